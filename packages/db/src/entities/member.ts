@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import { defineEntity, p } from '@mikro-orm/core';
+import { MEMBER_ROLES, MEMBER_STATUSES } from '@gatehouse/domain';
+import { Profile } from './profile.ts';
+import { Workspace } from './workspace.ts';
+
+/**
+ * A profile's place in a workspace. An invitation is a member without a
+ * profile yet (status `invited`); dismissal keeps the row and every record
+ * that points at it.
+ */
+export const MemberSchema = defineEntity({
+  name: 'Member',
+  tableName: 'member',
+  properties: {
+    id: p.uuid().primary().onCreate(() => randomUUID()),
+    workspace: () => p.manyToOne(Workspace).ref().deleteRule('cascade'),
+    /** Null until an invitation is accepted. */
+    profile: () => p.manyToOne(Profile).ref().nullable(),
+    role: p.enum(MEMBER_ROLES).default('employee'),
+    status: p.enum(MEMBER_STATUSES),
+    /** The name shown in this workspace's directory. */
+    name: p.string().length(200),
+    /** Where the workspace writes to this person; defaults to the invitation address. Not a login. */
+    contactEmail: p.string().length(254).nullable(),
+    /** The workspace mailbox address: informational only, never a login. */
+    mailboxEmail: p.string().length(254).nullable(),
+    position: p.string().length(200).nullable(),
+    invitedBy: () => p.manyToOne(Profile).ref().nullable(),
+    joinedAt: p.datetime().nullable(),
+    dismissedAt: p.datetime().nullable(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+  },
+  uniques: [{ name: 'member_workspace_profile_unique', properties: ['workspace', 'profile'] }],
+  indexes: [
+    // Keyset paging of the directory: (workspace, name, id), optionally per status.
+    { name: 'member_directory_idx', properties: ['workspace', 'name', 'id'] },
+    { name: 'member_status_directory_idx', properties: ['workspace', 'status', 'name', 'id'] },
+    { name: 'member_contact_email_idx', properties: ['workspace', 'contactEmail'] },
+    { name: 'member_profile_idx', properties: ['profile'] },
+  ],
+});
+
+export class Member extends MemberSchema.class {}
+MemberSchema.setClass(Member);

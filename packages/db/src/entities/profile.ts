@@ -1,0 +1,28 @@
+import { randomUUID } from 'node:crypto';
+import { defineEntity, p } from '@mikro-orm/core';
+import { LOCALES } from '@gatehouse/domain';
+
+/** A person's global identity: login email, password, locale. One per person across every workspace. */
+export const ProfileSchema = defineEntity({
+  name: 'Profile',
+  tableName: 'profile',
+  properties: {
+    id: p.uuid().primary().onCreate(() => randomUUID()),
+    /** The login email, stored normalised (domain `normalizeEmail`); unique across profiles. */
+    email: p.string().length(254).unique('profile_email_unique'),
+    emailVerifiedAt: p.datetime().nullable(),
+    /** argon2id PHC string; null for a profile that signs in only through a social identity. */
+    passwordHash: p.text().nullable().lazy(),
+    /** Set for a generated password (direct registration) until the person chooses their own. */
+    mustChangePassword: p.boolean().default(false),
+    name: p.string().length(200),
+    locale: p.enum(LOCALES).default('en'),
+    /** Platform staff are appointed outside the API (command line or environment). */
+    isStaff: p.boolean().default(false),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+  },
+});
+
+export class Profile extends ProfileSchema.class {}
+ProfileSchema.setClass(Profile);

@@ -1,0 +1,28 @@
+import { randomUUID } from 'node:crypto';
+import { defineEntity, p } from '@mikro-orm/core';
+import { PLAN_IDS } from '@gatehouse/domain';
+import { Profile } from './profile.ts';
+
+/** A company's space: its own address (slug), plan, settings and members. */
+export const WorkspaceSchema = defineEntity({
+  name: 'Workspace',
+  tableName: 'workspace',
+  properties: {
+    id: p.uuid().primary().onCreate(() => randomUUID()),
+    slug: p.string().length(40).unique('workspace_slug_unique'),
+    name: p.string().length(120),
+    plan: p.enum(PLAN_IDS).default('free'),
+    anyoneCanInvite: p.boolean().default(false),
+    /** Idle minutes for browser sessions signed in here; null means the product default (24). */
+    sessionIdleMinutes: p.integer().nullable(),
+    /** The creator (first admin) keeps rights no other admin can take away. */
+    creator: () => p.manyToOne(Profile).ref(),
+    /** Free workspaces nobody signs in to for 50 days are cleaned up. */
+    lastSignInAt: p.datetime().onCreate(() => new Date()),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+  },
+});
+
+export class Workspace extends WorkspaceSchema.class {}
+WorkspaceSchema.setClass(Workspace);

@@ -1,0 +1,2 @@
+export * from './entities/index.ts';
+export { openOrm, migrate, pendingMigrations, ormConfig, type Orm, type OrmOptions, type EntityManager } from './orm.ts';

@@ -1,0 +1,55 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Migrator } from '@mikro-orm/migrations';
+import { defineConfig, MikroORM, type EntityManager, type Options } from '@mikro-orm/postgresql';
+import { ENTITIES } from './entities/index.ts';
+import { MIGRATIONS } from './migrations/index.ts';
+
+export type { EntityManager };
+export type Orm = MikroORM;
+
+export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+export interface OrmOptions {
+  databaseUrl: string;
+  /** Connections in this process's pool. */
+  poolSize?: number;
+  debug?: boolean;
+}
+
+export function ormConfig(options: OrmOptions): Options {
+  return defineConfig({
+    clientUrl: options.databaseUrl,
+    entities: ENTITIES,
+    extensions: [Migrator],
+    // Every request forks its own entity manager; touching the global one is a bug.
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+    debug: options.debug ?? false,
+    pool: { min: 0, max: options.poolSize ?? 10 },
+    migrations: {
+      path: MIGRATIONS_DIR,
+      migrationsList: MIGRATIONS,
+      emit: 'ts',
+      fileName: (timestamp, name) => `migration-${timestamp}${name ? `-${name}` : ''}`,
+      snapshotName: '.snapshot-gatehouse',
+      // The snapshot is written only by `migration:create`, never by a running server.
+      snapshotOnMigrate: false,
+      silent: true,
+    },
+  });
+}
+
+export function openOrm(options: OrmOptions): Promise<MikroORM> {
+  return MikroORM.init(ormConfig(options));
+}
+
+/** Applies every pending migration; returns the names applied. */
+export async function migrate(orm: MikroORM): Promise<string[]> {
+  const applied = await orm.migrator.up();
+  return applied.map((migration) => migration.name);
+}
+
+export async function pendingMigrations(orm: MikroORM): Promise<string[]> {
+  return (await orm.migrator.getPending()).map((migration) => migration.name);
+}

@@ -1,0 +1,158 @@
+import type { AppCode, AppErrorParams } from './errors.ts';
+import type { Locale } from './locale.ts';
+
+type Messages = Record<AppCode, (params: AppErrorParams) => string>;
+
+const en: Messages = {
+  INVALID_INPUT: () => 'Some fields are not valid: check them and try again.',
+  UNAUTHENTICATED: () => 'Your session has ended. Please sign in again.',
+  FORBIDDEN: (p) =>
+    p.requiredRole === 'admin'
+      ? 'Only an administrator of this workspace can do this.'
+      : p.requiredRole === 'staff'
+        ? 'Only platform staff can do this.'
+        : 'You are not allowed to do this.',
+  INVALID_CREDENTIALS: () => 'Invalid login or password.',
+  NO_ACCESS: () => 'There is no user with this name in this workspace: ask an administrator to invite you.',
+  MEMBER_DISMISSED: () => 'This user has been deactivated. Ask an administrator of the workspace if you need access again.',
+  EMAIL_NOT_VERIFIED: () => 'Please confirm your email address first: check your mailbox for our message.',
+  PASSWORD_CHANGE_REQUIRED: () => 'You signed in with a generated password. Please choose your own password to continue.',
+  TWO_FACTOR_INVALID: () => 'This code is wrong or has already been used.',
+  EMAIL_TAKEN: (p) =>
+    p.scope === 'workspace'
+      ? p.emailKind === 'contact'
+        ? 'A user with this email already exists in this workspace: it is the contact email of another member. Change that member’s contact email, or use another address.'
+        : 'A user with this email already exists in this workspace: it is the login of another member. Use another address.'
+      : 'A user with this email already exists. Sign in with it (recover the password if needed), or free the address by changing the login email of that profile.',
+  SLUG_TAKEN: () => 'This workspace address is already taken: choose another address.',
+  SEAT_LIMIT_REACHED: (p) =>
+    `Your plan allows ${p.seatsTotal ?? 'no more'} users, counting pending invitations. Delete pending invitations, dismiss users or upgrade the plan.`,
+  INVITE_NOT_ALLOWED: () => 'Only administrators can invite users to this workspace.',
+  MEMBER_NOT_DELETABLE: () => 'Only invitations that were never accepted can be deleted. Dismiss this user instead: their data is kept.',
+  MEMBER_HAS_TASKS: (p) => `The user has not been deleted: delete their ${p.taskCount ?? ''} tasks first.`.replace('  ', ' '),
+  LAST_ADMIN: () => 'This would leave the workspace without an administrator. Appoint another administrator first.',
+  CREATOR_PROTECTED: () => 'Only the creator of the workspace can change the creator’s rights.',
+  LAST_SIGN_IN_METHOD: () => 'This is your only way to sign in: add a password or another sign-in method first.',
+  TOKEN_INVALID: () => 'This link is not valid or has already been used.',
+  TOKEN_EXPIRED: () => 'This link has expired. Ask for a new one.',
+  RATE_LIMITED: (p) =>
+    p.retryAfterSeconds ? `Too many attempts. Try again in ${p.retryAfterSeconds} seconds.` : 'Too many attempts. Try again in a moment.',
+  NOT_FOUND: () => 'Not found.',
+  INTERNAL: () => 'Something went wrong on our side. Please try again.',
+};
+
+const fr: Messages = {
+  INVALID_INPUT: () => 'Certains champs ne sont pas valides : vérifiez-les et réessayez.',
+  UNAUTHENTICATED: () => 'Votre session a expiré. Veuillez vous reconnecter.',
+  FORBIDDEN: (p) =>
+    p.requiredRole === 'admin'
+      ? 'Seul un administrateur de cet espace peut faire cela.'
+      : p.requiredRole === 'staff'
+        ? 'Seule l’équipe de la plateforme peut faire cela.'
+        : 'Vous n’êtes pas autorisé à faire cela.',
+  INVALID_CREDENTIALS: () => 'Identifiant ou mot de passe incorrect.',
+  NO_ACCESS: () => 'Aucun utilisateur de ce nom dans cet espace : demandez à un administrateur de vous inviter.',
+  MEMBER_DISMISSED: () => 'Cet utilisateur a été désactivé. Demandez à un administrateur de l’espace si vous avez de nouveau besoin d’accès.',
+  EMAIL_NOT_VERIFIED: () => 'Veuillez d’abord confirmer votre adresse e-mail : consultez votre messagerie.',
+  PASSWORD_CHANGE_REQUIRED: () => 'Vous vous êtes connecté avec un mot de passe généré. Choisissez votre propre mot de passe pour continuer.',
+  TWO_FACTOR_INVALID: () => 'Ce code est incorrect ou a déjà été utilisé.',
+  EMAIL_TAKEN: (p) =>
+    p.scope === 'workspace'
+      ? p.emailKind === 'contact'
+        ? 'Un utilisateur possède déjà cet e-mail dans cet espace : c’est l’e-mail de contact d’un autre membre. Modifiez l’e-mail de contact de ce membre ou utilisez une autre adresse.'
+        : 'Un utilisateur possède déjà cet e-mail dans cet espace : c’est l’identifiant d’un autre membre. Utilisez une autre adresse.'
+      : 'Un utilisateur possède déjà cet e-mail. Connectez-vous avec celui-ci (récupérez le mot de passe si besoin) ou libérez l’adresse en changeant l’e-mail de connexion de ce profil.',
+  SLUG_TAKEN: () => 'Cette adresse d’espace est déjà prise : choisissez-en une autre.',
+  SEAT_LIMIT_REACHED: (p) =>
+    `Votre offre permet ${p.seatsTotal ?? 'pas plus de'} utilisateurs, invitations en attente comprises. Supprimez des invitations en attente, licenciez des utilisateurs ou changez d’offre.`,
+  INVITE_NOT_ALLOWED: () => 'Seuls les administrateurs peuvent inviter des utilisateurs dans cet espace.',
+  MEMBER_NOT_DELETABLE: () => 'Seules les invitations jamais acceptées peuvent être supprimées. Licenciez plutôt cet utilisateur : ses données sont conservées.',
+  MEMBER_HAS_TASKS: (p) => `L’utilisateur n’a pas été supprimé : supprimez d’abord ses ${p.taskCount ?? ''} tâches.`.replace('  ', ' '),
+  LAST_ADMIN: () => 'L’espace n’aurait plus d’administrateur. Nommez d’abord un autre administrateur.',
+  CREATOR_PROTECTED: () => 'Seul le créateur de l’espace peut modifier les droits du créateur.',
+  LAST_SIGN_IN_METHOD: () => 'C’est votre seul moyen de connexion : ajoutez d’abord un mot de passe ou un autre moyen.',
+  TOKEN_INVALID: () => 'Ce lien n’est pas valide ou a déjà été utilisé.',
+  TOKEN_EXPIRED: () => 'Ce lien a expiré. Demandez-en un nouveau.',
+  RATE_LIMITED: (p) =>
+    p.retryAfterSeconds ? `Trop de tentatives. Réessayez dans ${p.retryAfterSeconds} secondes.` : 'Trop de tentatives. Réessayez dans un instant.',
+  NOT_FOUND: () => 'Introuvable.',
+  INTERNAL: () => 'Une erreur est survenue de notre côté. Veuillez réessayer.',
+};
+
+const de: Messages = {
+  INVALID_INPUT: () => 'Einige Felder sind ungültig: Bitte prüfen Sie sie und versuchen Sie es erneut.',
+  UNAUTHENTICATED: () => 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
+  FORBIDDEN: (p) =>
+    p.requiredRole === 'admin'
+      ? 'Nur ein Administrator dieses Workspace kann das tun.'
+      : p.requiredRole === 'staff'
+        ? 'Nur das Plattform-Team kann das tun.'
+        : 'Sie dürfen das nicht tun.',
+  INVALID_CREDENTIALS: () => 'Ungültiger Benutzername oder falsches Passwort.',
+  NO_ACCESS: () => 'Es gibt keinen Nutzer mit diesem Namen in diesem Workspace: Bitten Sie einen Administrator, Sie einzuladen.',
+  MEMBER_DISMISSED: () => 'Dieser Nutzer wurde deaktiviert. Wenden Sie sich an einen Administrator, wenn Sie wieder Zugang brauchen.',
+  EMAIL_NOT_VERIFIED: () => 'Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse: Prüfen Sie Ihr Postfach.',
+  PASSWORD_CHANGE_REQUIRED: () => 'Sie haben sich mit einem generierten Passwort angemeldet. Bitte wählen Sie ein eigenes Passwort.',
+  TWO_FACTOR_INVALID: () => 'Dieser Code ist falsch oder wurde bereits verwendet.',
+  EMAIL_TAKEN: (p) =>
+    p.scope === 'workspace'
+      ? p.emailKind === 'contact'
+        ? 'Ein Nutzer mit dieser E-Mail-Adresse existiert bereits in diesem Workspace: Es ist die Kontakt-E-Mail eines anderen Mitglieds. Ändern Sie diese Kontakt-E-Mail oder nutzen Sie eine andere Adresse.'
+        : 'Ein Nutzer mit dieser E-Mail-Adresse existiert bereits in diesem Workspace: Es ist der Login eines anderen Mitglieds. Nutzen Sie eine andere Adresse.'
+      : 'Ein Nutzer mit dieser E-Mail-Adresse existiert bereits. Melden Sie sich damit an (stellen Sie ggf. das Passwort wieder her) oder geben Sie die Adresse frei, indem Sie die Login-E-Mail jenes Profils ändern.',
+  SLUG_TAKEN: () => 'Diese Workspace-Adresse ist bereits vergeben: Wählen Sie eine andere.',
+  SEAT_LIMIT_REACHED: (p) =>
+    `Ihr Tarif erlaubt ${p.seatsTotal ?? 'keine weiteren'} Nutzer, offene Einladungen eingeschlossen. Löschen Sie offene Einladungen, entlassen Sie Nutzer oder wechseln Sie den Tarif.`,
+  INVITE_NOT_ALLOWED: () => 'Nur Administratoren können Nutzer in diesen Workspace einladen.',
+  MEMBER_NOT_DELETABLE: () => 'Nur nie angenommene Einladungen können gelöscht werden. Entlassen Sie diesen Nutzer stattdessen: Seine Daten bleiben erhalten.',
+  MEMBER_HAS_TASKS: (p) => `Der Nutzer wurde nicht gelöscht: Löschen Sie zuerst seine ${p.taskCount ?? ''} Aufgaben.`.replace('  ', ' '),
+  LAST_ADMIN: () => 'Der Workspace hätte dann keinen Administrator mehr. Ernennen Sie zuerst einen anderen Administrator.',
+  CREATOR_PROTECTED: () => 'Nur der Ersteller des Workspace kann die Rechte des Erstellers ändern.',
+  LAST_SIGN_IN_METHOD: () => 'Das ist Ihre einzige Anmeldemethode: Fügen Sie zuerst ein Passwort oder eine andere Methode hinzu.',
+  TOKEN_INVALID: () => 'Dieser Link ist ungültig oder wurde bereits verwendet.',
+  TOKEN_EXPIRED: () => 'Dieser Link ist abgelaufen. Fordern Sie einen neuen an.',
+  RATE_LIMITED: (p) =>
+    p.retryAfterSeconds ? `Zu viele Versuche. Versuchen Sie es in ${p.retryAfterSeconds} Sekunden erneut.` : 'Zu viele Versuche. Versuchen Sie es gleich noch einmal.',
+  NOT_FOUND: () => 'Nicht gefunden.',
+  INTERNAL: () => 'Bei uns ist ein Fehler aufgetreten. Bitte versuchen Sie es erneut.',
+};
+
+const it: Messages = {
+  INVALID_INPUT: () => 'Alcuni campi non sono validi: controllali e riprova.',
+  UNAUTHENTICATED: () => 'La sessione è scaduta. Accedi di nuovo.',
+  FORBIDDEN: (p) =>
+    p.requiredRole === 'admin'
+      ? 'Solo un amministratore di questo spazio può farlo.'
+      : p.requiredRole === 'staff'
+        ? 'Solo lo staff della piattaforma può farlo.'
+        : 'Non sei autorizzato a farlo.',
+  INVALID_CREDENTIALS: () => 'Login o password non validi.',
+  NO_ACCESS: () => 'Non esiste un utente con questo nome in questo spazio: chiedi a un amministratore di invitarti.',
+  MEMBER_DISMISSED: () => 'Questo utente è stato disattivato. Rivolgiti a un amministratore dello spazio se ti serve di nuovo l’accesso.',
+  EMAIL_NOT_VERIFIED: () => 'Conferma prima il tuo indirizzo e-mail: controlla la tua casella di posta.',
+  PASSWORD_CHANGE_REQUIRED: () => 'Hai effettuato l’accesso con una password generata. Scegli la tua password per continuare.',
+  TWO_FACTOR_INVALID: () => 'Questo codice è errato o è già stato usato.',
+  EMAIL_TAKEN: (p) =>
+    p.scope === 'workspace'
+      ? p.emailKind === 'contact'
+        ? 'Esiste già un utente con questa e-mail in questo spazio: è l’e-mail di contatto di un altro membro. Modifica quell’e-mail di contatto o usa un altro indirizzo.'
+        : 'Esiste già un utente con questa e-mail in questo spazio: è il login di un altro membro. Usa un altro indirizzo.'
+      : 'Esiste già un utente con questa e-mail. Accedi con essa (recupera la password se serve) o libera l’indirizzo cambiando l’e-mail di accesso di quel profilo.',
+  SLUG_TAKEN: () => 'Questo indirizzo dello spazio è già in uso: scegline un altro.',
+  SEAT_LIMIT_REACHED: (p) =>
+    `Il tuo piano consente ${p.seatsTotal ?? 'non più di'} utenti, inviti in sospeso compresi. Elimina inviti in sospeso, disattiva utenti o passa a un piano superiore.`,
+  INVITE_NOT_ALLOWED: () => 'Solo gli amministratori possono invitare utenti in questo spazio.',
+  MEMBER_NOT_DELETABLE: () => 'Si possono eliminare solo gli inviti mai accettati. Disattiva invece questo utente: i suoi dati vengono conservati.',
+  MEMBER_HAS_TASKS: (p) => `L’utente non è stato eliminato: elimina prima i suoi ${p.taskCount ?? ''} incarichi.`.replace('  ', ' '),
+  LAST_ADMIN: () => 'Lo spazio resterebbe senza amministratore. Nomina prima un altro amministratore.',
+  CREATOR_PROTECTED: () => 'Solo il creatore dello spazio può modificare i diritti del creatore.',
+  LAST_SIGN_IN_METHOD: () => 'È il tuo unico metodo di accesso: aggiungi prima una password o un altro metodo.',
+  TOKEN_INVALID: () => 'Questo link non è valido o è già stato usato.',
+  TOKEN_EXPIRED: () => 'Questo link è scaduto. Richiedine uno nuovo.',
+  RATE_LIMITED: (p) =>
+    p.retryAfterSeconds ? `Troppi tentativi. Riprova tra ${p.retryAfterSeconds} secondi.` : 'Troppi tentativi. Riprova tra un momento.',
+  NOT_FOUND: () => 'Non trovato.',
+  INTERNAL: () => 'Si è verificato un errore da parte nostra. Riprova.',
+};
+
+export const ERROR_MESSAGES: Record<Locale, Messages> = { en, fr, de, it };

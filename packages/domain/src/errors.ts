@@ -1,0 +1,94 @@
+import type { Locale } from './locale.ts';
+import { DEFAULT_LOCALE } from './locale.ts';
+import { ERROR_MESSAGES } from './error-messages.ts';
+
+/** The stable machine codes of every failure the product reports (API.md, "Error catalogue"). */
+export const APP_CODES = [
+  /** Validation of an input failed; `fields` says which and why. */
+  'INVALID_INPUT',
+  /** No session, or it expired. */
+  'UNAUTHENTICATED',
+  /** The caller's role does not allow the action. */
+  'FORBIDDEN',
+  /** Wrong email or password; never says which. */
+  'INVALID_CREDENTIALS',
+  /** Right password, but the profile is not a member of the workspace. */
+  'NO_ACCESS',
+  /** Right password, but the member was dismissed. */
+  'MEMBER_DISMISSED',
+  /** The login email must be confirmed first. */
+  'EMAIL_NOT_VERIFIED',
+  /** Signed in with a generated password that has not been changed yet. */
+  'PASSWORD_CHANGE_REQUIRED',
+  /** A wrong or already used second-factor code. */
+  'TWO_FACTOR_INVALID',
+  /** A login email, or a member's contact email in the workspace, is already used. */
+  'EMAIL_TAKEN',
+  /** The workspace address is already used. */
+  'SLUG_TAKEN',
+  /** Active members, pending invitations and approvals would exceed the plan. */
+  'SEAT_LIMIT_REACHED',
+  /** A non-admin invites while "anyone can invite" is off. */
+  'INVITE_NOT_ALLOWED',
+  /** Deleting a member who has accepted: dismiss instead. */
+  'MEMBER_NOT_DELETABLE',
+  /** Deleting an invited member who still has tasks. */
+  'MEMBER_HAS_TASKS',
+  /** The change would leave the workspace without an active admin. */
+  'LAST_ADMIN',
+  /** Only the creator may change the creator's rights. */
+  'CREATOR_PROTECTED',
+  /** Unlinking the only way to sign in. */
+  'LAST_SIGN_IN_METHOD',
+  /** A link's token is unknown or already used. */
+  'TOKEN_INVALID',
+  /** A link's token has expired. */
+  'TOKEN_EXPIRED',
+  /** Too many attempts; `retryAfterSeconds` says when to try again. */
+  'RATE_LIMITED',
+  /** Nothing of that id is visible to the caller, other tenants' ids included. */
+  'NOT_FOUND',
+  /** An unexpected failure; details are logged, never sent. */
+  'INTERNAL',
+] as const;
+
+export type AppCode = (typeof APP_CODES)[number];
+
+/** Values a message may mention; every one is optional so a code can always be raised bare. */
+export interface AppErrorParams {
+  /** EMAIL_TAKEN: which address kind collided. */
+  emailKind?: 'login' | 'contact';
+  /** EMAIL_TAKEN: where it is used. */
+  scope?: 'network' | 'workspace';
+  /** MEMBER_HAS_TASKS */
+  taskCount?: number;
+  /** RATE_LIMITED */
+  retryAfterSeconds?: number;
+  /** SEAT_LIMIT_REACHED */
+  seatsTotal?: number;
+  /** FORBIDDEN: who may do it. */
+  requiredRole?: 'admin' | 'member' | 'staff' | 'self';
+  /** INVALID_INPUT: field → problem key. */
+  fields?: Record<string, string>;
+}
+
+export class AppError extends Error {
+  readonly code: AppCode;
+  readonly params: AppErrorParams;
+
+  constructor(code: AppCode, params: AppErrorParams = {}) {
+    super(describeError(code, params, DEFAULT_LOCALE));
+    this.name = 'AppError';
+    this.code = code;
+    this.params = params;
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}
+
+export function describeError(code: AppCode, params: AppErrorParams, locale: Locale): string {
+  const messages = ERROR_MESSAGES[locale] ?? ERROR_MESSAGES[DEFAULT_LOCALE];
+  return messages[code](params);
+}

@@ -1,0 +1,69 @@
+import type { Locale } from './locale.ts';
+
+/** Why one input field was refused, independent of the validation library. */
+export type FieldProblem =
+  | { kind: 'required' }
+  | { kind: 'too_short'; minimum: number }
+  | { kind: 'too_long'; maximum: number }
+  | { kind: 'email' }
+  | { kind: 'slug' }
+  | { kind: 'slug_reserved' }
+  | { kind: 'password_mismatch' }
+  | { kind: 'invalid' };
+
+type Describe = (problem: FieldProblem) => string;
+
+const describers: Record<Locale, Describe> = {
+  en: (p) => {
+    switch (p.kind) {
+      case 'required': return 'This field is required.';
+      case 'too_short': return `Use at least ${p.minimum} characters.`;
+      case 'too_long': return `Use at most ${p.maximum} characters.`;
+      case 'email': return 'Enter a valid email address.';
+      case 'slug': return 'Use lower-case letters, digits and single hyphens, starting and ending with a letter or digit.';
+      case 'slug_reserved': return 'This address is reserved: choose another one.';
+      case 'password_mismatch': return 'The two passwords do not match.';
+      case 'invalid': return 'This value is not valid.';
+    }
+  },
+  fr: (p) => {
+    switch (p.kind) {
+      case 'required': return 'Ce champ est obligatoire.';
+      case 'too_short': return `Utilisez au moins ${p.minimum} caractères.`;
+      case 'too_long': return `Utilisez au plus ${p.maximum} caractères.`;
+      case 'email': return 'Saisissez une adresse e-mail valide.';
+      case 'slug': return 'Utilisez des minuscules, des chiffres et des tirets simples, en commençant et finissant par une lettre ou un chiffre.';
+      case 'slug_reserved': return 'Cette adresse est réservée : choisissez-en une autre.';
+      case 'password_mismatch': return 'Les deux mots de passe ne correspondent pas.';
+      case 'invalid': return 'Cette valeur n’est pas valide.';
+    }
+  },
+  de: (p) => {
+    switch (p.kind) {
+      case 'required': return 'Dieses Feld ist erforderlich.';
+      case 'too_short': return `Verwenden Sie mindestens ${p.minimum} Zeichen.`;
+      case 'too_long': return `Verwenden Sie höchstens ${p.maximum} Zeichen.`;
+      case 'email': return 'Geben Sie eine gültige E-Mail-Adresse ein.';
+      case 'slug': return 'Verwenden Sie Kleinbuchstaben, Ziffern und einzelne Bindestriche, am Anfang und Ende ein Buchstabe oder eine Ziffer.';
+      case 'slug_reserved': return 'Diese Adresse ist reserviert: Wählen Sie eine andere.';
+      case 'password_mismatch': return 'Die beiden Passwörter stimmen nicht überein.';
+      case 'invalid': return 'Dieser Wert ist ungültig.';
+    }
+  },
+  it: (p) => {
+    switch (p.kind) {
+      case 'required': return 'Questo campo è obbligatorio.';
+      case 'too_short': return `Usa almeno ${p.minimum} caratteri.`;
+      case 'too_long': return `Usa al massimo ${p.maximum} caratteri.`;
+      case 'email': return 'Inserisci un indirizzo e-mail valido.';
+      case 'slug': return 'Usa lettere minuscole, cifre e trattini singoli, iniziando e finendo con una lettera o una cifra.';
+      case 'slug_reserved': return 'Questo indirizzo è riservato: scegline un altro.';
+      case 'password_mismatch': return 'Le due password non coincidono.';
+      case 'invalid': return 'Questo valore non è valido.';
+    }
+  },
+};
+
+export function describeFieldProblem(problem: FieldProblem, locale: Locale): string {
+  return describers[locale](problem);
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { canInvite, canViewDirectory, isDeletable, isLastAdmin, occupiesSeat, signInRefusal } from './membership.ts';
+import { hasFreeSeats, seatsOf } from './plans.ts';
+
+describe('seats', () => {
+  it('counts everyone but dismissed members', () => {
+    expect(occupiesSeat('active')).toBe(true);
+    expect(occupiesSeat('invited')).toBe(true);
+    expect(occupiesSeat('awaiting_approval')).toBe(true);
+    expect(occupiesSeat('dismissed')).toBe(false);
+  });
+
+  it('gives the free plan 12 seats and refuses the 13th', () => {
+    expect(seatsOf('free')).toBe(12);
+    expect(hasFreeSeats({ used: 11, total: 12 })).toBe(true);
+    expect(hasFreeSeats({ used: 12, total: 12 })).toBe(false);
+    expect(hasFreeSeats({ used: 10, total: 12, adding: 3 })).toBe(false);
+  });
+});
+
+describe('who may invite', () => {
+  it('lets only admins invite by default', () => {
+    const off = { anyoneCanInvite: false };
+    expect(canInvite({ role: 'admin', status: 'active' }, off)).toBe(true);
+    expect(canInvite({ role: 'employee', status: 'active' }, off)).toBe(false);
+  });
+
+  it('opens invitations to active employees, never extranet, when anyone may invite', () => {
+    const on = { anyoneCanInvite: true };
+    expect(canInvite({ role: 'employee', status: 'active' }, on)).toBe(true);
+    expect(canInvite({ role: 'extranet', status: 'active' }, on)).toBe(false);
+    expect(canInvite({ role: 'employee', status: 'dismissed' }, on)).toBe(false);
+    expect(canInvite(null, on)).toBe(false);
+  });
+});
+
+describe('deleting and dismissing', () => {
+  it('deletes only never-accepted invitations', () => {
+    expect(isDeletable('invited')).toBe(true);
+    expect(isDeletable('awaiting_approval')).toBe(true);
+    expect(isDeletable('active')).toBe(false);
+    expect(isDeletable('dismissed')).toBe(false);
+  });
+
+  it('recognises the last active admin', () => {
+    expect(isLastAdmin({ role: 'admin', status: 'active' }, 1)).toBe(true);
+    expect(isLastAdmin({ role: 'admin', status: 'active' }, 2)).toBe(false);
+    expect(isLastAdmin({ role: 'employee', status: 'active' }, 1)).toBe(false);
+  });
+});
+
+describe('sign-in at a workspace', () => {
+  it('tells a stranger, a pending invitee and a dismissed member apart', () => {
+    expect(signInRefusal(null)).toBe('NO_ACCESS');
+    expect(signInRefusal({ role: 'employee', status: 'invited' })).toBe('NO_ACCESS');
+    expect(signInRefusal({ role: 'employee', status: 'dismissed' })).toBe('MEMBER_DISMISSED');
+    expect(signInRefusal({ role: 'employee', status: 'active' })).toBeNull();
+  });
+
+  it('keeps extranet guests out of the directory', () => {
+    expect(canViewDirectory({ role: 'extranet', status: 'active' })).toBe(false);
+    expect(canViewDirectory({ role: 'employee', status: 'active' })).toBe(true);
+  });
+});

@@ -1,0 +1,47 @@
+export const SESSION_CLIENTS = ['browser', 'desktop'] as const;
+export type SessionClient = (typeof SESSION_CLIENTS)[number];
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/**
+ * The seeds: a browser session ends after 24 minutes without activity; the
+ * desktop client renews its own session. An absolute cap bounds how long a
+ * stolen token could live (OWASP Session Management: absolute timeout).
+ */
+export const SESSION_LIFETIMES: Record<SessionClient, { idleMs: number; absoluteMs: number }> = {
+  browser: { idleMs: 24 * MINUTE, absoluteMs: 12 * HOUR },
+  desktop: { idleMs: 30 * DAY, absoluteMs: 365 * DAY },
+};
+
+/** The last-activity write happens at most this often, so validation is a read on almost every request. */
+export const SESSION_ACTIVITY_WRITE_INTERVAL_MS = MINUTE;
+
+export interface SessionTimes {
+  client: SessionClient;
+  createdAt: Date;
+  lastActiveAt: Date;
+  /** A workspace may set a shorter idle time for browser sessions. */
+  idleMinutes?: number | null;
+}
+
+export function idleLimitMs(session: Pick<SessionTimes, 'client' | 'idleMinutes'>): number {
+  if (session.client === 'browser' && session.idleMinutes) return session.idleMinutes * MINUTE;
+  return SESSION_LIFETIMES[session.client].idleMs;
+}
+
+/** When the session ends if nothing else happens: idle or absolute, whichever comes first. */
+export function sessionExpiresAt(session: SessionTimes): Date {
+  const idleEnd = session.lastActiveAt.getTime() + idleLimitMs(session);
+  const absoluteEnd = session.createdAt.getTime() + SESSION_LIFETIMES[session.client].absoluteMs;
+  return new Date(Math.min(idleEnd, absoluteEnd));
+}
+
+export function isSessionExpired(session: SessionTimes, now: Date): boolean {
+  return now.getTime() >= sessionExpiresAt(session).getTime();
+}
+
+export function isActivityWriteDue(lastActiveAt: Date, now: Date): boolean {
+  return now.getTime() - lastActiveAt.getTime() >= SESSION_ACTIVITY_WRITE_INTERVAL_MS;
+}
