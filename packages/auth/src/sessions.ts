@@ -1,0 +1,107 @@
+import {
+  deleteSessionRecord,
+  findSessionRecord,
+  insertSessionRecord,
+  touchSessionRecord,
+  type EntityManager,
+} from '@gatehouse/db';
+import { isActivityWriteDue, isSessionExpired, sessionExpiresAt, type Locale, type SessionClient } from '@gatehouse/domain';
+import { generateSessionToken, parseSessionToken, secretMatches } from './session-token.ts';
+
+export interface SessionInfo {
+  id: string;
+  client: SessionClient;
+  workspaceId: string | null;
+  createdAt: Date;
+  lastActiveAt: Date;
+  expiresAt: Date;
+}
+
+export interface SessionProfile {
+  id: string;
+  name: string;
+  email: string;
+  locale: Locale;
+  mustChangePassword: boolean;
+  isStaff: boolean;
+}
+
+export interface ValidatedSession {
+  session: SessionInfo;
+  profile: SessionProfile;
+}
+
+export interface CreateSessionOptions {
+  profileId: string;
+  workspaceId: string | null;
+  client: SessionClient;
+  userAgent?: string | null;
+  ipAddress?: string | null;
+  /** The workspace's own idle limit, when it has one. */
+  idleMinutes?: number | null;
+  now?: Date;
+}
+
+/** Starts a new session (a fresh id at every sign-in, so a planted id is never promoted). */
+export async function createSession(em: EntityManager, options: CreateSessionOptions): Promise<{ token: string; session: SessionInfo }> {
+  const now = options.now ?? new Date();
+  const { id, token, secretHash } = generateSessionToken();
+  const expiresAt = sessionExpiresAt({ client: options.client, createdAt: now, lastActiveAt: now, idleMinutes: options.idleMinutes ?? null });
+  await insertSessionRecord(em, {
+    id,
+    secretHash,
+    profileId: options.profileId,
+    workspaceId: options.workspaceId,
+    client: options.client,
+    userAgent: options.userAgent?.slice(0, 512) ?? null,
+    ipAddress: options.ipAddress?.slice(0, 64) ?? null,
+    now,
+    expiresAt,
+  });
+  return { token, session: { id, client: options.client, workspaceId: options.workspaceId, createdAt: now, lastActiveAt: now, expiresAt } };
+}
+
+/**
+ * The per-request check: one indexed query (session joined with its profile),
+ * a constant-time comparison of the secret's hash, and a renewal write at most
+ * once a minute. An expired session is deleted on sight.
+ */
+export async function validateSessionToken(em: EntityManager, token: string, now = new Date()): Promise<ValidatedSession | null> {
+  const parsed = parseSessionToken(token);
+  if (!parsed) return null;
+  const record = await findSessionRecord(em, parsed.id);
+  if (!record || !secretMatches(parsed.secret, record.secretHash)) return null;
+
+  if (isSessionExpired(record, now)) {
+    await deleteSessionRecord(em, record.id);
+    return null;
+  }
+  let lastActiveAt = record.lastActiveAt;
+  if (isActivityWriteDue(record.lastActiveAt, now)) {
+    const expiresAt = sessionExpiresAt({ ...record, lastActiveAt: now });
+    await touchSessionRecord(em, { id: record.id, now, expiresAt, seenLastActiveAt: record.lastActiveAt });
+    lastActiveAt = now;
+  }
+  return {
+    session: {
+      id: record.id,
+      client: record.client,
+      workspaceId: record.workspaceId,
+      createdAt: record.createdAt,
+      lastActiveAt,
+      expiresAt: sessionExpiresAt({ ...record, lastActiveAt }),
+    },
+    profile: {
+      id: record.profileId,
+      name: record.profileName,
+      email: record.profileEmail,
+      locale: record.profileLocale,
+      mustChangePassword: record.mustChangePassword,
+      isStaff: record.isStaff,
+    },
+  };
+}
+
+export async function invalidateSession(em: EntityManager, sessionId: string): Promise<void> {
+  await deleteSessionRecord(em, sessionId);
+}
