@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { Algorithm, hash, verify } from '@node-rs/argon2';
+import { hash, verify } from '@node-rs/argon2';
 import { AppError, normalizePassword } from '@gatehouse/domain';
 import { Semaphore } from './semaphore.ts';
 
@@ -7,7 +7,8 @@ import { Semaphore } from './semaphore.ts';
  * OWASP Password Storage Cheat Sheet, argon2id minimum: m = 19 MiB, t = 2, p = 1.
  * A change here rehashes each profile's password at its next sign-in.
  */
-export const ARGON2_PARAMETERS = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+/** `algorithm: 2` is the library's `Algorithm.Argon2id` (a const enum, which type stripping cannot read). */
+export const ARGON2_PARAMETERS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 /** One hash at a time per core keeps latency flat; a short queue absorbs bursts, the rest is told to retry. */
 const hashing = new Semaphore({ limit: Math.max(1, availableParallelism()), queueLimit: 64 * Math.max(1, availableParallelism()) });

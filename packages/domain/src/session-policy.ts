@@ -45,3 +45,8 @@ export function isSessionExpired(session: SessionTimes, now: Date): boolean {
 export function isActivityWriteDue(lastActiveAt: Date, now: Date): boolean {
   return now.getTime() - lastActiveAt.getTime() >= SESSION_ACTIVITY_WRITE_INTERVAL_MS;
 }
+
+/** The hard end of a session whatever its activity: what a browser cookie's lifetime is set to. */
+export function sessionAbsoluteEndsAt(session: Pick<SessionTimes, 'client' | 'createdAt'>): Date {
+  return new Date(session.createdAt.getTime() + SESSION_LIFETIMES[session.client].absoluteMs);
+}

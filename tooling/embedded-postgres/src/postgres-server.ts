@@ -81,13 +81,15 @@ function isTraversableByOthers(target: string, runAs: RunAs): boolean {
   for (;;) {
     const parent = path.dirname(current);
     if (parent === current) return true;
+    current = parent;
+    // Directories still to be made are created enterable (0755).
+    if (!existsSync(parent)) continue;
     const stat = statSync(parent);
     const enterable =
       (stat.uid === runAs.uid && stat.mode & 0o100) ||
       (stat.gid === runAs.gid && stat.mode & 0o010) ||
       stat.mode & 0o001;
     if (!enterable) return false;
-    current = parent;
   }
 }
 
@@ -150,6 +152,8 @@ export async function startPostgresServer(options: PostgresServerOptions): Promi
   const binaries = await reachableBinaries(await locateBinaries(), runAs);
   const dataDir = path.resolve(options.dataDir);
 
+  // Parents must stay enterable by the postgres user; only the data directory itself is private.
+  await mkdir(path.dirname(dataDir), { recursive: true, mode: 0o755 });
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   if (runAs) {
     if (!isTraversableByOthers(dataDir, runAs)) {
@@ -227,7 +231,8 @@ export async function startPostgresServer(options: PostgresServerOptions): Promi
 /** Whether this process may write `dir` and the postgres user could reach it. */
 export function canHostDataDir(dir: string): boolean {
   try {
-    const existing = existsSync(dir) ? dir : path.dirname(dir);
+    let existing = path.resolve(dir);
+    while (!existsSync(existing)) existing = path.dirname(existing);
     accessSync(existing, constants.W_OK);
     return !isRoot() || isTraversableByOthers(path.resolve(dir), postgresUser());
   } catch {

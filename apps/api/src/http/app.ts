@@ -1,0 +1,81 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import { pendingMigrations, type Orm } from '@gatehouse/db';
+import { csrfGuard } from './csrf.ts';
+import { sessionCookieSettings } from './session-cookie.ts';
+import { trpcHandler } from './trpc-handler.ts';
+
+export interface AppOptions {
+  orm: Orm;
+  publicUrl: URL;
+  trustProxy: number;
+  portalDist: string;
+  consoleDist: string;
+  logger: Logger;
+}
+
+/** Serves a built SPA from `dist` under `mount`, with its index.html for every unknown path below it. */
+function spa(app: Express, mount: string, dist: string, logger: Logger): void {
+  const index = path.join(dist, 'index.html');
+  if (!existsSync(index)) {
+    logger.warn({ dist }, `no build at ${dist}: run "pnpm build" to serve ${mount}`);
+    return;
+  }
+  app.use(mount, express.static(dist, { index: false, maxAge: '1h', immutable: false }));
+  app.get(mount === '/' ? '/{*splat}' : [mount, `${mount}/{*splat}`], (_req, res) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}
+
+export function createApp(options: AppOptions): Express {
+  const { orm, logger } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', options.trustProxy);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          frameAncestors: ["'none'"],
+          formAction: ["'self'"],
+          upgradeInsecureRequests: options.publicUrl.protocol === 'https:' ? [] : null,
+        },
+      },
+      strictTransportSecurity: options.publicUrl.protocol === 'https:',
+    }),
+  );
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      const pending = await pendingMigrations(orm);
+      if (pending.length) return void res.status(503).json({ status: 'migrations pending', pending });
+      res.json({ status: 'ready' });
+    } catch (error) {
+      logger.warn({ err: error }, 'readiness check failed');
+      res.status(503).json({ status: 'database unreachable' });
+    }
+  });
+
+  app.use('/trpc', csrfGuard(new Set([options.publicUrl.origin])), trpcHandler({ orm, cookie: sessionCookieSettings(options.publicUrl) }));
+
+  spa(app, '/console', options.consoleDist, logger);
+  spa(app, '/', options.portalDist, logger);
+
+  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    logger.error({ err: error }, 'request failed');
+    if (!res.headersSent) res.status(500).json({ error: 'internal error' });
+  });
+  return app;
+}

@@ -1,0 +1,50 @@
+import type { Request, Response } from 'express';
+import { createExpressMiddleware } from '@trpc/server/adapters/express';
+import { validateSessionToken } from '@gatehouse/auth';
+import { appRouter, type RequestContext } from '@gatehouse/api';
+import type { Orm } from '@gatehouse/db';
+import { DEFAULT_LOCALE, negotiateLocale } from '@gatehouse/domain';
+import { clearSessionCookie, readCookie, setSessionCookie, type SessionCookieSettings } from './session-cookie.ts';
+
+/** A batch runs its calls at once; more than this in one request is refused. */
+export const MAX_BATCH_SIZE = 10;
+/** No procedure takes more than this much JSON. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+function bearerToken(req: Request): string | undefined {
+  const header = req.headers.authorization;
+  if (!header?.startsWith('Bearer ')) return undefined;
+  return header.slice('Bearer '.length).trim() || undefined;
+}
+
+export function trpcHandler(options: { orm: Orm; cookie: SessionCookieSettings }) {
+  const { orm, cookie } = options;
+
+  async function createContext({ req, res }: { req: Request; res: Response }): Promise<RequestContext> {
+    const bearer = bearerToken(req);
+    const cookieToken = bearer ? undefined : readCookie(req, cookie.name);
+    const token = bearer ?? cookieToken;
+    const auth = token ? await validateSessionToken(orm.em.fork(), token) : null;
+    // A dead cookie is removed so the browser stops sending it.
+    if (cookieToken && !auth) clearSessionCookie(res, cookie);
+    return {
+      orm,
+      locale: auth?.profile.locale ?? negotiateLocale(req.headers['accept-language']) ?? DEFAULT_LOCALE,
+      auth,
+      authVia: auth ? (bearer ? 'bearer' : 'cookie') : null,
+      origin: { userAgent: req.headers['user-agent'] ?? null, ipAddress: req.ip ?? null },
+      sessionCookie: {
+        set: (value, expiresAt) => setSessionCookie(res, cookie, value, expiresAt),
+        clear: () => clearSessionCookie(res, cookie),
+      },
+    };
+  }
+
+  return createExpressMiddleware({
+    router: appRouter,
+    createContext,
+    maxBatchSize: MAX_BATCH_SIZE,
+    maxBodySize: MAX_BODY_BYTES,
+    allowMethodOverride: false,
+  });
+}

@@ -1,0 +1,70 @@
+import type { Server } from 'node:http';
+import pino, { type Logger } from 'pino';
+import { setErrorLogger } from '@gatehouse/api';
+import { openDatabase, type Database } from './database.ts';
+import type { Env } from './env.ts';
+import { createApp } from './http/app.ts';
+import { seedDemoIfEmpty } from './seed-demo.ts';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  database: Database;
+  logger: Logger;
+  /** Stops taking connections, lets in-flight requests finish, then closes the database. */
+  close(): Promise<void>;
+}
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+export async function startServer(env: Env, options: { logger?: Logger } = {}): Promise<RunningServer> {
+  const logger = options.logger ?? pino({ level: env.logLevel });
+  setErrorLogger(logger);
+  const database = await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir, logger });
+  try {
+    if (env.seedDemo) {
+      const demo = await seedDemoIfEmpty(database.orm);
+      if (demo) {
+        logger.info({ email: demo.email, slug: demo.slug }, 'demo workspace created');
+        console.log(
+          `\n  Demo workspace "${demo.slug}" is ready. Sign in at ${env.publicUrl.origin}/ or ${env.publicUrl.origin}/console/\n` +
+            `  email: ${demo.email}\n  password: ${demo.password}\n  (shown once; it is not stored anywhere readable)\n`,
+        );
+      }
+    }
+    const app = createApp({
+      orm: database.orm,
+      publicUrl: env.publicUrl,
+      trustProxy: env.trustProxy,
+      portalDist: env.portalDist,
+      consoleDist: env.consoleDist,
+      logger,
+    });
+    const server: Server = await new Promise((resolve, reject) => {
+      const listening = app.listen(env.port, env.host, (error?: Error) => (error ? reject(error) : resolve(listening)));
+    });
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : env.port;
+    let closing: Promise<void> | null = null;
+    return {
+      url: `http://127.0.0.1:${port}`,
+      port,
+      database,
+      logger,
+      close() {
+        closing ??= (async () => {
+          const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+          server.closeIdleConnections();
+          const timer = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+          await closed;
+          clearTimeout(timer);
+          await database.close();
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

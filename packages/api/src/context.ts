@@ -1,0 +1,24 @@
+import type { ValidatedSession } from '@gatehouse/auth';
+import type { EntityManager, Orm } from '@gatehouse/db';
+import type { Locale } from '@gatehouse/domain';
+import type { RequestOrigin } from '@gatehouse/services';
+
+/** What the transport (apps/api) hands each request; the router never sees Express. */
+export interface RequestContext {
+  orm: Orm;
+  /** From the profile when signed in, else Accept-Language, else English. */
+  locale: Locale;
+  auth: ValidatedSession | null;
+  /** How the session arrived: a browser cookie or an `Authorization: Bearer` token. */
+  authVia: 'cookie' | 'bearer' | null;
+  origin: RequestOrigin;
+  sessionCookie: {
+    set(token: string, expiresAt: Date): void;
+    clear(): void;
+  };
+}
+
+/** Inside a procedure: the request context plus this call's own entity manager. */
+export interface ProcedureContext extends RequestContext {
+  em: EntityManager;
+}

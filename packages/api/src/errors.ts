@@ -1,0 +1,97 @@
+import { TRPCError } from '@trpc/server';
+import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
+import { z } from 'zod';
+import { AppError, describeError, describeFieldProblem, type AppCode, type FieldProblem, type Locale } from '@gatehouse/domain';
+
+/** The one table from the domain's error catalogue to tRPC (and so HTTP) codes. */
+const TRPC_CODE_OF: Record<AppCode, TRPC_ERROR_CODE_KEY> = {
+  INVALID_INPUT: 'BAD_REQUEST',
+  UNAUTHENTICATED: 'UNAUTHORIZED',
+  FORBIDDEN: 'FORBIDDEN',
+  INVALID_CREDENTIALS: 'UNAUTHORIZED',
+  NO_ACCESS: 'FORBIDDEN',
+  MEMBER_DISMISSED: 'FORBIDDEN',
+  EMAIL_NOT_VERIFIED: 'FORBIDDEN',
+  PASSWORD_CHANGE_REQUIRED: 'FORBIDDEN',
+  TWO_FACTOR_INVALID: 'UNAUTHORIZED',
+  EMAIL_TAKEN: 'CONFLICT',
+  SLUG_TAKEN: 'CONFLICT',
+  SEAT_LIMIT_REACHED: 'PRECONDITION_FAILED',
+  INVITE_NOT_ALLOWED: 'FORBIDDEN',
+  MEMBER_NOT_DELETABLE: 'PRECONDITION_FAILED',
+  MEMBER_HAS_TASKS: 'PRECONDITION_FAILED',
+  LAST_ADMIN: 'PRECONDITION_FAILED',
+  CREATOR_PROTECTED: 'FORBIDDEN',
+  LAST_SIGN_IN_METHOD: 'PRECONDITION_FAILED',
+  TOKEN_INVALID: 'BAD_REQUEST',
+  TOKEN_EXPIRED: 'BAD_REQUEST',
+  RATE_LIMITED: 'TOO_MANY_REQUESTS',
+  NOT_FOUND: 'NOT_FOUND',
+  INTERNAL: 'INTERNAL_SERVER_ERROR',
+};
+
+export function toTRPCError(error: AppError): TRPCError {
+  return new TRPCError({ code: TRPC_CODE_OF[error.code], message: error.message, cause: error });
+}
+
+/** A zod issue as the product's field problem, so it can be told in the caller's language. */
+function fieldProblemOf(issue: z.core.$ZodIssue): FieldProblem {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? { kind: 'required' } : { kind: 'invalid' };
+    case 'too_small':
+      return issue.origin === 'string' && Number(issue.minimum) <= 1 ? { kind: 'required' } : { kind: 'too_short', minimum: Number(issue.minimum) };
+    case 'too_big':
+      return { kind: 'too_long', maximum: Number(issue.maximum) };
+    case 'invalid_format':
+      return issue.format === 'email' ? { kind: 'email' } : { kind: 'invalid' };
+    case 'custom': {
+      const problem = (issue.params as { problem?: FieldProblem['kind'] } | undefined)?.problem;
+      return problem ? ({ kind: problem } as FieldProblem) : { kind: 'invalid' };
+    }
+    default:
+      return { kind: 'invalid' };
+  }
+}
+
+export interface ErrorData {
+  appCode: AppCode;
+  /** Field path → message in the caller's language. */
+  fields?: Record<string, string>;
+  retryAfterSeconds?: number;
+}
+
+/** What every failure tells the caller: a stable code and a sentence in their language, never a stack. */
+export function describeFailure(error: TRPCError, locale: Locale): { message: string; data: ErrorData } {
+  const cause = error.cause;
+  if (cause instanceof AppError) {
+    return {
+      message: describeError(cause.code, cause.params, locale),
+      data: {
+        appCode: cause.code,
+        ...(cause.params.fields ? { fields: cause.params.fields } : {}),
+        ...(cause.params.retryAfterSeconds ? { retryAfterSeconds: cause.params.retryAfterSeconds } : {}),
+      },
+    };
+  }
+  if (cause instanceof z.ZodError) {
+    const fields: Record<string, string> = {};
+    for (const issue of cause.issues) {
+      const path = issue.path.join('.') || '_';
+      fields[path] ??= describeFieldProblem(fieldProblemOf(issue), locale);
+    }
+    return { message: describeError('INVALID_INPUT', {}, locale), data: { appCode: 'INVALID_INPUT', fields } };
+  }
+  const byCode: Partial<Record<TRPC_ERROR_CODE_KEY, AppCode>> = {
+    BAD_REQUEST: 'INVALID_INPUT',
+    PARSE_ERROR: 'INVALID_INPUT',
+    NOT_FOUND: 'NOT_FOUND',
+    METHOD_NOT_SUPPORTED: 'INVALID_INPUT',
+    PAYLOAD_TOO_LARGE: 'INVALID_INPUT',
+    UNAUTHORIZED: 'UNAUTHENTICATED',
+    FORBIDDEN: 'FORBIDDEN',
+    TOO_MANY_REQUESTS: 'RATE_LIMITED',
+  };
+  const appCode = byCode[error.code] ?? 'INTERNAL';
+  return { message: describeError(appCode, {}, locale), data: { appCode } };
+}

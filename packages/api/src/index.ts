@@ -1,0 +1,5 @@
+export { appRouter, type AppRouter } from './router.ts';
+export type { RequestContext, ProcedureContext } from './context.ts';
+export { createCallerFactory, setErrorLogger, type Logger } from './trpc.ts';
+export type { ErrorData } from './errors.ts';
+export * as schemas from './schemas.ts';

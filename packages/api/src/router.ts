@@ -1,0 +1,17 @@
+import { authRouter } from './routers/auth.ts';
+import { membersRouter } from './routers/members.ts';
+import { profileRouter } from './routers/profile.ts';
+import { sessionsRouter } from './routers/sessions.ts';
+import { workspaceRouter } from './routers/workspace.ts';
+import { router } from './trpc.ts';
+
+export const appRouter = router({
+  auth: authRouter,
+  sessions: sessionsRouter,
+  profile: profileRouter,
+  workspace: workspaceRouter,
+  members: membersRouter,
+});
+
+/** The whole API's type: the SPAs and the typed client import this, never a hand-written copy. */
+export type AppRouter = typeof appRouter;

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import {
+  checkSlug,
+  EMAIL_MAX_LENGTH,
+  isPlausibleEmail,
+  LOCALES,
+  MEMBER_STATUSES,
+  normalizeEmail,
+  passwordLength,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  SESSION_CLIENTS,
+  SLUG_MAX_LENGTH,
+} from '@gatehouse/domain';
+
+/** Every input of the API: strict objects, bounded strings and arrays, emails in their one stored form. */
+
+export const Email = z
+  .string()
+  .max(EMAIL_MAX_LENGTH + 20)
+  .transform(normalizeEmail)
+  .refine(isPlausibleEmail, { error: 'email', params: { problem: 'email' } });
+
+/** A password being chosen: NIST SP 800-63B-4 lengths, counted in code points. */
+export const NewPassword = z
+  .string()
+  .max(PASSWORD_MAX_LENGTH * 4)
+  .superRefine((value, context) => {
+    const length = passwordLength(value);
+    if (length < PASSWORD_MIN_LENGTH) context.addIssue({ code: 'too_small', origin: 'string', minimum: PASSWORD_MIN_LENGTH, inclusive: true, input: value });
+    else if (length > PASSWORD_MAX_LENGTH) context.addIssue({ code: 'too_big', origin: 'string', maximum: PASSWORD_MAX_LENGTH, inclusive: true, input: value });
+  });
+
+/** A password being checked: no policy (old passwords stay valid), only a bound on size. */
+export const CurrentPassword = z.string().min(1).max(PASSWORD_MAX_LENGTH * 4);
+
+export const PersonName = z.string().trim().min(1).max(200);
+export const Locale = z.enum(LOCALES);
+
+export const WorkspaceSlug = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(SLUG_MAX_LENGTH)
+  .superRefine((value, context) => {
+    const problem = checkSlug(value);
+    if (problem === 'length') context.addIssue({ code: 'custom', message: 'length', params: { problem: 'slug' }, input: value });
+    else if (problem === 'characters') context.addIssue({ code: 'custom', message: 'characters', params: { problem: 'slug' }, input: value });
+    else if (problem === 'reserved') context.addIssue({ code: 'custom', message: 'reserved', params: { problem: 'slug_reserved' }, input: value });
+  });
+
+export const Id = z.uuid();
+export const Cursor = z.string().max(1024);
+export const PageLimit = z.number().int().min(1).max(100).default(25);
+
+export const SignUpInput = z.strictObject({ email: Email, password: NewPassword, name: PersonName, locale: Locale.optional() });
+export type SignUpInput = z.input<typeof SignUpInput>;
+
+export const SignInInput = z.strictObject({
+  email: z.string().max(EMAIL_MAX_LENGTH + 20).transform(normalizeEmail),
+  password: CurrentPassword,
+  workspace: WorkspaceSlug.optional(),
+  client: z.enum(SESSION_CLIENTS).default('browser'),
+});
+export type SignInInput = z.input<typeof SignInInput>;
+
+export const RevokeSessionInput = z.strictObject({ id: z.string().min(1).max(64) });
+
+export const UpdateProfileInput = z.strictObject({ name: PersonName.optional(), locale: Locale.optional() });
+
+export const CreateWorkspaceInput = z.strictObject({ name: z.string().trim().min(1).max(120), slug: WorkspaceSlug });
+export type CreateWorkspaceInput = z.input<typeof CreateWorkspaceInput>;
+
+export const WorkspaceInput = z.strictObject({ workspace: WorkspaceSlug });
+
+export const ListMembersInput = z.strictObject({
+  workspace: WorkspaceSlug,
+  status: z.enum(MEMBER_STATUSES).optional(),
+  search: z.string().trim().max(100).optional(),
+  cursor: Cursor.optional(),
+  limit: PageLimit,
+});
+export type ListMembersInput = z.input<typeof ListMembersInput>;
+
+export const MemberInput = z.strictObject({ workspace: WorkspaceSlug, memberId: Id });

@@ -1,0 +1,81 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import { AppError, DEFAULT_LOCALE, isActiveAdmin } from '@gatehouse/domain';
+import { resolveMembership, type Actor } from '@gatehouse/services';
+import type { RequestContext } from './context.ts';
+import { describeFailure, toTRPCError } from './errors.ts';
+import { WorkspaceSlug } from './schemas.ts';
+
+export interface ProcedureMeta {
+  /** Reachable by a profile that must still replace its generated password. */
+  allowedBeforePasswordChange?: boolean;
+}
+
+export type Logger = { error(details: object, message: string): void };
+let logger: Logger = { error: (details, message) => console.error(message, details) };
+export function setErrorLogger(next: Logger): void {
+  logger = next;
+}
+
+const t = initTRPC
+  .context<RequestContext>()
+  .meta<ProcedureMeta>()
+  .create({
+    errorFormatter({ shape, error, ctx }) {
+      const { message, data } = describeFailure(error, ctx?.locale ?? DEFAULT_LOCALE);
+      if (data.appCode === 'INTERNAL') logger.error({ err: error.cause ?? error }, 'unexpected failure');
+      // No stack, ever: `shape.data.stack` is dropped with the rest of the default data.
+      return { message, code: shape.code, data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, ...data } };
+    },
+  });
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Every call: its own entity manager fork, and domain errors turned into tRPC errors with the right status. */
+const base = t.procedure.use(async ({ ctx, next }) => {
+  const result = await next({ ctx: { em: ctx.orm.em.fork() } });
+  if (!result.ok && result.error.cause instanceof AppError) throw toTRPCError(result.error.cause);
+  return result;
+});
+
+export const publicProcedure = base;
+
+export const authedProcedure = base.use(({ ctx, meta, next }) => {
+  if (!ctx.auth) throw toTRPCError(new AppError('UNAUTHENTICATED'));
+  if (ctx.auth.profile.mustChangePassword && !meta?.allowedBeforePasswordChange) {
+    throw toTRPCError(new AppError('PASSWORD_CHANGE_REQUIRED'));
+  }
+  const actor: Actor = {
+    profileId: ctx.auth.profile.id,
+    sessionId: ctx.auth.session.id,
+    locale: ctx.locale,
+    isStaff: ctx.auth.profile.isStaff,
+  };
+  return next({ ctx: { auth: ctx.auth, actor } });
+});
+
+/** Resolves `input.workspace` (an address) to the caller's active membership; strangers get NOT_FOUND. */
+export const workspaceProcedure = authedProcedure
+  .input(z.looseObject({ workspace: WorkspaceSlug }))
+  .use(async ({ ctx, input, next }) => {
+    try {
+      const membership = await resolveMembership({ em: ctx.em, actor: ctx.actor, slug: input.workspace });
+      return next({ ctx: { membership } });
+    } catch (error) {
+      if (error instanceof AppError) throw toTRPCError(error);
+      throw error;
+    }
+  });
+
+export const adminProcedure = workspaceProcedure.use(({ ctx, next }) => {
+  if (!isActiveAdmin(ctx.membership.member)) throw toTRPCError(new AppError('FORBIDDEN', { requiredRole: 'admin' }));
+  return next();
+});
+
+export const staffProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (!ctx.actor.isStaff) throw toTRPCError(new AppError('FORBIDDEN', { requiredRole: 'staff' }));
+  return next();
+});
+
+export { TRPCError };

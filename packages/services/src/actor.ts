@@ -1,0 +1,15 @@
+import type { Locale } from '@gatehouse/domain';
+
+/** Who is calling: the signed-in profile and the session it came with. */
+export interface Actor {
+  profileId: string;
+  sessionId: string;
+  locale: Locale;
+  isStaff: boolean;
+}
+
+/** Where a request comes from, for the sessions list. */
+export interface RequestOrigin {
+  userAgent: string | null;
+  ipAddress: string | null;
+}

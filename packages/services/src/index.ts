@@ -1,0 +1,11 @@
+export type { Actor, RequestOrigin } from './actor.ts';
+export * from './views.ts';
+export { resolveMembership, resolveAdminMembership, type Membership } from './resolve-membership.ts';
+export { signUp, type SignUpOptions } from './sign-up.ts';
+export { signIn, type SignInOptions, type SignInResult } from './sign-in.ts';
+export { createWorkspace, type CreateWorkspaceOptions } from './create-workspace.ts';
+export { getWorkspace, countSeatsUsed } from './get-workspace.ts';
+export { listMembers, type ListMembersOptions, type Page } from './list-members.ts';
+export { getMember } from './get-member.ts';
+export { listSessions, revokeSession, revokeOtherSessions } from './sessions.ts';
+export { getProfile, updateProfile, listMyWorkspaces, type UpdateProfileOptions } from './profile.ts';

@@ -1,0 +1,27 @@
+import { Member, Workspace, type EntityManager } from '@gatehouse/db';
+import { AppError, isActiveAdmin } from '@gatehouse/domain';
+import type { Actor } from './actor.ts';
+
+export interface Membership {
+  workspace: Workspace;
+  member: Member;
+}
+
+/**
+ * The caller's active membership in the workspace at `slug`. A workspace the
+ * caller does not belong to answers NOT_FOUND, exactly like one that does not
+ * exist, so nobody learns other tenants' addresses.
+ */
+export async function resolveMembership(options: { em: EntityManager; actor: Actor; slug: string }): Promise<Membership> {
+  const { em, actor, slug } = options;
+  const member = await em.findOne(Member, { workspace: { slug }, profile: actor.profileId }, { populate: ['workspace'] });
+  if (!member || member.status === 'invited' || member.status === 'awaiting_approval') throw new AppError('NOT_FOUND');
+  if (member.status === 'dismissed') throw new AppError('MEMBER_DISMISSED');
+  return { workspace: member.workspace.getEntity(), member };
+}
+
+export async function resolveAdminMembership(options: { em: EntityManager; actor: Actor; slug: string }): Promise<Membership> {
+  const membership = await resolveMembership(options);
+  if (!isActiveAdmin(membership.member)) throw new AppError('FORBIDDEN', { requiredRole: 'admin' });
+  return membership;
+}

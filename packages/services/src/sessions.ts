@@ -1,0 +1,44 @@
+import { invalidateSession } from '@gatehouse/auth';
+import { deleteProfileSessions, Session, type EntityManager } from '@gatehouse/db';
+import { sessionExpiresAt } from '@gatehouse/domain';
+import { AppError } from '@gatehouse/domain';
+import type { Actor } from './actor.ts';
+import type { SessionView } from './views.ts';
+
+/** The caller's signed-in devices, most recently used first. */
+export async function listSessions(options: { em: EntityManager; actor: Actor }): Promise<SessionView[]> {
+  const { em, actor } = options;
+  const sessions = await em.find(Session, { profile: actor.profileId }, { populate: ['workspace'], orderBy: { lastActiveAt: 'desc' }, limit: 200 });
+  const now = Date.now();
+  return sessions
+    .map((session) => {
+      const workspace = session.workspace?.getEntity() ?? null;
+      const expiresAt = sessionExpiresAt({ ...session, idleMinutes: workspace?.sessionIdleMinutes ?? null });
+      return { session, workspace, expiresAt };
+    })
+    .filter(({ expiresAt }) => expiresAt.getTime() > now)
+    .map(({ session, workspace, expiresAt }) => ({
+      id: session.id,
+      client: session.client,
+      current: session.id === actor.sessionId,
+      userAgent: session.userAgent ?? null,
+      ipAddress: session.ipAddress ?? null,
+      workspaceSlug: workspace?.slug ?? null,
+      createdAt: session.createdAt.toISOString(),
+      lastActiveAt: session.lastActiveAt.toISOString(),
+      expiresAt: expiresAt.toISOString(),
+    }));
+}
+
+/** Ends one of the caller's own sessions; another profile's session id is not found. */
+export async function revokeSession(options: { em: EntityManager; actor: Actor; sessionId: string }): Promise<void> {
+  const { em, actor, sessionId } = options;
+  const session = await em.findOne(Session, { id: sessionId, profile: actor.profileId });
+  if (!session) throw new AppError('NOT_FOUND');
+  await invalidateSession(em, session.id);
+}
+
+/** Ends every session of the caller but the one making the request. */
+export async function revokeOtherSessions(options: { em: EntityManager; actor: Actor }): Promise<{ revoked: number }> {
+  return { revoked: await deleteProfileSessions(options.em, { profileId: options.actor.profileId, exceptId: options.actor.sessionId }) };
+}

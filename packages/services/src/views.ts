@@ -1,0 +1,107 @@
+import type { Member, Profile, Workspace } from '@gatehouse/db';
+import type { Locale, MemberRole, MemberStatus, PlanId, SessionClient } from '@gatehouse/domain';
+import { seatsOf } from '@gatehouse/domain';
+
+/** Plain data the use cases return: ISO date strings, no entities. */
+export interface ProfileView {
+  id: string;
+  email: string;
+  emailVerified: boolean;
+  name: string;
+  locale: Locale;
+  mustChangePassword: boolean;
+  isStaff: boolean;
+  createdAt: string;
+}
+
+export interface WorkspaceView {
+  id: string;
+  slug: string;
+  name: string;
+  plan: PlanId;
+  seats: { used: number; total: number };
+  settings: { anyoneCanInvite: boolean; sessionIdleMinutes: number };
+  createdAt: string;
+}
+
+export interface MembershipView {
+  workspace: { id: string; slug: string; name: string; plan: PlanId };
+  memberId: string;
+  role: MemberRole;
+  status: MemberStatus;
+  isCreator: boolean;
+}
+
+export interface MemberView {
+  id: string;
+  name: string;
+  role: MemberRole;
+  status: MemberStatus;
+  position: string | null;
+  contactEmail: string | null;
+  isCreator: boolean;
+  joinedAt: string | null;
+  createdAt: string;
+}
+
+export interface MemberDetailView extends MemberView {
+  mailboxEmail: string | null;
+  /** Admins only: how this person signs in (the seeds' "upper line" of the profile). */
+  signIn?: { kind: 'email'; email: string } | null;
+}
+
+export interface SessionView {
+  id: string;
+  client: SessionClient;
+  current: boolean;
+  userAgent: string | null;
+  ipAddress: string | null;
+  workspaceSlug: string | null;
+  createdAt: string;
+  lastActiveAt: string;
+  expiresAt: string;
+}
+
+export const DEFAULT_SESSION_IDLE_MINUTES = 24;
+
+export function profileView(profile: Profile): ProfileView {
+  return {
+    id: profile.id,
+    email: profile.email,
+    emailVerified: profile.emailVerifiedAt != null,
+    name: profile.name,
+    locale: profile.locale,
+    mustChangePassword: profile.mustChangePassword,
+    isStaff: profile.isStaff,
+    createdAt: profile.createdAt.toISOString(),
+  };
+}
+
+export function workspaceView(workspace: Workspace, seatsUsed: number): WorkspaceView {
+  return {
+    id: workspace.id,
+    slug: workspace.slug,
+    name: workspace.name,
+    plan: workspace.plan,
+    seats: { used: seatsUsed, total: seatsOf(workspace.plan) },
+    settings: {
+      anyoneCanInvite: workspace.anyoneCanInvite,
+      sessionIdleMinutes: workspace.sessionIdleMinutes ?? DEFAULT_SESSION_IDLE_MINUTES,
+    },
+    createdAt: workspace.createdAt.toISOString(),
+  };
+}
+
+export function memberView(member: Member, creatorId: string): MemberView {
+  return {
+    id: member.id,
+    name: member.name,
+    role: member.role,
+    status: member.status,
+    position: member.position ?? null,
+    contactEmail: member.contactEmail ?? null,
+    isCreator: member.profile?.id === creatorId,
+    joinedAt: member.joinedAt?.toISOString() ?? null,
+    createdAt: member.createdAt.toISOString(),
+  };
+}
