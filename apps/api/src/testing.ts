@@ -1,0 +1,40 @@
+import { freePort } from '@gatehouse/embedded-postgres';
+import pino from 'pino';
+import { readEnv } from './env.ts';
+import { startServer, type RunningServer } from './server.ts';
+
+/** The whole api process on a test database, on a free port, with its public URL set to match. */
+export async function startTestServer(options: { databaseUrl: string; portalDist?: string; consoleDist?: string }): Promise<RunningServer & { publicUrl: string }> {
+  const port = await freePort();
+  const publicUrl = `http://localhost:${port}`;
+  const env = readEnv({ PORT: String(port), PUBLIC_URL: publicUrl, DATABASE_URL: options.databaseUrl, SEED_DEMO: 'false', LOG_LEVEL: 'silent' });
+  const server = await startServer(
+    { ...env, ...(options.portalDist ? { portalDist: options.portalDist } : {}), ...(options.consoleDist ? { consoleDist: options.consoleDist } : {}) },
+    { logger: pino({ level: 'silent' }) },
+  );
+  return Object.assign(server, { publicUrl });
+}
+
+/** A fetch that keeps cookies like a browser would (no Origin header: a script, not a page). */
+export function cookieFetch(): typeof fetch & { cookies: Map<string, string>; setCookieHeaders: string[] } {
+  const cookies = new Map<string, string>();
+  const setCookieHeaders: string[] = [];
+  const wrapped = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const headers = new Headers(init?.headers);
+    if (cookies.size) headers.set('cookie', [...cookies].map(([name, value]) => `${name}=${value}`).join('; '));
+    const response = await fetch(input, { ...init, headers });
+    for (const header of response.headers.getSetCookie()) {
+      setCookieHeaders.push(header);
+      const [pair = ''] = header.split(';');
+      const index = pair.indexOf('=');
+      const name = pair.slice(0, index);
+      const value = pair.slice(index + 1);
+      if (!value || /expires=Thu, 01 Jan 1970/i.test(header)) cookies.delete(name);
+      else cookies.set(name, value);
+    }
+    return response;
+  }) as typeof fetch & { cookies: Map<string, string>; setCookieHeaders: string[] };
+  wrapped.cookies = cookies;
+  wrapped.setCookieHeaders = setCookieHeaders;
+  return wrapped;
+}
