@@ -19,7 +19,7 @@ export async function startTestServer(options: { databaseUrl: string; portalDist
 export function cookieFetch(): typeof fetch & { cookies: Map<string, string>; setCookieHeaders: string[] } {
   const cookies = new Map<string, string>();
   const setCookieHeaders: string[] = [];
-  const wrapped = (async (input: RequestInfo | URL, init?: RequestInit) => {
+  const wrapped = (async (input: string | URL | Request, init?: RequestInit) => {
     const headers = new Headers(init?.headers);
     if (cookies.size) headers.set('cookie', [...cookies].map(([name, value]) => `${name}=${value}`).join('; '));
     const response = await fetch(input, { ...init, headers });

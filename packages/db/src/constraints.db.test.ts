@@ -59,3 +59,9 @@ describe('database invariants', () => {
     expect([later.getTime(), later.getTime() + 5]).toContain(renewed?.lastActiveAt.getTime());
   });
 });
+
+describe('migrations', () => {
+  it('match the entities: a schema change without its migration fails here', async () => {
+    expect(await db.orm.migrator.checkSchema()).toBe(false);
+  });
+});

@@ -1,4 +1,5 @@
-import { Member, Workspace, type EntityManager } from '@gatehouse/db';
+import type { Workspace} from '@gatehouse/db';
+import { Member, type EntityManager } from '@gatehouse/db';
 import { AppError, isActiveAdmin } from '@gatehouse/domain';
 import type { Actor } from './actor.ts';
 

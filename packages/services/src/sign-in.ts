@@ -1,5 +1,6 @@
 import { createSession, hashPassword, needsRehash, verifyAgainstNothing, verifyPassword, type SessionInfo } from '@gatehouse/auth';
-import { Member, Profile, Workspace, type EntityManager } from '@gatehouse/db';
+import type { Workspace} from '@gatehouse/db';
+import { Member, Profile, type EntityManager } from '@gatehouse/db';
 import { AppError, normalizeEmail, signInRefusal, type SessionClient } from '@gatehouse/domain';
 import type { RequestOrigin } from './actor.ts';
 import { profileView, type ProfileView } from './views.ts';

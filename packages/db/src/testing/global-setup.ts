@@ -1,6 +1,7 @@
 import type { TestProject } from 'vitest/node';
 import { prepareTemplate, startTestCluster } from '@gatehouse/embedded-postgres';
 import { migrate, openOrm } from '../orm.ts';
+import './test-database.ts';
 
 /**
  * Vitest global setup: one real PostgreSQL per test run with the migrated
@@ -23,10 +24,4 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   project.provide('pgAdminUrl', cluster.adminUrl);
   return () => cluster.stop();
-}
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    pgAdminUrl: string;
-  }
 }

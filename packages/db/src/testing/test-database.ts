@@ -32,3 +32,10 @@ export function useTestDatabase(): TestDatabaseHandle {
     },
   };
 }
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The test cluster's admin URL, provided by the global setup. */
+    pgAdminUrl: string;
+  }
+}

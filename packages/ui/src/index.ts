@@ -1,0 +1,2 @@
+export { createApi, failureOf, type Api, type AppFailure } from './api.ts';
+export { createAppI18n, initialLocale, rememberLocale, LANGUAGE_NAMES, LOCALES, type Locale } from './i18n.ts';
