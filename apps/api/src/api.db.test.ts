@@ -330,3 +330,22 @@ describe('member directory', () => {
     expect((await failureOf(guest.client.members.list.query({ workspace: slug }))).appCode).toBe('FORBIDDEN');
   });
 });
+
+describe('typed client', () => {
+  it('runs the README example script against a live server', async () => {
+    const { execFile } = await import('node:child_process');
+    const { fileURLToPath } = await import('node:url');
+    const person = await signedInPerson({ name: 'Script Runner' });
+    const workspace = await person.client.workspace.create.mutate({ name: 'Scripted', slug: uniqueSlug() });
+    const script = fileURLToPath(new URL('../../../packages/client/examples/list-members.ts', import.meta.url));
+    const output = await new Promise<string>((resolve, reject) =>
+      execFile(
+        process.execPath,
+        [script],
+        { env: { ...process.env, GATEHOUSE_URL: server.url, GATEHOUSE_EMAIL: person.email, GATEHOUSE_PASSWORD: PASSWORD, GATEHOUSE_WORKSPACE: workspace.slug } },
+        (error, stdout, stderr) => (error ? reject(new Error(stderr || error.message)) : resolve(stdout)),
+      ),
+    );
+    expect(output.trim()).toBe(`Script Runner\tadmin\tactive\t${person.email}`);
+  });
+});

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { startTestServer } from '@gatehouse/api-server/testing';
+import { uniqueEmail, uniqueSlug, useTestDatabase } from '@gatehouse/db/testing';
+import { launchBrowser, screenshot } from './browser.ts';
+
+const db = useTestDatabase();
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startTestServer({ databaseUrl: db.url });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const PASSWORD = 'a sentence that is long enough';
+
+describe('a new company, from sign-up to the admin console', () => {
+  it('signs up, creates a workspace, signs in at it and sees itself in the directory', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    const email = uniqueEmail('founder');
+    const slug = uniqueSlug('acme');
+
+    await page.goto(`${server.publicUrl}/signup`);
+    await page.getByLabel('Your name').fill('Grace Hopper');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await screenshot(page, '01-portal-sign-up');
+    await page.getByRole('button', { name: 'Create profile' }).click();
+
+    await page.getByRole('heading', { name: 'You have a profile but no workspace yet' }).waitFor();
+    expect(await page.getByTestId('signed-in-as').textContent()).toBe('Grace Hopper');
+    await screenshot(page, '02-portal-no-workspace-yet');
+
+    await page.getByRole('link', { name: 'Create a workspace' }).first().click();
+    await page.getByLabel('Company or team name').fill('Acme Rockets');
+    await page.getByLabel('Workspace address').fill(slug);
+    await page.getByRole('button', { name: 'Create workspace' }).click();
+    await page.getByTestId('workspace-list').getByText('Acme Rockets').waitFor();
+    await screenshot(page, '03-portal-my-workspaces');
+
+    await page.goto(`${server.publicUrl}/console/signin?workspace=${slug}`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+
+    const directory = page.getByTestId('directory');
+    await directory.waitFor();
+    expect(await directory.locator('tbody tr').count()).toBe(1);
+    expect(await directory.locator('tbody tr').first().textContent()).toContain('Grace Hopper');
+    expect(await page.getByTestId('seats').textContent()).toBe('1 of 12 used');
+    await screenshot(page, '04-console-directory');
+    await context.close();
+  });
+
+  it('shows the API’s own error, in the page’s language, when the password is wrong', async () => {
+    const context = await browser.newContext({ locale: 'fr-FR' });
+    const page = await context.newPage();
+    await page.goto(`${server.publicUrl}/signin`);
+    await page.getByLabel('E-mail').fill(uniqueEmail('nobody'));
+    await page.getByLabel('Mot de passe').fill('a wrong password here');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    const error = page.getByTestId('form-error');
+    await error.waitFor();
+    expect(await error.textContent()).toContain('Identifiant ou mot de passe incorrect.');
+    await screenshot(page, '05-portal-sign-in-error-fr');
+    await context.close();
+  });
+});

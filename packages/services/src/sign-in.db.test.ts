@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { hashPassword } from '@gatehouse/auth';
+import { Profile, Workspace } from '@gatehouse/db';
+import { makeMember, makeProfile, makeWorkspace, uniqueEmail, useTestDatabase } from '@gatehouse/db/testing';
+import { AppError } from '@gatehouse/domain';
+import { listMembers } from './list-members.ts';
+import { signIn } from './sign-in.ts';
+
+const db = useTestDatabase();
+const PASSWORD = 'the right passphrase';
+const origin = { userAgent: 'vitest', ipAddress: '127.0.0.1' };
+
+describe('signIn', () => {
+  it('upgrades a password hashed with older parameters at the next sign-in', async () => {
+    const em = db.orm.em.fork();
+    const email = uniqueEmail();
+    const { hash } = await import('@node-rs/argon2');
+    const weak = await hash(PASSWORD, { memoryCost: 4096, timeCost: 3, parallelism: 1 });
+    await makeProfile(em, { email, passwordHash: weak });
+    await signIn({ em: db.orm.em.fork(), email, password: PASSWORD, client: 'browser', origin });
+    const stored = await db.orm.em.fork().findOneOrFail(Profile, { email }, { populate: ['passwordHash'] });
+    expect(stored.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+  });
+
+  it('counts a sign-in at a workspace as activity, keeping it from being abandoned', async () => {
+    const em = db.orm.em.fork();
+    const profile = await makeProfile(em, { passwordHash: await hashPassword(PASSWORD) });
+    const workspace = await makeWorkspace(em, { creator: profile });
+    const longAgo = new Date('2026-01-01T00:00:00Z');
+    await em.nativeUpdate(Workspace, { id: workspace.id }, { lastSignInAt: longAgo });
+    const before = Date.now();
+    await signIn({ em: db.orm.em.fork(), email: profile.email, password: PASSWORD, workspaceSlug: workspace.slug, client: 'browser', origin });
+    const after = await db.orm.em.fork().findOneOrFail(Workspace, { id: workspace.id });
+    expect(after.lastSignInAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
+  });
+
+  it('refuses a profile without a password (social-only) as invalid credentials', async () => {
+    const em = db.orm.em.fork();
+    const profile = await makeProfile(em, { passwordHash: null });
+    await expect(signIn({ em, email: profile.email, password: PASSWORD, client: 'browser', origin })).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
+  });
+});
+
+describe('listMembers', () => {
+  it('refuses a forged cursor with INVALID_INPUT rather than failing', async () => {
+    const em = db.orm.em.fork();
+    const admin = await makeProfile(em);
+    const workspace = await makeWorkspace(em, { creator: admin });
+    await makeMember(em, { workspace, name: 'Someone' });
+    const actor = { profileId: admin.id, sessionId: 'x', locale: 'en' as const, isStaff: false };
+    const error = await listMembers({ em, actor, slug: workspace.slug, cursor: 'not-base64-json', limit: 10 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('INVALID_INPUT');
+  });
+});
