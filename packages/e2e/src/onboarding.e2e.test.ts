@@ -55,6 +55,17 @@ describe('a new company, from sign-up to the admin console', () => {
     expect(await directory.locator('tbody tr').first().textContent()).toContain('Grace Hopper');
     expect(await page.getByTestId('seats').textContent()).toBe('1 of 12 used');
     await screenshot(page, '04-console-directory');
+
+    // Two sign-ins (portal, console) on this browser: both listed, this one marked; ending the other leaves one.
+    await page.goto(`${server.publicUrl}/sessions`);
+    const sessions = page.getByTestId('session-list').locator('li');
+    await sessions.first().waitFor();
+    expect(await sessions.count()).toBe(2);
+    expect(await page.getByTestId('session-list').getByText('This device').count()).toBe(1);
+    await screenshot(page, '05-portal-sessions');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Sign out everywhere else' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="session-list"] li').length === 1);
     await context.close();
   });
 
@@ -68,7 +79,7 @@ describe('a new company, from sign-up to the admin console', () => {
     const error = page.getByTestId('form-error');
     await error.waitFor();
     expect(await error.textContent()).toContain('Identifiant ou mot de passe incorrect.');
-    await screenshot(page, '05-portal-sign-in-error-fr');
+    await screenshot(page, '06-portal-sign-in-error-fr');
     await context.close();
   });
 });

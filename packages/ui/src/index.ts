@@ -1,2 +1,3 @@
 export { createApi, failureOf, type Api, type AppFailure } from './api.ts';
 export { createAppI18n, initialLocale, rememberLocale, LANGUAGE_NAMES, LOCALES, type Locale } from './i18n.ts';
+export { describeUserAgent } from './device.ts';
