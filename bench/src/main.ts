@@ -94,7 +94,9 @@ try {
 
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  api = spawn(process.execPath, [path.join(ROOT, 'apps', 'api', 'src', 'main.ts')], {
+  // BENCH_API_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to profile the api under load.
+  const apiNodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  api = spawn(process.execPath, [...apiNodeArgs, path.join(ROOT, 'apps', 'api', 'src', 'main.ts')], {
     env: { ...process.env, PORT: String(port), PUBLIC_URL: url, DATABASE_URL: databaseUrl, SEED_DEMO: 'false', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
