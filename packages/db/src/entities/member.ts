@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { defineEntity, p } from '@mikro-orm/core';
-import { MEMBER_ROLES, MEMBER_STATUSES } from '@gatehouse/domain';
+import { MEMBER_ROLES, MEMBER_SOURCES, MEMBER_STATUSES } from '@gatehouse/domain';
 import { Profile } from './profile.ts';
 import { Workspace } from './workspace.ts';
 
@@ -27,6 +27,14 @@ export const MemberSchema = defineEntity({
     mailboxEmail: p.string().length(254).nullable(),
     position: p.string().length(200).nullable(),
     invitedBy: () => p.manyToOne(Profile).ref().nullable(),
+    /** How this person came in. */
+    source: p.enum(MEMBER_SOURCES).default('invitation'),
+    /** SHA-256 of the invitation link's secret; null once accepted, or for other ways in. */
+    invitationTokenHash: p.string().length(64).nullable().unique('member_invitation_token_unique'),
+    invitationExpiresAt: p.datetime().nullable(),
+    invitationMessage: p.string().length(2000).nullable(),
+    invitationSentAt: p.datetime().nullable(),
+    invitationSendCount: p.integer().default(0),
     joinedAt: p.datetime().nullable(),
     dismissedAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),

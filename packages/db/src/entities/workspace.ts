@@ -15,6 +15,14 @@ export const WorkspaceSchema = defineEntity({
     anyoneCanInvite: p.boolean().default(false),
     /** Idle minutes for browser sessions signed in here; null means the product default (24). */
     sessionIdleMinutes: p.integer().nullable(),
+    /** Quick-join link: only the SHA-256 of its secret is stored; rotating replaces it. */
+    joinTokenHash: p.string().length(64).nullable().unique('workspace_join_token_unique'),
+    joinEnabled: p.boolean().default(false),
+    joinRequiresApproval: p.boolean().default(true),
+    /** Email domains that join at once when approval is on. */
+    joinAllowedDomains: p.json<string[]>().default('[]'),
+    joinRole: p.enum(['employee', 'extranet'] as const).default('employee'),
+    joinExpiresAt: p.datetime().nullable(),
     /** The creator (first admin) keeps rights no other admin can take away. */
     creator: () => p.manyToOne(Profile).ref(),
     /** Free workspaces nobody signs in to for 50 days are cleaned up. */

@@ -1,0 +1,133 @@
+import { createTransport, type Transporter } from 'nodemailer';
+import { executeStatement, queryRows, type Orm } from '@gatehouse/db';
+
+export interface MailSenderOptions {
+  orm: Orm;
+  /** `smtp://user:pass@host:port`, or `smtps://…` for implicit TLS. */
+  smtpUrl: string;
+  from: string;
+  /** How often to look for due mail when nothing nudges the sender. */
+  pollMs?: number;
+  logger?: { info(details: object, message: string): void; warn(details: object, message: string): void };
+  now?: () => Date;
+}
+
+interface DueMessage {
+  id: string;
+  toAddress: string;
+  subject: string;
+  textBody: string | null;
+  htmlBody: string | null;
+  attempts: number;
+}
+
+/** After this many failed attempts (about a day of back-off) a mail is given up and marked failed. */
+export const MAX_ATTEMPTS = 12;
+/** A claimed message is someone else's for this long; a crashed sender's claims expire. */
+const CLAIM_MS = 120_000;
+const BATCH = 20;
+
+/** 30 s, 1 min, 2 min … capped at 2 h, with ±20 % jitter so retries of many messages spread out. */
+export function retryDelayMs(attempts: number, random = Math.random): number {
+  const base = Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 2 * 3_600_000);
+  return Math.round(base * (0.8 + 0.4 * random()));
+}
+
+/**
+ * Delivers the outbox over SMTP. Any number of senders (one per api process)
+ * share one outbox: each claims due rows with `FOR UPDATE SKIP LOCKED`, so a
+ * message is handed to the SMTP server by one sender at a time. A message is
+ * marked sent only after the server accepted it; its Message-ID is the outbox
+ * id, so in the rare crash between the two a receiving server can drop the
+ * duplicate.
+ */
+export class MailSender {
+  readonly #options: MailSenderOptions;
+  readonly #transport: Transporter;
+  #timer: NodeJS.Timeout | undefined;
+  #running: Promise<number> | null = null;
+  #stopped = false;
+
+  constructor(options: MailSenderOptions) {
+    this.#options = options;
+    // A small pool keeps one SMTP conversation open for a batch instead of one per message.
+    this.#transport = createTransport({ url: options.smtpUrl, pool: true, maxConnections: 2 });
+  }
+
+  start(): void {
+    this.#stopped = false;
+    const tick = () => {
+      if (this.#stopped) return;
+      void this.deliverDue()
+        .catch((error: unknown) => this.#options.logger?.warn({ err: error }, 'mail delivery round failed'))
+        .finally(() => {
+          if (!this.#stopped) this.#timer = setTimeout(tick, this.#options.pollMs ?? 2_000);
+        });
+    };
+    tick();
+  }
+
+  /** Looks for due mail now (after a change queued some) instead of at the next poll. */
+  nudge(): void {
+    if (this.#stopped || this.#running) return;
+    void this.deliverDue().catch(() => undefined);
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    clearTimeout(this.#timer);
+    await this.#running?.catch(() => undefined);
+    this.#transport.close();
+  }
+
+  /** One round: claim due messages, send each, record the outcome. Returns how many were delivered. */
+  deliverDue(): Promise<number> {
+    this.#running ??= this.#round().finally(() => (this.#running = null));
+    return this.#running;
+  }
+
+  async #round(): Promise<number> {
+    const em = this.#options.orm.em.fork();
+    const now = this.#options.now?.() ?? new Date();
+    const claimed = await queryRows<DueMessage>(
+      em,
+      `update outbox_message set locked_until = $2, attempts = attempts + 1
+        where id in (select id from outbox_message
+                      where sent_at is null and failed_at is null and next_attempt_at <= $1
+                        and (locked_until is null or locked_until < $1)
+                      order by next_attempt_at limit ${BATCH} for update skip locked)
+        returning id, to_address as "toAddress", subject, text_body as "textBody", html_body as "htmlBody", attempts`,
+      [now, new Date(now.getTime() + CLAIM_MS)],
+    );
+    let delivered = 0;
+    for (const message of claimed) {
+      try {
+        await this.#transport.sendMail({
+          from: this.#options.from,
+          to: message.toAddress,
+          subject: message.subject,
+          text: message.textBody ?? '',
+          ...(message.htmlBody ? { html: message.htmlBody } : {}),
+          messageId: `<${message.id}@gatehouse>`,
+        });
+        // The body may hold a one-time link or a generated password: it leaves the database with the mail.
+        await executeStatement(em, 'update outbox_message set sent_at = $2, locked_until = null, text_body = null, html_body = null, last_error = null where id = $1', [
+          message.id,
+          new Date(),
+        ]);
+        delivered++;
+      } catch (error) {
+        const reason = (error as Error).message.slice(0, 1000);
+        const giveUp = message.attempts >= MAX_ATTEMPTS;
+        await executeStatement(
+          em,
+          `update outbox_message set locked_until = null, last_error = $2, next_attempt_at = $3, failed_at = $4 where id = $1`,
+          [message.id, reason, new Date(now.getTime() + retryDelayMs(message.attempts)), giveUp ? new Date() : null],
+        );
+        this.#options.logger?.warn({ id: message.id, attempts: message.attempts, giveUp, reason }, 'mail delivery failed');
+      }
+    }
+    if (delivered) this.#options.logger?.info({ delivered }, 'mail delivered');
+    return delivered;
+  }
+}
