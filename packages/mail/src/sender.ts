@@ -50,8 +50,8 @@ export class MailSender {
 
   constructor(options: MailSenderOptions) {
     this.#options = options;
-    // A small pool keeps one SMTP conversation open for a batch instead of one per message.
-    this.#transport = createTransport({ url: options.smtpUrl, pool: true, maxConnections: 2 });
+    // One SMTP conversation per message: a pooled transport keeps waiting on a server that refused it.
+    this.#transport = createTransport(options.smtpUrl);
   }
 
   start(): void {
