@@ -17,6 +17,8 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Behind a reverse proxy, how many hops to trust for the client address (Express `trust proxy`). */
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  /** Server key (hex or base64, at least 32 bytes) for derived secrets; unset: generated once and kept in DATA_DIR. */
+  APP_SECRET: z.string().min(32).optional(),
   /** Skip the demo workspace on an empty database. */
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
 });
@@ -27,6 +29,7 @@ export interface Env {
   publicUrl: URL;
   databaseUrl: string | undefined;
   smtpUrl: string | undefined;
+  appSecret: string | undefined;
   mailFrom: string;
   dataDir: string;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
@@ -50,6 +53,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     publicUrl: new URL(env.PUBLIC_URL ?? `http://localhost:${env.PORT}`),
     databaseUrl: env.DATABASE_URL,
     smtpUrl: env.SMTP_URL,
+    appSecret: env.APP_SECRET,
     mailFrom: env.MAIL_FROM,
     dataDir: path.resolve(env.DATA_DIR),
     logLevel: env.LOG_LEVEL,

@@ -1,6 +1,8 @@
 import type { Server } from 'node:http';
 import pino, { type Logger } from 'pino';
 import { setErrorLogger } from '@gatehouse/api';
+import { MailSender, startMailSink, type MailSink } from '@gatehouse/mail';
+import { loadAppSecret } from './app-secret.ts';
 import { openDatabase, type Database } from './database.ts';
 import type { Env } from './env.ts';
 import { createApp } from './http/app.ts';
@@ -11,6 +13,9 @@ export interface RunningServer {
   port: number;
   database: Database;
   logger: Logger;
+  /** The local SMTP sink when no SMTP_URL is set (its inbox is served at /mail/). */
+  mailSink: MailSink | null;
+  mailSender: MailSender;
   /** Stops taking connections, lets in-flight requests finish, then closes the database. */
   close(): Promise<void>;
 }
@@ -21,7 +26,16 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
   const logger = options.logger ?? pino({ level: env.logLevel });
   setErrorLogger(logger);
   const database = await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir, logger });
+  let mailSink: MailSink | null = null;
+  let mailSender: MailSender | null = null;
   try {
+    const appSecret = await loadAppSecret({ configured: env.appSecret, dataDir: env.dataDir });
+    if (!env.smtpUrl) {
+      mailSink = await startMailSink();
+      logger.info({ smtpPort: mailSink.port, inbox: `${env.publicUrl.origin}/mail/` }, 'local mail sink started (no SMTP_URL)');
+    }
+    mailSender = new MailSender({ orm: database.orm, smtpUrl: env.smtpUrl ?? mailSink!.url, from: env.mailFrom, pollMs: 1000, logger });
+    mailSender.start();
     if (env.seedDemo) {
       const demo = await seedDemoIfEmpty(database.orm);
       if (demo) {
@@ -39,6 +53,8 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
       portalDist: env.portalDist,
       consoleDist: env.consoleDist,
       logger,
+      config: { publicUrl: env.publicUrl, appSecret },
+      mailSink,
     });
     const server: Server = await new Promise((resolve, reject) => {
       const listening = app.listen(env.port, env.host, (error?: Error) => (error ? reject(error) : resolve(listening)));
@@ -51,6 +67,8 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
       port,
       database,
       logger,
+      mailSink,
+      mailSender,
       close() {
         closing ??= (async () => {
           const closed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -58,12 +76,16 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
           const timer = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
           await closed;
           clearTimeout(timer);
+          await mailSender?.stop();
+          await mailSink?.close();
           await database.close();
         })();
         return closing;
       },
     };
   } catch (error) {
+    await mailSender?.stop();
+    await mailSink?.close();
     await database.close();
     throw error;
   }

@@ -1,11 +1,14 @@
 import type { ValidatedSession } from '@gatehouse/auth';
 import type { EntityManager, Orm } from '@gatehouse/db';
 import type { Locale } from '@gatehouse/domain';
-import type { RequestOrigin } from '@gatehouse/services';
+import type { RequestOrigin, ServiceConfig } from '@gatehouse/services';
 
 /** What the transport (apps/api) hands each request; the router never sees Express. */
 export interface RequestContext {
   orm: Orm;
+  config: ServiceConfig;
+  /** Where the local mail inbox is served (development default), or null with a real SMTP server. */
+  mailInboxPath: string | null;
   /** From the profile when signed in, else Accept-Language, else English. */
   locale: Locale;
   auth: ValidatedSession | null;

@@ -2,7 +2,10 @@ import { authRouter } from './routers/auth.ts';
 import { membersRouter } from './routers/members.ts';
 import { profileRouter } from './routers/profile.ts';
 import { sessionsRouter } from './routers/sessions.ts';
-import { workspaceRouter } from './routers/workspace.ts';
+import { invitationsRouter } from './routers/invitations.ts';
+import { joinLinkRouter } from './routers/join-link.ts';
+import { auditRouter, tasksRouter } from './routers/tasks.ts';
+import { systemRouter, workspaceRouter } from './routers/workspace.ts';
 import { router } from './trpc.ts';
 
 export const appRouter = router({
@@ -11,6 +14,11 @@ export const appRouter = router({
   profile: profileRouter,
   workspace: workspaceRouter,
   members: membersRouter,
+  invitations: invitationsRouter,
+  joinLink: joinLinkRouter,
+  tasks: tasksRouter,
+  audit: auditRouter,
+  system: systemRouter,
 });
 
 /** The whole API's type: the SPAs and the typed client import this, never a hand-written copy. */

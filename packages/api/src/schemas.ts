@@ -4,6 +4,7 @@ import {
   EMAIL_MAX_LENGTH,
   isPlausibleEmail,
   LOCALES,
+  MEMBER_ROLES,
   MEMBER_STATUSES,
   normalizeEmail,
   passwordLength,
@@ -83,3 +84,65 @@ export const ListMembersInput = z.strictObject({
 export type ListMembersInput = z.input<typeof ListMembersInput>;
 
 export const MemberInput = z.strictObject({ workspace: WorkspaceSlug, memberId: Id });
+
+const Position = z.string().trim().max(200);
+const OptionalEmail = z.union([Email, z.literal('').transform(() => null), z.null()]);
+const PasswordPair = { password: NewPassword, passwordConfirm: z.string().max(PASSWORD_MAX_LENGTH * 4) };
+/** The two typed passwords must match; the error lands on the confirmation field. */
+function confirmed<T extends { password?: string | undefined; passwordConfirm?: string | undefined }>(value: T, context: z.RefinementCtx): void {
+  if (value.password !== undefined && value.password !== value.passwordConfirm) {
+    context.addIssue({ code: 'custom', path: ['passwordConfirm'], message: 'mismatch', params: { problem: 'password_mismatch' }, input: value.passwordConfirm });
+  }
+}
+export const Token = z.string().trim().min(1).max(200);
+export const MemberRoleInput = z.enum(MEMBER_ROLES);
+
+export const ChangePasswordInput = z.strictObject({ currentPassword: CurrentPassword, ...PasswordPair }).superRefine(confirmed);
+export const VerifyEmailInput = z.strictObject({ token: Token });
+
+export const UpdateSettingsInput = z.strictObject({
+  workspace: WorkspaceSlug,
+  name: z.string().trim().min(1).max(120).optional(),
+  anyoneCanInvite: z.boolean().optional(),
+  /** Minutes of browser inactivity before sign-out; null restores the default. */
+  sessionIdleMinutes: z.number().int().min(5).max(480).nullable().optional(),
+});
+
+export const ListMembersFilter = ListMembersInput.extend({ role: MemberRoleInput.optional() });
+export const UpdateMemberInput = z.strictObject({
+  workspace: WorkspaceSlug,
+  memberId: Id,
+  position: Position.nullable().optional(),
+  contactEmail: OptionalEmail.optional(),
+  mailboxEmail: OptionalEmail.optional(),
+});
+export const SetRoleInput = z.strictObject({ workspace: WorkspaceSlug, memberId: Id, role: MemberRoleInput });
+
+export const SendInvitationsInput = z.strictObject({
+  workspace: WorkspaceSlug,
+  /** Raw addresses (a pasted list or a CSV's column); each gets its own result. */
+  emails: z.array(z.string().max(EMAIL_MAX_LENGTH + 20)).min(1).max(100),
+  message: z.string().trim().max(2000).optional(),
+  role: MemberRoleInput.default('employee'),
+});
+export const RegisterMemberInput = z.strictObject({ workspace: WorkspaceSlug, name: PersonName, email: Email, position: Position.optional() });
+export const InvitationTokenInput = z.strictObject({ token: Token });
+export const AcceptInvitationInput = z
+  .strictObject({ token: Token, name: PersonName.optional(), password: NewPassword.optional(), passwordConfirm: z.string().max(PASSWORD_MAX_LENGTH * 4).optional() })
+  .superRefine(confirmed);
+
+export const UpdateJoinLinkInput = z.strictObject({
+  workspace: WorkspaceSlug,
+  enabled: z.boolean().optional(),
+  requiresApproval: z.boolean().optional(),
+  allowedDomains: z.array(z.string().trim().toLowerCase().min(3).max(253).regex(/^@?[a-z0-9.-]+\.[a-z]{2,}$/)).max(50).optional(),
+  role: z.enum(['employee', 'extranet']).optional(),
+  expiresAt: z.iso.datetime().nullable().optional(),
+});
+export const JoinInput = z
+  .strictObject({ token: Token, email: Email.optional(), name: PersonName.optional(), password: NewPassword.optional(), passwordConfirm: z.string().max(PASSWORD_MAX_LENGTH * 4).optional() })
+  .superRefine(confirmed);
+
+export const TasksInput = z.strictObject({ workspace: WorkspaceSlug, memberId: Id.optional() });
+export const DeleteTaskInput = z.strictObject({ workspace: WorkspaceSlug, taskId: Id });
+export const AuditListInput = z.strictObject({ workspace: WorkspaceSlug, cursor: Cursor.optional(), limit: PageLimit });

@@ -51,6 +51,7 @@ export const authedProcedure = base.use(({ ctx, meta, next }) => {
     sessionId: ctx.auth.session.id,
     locale: ctx.locale,
     isStaff: ctx.auth.profile.isStaff,
+    origin: ctx.origin,
   };
   return next({ ctx: { auth: ctx.auth, actor } });
 });

@@ -10,3 +10,4 @@ export {
   type SessionProfile,
   type ValidatedSession,
 } from './sessions.ts';
+export { generateOneTimeToken, hashOneTimeToken, derivedSecret, derivedSecretMatches, generatePassword } from './one-time-token.ts';

@@ -6,6 +6,8 @@ export interface Actor {
   sessionId: string;
   locale: Locale;
   isStaff: boolean;
+  /** Where the request came from, for the audit trail. */
+  origin: RequestOrigin;
 }
 
 /** Where a request comes from, for the sessions list. */

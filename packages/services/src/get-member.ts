@@ -1,13 +1,12 @@
 import { Member, type EntityManager } from '@gatehouse/db';
 import { AppError, canViewDirectory, isActiveAdmin } from '@gatehouse/domain';
-import type { Actor } from './actor.ts';
-import { resolveMembership } from './resolve-membership.ts';
+import type { Membership } from './resolve-membership.ts';
 import { memberView, type MemberDetailView } from './views.ts';
 
 /** One member of the caller's workspace; an id from elsewhere is simply not found. */
-export async function getMember(options: { em: EntityManager; actor: Actor; slug: string; memberId: string }): Promise<MemberDetailView> {
+export async function getMember(options: { em: EntityManager; membership: Membership; memberId: string }): Promise<MemberDetailView> {
   const { em, memberId } = options;
-  const { workspace, member: me } = await resolveMembership(options);
+  const { workspace, member: me } = options.membership;
   const isSelf = me.id === memberId;
   if (!isSelf && !canViewDirectory(me)) throw new AppError('FORBIDDEN', { requiredRole: 'member' });
   const member = await em.findOne(Member, { id: memberId, workspace: workspace.id }, { populate: ['profile'] });

@@ -1,15 +1,14 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Member, type EntityManager } from '@gatehouse/db';
-import { AppError, canViewDirectory, type MemberStatus } from '@gatehouse/domain';
-import type { Actor } from './actor.ts';
-import { resolveMembership } from './resolve-membership.ts';
+import { AppError, canViewDirectory, type MemberRole, type MemberStatus } from '@gatehouse/domain';
+import type { Membership } from './resolve-membership.ts';
 import { memberView, type MemberView } from './views.ts';
 
 export interface ListMembersOptions {
   em: EntityManager;
-  actor: Actor;
-  slug: string;
+  membership: Membership;
   status?: MemberStatus;
+  role?: MemberRole;
   search?: string;
   cursor?: string;
   limit: number;
@@ -42,11 +41,12 @@ function likePattern(search: string): string {
 /** The member directory: name order, optional status filter, search by name or email. */
 export async function listMembers(options: ListMembersOptions): Promise<Page<MemberView>> {
   const { em } = options;
-  const { workspace, member } = await resolveMembership(options);
+  const { workspace, member } = options.membership;
   if (!canViewDirectory(member)) throw new AppError('FORBIDDEN', { requiredRole: 'member' });
 
   const conditions: FilterQuery<Member>[] = [{ workspace: workspace.id }];
   if (options.status) conditions.push({ status: options.status });
+  if (options.role) conditions.push({ role: options.role });
   const search = options.search?.trim();
   if (search) {
     const pattern = likePattern(search);

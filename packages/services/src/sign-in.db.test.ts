@@ -4,6 +4,7 @@ import { Profile, Workspace } from '@gatehouse/db';
 import { makeMember, makeProfile, makeWorkspace, uniqueEmail, useTestDatabase } from '@gatehouse/db/testing';
 import { AppError } from '@gatehouse/domain';
 import { listMembers } from './list-members.ts';
+import { resolveMembership } from './resolve-membership.ts';
 import { signIn } from './sign-in.ts';
 
 const db = useTestDatabase();
@@ -47,8 +48,9 @@ describe('listMembers', () => {
     const admin = await makeProfile(em);
     const workspace = await makeWorkspace(em, { creator: admin });
     await makeMember(em, { workspace, name: 'Someone' });
-    const actor = { profileId: admin.id, sessionId: 'x', locale: 'en' as const, isStaff: false };
-    const error = await listMembers({ em, actor, slug: workspace.slug, cursor: 'not-base64-json', limit: 10 }).catch((e: unknown) => e);
+    const actor = { profileId: admin.id, sessionId: 'x', locale: 'en' as const, isStaff: false, origin: { ipAddress: null, userAgent: null } };
+    const membership = await resolveMembership({ em, actor, slug: workspace.slug });
+    const error = await listMembers({ em, membership, cursor: 'not-base64-json', limit: 10 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe('INVALID_INPUT');
   });

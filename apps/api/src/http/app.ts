@@ -4,6 +4,9 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pendingMigrations, type Orm } from '@gatehouse/db';
+import type { MailSink } from '@gatehouse/mail';
+import type { ServiceConfig } from '@gatehouse/services';
+import { mailInbox } from './mail-inbox.ts';
 import { csrfGuard } from './csrf.ts';
 import { sessionCookieSettings } from './session-cookie.ts';
 import { trpcHandler } from './trpc-handler.ts';
@@ -15,6 +18,8 @@ export interface AppOptions {
   portalDist: string;
   consoleDist: string;
   logger: Logger;
+  config: ServiceConfig;
+  mailSink: MailSink | null;
 }
 
 /** Serves a built SPA from `dist` under `mount`, with its index.html for every unknown path below it. */
@@ -68,7 +73,13 @@ export function createApp(options: AppOptions): Express {
     }
   });
 
-  app.use('/trpc', csrfGuard(new Set([options.publicUrl.origin])), trpcHandler({ orm, cookie: sessionCookieSettings(options.publicUrl) }));
+  const mailInboxPath = options.mailSink ? '/mail/' : null;
+  if (options.mailSink) app.use('/mail', mailInbox(options.mailSink));
+  app.use(
+    '/trpc',
+    csrfGuard(new Set([options.publicUrl.origin])),
+    trpcHandler({ orm, config: options.config, mailInboxPath, cookie: sessionCookieSettings(options.publicUrl) }),
+  );
 
   spa(app, '/console', options.consoleDist, logger);
   spa(app, '/', options.portalDist, logger);

@@ -4,6 +4,7 @@ import { validateSessionToken } from '@gatehouse/auth';
 import { appRouter, type RequestContext } from '@gatehouse/api';
 import type { Orm } from '@gatehouse/db';
 import { DEFAULT_LOCALE, negotiateLocale } from '@gatehouse/domain';
+import type { ServiceConfig } from '@gatehouse/services';
 import { clearSessionCookie, readCookie, setSessionCookie, type SessionCookieSettings } from './session-cookie.ts';
 
 /** A batch runs its calls at once; more than this in one request is refused. */
@@ -17,8 +18,8 @@ function bearerToken(req: Request): string | undefined {
   return header.slice('Bearer '.length).trim() || undefined;
 }
 
-export function trpcHandler(options: { orm: Orm; cookie: SessionCookieSettings }) {
-  const { orm, cookie } = options;
+export function trpcHandler(options: { orm: Orm; config: ServiceConfig; mailInboxPath: string | null; cookie: SessionCookieSettings }) {
+  const { orm, config, mailInboxPath, cookie } = options;
 
   async function createContext({ req, res }: { req: Request; res: Response }): Promise<RequestContext> {
     const bearer = bearerToken(req);
@@ -29,6 +30,8 @@ export function trpcHandler(options: { orm: Orm; cookie: SessionCookieSettings }
     if (cookieToken && !auth) clearSessionCookie(res, cookie);
     return {
       orm,
+      config,
+      mailInboxPath,
       locale: auth?.profile.locale ?? negotiateLocale(req.headers['accept-language']) ?? DEFAULT_LOCALE,
       auth,
       authVia: auth ? (bearer ? 'bearer' : 'cookie') : null,

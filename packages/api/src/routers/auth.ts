@@ -1,12 +1,12 @@
 import { sessionAbsoluteEndsAt } from '@gatehouse/domain';
 import { invalidateSession } from '@gatehouse/auth';
-import { signIn, signUp } from '@gatehouse/services';
+import { resendVerification, signIn, signUp, verifyEmail } from '@gatehouse/services';
 import { authedProcedure, publicProcedure, router } from '../trpc.ts';
-import { SignInInput, SignUpInput } from '../schemas.ts';
+import { SignInInput, SignUpInput, VerifyEmailInput } from '../schemas.ts';
 
 export const authRouter = router({
   signUp: publicProcedure.input(SignUpInput).mutation(async ({ ctx, input }) => {
-    const profile = await signUp({ em: ctx.em, email: input.email, password: input.password, name: input.name, locale: input.locale ?? ctx.locale });
+    const profile = await signUp({ em: ctx.em, config: ctx.config, email: input.email, password: input.password, name: input.name, locale: input.locale ?? ctx.locale });
     return { profile };
   }),
 
@@ -44,6 +44,12 @@ export const authRouter = router({
       profile,
     };
   }),
+
+  verifyEmail: publicProcedure.input(VerifyEmailInput).mutation(({ ctx, input }) => verifyEmail({ em: ctx.em, token: input.token, origin: ctx.origin })),
+
+  resendVerification: authedProcedure
+    .meta({ allowedBeforePasswordChange: true })
+    .mutation(({ ctx }) => resendVerification({ em: ctx.em, actor: ctx.actor, config: ctx.config })),
 
   signOut: authedProcedure.meta({ allowedBeforePasswordChange: true }).mutation(async ({ ctx }) => {
     await invalidateSession(ctx.em, ctx.actor.sessionId);

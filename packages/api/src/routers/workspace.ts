@@ -1,11 +1,27 @@
-import { createWorkspace, getWorkspace } from '@gatehouse/services';
-import { authedProcedure, router, workspaceProcedure } from '../trpc.ts';
-import { CreateWorkspaceInput, WorkspaceInput } from '../schemas.ts';
+import { createWorkspace, getWorkspace, updateWorkspaceSettings } from '@gatehouse/services';
+import { adminProcedure, authedProcedure, publicProcedure, router, workspaceProcedure } from '../trpc.ts';
+import { CreateWorkspaceInput, UpdateSettingsInput, WorkspaceInput } from '../schemas.ts';
 
 export const workspaceRouter = router({
   create: authedProcedure
     .input(CreateWorkspaceInput)
     .mutation(({ ctx, input }) => createWorkspace({ em: ctx.em, actor: ctx.actor, name: input.name, slug: input.slug })),
 
-  get: workspaceProcedure.input(WorkspaceInput).query(({ ctx, input }) => getWorkspace({ em: ctx.em, actor: ctx.actor, slug: input.workspace })),
+  get: workspaceProcedure.input(WorkspaceInput).query(({ ctx }) => getWorkspace({ em: ctx.em, membership: ctx.membership })),
+
+  updateSettings: adminProcedure.input(UpdateSettingsInput).mutation(({ ctx, input }) =>
+    updateWorkspaceSettings({
+      em: ctx.em,
+      actor: ctx.actor,
+      membership: ctx.membership,
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.anyoneCanInvite !== undefined ? { anyoneCanInvite: input.anyoneCanInvite } : {}),
+      ...(input.sessionIdleMinutes !== undefined ? { sessionIdleMinutes: input.sessionIdleMinutes } : {}),
+    }),
+  ),
+});
+
+/** Facts about this deployment that the SPAs show (the development mail inbox). */
+export const systemRouter = router({
+  info: publicProcedure.query(({ ctx }) => ({ mailInboxPath: ctx.mailInboxPath })),
 });

@@ -15,8 +15,12 @@ export const WorkspaceSchema = defineEntity({
     anyoneCanInvite: p.boolean().default(false),
     /** Idle minutes for browser sessions signed in here; null means the product default (24). */
     sessionIdleMinutes: p.integer().nullable(),
-    /** Quick-join link: only the SHA-256 of its secret is stored; rotating replaces it. */
-    joinTokenHash: p.string().length(64).nullable().unique('workspace_join_token_unique'),
+    /**
+     * Quick-join link: its secret is an HMAC of (workspace, version) under the
+     * server's key, so admins can see the link again while nothing secret is
+     * stored. Rotating bumps the version and the old link dies.
+     */
+    joinLinkVersion: p.integer().default(1),
     joinEnabled: p.boolean().default(false),
     joinRequiresApproval: p.boolean().default(true),
     /** Email domains that join at once when approval is on. */

@@ -1,8 +1,8 @@
 // Every migration, in order. `pnpm db:migration:create` regenerates this list.
 import { Migration20261122024630_initial as m0 } from './migration-20261122024630-initial.ts';
-import { Migration20261122031052_membership as m1 } from './migration-20261122031052-membership.ts';
+import { Migration20261122031337_membership as m1 } from './migration-20261122031337-membership.ts';
 
 export const MIGRATIONS = [
   { name: 'migration-20261122024630-initial', class: m0 },
-  { name: 'migration-20261122031052-membership', class: m1 },
+  { name: 'migration-20261122031337-membership', class: m1 },
 ];

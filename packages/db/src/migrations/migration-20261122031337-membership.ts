@@ -1,8 +1,8 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261122031052_membership extends Migration {
+export class Migration20261122031337_membership extends Migration {
 
-  override name = 'Migration20261122031052_membership';
+  override name = 'Migration20261122031337_membership';
 
   override up(): void | Promise<void> {
     this.addSql(`create table "audit_event" ("id" uuid not null, "workspace_id" uuid null, "actor_profile_id" uuid null, "action" varchar(64) not null, "target_member_id" uuid null, "target_profile_id" uuid null, "details" jsonb null, "ip_address" varchar(64) null, "user_agent" varchar(512) null, "created_at" timestamptz not null, primary key ("id"));`);
@@ -19,8 +19,7 @@ export class Migration20261122031052_membership extends Migration {
     this.addSql(`create table "task" ("id" uuid not null, "workspace_id" uuid not null, "assignee_id" uuid not null, "kind" text not null default 'custom', "title" varchar(200) not null, "completed_at" timestamptz null, "created_at" timestamptz not null, primary key ("id"));`);
     this.addSql(`create index "task_assignee_idx" on "task" ("assignee_id");`);
 
-    this.addSql(`alter table "workspace" add "join_token_hash" varchar(64) null, add "join_enabled" boolean not null default false, add "join_requires_approval" boolean not null default true, add "join_allowed_domains" jsonb not null default '[]', add "join_role" text not null default 'employee', add "join_expires_at" timestamptz null;`);
-    this.addSql(`alter table "workspace" add constraint "workspace_join_token_unique" unique ("join_token_hash");`);
+    this.addSql(`alter table "workspace" add "join_link_version" int not null default 1, add "join_enabled" boolean not null default false, add "join_requires_approval" boolean not null default true, add "join_allowed_domains" jsonb not null default '[]', add "join_role" text not null default 'employee', add "join_expires_at" timestamptz null;`);
     this.addSql(`alter table "workspace" add constraint "workspace_join_role_check" check ("join_role" in ('employee', 'extranet'));`);
 
     this.addSql(`alter table "member" add "source" text not null default 'invitation', add "invitation_token_hash" varchar(64) null, add "invitation_expires_at" timestamptz null, add "invitation_message" varchar(2000) null, add "invitation_sent_at" timestamptz null, add "invitation_send_count" int not null default 0;`);
@@ -47,9 +46,8 @@ export class Migration20261122031052_membership extends Migration {
     this.addSql(`alter table "member" drop constraint "member_source_check";`);
     this.addSql(`alter table "member" drop column "source", drop column "invitation_token_hash", drop column "invitation_expires_at", drop column "invitation_message", drop column "invitation_sent_at", drop column "invitation_send_count";`);
 
-    this.addSql(`alter table "workspace" drop constraint "workspace_join_token_unique";`);
     this.addSql(`alter table "workspace" drop constraint "workspace_join_role_check";`);
-    this.addSql(`alter table "workspace" drop column "join_token_hash", drop column "join_enabled", drop column "join_requires_approval", drop column "join_allowed_domains", drop column "join_role", drop column "join_expires_at";`);
+    this.addSql(`alter table "workspace" drop column "join_link_version", drop column "join_enabled", drop column "join_requires_approval", drop column "join_allowed_domains", drop column "join_role", drop column "join_expires_at";`);
   }
 
 }

@@ -1,0 +1,42 @@
+import { acceptInvitation, previewInvitation, registerMember, resendInvitation, sendInvitations } from '@gatehouse/services';
+import { publicProcedure, router, workspaceProcedure } from '../trpc.ts';
+import { AcceptInvitationInput, InvitationTokenInput, MemberInput, RegisterMemberInput, SendInvitationsInput } from '../schemas.ts';
+import { optionalActor, startBrowserSession } from '../session-start.ts';
+
+/** Who may invite is the workspace's rule (admins, or everyone when allowed): checked by the use cases. */
+export const invitationsRouter = router({
+  send: workspaceProcedure.input(SendInvitationsInput).mutation(({ ctx, input }) =>
+    sendInvitations({
+      em: ctx.em,
+      actor: ctx.actor,
+      membership: ctx.membership,
+      config: ctx.config,
+      emails: input.emails,
+      message: input.message ?? null,
+      role: input.role,
+    }),
+  ),
+
+  register: workspaceProcedure.input(RegisterMemberInput).mutation(({ ctx, input }) =>
+    registerMember({ em: ctx.em, actor: ctx.actor, membership: ctx.membership, config: ctx.config, name: input.name, email: input.email, position: input.position ?? null }),
+  ),
+
+  resend: workspaceProcedure
+    .input(MemberInput)
+    .mutation(({ ctx, input }) => resendInvitation({ em: ctx.em, actor: ctx.actor, membership: ctx.membership, config: ctx.config, memberId: input.memberId })),
+
+  preview: publicProcedure.input(InvitationTokenInput).query(({ ctx, input }) => previewInvitation({ em: ctx.em, token: input.token })),
+
+  accept: publicProcedure.input(AcceptInvitationInput).mutation(async ({ ctx, input }) => {
+    const accepted = await acceptInvitation({
+      em: ctx.em,
+      token: input.token,
+      actor: optionalActor(ctx),
+      ...(input.name ? { name: input.name } : {}),
+      ...(input.password ? { password: input.password } : {}),
+      locale: ctx.locale,
+    });
+    if (accepted.createdProfileId) await startBrowserSession(ctx, accepted.createdProfileId, null);
+    return accepted;
+  }),
+});

@@ -1,0 +1,46 @@
+import { AuditEvent, type EntityManager } from '@gatehouse/db';
+import type { Actor } from './actor.ts';
+
+export type AuditAction =
+  | 'member.invited'
+  | 'member.registered'
+  | 'member.invitation_resent'
+  | 'member.invitation_accepted'
+  | 'member.join_requested'
+  | 'member.joined'
+  | 'member.approved'
+  | 'member.rejected'
+  | 'member.dismissed'
+  | 'member.rehired'
+  | 'member.deleted'
+  | 'member.role_changed'
+  | 'member.updated'
+  | 'task.deleted'
+  | 'workspace.created'
+  | 'workspace.settings_changed'
+  | 'join_link.updated'
+  | 'join_link.rotated'
+  | 'profile.email_verified'
+  | 'profile.password_changed';
+
+export interface AuditEntry {
+  workspaceId: string | null;
+  action: AuditAction;
+  targetMemberId?: string | null;
+  targetProfileId?: string | null;
+  details?: Record<string, unknown>;
+}
+
+/** Queues the event on the caller's entity manager: it commits, or not, with the change it describes. */
+export function recordAudit(em: EntityManager, actor: Pick<Actor, 'profileId' | 'origin'> | null, entry: AuditEntry): void {
+  em.create(AuditEvent, {
+    workspaceId: entry.workspaceId,
+    actorProfileId: actor?.profileId ?? null,
+    action: entry.action,
+    targetMemberId: entry.targetMemberId ?? null,
+    targetProfileId: entry.targetProfileId ?? null,
+    details: entry.details ?? null,
+    ipAddress: actor?.origin.ipAddress ?? null,
+    userAgent: actor?.origin.userAgent?.slice(0, 512) ?? null,
+  });
+}

@@ -1,0 +1,14 @@
+/** What use cases need of the deployment: where links point, and the key for derived secrets. */
+export interface ServiceConfig {
+  /** The product's public origin (PUBLIC_URL): the only base for links in mails, never a request's Host. */
+  publicUrl: URL;
+  /** Server key for HMAC-derived secrets (quick-join links). */
+  appSecret: Uint8Array;
+}
+
+/** Portal links carry their secret in the fragment, so it never reaches a server log or a Referer header. */
+export function portalLink(config: ServiceConfig, path: string, secret?: string): string {
+  const url = new URL(path, config.publicUrl);
+  if (secret) url.hash = secret;
+  return url.toString();
+}
