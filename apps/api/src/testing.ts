@@ -38,3 +38,37 @@ export function cookieFetch(): typeof fetch & { cookies: Map<string, string>; se
   wrapped.setCookieHeaders = setCookieHeaders;
   return wrapped;
 }
+
+/** The catalogue code and message of a call that must fail. */
+export async function failureOf(call: Promise<unknown>): Promise<{ appCode: string | undefined; message: string }> {
+  const { appCodeOf } = await import('@gatehouse/client');
+  try {
+    await call;
+  } catch (error) {
+    return { appCode: appCodeOf(error), message: (error as Error).message };
+  }
+  throw new Error('expected the call to fail');
+}
+
+export const TEST_PASSWORD = 'a long enough passphrase';
+
+/** People for tests: each with a fresh profile and password, signed in as a desktop client (bearer token). */
+export function testPeople(options: { server: () => RunningServer; orm: () => import('@gatehouse/db').Orm }) {
+  return {
+    anonymous: async (locale?: string) => {
+      const { createClient } = await import('@gatehouse/client');
+      return createClient({ url: options.server().url, ...(locale ? { locale } : {}) });
+    },
+    async signedIn(person: { name?: string; email?: string } = {}) {
+      const { createClient } = await import('@gatehouse/client');
+      const { hashPassword } = await import('@gatehouse/auth');
+      const { makeProfile, uniqueEmail } = await import('@gatehouse/db/testing');
+      const email = person.email ?? uniqueEmail();
+      const profile = await makeProfile(options.orm().em.fork(), { email, name: person.name ?? 'Person', passwordHash: await hashPassword(TEST_PASSWORD) });
+      const url = options.server().url;
+      const result = await createClient({ url }).auth.signIn.mutate({ email, password: TEST_PASSWORD, client: 'desktop' });
+      if (!result.token) throw new Error('no desktop token');
+      return { profile, email, token: result.token, client: createClient({ url, token: result.token }) };
+    },
+  };
+}
