@@ -55,6 +55,7 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
       logger,
       config: { publicUrl: env.publicUrl, appSecret },
       mailSink,
+      onMutation: () => mailSender?.nudge(),
     });
     const server: Server = await new Promise((resolve, reject) => {
       const listening = app.listen(env.port, env.host, (error?: Error) => (error ? reject(error) : resolve(listening)));

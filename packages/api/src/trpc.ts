@@ -33,9 +33,10 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 /** Every call: its own entity manager fork, and domain errors turned into tRPC errors with the right status. */
-const base = t.procedure.use(async ({ ctx, next }) => {
+const base = t.procedure.use(async ({ ctx, type, next }) => {
   const result = await next({ ctx: { em: ctx.orm.em.fork() } });
   if (!result.ok && result.error.cause instanceof AppError) throw toTRPCError(result.error.cause);
+  if (result.ok && type === 'mutation') ctx.afterMutation();
   return result;
 });
 

@@ -20,6 +20,8 @@ export interface AppOptions {
   logger: Logger;
   config: ServiceConfig;
   mailSink: MailSink | null;
+  /** Nudged after every successful mutation. */
+  onMutation: () => void;
 }
 
 /** Serves a built SPA from `dist` under `mount`, with its index.html for every unknown path below it. */
@@ -78,7 +80,7 @@ export function createApp(options: AppOptions): Express {
   app.use(
     '/trpc',
     csrfGuard(new Set([options.publicUrl.origin])),
-    trpcHandler({ orm, config: options.config, mailInboxPath, cookie: sessionCookieSettings(options.publicUrl) }),
+    trpcHandler({ orm, config: options.config, mailInboxPath, cookie: sessionCookieSettings(options.publicUrl), afterMutation: options.onMutation }),
   );
 
   spa(app, '/console', options.consoleDist, logger);

@@ -18,8 +18,8 @@ function bearerToken(req: Request): string | undefined {
   return header.slice('Bearer '.length).trim() || undefined;
 }
 
-export function trpcHandler(options: { orm: Orm; config: ServiceConfig; mailInboxPath: string | null; cookie: SessionCookieSettings }) {
-  const { orm, config, mailInboxPath, cookie } = options;
+export function trpcHandler(options: { orm: Orm; config: ServiceConfig; mailInboxPath: string | null; cookie: SessionCookieSettings; afterMutation: () => void }) {
+  const { orm, config, mailInboxPath, cookie, afterMutation } = options;
 
   async function createContext({ req, res }: { req: Request; res: Response }): Promise<RequestContext> {
     const bearer = bearerToken(req);
@@ -32,6 +32,7 @@ export function trpcHandler(options: { orm: Orm; config: ServiceConfig; mailInbo
       orm,
       config,
       mailInboxPath,
+      afterMutation,
       locale: auth?.profile.locale ?? negotiateLocale(req.headers['accept-language']) ?? DEFAULT_LOCALE,
       auth,
       authVia: auth ? (bearer ? 'bearer' : 'cookie') : null,
