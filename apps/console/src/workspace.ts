@@ -9,8 +9,9 @@ export function useWorkspace(slug: () => string) {
 /** After a membership change: seats, tab counts and lists are all stale. */
 export function useRefreshMembership() {
   const cache = useQueryCache();
+  // A refetch that fails (a deleted member's page) shows on that page; it is not the action's failure.
   return async (slug: string) => {
-    await Promise.all([
+    await Promise.allSettled([
       cache.invalidateQueries({ key: ['workspace', slug] }),
       cache.invalidateQueries({ key: ['members', slug] }),
       cache.invalidateQueries({ key: ['member-counts', slug] }),

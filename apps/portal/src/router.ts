@@ -17,6 +17,11 @@ export const router = createRouter({
     { path: '/workspaces', name: 'workspaces', component: () => import('./pages/WorkspacesPage.vue'), meta: { requiresSession: true } },
     { path: '/workspaces/new', name: 'create-workspace', component: () => import('./pages/CreateWorkspacePage.vue'), meta: { requiresSession: true } },
     { path: '/sessions', name: 'sessions', component: () => import('./pages/SessionsPage.vue'), meta: { requiresSession: true } },
+    { path: '/password', name: 'password', component: () => import('./pages/ChangePasswordPage.vue'), meta: { requiresSession: true } },
+    { path: '/workspaces/:slug/tasks', name: 'tasks', component: () => import('./pages/TasksPage.vue'), meta: { requiresSession: true }, props: true },
+    { path: '/invitation', name: 'invitation', component: () => import('./pages/InvitationPage.vue') },
+    { path: '/join', name: 'join', component: () => import('./pages/JoinPage.vue') },
+    { path: '/verify-email', name: 'verify-email', component: () => import('./pages/VerifyEmailPage.vue') },
     { path: '/{*splat}', redirect: '/workspaces' },
   ],
 });
@@ -24,5 +29,8 @@ export const router = createRouter({
 router.beforeEach(async (to) => {
   if (!to.meta.requiresSession) return true;
   const session = await api.auth.session.query().catch(() => null);
-  return session ? true : { name: 'signin', query: { next: to.fullPath } };
+  if (!session) return { name: 'signin', query: { next: to.fullPath } };
+  // A generated password (direct registration) is replaced before anything else.
+  if (session.profile.mustChangePassword && to.name !== 'password') return { name: 'password', query: { next: to.fullPath } };
+  return true;
 });

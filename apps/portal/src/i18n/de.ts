@@ -2,10 +2,10 @@ import type { en } from './en.ts';
 
 export const de: typeof en = {
   app: { portal: 'Portal' },
-  nav: { label: 'Hauptmenü', workspaces: 'Meine Workspaces', sessions: 'Sitzungen', signOut: 'Abmelden', language: 'Sprache' },
+  nav: { label: 'Hauptmenü', workspaces: 'Meine Workspaces', sessions: 'Sitzungen', signOut: 'Abmelden', language: 'Sprache', password: 'Passwort' },
   common: { loading: 'Wird geladen…', retry: 'Erneut versuchen', cancel: 'Abbrechen' },
   errors: { generic: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.' },
-  fields: { email: 'E-Mail', password: 'Passwort', name: 'Ihr Name', workspaceAddress: 'Workspace-Adresse', workspaceName: 'Name des Unternehmens oder Teams' },
+  fields: { email: 'E-Mail', password: 'Passwort', name: 'Ihr Name', workspaceAddress: 'Workspace-Adresse', workspaceName: 'Name des Unternehmens oder Teams', passwordConfirm: 'Passwort wiederholen' },
   signIn: {
     title: 'Anmelden',
     atWorkspace: 'Bei einem bestimmten Workspace anmelden',
@@ -25,6 +25,7 @@ export const de: typeof en = {
   workspaces: {
     title: 'Meine Workspaces',
     create: 'Workspace erstellen',
+    tasks: 'Meine Aufgaben',
     openConsole: 'Admin-Konsole öffnen',
     empty: {
       title: 'Sie haben ein Profil, aber noch keinen Workspace',
@@ -53,6 +54,51 @@ export const de: typeof en = {
     confirmRevokeCurrent: 'Auf diesem Gerät abmelden?',
     confirmRevokeOthers: 'Auf allen anderen Geräten abmelden?',
     client: { browser: 'Browser', desktop: 'Desktop-App' },
+  },
+  invitation: {
+    title: 'Ihre Einladung',
+    noToken: 'Diese Seite öffnet sich über den Link in Ihrer Einladungs-E-Mail.',
+    intro: '{inviter} lädt Sie ein, {workspace} beizutreten.',
+    asSignedIn: 'Sie sind als {name} ({email}) angemeldet; die Einladung wird diesem Profil hinzugefügt.',
+    signInFirst: 'Mit {email} meldet sich bereits ein Profil an. Melden Sie sich damit an, um anzunehmen.',
+    signIn: 'Zum Annehmen anmelden',
+    newProfile: 'Wählen Sie Ihren Namen und Ihr Passwort. Sie melden sich mit {email} an.',
+    accept: 'Einladung annehmen',
+    join: 'Dem Workspace beitreten',
+  },
+  join: {
+    title: 'Einem Workspace beitreten',
+    noToken: 'Diese Seite öffnet sich über einen Schnellbeitritts-Link.',
+    intro: 'Sie treten {workspace} bei.',
+    approvalNote: 'Eventuell muss ein Administrator Ihre Anfrage bestätigen.',
+    submit: 'Beitreten',
+    haveProfile: 'Schon ein Profil? Zuerst anmelden',
+    outcome: {
+      invited: 'Fast geschafft: Bestätigen Sie Ihre E-Mail-Adresse über den Link, den wir gerade gesendet haben.',
+      active: 'Sie sind dem Workspace beigetreten.',
+      awaiting_approval: 'Ihre Anfrage ist gesendet: Ein Administrator wird sie bestätigen.',
+    },
+  },
+  verifyEmail: {
+    title: 'E-Mail-Bestätigung',
+    working: 'Ihre Adresse wird bestätigt…',
+    done: 'Danke: {email} ist bestätigt.',
+    failed: 'Dieser Bestätigungslink funktioniert nicht.',
+    continue: 'Weiter zu meinen Workspaces',
+  },
+  password: {
+    title: 'Passwort ändern',
+    mustChange: 'Sie haben sich mit einem generierten Passwort angemeldet. Wählen Sie ein eigenes, um fortzufahren.',
+    current: 'Aktuelles Passwort',
+    new: 'Neues Passwort',
+    submit: 'Passwort ändern',
+    done: 'Ihr Passwort wurde geändert. Ihre anderen Sitzungen wurden abgemeldet.',
+  },
+  tasks: {
+    title: 'Meine Aufgaben',
+    empty: 'Hier gibt es keine Aufgaben für Sie.',
+    completeProfile: 'Profil vervollständigen',
+    assigned: 'Zugewiesen am {when}',
   },
   roles: { admin: 'Administrator', employee: 'Mitarbeiter', extranet: 'Extranet' },
   statuses: { active: 'Aktiv', invited: 'Eingeladen', awaiting_approval: 'Wartet auf Bestätigung', dismissed: 'Entlassen' },

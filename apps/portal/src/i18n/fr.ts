@@ -2,10 +2,10 @@ import type { en } from './en.ts';
 
 export const fr: typeof en = {
   app: { portal: 'Portail' },
-  nav: { label: 'Principal', workspaces: 'Mes espaces', sessions: 'Sessions', signOut: 'Se déconnecter', language: 'Langue' },
+  nav: { label: 'Principal', workspaces: 'Mes espaces', sessions: 'Sessions', signOut: 'Se déconnecter', language: 'Langue', password: 'Mot de passe' },
   common: { loading: 'Chargement…', retry: 'Réessayer', cancel: 'Annuler' },
   errors: { generic: 'Une erreur est survenue. Veuillez réessayer.' },
-  fields: { email: 'E-mail', password: 'Mot de passe', name: 'Votre nom', workspaceAddress: 'Adresse de l’espace', workspaceName: 'Nom de l’entreprise ou de l’équipe' },
+  fields: { email: 'E-mail', password: 'Mot de passe', name: 'Votre nom', workspaceAddress: 'Adresse de l’espace', workspaceName: 'Nom de l’entreprise ou de l’équipe', passwordConfirm: 'Mot de passe (confirmation)' },
   signIn: {
     title: 'Se connecter',
     atWorkspace: 'Se connecter à un espace précis',
@@ -25,6 +25,7 @@ export const fr: typeof en = {
   workspaces: {
     title: 'Mes espaces',
     create: 'Créer un espace',
+    tasks: 'Mes tâches',
     openConsole: 'Ouvrir la console d’administration',
     empty: {
       title: 'Vous avez un profil mais pas encore d’espace',
@@ -53,6 +54,51 @@ export const fr: typeof en = {
     confirmRevokeCurrent: 'Se déconnecter sur cet appareil ?',
     confirmRevokeOthers: 'Se déconnecter sur tous les autres appareils ?',
     client: { browser: 'Navigateur', desktop: 'Application de bureau' },
+  },
+  invitation: {
+    title: 'Votre invitation',
+    noToken: 'Cette page s’ouvre depuis le lien de votre e-mail d’invitation.',
+    intro: '{inviter} vous invite à rejoindre {workspace}.',
+    asSignedIn: 'Vous êtes connecté en tant que {name} ({email}) ; l’invitation sera ajoutée à ce profil.',
+    signInFirst: 'Un profil se connecte déjà avec {email}. Connectez-vous avec lui pour accepter.',
+    signIn: 'Se connecter pour accepter',
+    newProfile: 'Choisissez votre nom et votre mot de passe. Vous vous connecterez avec {email}.',
+    accept: 'Accepter l’invitation',
+    join: 'Rejoindre l’espace',
+  },
+  join: {
+    title: 'Rejoindre un espace',
+    noToken: 'Cette page s’ouvre depuis un lien d’inscription rapide.',
+    intro: 'Vous allez rejoindre {workspace}.',
+    approvalNote: 'Un administrateur devra peut-être approuver votre demande.',
+    submit: 'Rejoindre',
+    haveProfile: 'Déjà un profil ? Connectez-vous d’abord',
+    outcome: {
+      invited: 'Presque fini : confirmez votre adresse e-mail avec le lien que nous venons d’envoyer.',
+      active: 'Vous avez rejoint l’espace.',
+      awaiting_approval: 'Votre demande est envoyée : un administrateur l’approuvera.',
+    },
+  },
+  verifyEmail: {
+    title: 'Confirmation de l’e-mail',
+    working: 'Confirmation de votre adresse…',
+    done: 'Merci : {email} est confirmée.',
+    failed: 'Ce lien de confirmation ne fonctionne pas.',
+    continue: 'Aller à mes espaces',
+  },
+  password: {
+    title: 'Changer votre mot de passe',
+    mustChange: 'Vous vous êtes connecté avec un mot de passe généré. Choisissez le vôtre pour continuer.',
+    current: 'Mot de passe actuel',
+    new: 'Nouveau mot de passe',
+    submit: 'Changer le mot de passe',
+    done: 'Votre mot de passe a été changé. Vos autres sessions ont été déconnectées.',
+  },
+  tasks: {
+    title: 'Mes tâches',
+    empty: 'Aucune tâche pour vous ici.',
+    completeProfile: 'Compléter votre profil',
+    assigned: 'Attribuée le {when}',
   },
   roles: { admin: 'Administrateur', employee: 'Employé', extranet: 'Extranet' },
   statuses: { active: 'Actif', invited: 'Invité', awaiting_approval: 'En attente d’approbation', dismissed: 'Licencié' },

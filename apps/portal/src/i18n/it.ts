@@ -2,10 +2,10 @@ import type { en } from './en.ts';
 
 export const it: typeof en = {
   app: { portal: 'Portale' },
-  nav: { label: 'Principale', workspaces: 'I miei spazi', sessions: 'Sessioni', signOut: 'Esci', language: 'Lingua' },
+  nav: { label: 'Principale', workspaces: 'I miei spazi', sessions: 'Sessioni', signOut: 'Esci', language: 'Lingua', password: 'Password' },
   common: { loading: 'Caricamento…', retry: 'Riprova', cancel: 'Annulla' },
   errors: { generic: 'Qualcosa è andato storto. Riprova.' },
-  fields: { email: 'E-mail', password: 'Password', name: 'Il tuo nome', workspaceAddress: 'Indirizzo dello spazio', workspaceName: 'Nome dell’azienda o del team' },
+  fields: { email: 'E-mail', password: 'Password', name: 'Il tuo nome', workspaceAddress: 'Indirizzo dello spazio', workspaceName: 'Nome dell’azienda o del team', passwordConfirm: 'Ripeti la password' },
   signIn: {
     title: 'Accedi',
     atWorkspace: 'Accedi a uno spazio specifico',
@@ -25,6 +25,7 @@ export const it: typeof en = {
   workspaces: {
     title: 'I miei spazi',
     create: 'Crea uno spazio',
+    tasks: 'I miei incarichi',
     openConsole: 'Apri la console di amministrazione',
     empty: {
       title: 'Hai un profilo ma ancora nessuno spazio',
@@ -53,6 +54,51 @@ export const it: typeof en = {
     confirmRevokeCurrent: 'Uscire su questo dispositivo?',
     confirmRevokeOthers: 'Uscire su tutti gli altri dispositivi?',
     client: { browser: 'Browser', desktop: 'App desktop' },
+  },
+  invitation: {
+    title: 'Il tuo invito',
+    noToken: 'Questa pagina si apre dal link nella tua e-mail di invito.',
+    intro: '{inviter} ti invita a unirti a {workspace}.',
+    asSignedIn: 'Hai effettuato l’accesso come {name} ({email}); l’invito verrà aggiunto a questo profilo.',
+    signInFirst: 'Un profilo accede già con {email}. Accedi con quello per accettare.',
+    signIn: 'Accedi per accettare',
+    newProfile: 'Scegli il tuo nome e la password. Accederai con {email}.',
+    accept: 'Accetta l’invito',
+    join: 'Unisciti allo spazio',
+  },
+  join: {
+    title: 'Unisciti a uno spazio',
+    noToken: 'Questa pagina si apre da un link di accesso rapido.',
+    intro: 'Stai per unirti a {workspace}.',
+    approvalNote: 'Potrebbe servire l’approvazione di un amministratore.',
+    submit: 'Unisciti',
+    haveProfile: 'Hai già un profilo? Accedi prima',
+    outcome: {
+      invited: 'Quasi fatto: conferma il tuo indirizzo e-mail con il link che ti abbiamo appena inviato.',
+      active: 'Ti sei unito allo spazio.',
+      awaiting_approval: 'La tua richiesta è stata inviata: un amministratore la approverà.',
+    },
+  },
+  verifyEmail: {
+    title: 'Conferma dell’e-mail',
+    working: 'Conferma del tuo indirizzo…',
+    done: 'Grazie: {email} è confermato.',
+    failed: 'Questo link di conferma non funziona.',
+    continue: 'Vai ai miei spazi',
+  },
+  password: {
+    title: 'Cambia la password',
+    mustChange: 'Hai effettuato l’accesso con una password generata. Scegline una tua per continuare.',
+    current: 'Password attuale',
+    new: 'Nuova password',
+    submit: 'Cambia password',
+    done: 'La tua password è stata cambiata. Le altre sessioni sono state chiuse.',
+  },
+  tasks: {
+    title: 'I miei incarichi',
+    empty: 'Nessun incarico per te qui.',
+    completeProfile: 'Completa il tuo profilo',
+    assigned: 'Assegnato il {when}',
   },
   roles: { admin: 'Amministratore', employee: 'Dipendente', extranet: 'Extranet' },
   statuses: { active: 'Attivo', invited: 'Invitato', awaiting_approval: 'In attesa di approvazione', dismissed: 'Disattivato' },

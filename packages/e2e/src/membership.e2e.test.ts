@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startTestServer, testPeople, TEST_PASSWORD } from '@gatehouse/api-server/testing';
+import { uniqueEmail, uniqueSlug, useTestDatabase } from '@gatehouse/db/testing';
+import { linkIn } from '@gatehouse/mail';
+import { launchBrowser, screenshot } from './browser.ts';
+
+const db = useTestDatabase();
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let browser: Browser;
+const people = testPeople({ server: () => server, orm: () => db.orm });
+
+beforeAll(async () => {
+  server = await startTestServer({ databaseUrl: db.url });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function adminInConsole(): Promise<{ page: Page; slug: string; email: string }> {
+  const admin = await people.signedIn({ name: 'Ada Admin' });
+  const slug = uniqueSlug('team');
+  await admin.client.workspace.create.mutate({ name: 'Team Rocket', slug });
+  const page = await (await browser.newContext({ locale: 'en-US' })).newPage();
+  await page.goto(`${server.publicUrl}/console/signin?workspace=${slug}`);
+  await page.getByLabel('Email').fill(admin.email);
+  await page.getByLabel('Password').fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('directory').waitFor();
+  return { page, slug, email: admin.email };
+}
+
+describe('an invitation’s whole trip', () => {
+  it('goes from the console through real SMTP to the invitee’s browser, and the admin sees them active', async () => {
+    const { page, slug } = await adminInConsole();
+    const invitee = uniqueEmail('grace');
+
+    await page.getByTestId('open-invite').click();
+    await page.getByLabel('Email addresses').fill(`${invitee}\nnot-an-address`);
+    await page.getByRole('button', { name: 'Send invitations' }).click();
+    const results = page.getByTestId('invite-results');
+    await results.waitFor();
+    expect(await results.textContent()).toContain(`✓ ${invitee} — invitation sent`);
+    await screenshot(page, '10-console-invite-dialog');
+    await page.getByRole('button', { name: 'Close' }).first().click();
+
+    // The mail really crossed SMTP; the test reads it as the invitee would and follows its link.
+    const mail = await server.mailSink!.waitFor(invitee);
+    expect(mail.subject).toBe('Ada Admin invites you to Team Rocket');
+    const link = linkIn(mail, `${server.publicUrl}/invitation#`);
+
+    const inviteePage = await (await browser.newContext({ locale: 'en-US' })).newPage();
+    await inviteePage.goto(link);
+    await inviteePage.getByTestId('invitation-intro').waitFor();
+    expect(await inviteePage.getByTestId('invitation-intro').textContent()).toBe('Ada Admin invites you to join Team Rocket.');
+    await inviteePage.getByLabel('Your name').fill('Grace Hopper');
+    await inviteePage.getByLabel('Password', { exact: true }).fill(TEST_PASSWORD);
+    await inviteePage.getByLabel('Password again').fill(TEST_PASSWORD);
+    await screenshot(inviteePage, '11-portal-accept-invitation');
+    await inviteePage.getByRole('button', { name: 'Join the workspace' }).click();
+    await inviteePage.getByTestId('workspace-list').getByText('Team Rocket').waitFor();
+    await screenshot(inviteePage, '12-portal-after-accepting');
+
+    await page.reload();
+    await page.getByTestId('tab-active').click();
+    await page.getByTestId('directory').getByText('Grace Hopper').waitFor();
+    expect(await page.getByTestId('seats').textContent()).toBe('2 of 12 used');
+    await screenshot(page, '13-console-directory-after-accept');
+  });
+
+  it('fails to delete an invited member who has a task, then succeeds once the task is deleted', async () => {
+    const { page, slug } = await adminInConsole();
+    const invitee = uniqueEmail('pending');
+    await page.getByTestId('open-invite').click();
+    await page.getByLabel('Email addresses').fill(invitee);
+    await page.getByRole('button', { name: 'Send invitations' }).click();
+    await page.getByTestId('invite-results').waitFor();
+    await page.getByRole('button', { name: 'Close' }).first().click();
+
+    await page.getByTestId('tab-invited').click();
+    await page.getByTestId('directory').getByRole('link', { name: invitee.split('@')[0]! }).click();
+    await page.getByTestId('member-status').waitFor();
+    await page.getByTestId('delete-member').click();
+    await page.getByTestId('confirm').click();
+    const error = page.getByTestId('member-error');
+    await error.waitFor();
+    expect(await error.textContent()).toBe('The user has not been deleted: delete their 1 tasks first.');
+    await screenshot(page, '14-console-delete-blocked-by-task');
+
+    await page.getByTestId('member-tasks').getByRole('button', { name: 'Delete task' }).click();
+    await page.getByText('Task deleted.').waitFor();
+    await page.getByTestId('delete-member').click();
+    await page.getByTestId('confirm').click();
+    await page.waitForURL(`**/console/${slug}`);
+    await page.getByTestId('tab-invited').click();
+    await page.getByText('Nobody here yet.').waitFor();
+  });
+});
