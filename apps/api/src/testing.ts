@@ -1,3 +1,7 @@
+import { hashPassword } from '@gatehouse/auth';
+import { appCodeOf, createClient } from '@gatehouse/client';
+import type { Orm } from '@gatehouse/db';
+import { makeProfile, uniqueEmail } from '@gatehouse/db/testing';
 import { freePort } from '@gatehouse/embedded-postgres';
 import pino from 'pino';
 import { readEnv } from './env.ts';
@@ -41,7 +45,6 @@ export function cookieFetch(): typeof fetch & { cookies: Map<string, string>; se
 
 /** The catalogue code and message of a call that must fail. */
 export async function failureOf(call: Promise<unknown>): Promise<{ appCode: string | undefined; message: string }> {
-  const { appCodeOf } = await import('@gatehouse/client');
   try {
     await call;
   } catch (error) {
@@ -53,16 +56,10 @@ export async function failureOf(call: Promise<unknown>): Promise<{ appCode: stri
 export const TEST_PASSWORD = 'a long enough passphrase';
 
 /** People for tests: each with a fresh profile and password, signed in as a desktop client (bearer token). */
-export function testPeople(options: { server: () => RunningServer; orm: () => import('@gatehouse/db').Orm }) {
+export function testPeople(options: { server: () => RunningServer; orm: () => Orm }) {
   return {
-    anonymous: async (locale?: string) => {
-      const { createClient } = await import('@gatehouse/client');
-      return createClient({ url: options.server().url, ...(locale ? { locale } : {}) });
-    },
+    anonymous: async (locale?: string) => createClient({ url: options.server().url, ...(locale ? { locale } : {}) }),
     async signedIn(person: { name?: string; email?: string } = {}) {
-      const { createClient } = await import('@gatehouse/client');
-      const { hashPassword } = await import('@gatehouse/auth');
-      const { makeProfile, uniqueEmail } = await import('@gatehouse/db/testing');
       const email = person.email ?? uniqueEmail();
       const profile = await makeProfile(options.orm().em.fork(), { email, name: person.name ?? 'Person', passwordHash: await hashPassword(TEST_PASSWORD) });
       const url = options.server().url;

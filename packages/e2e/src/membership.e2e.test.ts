@@ -34,7 +34,7 @@ async function adminInConsole(): Promise<{ page: Page; slug: string; email: stri
 
 describe('an invitation’s whole trip', () => {
   it('goes from the console through real SMTP to the invitee’s browser, and the admin sees them active', async () => {
-    const { page, slug } = await adminInConsole();
+    const { page } = await adminInConsole();
     const invitee = uniqueEmail('grace');
 
     await page.getByTestId('open-invite').click();

@@ -1,4 +1,5 @@
-import { Member, Task, type EntityManager, type Workspace } from '@gatehouse/db';
+import type { Member} from '@gatehouse/db';
+import { Task, type EntityManager, type Workspace } from '@gatehouse/db';
 import { AppError, canInvite, type MemberFacts, type MemberRole } from '@gatehouse/domain';
 
 /** Invitations live a week by default. */
