@@ -313,3 +313,25 @@ describe('contact emails and the audit trail', () => {
     expect(audit.items[0]).toMatchObject({ actor: { name: 'Auditing Admin' }, details: { changed: ['contactEmail', 'mailboxEmail'] } });
   });
 });
+
+describe('expiry and the local inbox', () => {
+  it('refuses an expired invitation with TOKEN_EXPIRED', async () => {
+    const { admin, slug } = await workspaceWithAdmin();
+    const { memberId, token } = await invite(admin, slug);
+    await db.orm.em.fork().nativeUpdate(Member, { id: memberId }, { invitationExpiresAt: new Date(Date.now() - 1000) });
+    const anonymous = await people.anonymous();
+    expect((await failureOf(anonymous.invitations.preview.query({ token }))).appCode).toBe('TOKEN_EXPIRED');
+    expect((await failureOf(anonymous.invitations.accept.mutate({ token, name: 'Late', password: TEST_PASSWORD, passwordConfirm: TEST_PASSWORD }))).appCode).toBe('TOKEN_EXPIRED');
+  });
+
+  it('shows received mail in the development inbox at /mail/, links included', async () => {
+    const { admin, slug } = await workspaceWithAdmin();
+    const { email, mail } = await invite(admin, slug);
+    const inbox = await (await fetch(`${server.url}/mail/`)).text();
+    expect(inbox).toContain(email);
+    const received = server.mailSink!.messages().find((message) => message.subject === mail.subject && message.to.includes(email))!;
+    const page = await (await fetch(`${server.url}/mail/${received.id}`)).text();
+    expect(page).toContain(`<a href="${server.publicUrl}/invitation#`);
+    expect((await (await people.anonymous()).system.info.query()).mailInboxPath).toBe('/mail/');
+  });
+});
