@@ -4,7 +4,7 @@ import { Member, Session, Task } from '@gatehouse/db';
 import { uniqueEmail, uniqueSlug, useTestDatabase } from '@gatehouse/db/testing';
 import { linkIn } from '@gatehouse/mail';
 import type { RunningServer } from './server.ts';
-import { cookieFetch, failureOf, startTestServer, TEST_PASSWORD, testPeople } from './testing.ts';
+import { cookieFetch, failureOf, startTestServer, TEST_PASSWORD, testPeople, tokenOf } from './testing.ts';
 
 const db = useTestDatabase();
 let server: RunningServer & { publicUrl: string };
@@ -177,7 +177,7 @@ describe('delete, dismiss, rehire', () => {
     expect((await failureOf(admin.client.members.delete.mutate({ workspace: slug, memberId }))).appCode).toBe('MEMBER_NOT_DELETABLE');
 
     const atWorkspace = await (await people.anonymous()).auth.signIn.mutate({ email: member.email, password: TEST_PASSWORD, workspace: slug, client: 'desktop' });
-    const workspaceClient = createClient({ url: server.url, token: atWorkspace.token! });
+    const workspaceClient = createClient({ url: server.url, token: tokenOf(atWorkspace) });
     expect(await workspaceClient.auth.session.query()).not.toBeNull();
 
     const dismissed = await admin.client.members.dismiss.mutate({ workspace: slug, memberId });
@@ -251,7 +251,7 @@ describe('direct registration', () => {
     expect(password).toBeDefined();
 
     const signedIn = await (await people.anonymous()).auth.signIn.mutate({ email, password: password!, workspace: slug, client: 'desktop' });
-    const client = createClient({ url: server.url, token: signedIn.token! });
+    const client = createClient({ url: server.url, token: tokenOf(signedIn) });
     expect((await failureOf(client.members.list.query({ workspace: slug }))).appCode).toBe('PASSWORD_CHANGE_REQUIRED');
     await client.profile.changePassword.mutate({ currentPassword: password!, password: 'my own long passphrase', passwordConfirm: 'my own long passphrase' });
     expect((await client.members.list.query({ workspace: slug })).items.length).toBe(2);

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import pino, { type Logger } from 'pino';
 import { setErrorLogger } from '@gatehouse/api';
+import { createRateLimits, SecretBox, type RateLimits } from '@gatehouse/auth';
 import { MailSender, startMailSink, type MailSink } from '@gatehouse/mail';
 import { loadAppSecret } from './app-secret.ts';
 import { openDatabase, type Database } from './database.ts';
@@ -28,8 +29,10 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
   const database = await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir, logger });
   let mailSink: MailSink | null = null;
   let mailSender: MailSender | null = null;
+  let limits: RateLimits | null = null;
   try {
     const appSecret = await loadAppSecret({ configured: env.appSecret, dataDir: env.dataDir });
+    limits = createRateLimits({ databaseUrl: database.url });
     if (!env.smtpUrl) {
       mailSink = await startMailSink();
       logger.info({ smtpPort: mailSink.port, inbox: `${env.publicUrl.origin}/mail/` }, 'local mail sink started (no SMTP_URL)');
@@ -53,7 +56,7 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
       portalDist: env.portalDist,
       consoleDist: env.consoleDist,
       logger,
-      config: { publicUrl: env.publicUrl, appSecret },
+      config: { publicUrl: env.publicUrl, appSecret, totpBox: new SecretBox(appSecret, 'totp'), limits },
       mailSink,
       onMutation: () => mailSender?.nudge(),
     });
@@ -79,6 +82,7 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
           clearTimeout(timer);
           await mailSender?.stop();
           await mailSink?.close();
+          await limits?.close();
           await database.close();
         })();
         return closing;
@@ -87,6 +91,7 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
   } catch (error) {
     await mailSender?.stop();
     await mailSink?.close();
+    await limits?.close();
     await database.close();
     throw error;
   }

@@ -64,8 +64,14 @@ export function testPeople(options: { server: () => RunningServer; orm: () => Or
       const profile = await makeProfile(options.orm().em.fork(), { email, name: person.name ?? 'Person', passwordHash: await hashPassword(TEST_PASSWORD) });
       const url = options.server().url;
       const result = await createClient({ url }).auth.signIn.mutate({ email, password: TEST_PASSWORD, client: 'desktop' });
-      if (!result.token) throw new Error('no desktop token');
+      if (result.status !== 'signed_in' || !result.token) throw new Error('no desktop token');
       return { profile, email, token: result.token, client: createClient({ url, token: result.token }) };
     },
   };
+}
+
+/** The token of a desktop sign-in that must have finished (no second factor pending). */
+export function tokenOf(result: { status: string; token?: string }): string {
+  if (result.status !== 'signed_in' || !result.token) throw new Error(`expected a finished desktop sign-in, got ${result.status}`);
+  return result.token;
 }

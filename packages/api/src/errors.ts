@@ -65,11 +65,14 @@ export interface ErrorData {
 export function describeFailure(error: TRPCError, locale: Locale): { message: string; data: ErrorData } {
   const cause = error.cause;
   if (cause instanceof AppError) {
+    const fields = cause.params.fields
+      ? Object.fromEntries(Object.entries(cause.params.fields).map(([field, kind]) => [field, describeFieldProblem({ kind } as FieldProblem, locale)]))
+      : undefined;
     return {
       message: describeError(cause.code, cause.params, locale),
       data: {
         appCode: cause.code,
-        ...(cause.params.fields ? { fields: cause.params.fields } : {}),
+        ...(fields ? { fields } : {}),
         ...(cause.params.retryAfterSeconds ? { retryAfterSeconds: cause.params.retryAfterSeconds } : {}),
       },
     };

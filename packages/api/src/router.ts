@@ -3,6 +3,7 @@ import { membersRouter } from './routers/members.ts';
 import { profileRouter } from './routers/profile.ts';
 import { sessionsRouter } from './routers/sessions.ts';
 import { invitationsRouter } from './routers/invitations.ts';
+import { twoFactorRouter } from './routers/two-factor.ts';
 import { joinLinkRouter } from './routers/join-link.ts';
 import { auditRouter, tasksRouter } from './routers/tasks.ts';
 import { systemRouter, workspaceRouter } from './routers/workspace.ts';
@@ -12,6 +13,7 @@ export const appRouter = router({
   auth: authRouter,
   sessions: sessionsRouter,
   profile: profileRouter,
+  twoFactor: twoFactorRouter,
   workspace: workspaceRouter,
   members: membersRouter,
   invitations: invitationsRouter,

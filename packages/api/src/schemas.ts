@@ -146,3 +146,15 @@ export const JoinInput = z
 export const TasksInput = z.strictObject({ workspace: WorkspaceSlug, memberId: Id.optional() });
 export const DeleteTaskInput = z.strictObject({ workspace: WorkspaceSlug, taskId: Id });
 export const AuditListInput = z.strictObject({ workspace: WorkspaceSlug, cursor: Cursor.optional(), limit: PageLimit });
+
+export const VerifyTwoFactorInput = z
+  .strictObject({ challengeId: Id, code: z.string().trim().regex(/^\d{6}$/).optional(), recoveryCode: z.string().trim().min(8).max(32).optional() })
+  .refine((value) => !!value.code !== !!value.recoveryCode, { error: 'code', params: { problem: 'required' }, path: ['code'] });
+export const RequestPasswordResetInput = z.strictObject({ email: z.string().max(EMAIL_MAX_LENGTH + 20) });
+export const ResetPasswordInput = z.strictObject({ token: Token, ...PasswordPair }).superRefine(confirmed);
+export const RequestEmailChangeInput = z.strictObject({ newEmail: Email, password: CurrentPassword });
+export const TwoFactorCodeInput = z.strictObject({ code: z.string().trim().regex(/^\d{6}$/) });
+export const DisableTwoFactorInput = z.strictObject({ password: CurrentPassword, code: z.string().trim().min(6).max(32) });
+export const PasswordInput = z.strictObject({ password: CurrentPassword });
+export const ResetMemberTwoFactorInput = z.strictObject({ workspace: WorkspaceSlug, memberId: Id, until: z.iso.datetime().nullable().optional() });
+export const SecurityEventsInput = z.strictObject({ limit: z.number().int().min(1).max(200).default(50) }).optional();

@@ -1,6 +1,9 @@
 import type { Locale } from './locale.ts';
 import { DEFAULT_LOCALE } from './locale.ts';
 import { ERROR_MESSAGES } from './error-messages.ts';
+import type { FieldProblem } from './field-messages.ts';
+
+export type FieldProblemKind = Exclude<FieldProblem['kind'], 'too_short' | 'too_long'>;
 
 /** The stable machine codes of every failure the product reports (API.md, "Error catalogue"). */
 export const APP_CODES = [
@@ -68,8 +71,8 @@ export interface AppErrorParams {
   seatsTotal?: number;
   /** FORBIDDEN: who may do it. */
   requiredRole?: 'admin' | 'member' | 'staff' | 'self';
-  /** INVALID_INPUT: field → problem key. */
-  fields?: Record<string, string>;
+  /** INVALID_INPUT: field → why (told in the caller's language). */
+  fields?: Record<string, FieldProblemKind>;
 }
 
 export class AppError extends Error {

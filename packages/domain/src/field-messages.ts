@@ -9,6 +9,8 @@ export type FieldProblem =
   | { kind: 'slug' }
   | { kind: 'slug_reserved' }
   | { kind: 'password_mismatch' }
+  | { kind: 'password_common' }
+  | { kind: 'password_context' }
   | { kind: 'invalid' };
 
 type Describe = (problem: FieldProblem) => string;
@@ -23,6 +25,8 @@ const describers: Record<Locale, Describe> = {
       case 'slug': return 'Use lower-case letters, digits and single hyphens, starting and ending with a letter or digit.';
       case 'slug_reserved': return 'This address is reserved: choose another one.';
       case 'password_mismatch': return 'The two passwords do not match.';
+      case 'password_common': return 'This password is among the most common or breached ones: attackers try it first. Choose a phrase of your own.';
+      case 'password_context': return "This password is built on your email address or the product's name. Choose something unrelated.";
       case 'invalid': return 'This value is not valid.';
     }
   },
@@ -35,6 +39,8 @@ const describers: Record<Locale, Describe> = {
       case 'slug': return 'Utilisez des minuscules, des chiffres et des tirets simples, en commençant et finissant par une lettre ou un chiffre.';
       case 'slug_reserved': return 'Cette adresse est réservée : choisissez-en une autre.';
       case 'password_mismatch': return 'Les deux mots de passe ne correspondent pas.';
+      case 'password_common': return 'Ce mot de passe fait partie des plus courants ou des plus divulgués : les attaquants l’essaient en premier. Choisissez une phrase bien à vous.';
+      case 'password_context': return 'Ce mot de passe reprend votre adresse e-mail ou le nom du produit. Choisissez autre chose.';
       case 'invalid': return 'Cette valeur n’est pas valide.';
     }
   },
@@ -47,6 +53,8 @@ const describers: Record<Locale, Describe> = {
       case 'slug': return 'Verwenden Sie Kleinbuchstaben, Ziffern und einzelne Bindestriche, am Anfang und Ende ein Buchstabe oder eine Ziffer.';
       case 'slug_reserved': return 'Diese Adresse ist reserviert: Wählen Sie eine andere.';
       case 'password_mismatch': return 'Die beiden Passwörter stimmen nicht überein.';
+      case 'password_common': return 'Dieses Passwort gehört zu den häufigsten oder bereits geleakten: Angreifer probieren es zuerst. Wählen Sie einen eigenen Satz.';
+      case 'password_context': return 'Dieses Passwort beruht auf Ihrer E-Mail-Adresse oder dem Produktnamen. Wählen Sie etwas anderes.';
       case 'invalid': return 'Dieser Wert ist ungültig.';
     }
   },
@@ -59,6 +67,8 @@ const describers: Record<Locale, Describe> = {
       case 'slug': return 'Usa lettere minuscole, cifre e trattini singoli, iniziando e finendo con una lettera o una cifra.';
       case 'slug_reserved': return 'Questo indirizzo è riservato: scegline un altro.';
       case 'password_mismatch': return 'Le due password non coincidono.';
+      case 'password_common': return 'Questa password è tra le più comuni o già trapelate: gli attaccanti la provano per prima. Scegli una frase tutta tua.';
+      case 'password_context': return 'Questa password si basa sul tuo indirizzo e-mail o sul nome del prodotto. Scegli qualcos’altro.';
       case 'invalid': return 'Questo valore non è valido.';
     }
   },

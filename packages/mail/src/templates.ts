@@ -6,6 +6,13 @@ export interface MailParams {
   registration: { workspaceName: string; inviterName: string; email: string; password: string; link: string };
   join_approved: { workspaceName: string; link: string };
   email_verification: { link: string };
+  signup_existing: { signInLink: string; resetLink: string };
+  password_reset: { link: string; expiresAt: Date };
+  password_changed: { when: Date; resetLink: string };
+  email_change_confirm: { newEmail: string; link: string };
+  email_change_notice: { newEmail: string; resetLink: string };
+  new_device: { device: string; address: string; when: Date; sessionsLink: string };
+  two_factor_reset: { workspaceName: string; until: Date | null; link: string };
 }
 export type MailKind = keyof MailParams;
 
@@ -18,10 +25,52 @@ interface Body {
   footer?: string;
 }
 
-type Writer<K extends MailKind> = (params: MailParams[K], format: { date: (value: Date) => string }) => Body;
+type Writer<K extends MailKind> = (params: MailParams[K], format: { date: (value: Date) => string; time: (value: Date) => string }) => Body;
 type Catalogue = { [K in MailKind]: Writer<K> };
 
 const en: Catalogue = {
+  signup_existing: (p) => ({
+    subject: 'Someone tried to create a profile with your address',
+    paragraphs: ['Someone tried to sign up with this email address, which already has a Gatehouse profile. If it was you, sign in instead — or choose a new password if you forgot it.', `Sign in: ${p.signInLink}`],
+    action: { label: 'Choose a new password', url: p.resetLink },
+    footer: 'If it was not you, you can ignore this message: nothing changed.',
+  }),
+  password_reset: (p, f) => ({
+    subject: 'Choose a new password',
+    paragraphs: ['We received a request to reset the password of your Gatehouse profile. Open the link to choose a new one.'],
+    action: { label: 'Choose a new password', url: p.link },
+    footer: `The link works once, until ${f.time(p.expiresAt)}. If you did not ask for it, ignore this message: your password stays as it is.`,
+  }),
+  password_changed: (p, f) => ({
+    subject: 'Your password was changed',
+    paragraphs: [`The password of your Gatehouse profile was changed on ${f.time(p.when)}. Every other session was signed out.`, 'If you did not do this, choose a new password now and check your sessions.'],
+    action: { label: 'Choose a new password', url: p.resetLink },
+  }),
+  email_change_confirm: (p) => ({
+    subject: 'Confirm your new login email',
+    paragraphs: [`Confirm that you want to sign in to Gatehouse with ${p.newEmail} from now on. Nothing changes until you do.`],
+    action: { label: 'Confirm my new email', url: p.link },
+    footer: 'If you did not ask for this, ignore this message.',
+  }),
+  email_change_notice: (p) => ({
+    subject: 'A change of your login email was requested',
+    paragraphs: [`Someone signed in to your Gatehouse profile asked to change its login email to ${p.newEmail}. It changes only once confirmed from that address.`, 'If this was not you, choose a new password now.'],
+    action: { label: 'Choose a new password', url: p.resetLink },
+  }),
+  new_device: (p, f) => ({
+    subject: 'New sign-in to your profile',
+    paragraphs: [`Your Gatehouse profile was signed in from a new device: ${p.device}, address ${p.address}, on ${f.time(p.when)}.`, 'If this was you, there is nothing to do. If not, end that session and change your password.'],
+    action: { label: 'See my sessions', url: p.sessionsLink },
+  }),
+  two_factor_reset: (p, f) => ({
+    subject: 'Two-step verification was turned off for you',
+    paragraphs: [
+      p.until
+        ? `An administrator of ${p.workspaceName} turned off two-step verification for your profile until ${f.time(p.until)}. After that, it is asked again.`
+        : `An administrator of ${p.workspaceName} turned off two-step verification for your profile. Set it up again in your security settings.`,
+    ],
+    action: { label: 'Security settings', url: p.link },
+  }),
   invitation: (p, f) => ({
     subject: `${p.inviterName} invites you to ${p.workspaceName}`,
     paragraphs: [
@@ -55,6 +104,48 @@ const en: Catalogue = {
 };
 
 const fr: Catalogue = {
+  signup_existing: (p) => ({
+    subject: 'Quelqu’un a tenté de créer un profil avec votre adresse',
+    paragraphs: ['Quelqu’un a tenté de s’inscrire avec cette adresse e-mail, qui a déjà un profil Gatehouse. Si c’était vous, connectez-vous — ou choisissez un nouveau mot de passe si vous l’avez oublié.', `Se connecter : ${p.signInLink}`],
+    action: { label: 'Choisir un nouveau mot de passe', url: p.resetLink },
+    footer: 'Si ce n’était pas vous, ignorez ce message : rien n’a changé.',
+  }),
+  password_reset: (p, f) => ({
+    subject: 'Choisissez un nouveau mot de passe',
+    paragraphs: ['Nous avons reçu une demande de réinitialisation du mot de passe de votre profil Gatehouse. Ouvrez le lien pour en choisir un nouveau.'],
+    action: { label: 'Choisir un nouveau mot de passe', url: p.link },
+    footer: `Le lien ne sert qu’une fois, jusqu’au ${f.time(p.expiresAt)}. Si vous ne l’avez pas demandé, ignorez ce message : votre mot de passe reste inchangé.`,
+  }),
+  password_changed: (p, f) => ({
+    subject: 'Votre mot de passe a été changé',
+    paragraphs: [`Le mot de passe de votre profil Gatehouse a été changé le ${f.time(p.when)}. Toutes les autres sessions ont été déconnectées.`, 'Si ce n’était pas vous, choisissez un nouveau mot de passe maintenant et vérifiez vos sessions.'],
+    action: { label: 'Choisir un nouveau mot de passe', url: p.resetLink },
+  }),
+  email_change_confirm: (p) => ({
+    subject: 'Confirmez votre nouvel e-mail de connexion',
+    paragraphs: [`Confirmez que vous voulez désormais vous connecter à Gatehouse avec ${p.newEmail}. Rien ne change avant votre confirmation.`],
+    action: { label: 'Confirmer mon nouvel e-mail', url: p.link },
+    footer: 'Si vous ne l’avez pas demandé, ignorez ce message.',
+  }),
+  email_change_notice: (p) => ({
+    subject: 'Un changement de votre e-mail de connexion a été demandé',
+    paragraphs: [`Une personne connectée à votre profil Gatehouse a demandé à changer son e-mail de connexion pour ${p.newEmail}. Il ne change qu’après confirmation depuis cette adresse.`, 'Si ce n’était pas vous, choisissez un nouveau mot de passe maintenant.'],
+    action: { label: 'Choisir un nouveau mot de passe', url: p.resetLink },
+  }),
+  new_device: (p, f) => ({
+    subject: 'Nouvelle connexion à votre profil',
+    paragraphs: [`Votre profil Gatehouse a été connecté depuis un nouvel appareil : ${p.device}, adresse ${p.address}, le ${f.time(p.when)}.`, 'Si c’était vous, rien à faire. Sinon, terminez cette session et changez votre mot de passe.'],
+    action: { label: 'Voir mes sessions', url: p.sessionsLink },
+  }),
+  two_factor_reset: (p, f) => ({
+    subject: 'La validation en deux étapes a été désactivée pour vous',
+    paragraphs: [
+      p.until
+        ? `Un administrateur de ${p.workspaceName} a désactivé la validation en deux étapes de votre profil jusqu’au ${f.time(p.until)}. Ensuite, elle sera de nouveau demandée.`
+        : `Un administrateur de ${p.workspaceName} a désactivé la validation en deux étapes de votre profil. Configurez-la de nouveau dans vos paramètres de sécurité.`,
+    ],
+    action: { label: 'Paramètres de sécurité', url: p.link },
+  }),
   invitation: (p, f) => ({
     subject: `${p.inviterName} vous invite dans ${p.workspaceName}`,
     paragraphs: [
@@ -88,6 +179,48 @@ const fr: Catalogue = {
 };
 
 const de: Catalogue = {
+  signup_existing: (p) => ({
+    subject: 'Jemand wollte mit Ihrer Adresse ein Profil erstellen',
+    paragraphs: ['Jemand wollte sich mit dieser E-Mail-Adresse registrieren, für die es schon ein Gatehouse-Profil gibt. Wenn Sie es waren, melden Sie sich an – oder wählen Sie ein neues Passwort, falls Sie es vergessen haben.', `Anmelden: ${p.signInLink}`],
+    action: { label: 'Neues Passwort wählen', url: p.resetLink },
+    footer: 'Wenn Sie es nicht waren, ignorieren Sie diese Nachricht: Es hat sich nichts geändert.',
+  }),
+  password_reset: (p, f) => ({
+    subject: 'Wählen Sie ein neues Passwort',
+    paragraphs: ['Wir haben eine Anfrage erhalten, das Passwort Ihres Gatehouse-Profils zurückzusetzen. Öffnen Sie den Link, um ein neues zu wählen.'],
+    action: { label: 'Neues Passwort wählen', url: p.link },
+    footer: `Der Link gilt einmal, bis ${f.time(p.expiresAt)}. Wenn Sie ihn nicht angefordert haben, ignorieren Sie diese Nachricht: Ihr Passwort bleibt, wie es ist.`,
+  }),
+  password_changed: (p, f) => ({
+    subject: 'Ihr Passwort wurde geändert',
+    paragraphs: [`Das Passwort Ihres Gatehouse-Profils wurde am ${f.time(p.when)} geändert. Alle anderen Sitzungen wurden abgemeldet.`, 'Wenn Sie das nicht waren, wählen Sie jetzt ein neues Passwort und prüfen Sie Ihre Sitzungen.'],
+    action: { label: 'Neues Passwort wählen', url: p.resetLink },
+  }),
+  email_change_confirm: (p) => ({
+    subject: 'Bestätigen Sie Ihre neue Login-E-Mail',
+    paragraphs: [`Bestätigen Sie, dass Sie sich künftig mit ${p.newEmail} bei Gatehouse anmelden wollen. Bis dahin ändert sich nichts.`],
+    action: { label: 'Neue E-Mail bestätigen', url: p.link },
+    footer: 'Wenn Sie das nicht angefordert haben, ignorieren Sie diese Nachricht.',
+  }),
+  email_change_notice: (p) => ({
+    subject: 'Eine Änderung Ihrer Login-E-Mail wurde angefordert',
+    paragraphs: [`Jemand, der in Ihrem Gatehouse-Profil angemeldet ist, will die Login-E-Mail auf ${p.newEmail} ändern. Sie ändert sich erst nach Bestätigung von dieser Adresse.`, 'Wenn Sie das nicht waren, wählen Sie jetzt ein neues Passwort.'],
+    action: { label: 'Neues Passwort wählen', url: p.resetLink },
+  }),
+  new_device: (p, f) => ({
+    subject: 'Neue Anmeldung bei Ihrem Profil',
+    paragraphs: [`Ihr Gatehouse-Profil wurde von einem neuen Gerät angemeldet: ${p.device}, Adresse ${p.address}, am ${f.time(p.when)}.`, 'Wenn Sie es waren, ist nichts zu tun. Wenn nicht, beenden Sie diese Sitzung und ändern Sie Ihr Passwort.'],
+    action: { label: 'Meine Sitzungen', url: p.sessionsLink },
+  }),
+  two_factor_reset: (p, f) => ({
+    subject: 'Die Zwei-Faktor-Authentifizierung wurde für Sie ausgeschaltet',
+    paragraphs: [
+      p.until
+        ? `Ein Administrator von ${p.workspaceName} hat die Zwei-Faktor-Authentifizierung Ihres Profils bis ${f.time(p.until)} ausgeschaltet. Danach wird sie wieder verlangt.`
+        : `Ein Administrator von ${p.workspaceName} hat die Zwei-Faktor-Authentifizierung Ihres Profils ausgeschaltet. Richten Sie sie in Ihren Sicherheitseinstellungen neu ein.`,
+    ],
+    action: { label: 'Sicherheitseinstellungen', url: p.link },
+  }),
   invitation: (p, f) => ({
     subject: `${p.inviterName} lädt Sie zu ${p.workspaceName} ein`,
     paragraphs: [
@@ -121,6 +254,48 @@ const de: Catalogue = {
 };
 
 const it: Catalogue = {
+  signup_existing: (p) => ({
+    subject: 'Qualcuno ha provato a creare un profilo con il tuo indirizzo',
+    paragraphs: ['Qualcuno ha provato a registrarsi con questo indirizzo e-mail, che ha già un profilo Gatehouse. Se eri tu, accedi — oppure scegli una nuova password se l’hai dimenticata.', `Accedi: ${p.signInLink}`],
+    action: { label: 'Scegli una nuova password', url: p.resetLink },
+    footer: 'Se non eri tu, ignora questo messaggio: non è cambiato nulla.',
+  }),
+  password_reset: (p, f) => ({
+    subject: 'Scegli una nuova password',
+    paragraphs: ['Abbiamo ricevuto una richiesta di reimpostare la password del tuo profilo Gatehouse. Apri il link per sceglierne una nuova.'],
+    action: { label: 'Scegli una nuova password', url: p.link },
+    footer: `Il link vale una volta sola, fino al ${f.time(p.expiresAt)}. Se non l’hai chiesto tu, ignora questo messaggio: la password resta invariata.`,
+  }),
+  password_changed: (p, f) => ({
+    subject: 'La tua password è stata cambiata',
+    paragraphs: [`La password del tuo profilo Gatehouse è stata cambiata il ${f.time(p.when)}. Tutte le altre sessioni sono state chiuse.`, 'Se non sei stato tu, scegli subito una nuova password e controlla le tue sessioni.'],
+    action: { label: 'Scegli una nuova password', url: p.resetLink },
+  }),
+  email_change_confirm: (p) => ({
+    subject: 'Conferma la tua nuova e-mail di accesso',
+    paragraphs: [`Conferma che d’ora in poi vuoi accedere a Gatehouse con ${p.newEmail}. Finché non confermi non cambia nulla.`],
+    action: { label: 'Conferma la nuova e-mail', url: p.link },
+    footer: 'Se non l’hai chiesto tu, ignora questo messaggio.',
+  }),
+  email_change_notice: (p) => ({
+    subject: 'È stata richiesta una modifica della tua e-mail di accesso',
+    paragraphs: [`Qualcuno collegato al tuo profilo Gatehouse ha chiesto di cambiare l’e-mail di accesso in ${p.newEmail}. Cambia solo dopo la conferma da quell’indirizzo.`, 'Se non sei stato tu, scegli subito una nuova password.'],
+    action: { label: 'Scegli una nuova password', url: p.resetLink },
+  }),
+  new_device: (p, f) => ({
+    subject: 'Nuovo accesso al tuo profilo',
+    paragraphs: [`Al tuo profilo Gatehouse si è acceduto da un nuovo dispositivo: ${p.device}, indirizzo ${p.address}, il ${f.time(p.when)}.`, 'Se eri tu, non devi fare nulla. Altrimenti termina quella sessione e cambia la password.'],
+    action: { label: 'Le mie sessioni', url: p.sessionsLink },
+  }),
+  two_factor_reset: (p, f) => ({
+    subject: 'L’autenticazione a due fattori è stata disattivata per te',
+    paragraphs: [
+      p.until
+        ? `Un amministratore di ${p.workspaceName} ha disattivato l’autenticazione a due fattori del tuo profilo fino al ${f.time(p.until)}. Dopo verrà richiesta di nuovo.`
+        : `Un amministratore di ${p.workspaceName} ha disattivato l’autenticazione a due fattori del tuo profilo. Configurala di nuovo nelle impostazioni di sicurezza.`,
+    ],
+    action: { label: 'Impostazioni di sicurezza', url: p.link },
+  }),
   invitation: (p, f) => ({
     subject: `${p.inviterName} ti invita in ${p.workspaceName}`,
     paragraphs: [
@@ -168,7 +343,8 @@ export interface RenderedMail {
 /** The message in the recipient's language, as plain text and as HTML (every value escaped). */
 export function renderMail<K extends MailKind>(kind: K, locale: Locale, params: MailParams[K]): RenderedMail {
   const date = (value: Date) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(value);
-  const body = (CATALOGUES[locale][kind] as Writer<K>)(params, { date });
+  const time = (value: Date) => `${new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(value)} UTC`;
+  const body = (CATALOGUES[locale][kind] as Writer<K>)(params, { date, time });
   const text = [
     ...body.paragraphs,
     ...(body.code ? [body.code] : []),

@@ -1,4 +1,4 @@
-import { hashOneTimeToken, hashPassword } from '@gatehouse/auth';
+import { assertPasswordAcceptable, hashOneTimeToken, hashPassword } from '@gatehouse/auth';
 import { LockMode, ref, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Member, Profile, type EntityManager } from '@gatehouse/db';
 import { AppError, type Locale } from '@gatehouse/domain';
@@ -66,6 +66,10 @@ export interface AcceptedInvitation {
  * The contact email stays the invited address whichever profile accepts.
  */
 export async function acceptInvitation(options: AcceptInvitationOptions): Promise<AcceptedInvitation> {
+  if (!options.actor && options.password) {
+    const invited = await findInvitation(options.em, options.token, { lock: false });
+    assertPasswordAcceptable(options.password, { email: invited.contactEmail, name: options.name ?? null });
+  }
   const passwordHash = !options.actor && options.password ? await hashPassword(options.password) : null;
   try {
     return await options.em.transactional(async (em) => {

@@ -14,4 +14,11 @@ export interface Actor {
 export interface RequestOrigin {
   userAgent: string | null;
   ipAddress: string | null;
+  /** A long-lived random id the browser keeps (or the desktop client's user agent): tells new devices from known ones. */
+  deviceId?: string | null;
+}
+
+/** The key rate limits count a client address under. */
+export function addressKey(origin: RequestOrigin): string {
+  return origin.ipAddress ?? 'unknown';
 }

@@ -1,5 +1,5 @@
 import { AuditEvent, type EntityManager } from '@gatehouse/db';
-import type { Actor } from './actor.ts';
+import type { RequestOrigin } from './actor.ts';
 
 export type AuditAction =
   | 'member.invited'
@@ -21,7 +21,22 @@ export type AuditAction =
   | 'join_link.updated'
   | 'join_link.rotated'
   | 'profile.email_verified'
-  | 'profile.password_changed';
+  | 'profile.password_changed'
+  | 'profile.password_reset_requested'
+  | 'profile.password_reset'
+  | 'profile.email_change_requested'
+  | 'profile.email_changed'
+  | 'sign_in.succeeded'
+  | 'sign_in.failed'
+  | 'two_factor.failed'
+  | 'two_factor.enabled'
+  | 'two_factor.disabled'
+  | 'two_factor.recovery_codes_regenerated'
+  | 'two_factor.reset_by_admin'
+  | 'session.revoked'
+  | 'sessions.revoked_others'
+  | 'identity.linked'
+  | 'identity.unlinked';
 
 export interface AuditEntry {
   workspaceId: string | null;
@@ -32,7 +47,7 @@ export interface AuditEntry {
 }
 
 /** Queues the event on the caller's entity manager: it commits, or not, with the change it describes. */
-export function recordAudit(em: EntityManager, actor: Pick<Actor, 'profileId' | 'origin'> | null, entry: AuditEntry): void {
+export function recordAudit(em: EntityManager, actor: { profileId: string | null; origin: RequestOrigin } | null, entry: AuditEntry): void {
   em.create(AuditEvent, {
     workspaceId: entry.workspaceId,
     actorProfileId: actor?.profileId ?? null,

@@ -1,23 +1,35 @@
-import { hashPassword, verifyPassword } from '@gatehouse/auth';
-import { deleteProfileSessions, Profile, type EntityManager } from '@gatehouse/db';
+import { assertPasswordAcceptable, hashPassword, verifyPassword } from '@gatehouse/auth';
+import { deleteProfileSessions, Profile, ProfileToken, type EntityManager } from '@gatehouse/db';
 import { AppError } from '@gatehouse/domain';
+import { enqueueMail } from '@gatehouse/mail';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
+import { portalLink, type ServiceConfig } from './config.ts';
 
 /**
  * A new password, proven by the current one. Every other session of the
- * profile ends; this one stays. Clears "must change" after a generated password.
+ * profile ends and so does every reset link already mailed; this session
+ * stays. Clears "must change" after a generated password.
  */
-export async function changePassword(options: { em: EntityManager; actor: Actor; currentPassword: string; password: string }): Promise<{ otherSessionsEnded: number }> {
-  const { em, actor } = options;
+export async function changePassword(options: { em: EntityManager; actor: Actor; config: ServiceConfig; currentPassword: string; password: string }): Promise<{ otherSessionsEnded: number }> {
+  const { em, actor, config } = options;
   const profile = await em.findOneOrFail(Profile, { id: actor.profileId }, { populate: ['passwordHash'] });
-  if (!profile.passwordHash || !(await verifyPassword(profile.passwordHash, options.currentPassword))) throw new AppError('INVALID_CREDENTIALS');
+  await config.limits.check('reauthentication', profile.id);
+  if (!profile.passwordHash || !(await verifyPassword(profile.passwordHash, options.currentPassword))) {
+    await config.limits.consume('reauthentication', profile.id);
+    throw new AppError('INVALID_CREDENTIALS');
+  }
+  assertPasswordAcceptable(options.password, { email: profile.email, name: profile.name });
   const passwordHash = await hashPassword(options.password);
   return em.transactional(async (tx) => {
     const locked = await tx.findOneOrFail(Profile, { id: profile.id });
+    const now = new Date();
     locked.passwordHash = passwordHash;
+    locked.passwordChangedAt = now;
     locked.mustChangePassword = false;
+    await tx.nativeDelete(ProfileToken, { profile: profile.id, purpose: 'reset_password', usedAt: null });
     const ended = await deleteProfileSessions(tx, { profileId: profile.id, exceptId: actor.sessionId });
+    enqueueMail(tx, { to: locked.email, kind: 'password_changed', locale: locked.locale, params: { when: now, resetLink: portalLink(config, '/forgot-password') } });
     recordAudit(tx, actor, { workspaceId: null, action: 'profile.password_changed', targetProfileId: profile.id, details: { otherSessionsEnded: ended } });
     await tx.flush();
     return { otherSessionsEnded: ended };

@@ -1,9 +1,14 @@
-/** What use cases need of the deployment: where links point, and the key for derived secrets. */
+import type { RateLimits, SecretBox } from '@gatehouse/auth';
+
+/** What use cases need of the deployment: where links point, keys, and the shared rate limits. */
 export interface ServiceConfig {
   /** The product's public origin (PUBLIC_URL): the only base for links in mails, never a request's Host. */
   publicUrl: URL;
   /** Server key for HMAC-derived secrets (quick-join links). */
   appSecret: Uint8Array;
+  /** Encrypts TOTP secrets at rest. */
+  totpBox: SecretBox;
+  limits: RateLimits;
 }
 
 /** Portal links carry their secret in the fragment, so it never reaches a server log or a Referer header. */

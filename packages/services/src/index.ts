@@ -1,9 +1,15 @@
-export type { Actor, RequestOrigin } from './actor.ts';
+export { addressKey, type Actor, type RequestOrigin } from './actor.ts';
 export type { ServiceConfig } from './config.ts';
 export * from './views.ts';
 export { resolveMembership, resolveAdminMembership, type Membership } from './resolve-membership.ts';
 export { signUp, type SignUpOptions } from './sign-up.ts';
 export { signIn, type SignInOptions, type SignInResult } from './sign-in.ts';
+export { completeSignIn, type SignedIn } from './complete-sign-in.ts';
+export { twoFactorStatus, setupTwoFactor, enableTwoFactor, disableTwoFactor, regenerateRecoveryCodes, verifyTwoFactor, resetMemberTwoFactor, type TwoFactorStatus } from './two-factor.ts';
+export { isTwoFactorActive, TWO_FACTOR_CHALLENGE_TTL_MS } from './two-factor-rules.ts';
+export { requestPasswordReset, resetPassword, RESET_TOKEN_TTL_MS } from './password-reset.ts';
+export { requestEmailChange, confirmEmailChange } from './email-change.ts';
+export { listMySecurityEvents, type SecurityEventView } from './security-events.ts';
 export { createWorkspace, type CreateWorkspaceOptions } from './create-workspace.ts';
 export { getWorkspace, countSeatsUsed } from './get-workspace.ts';
 export { updateWorkspaceSettings, type UpdateSettingsOptions } from './workspace-settings.ts';

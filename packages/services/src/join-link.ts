@@ -1,4 +1,4 @@
-import { derivedSecret, derivedSecretMatches, generateOneTimeToken, hashPassword } from '@gatehouse/auth';
+import { assertPasswordAcceptable, derivedSecret, derivedSecretMatches, generateOneTimeToken, hashPassword } from '@gatehouse/auth';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Member, Profile, ProfileToken, Workspace, type EntityManager } from '@gatehouse/db';
 import { AppError, emailDomain, normalizeEmail, type Locale } from '@gatehouse/domain';
@@ -129,7 +129,6 @@ export interface JoinResult {
   status: 'invited' | 'active' | 'awaiting_approval';
   /** True when the membership waits for the joiner to confirm their address. */
   verificationSent: boolean;
-  createdProfileId: string | null;
 }
 
 /**
@@ -139,13 +138,13 @@ export interface JoinResult {
  * awaits approval.
  */
 export async function joinWorkspace(options: JoinWorkspaceOptions): Promise<JoinResult> {
+  if (!options.actor && options.password) assertPasswordAcceptable(options.password, { email: options.email ?? null, name: options.name ?? null });
   const passwordHash = !options.actor && options.password ? await hashPassword(options.password) : null;
   try {
     return await options.em.transactional(async (em) => {
       const workspace = await workspaceOfLink(em, options.config, options.token);
       await lockWorkspace(em, workspace.id);
       let profile: Profile;
-      let created = false;
       if (options.actor) {
         profile = await em.findOneOrFail(Profile, { id: options.actor.profileId });
       } else {
@@ -153,7 +152,6 @@ export async function joinWorkspace(options: JoinWorkspaceOptions): Promise<Join
         if (await em.count(Profile, { email })) throw new AppError('EMAIL_TAKEN', { scope: 'network', emailKind: 'login' });
         if (!passwordHash || !options.name?.trim()) throw new AppError('INVALID_INPUT');
         profile = em.create(Profile, { email, name: options.name.trim(), passwordHash, locale: options.locale });
-        created = true;
       }
       if (await em.count(Member, { workspace: workspace.id, profile: profile.id })) throw new AppError('EMAIL_TAKEN', { scope: 'workspace', emailKind: 'login' });
       if (await em.count(Member, { workspace: workspace.id, contactEmail: profile.email })) throw new AppError('EMAIL_TAKEN', { scope: 'workspace', emailKind: 'contact' });
@@ -185,7 +183,7 @@ export async function joinWorkspace(options: JoinWorkspaceOptions): Promise<Join
         details: { email: profile.email, status },
       });
       await em.flush();
-      return { workspace: { slug: workspace.slug, name: workspace.name }, status, verificationSent: !verified, createdProfileId: created ? profile.id : null };
+      return { workspace: { slug: workspace.slug, name: workspace.name }, status, verificationSent: !verified };
     });
   } catch (error) {
     if (error instanceof UniqueConstraintViolationException) throw new AppError('EMAIL_TAKEN', { scope: 'network', emailKind: 'login' });

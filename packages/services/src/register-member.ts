@@ -39,7 +39,8 @@ export async function registerMember(options: RegisterMemberOptions): Promise<Me
     await assertEmailFreeInWorkspace(em, { workspaceId: workspace.id, email });
     if (await em.count(Profile, { email })) throw new AppError('EMAIL_TAKEN', { scope: 'network', emailKind: 'login' });
     await assertSeatsAvailable(em, workspace);
-    const profile = em.create(Profile, { email, name: options.name.trim(), passwordHash, mustChangePassword: true, locale: actor.locale });
+    // Only the owner of the mailbox learns the generated password: signing in with it proves the address.
+    const profile = em.create(Profile, { email, name: options.name.trim(), passwordHash, mustChangePassword: true, locale: actor.locale, emailVerifiedAt: new Date() });
     const member = em.create(Member, {
       workspace: workspace.id,
       profile,

@@ -3,6 +3,7 @@ import { deleteProfileSessions, Session, type EntityManager } from '@gatehouse/d
 import { sessionExpiresAt } from '@gatehouse/domain';
 import { AppError } from '@gatehouse/domain';
 import type { Actor } from './actor.ts';
+import { recordAudit } from './audit.ts';
 import type { SessionView } from './views.ts';
 
 /** The caller's signed-in devices, most recently used first. */
@@ -36,9 +37,14 @@ export async function revokeSession(options: { em: EntityManager; actor: Actor; 
   const session = await em.findOne(Session, { id: sessionId, profile: actor.profileId });
   if (!session) throw new AppError('NOT_FOUND');
   await invalidateSession(em, session.id);
+  recordAudit(em, actor, { workspaceId: null, action: 'session.revoked', targetProfileId: actor.profileId, details: { client: session.client, current: session.id === actor.sessionId } });
+  await em.flush();
 }
 
 /** Ends every session of the caller but the one making the request. */
 export async function revokeOtherSessions(options: { em: EntityManager; actor: Actor }): Promise<{ revoked: number }> {
-  return { revoked: await deleteProfileSessions(options.em, { profileId: options.actor.profileId, exceptId: options.actor.sessionId }) };
+  const revoked = await deleteProfileSessions(options.em, { profileId: options.actor.profileId, exceptId: options.actor.sessionId });
+  recordAudit(options.em, options.actor, { workspaceId: null, action: 'sessions.revoked_others', targetProfileId: options.actor.profileId, details: { revoked } });
+  await options.em.flush();
+  return { revoked };
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '@gatehouse/auth';
 import { Profile, Workspace } from '@gatehouse/db';
 import { makeMember, makeProfile, makeWorkspace, uniqueEmail, useTestDatabase } from '@gatehouse/db/testing';
@@ -6,8 +6,14 @@ import { AppError } from '@gatehouse/domain';
 import { listMembers } from './list-members.ts';
 import { resolveMembership } from './resolve-membership.ts';
 import { signIn } from './sign-in.ts';
+import { testServiceConfig } from './test-config.ts';
 
 const db = useTestDatabase();
+let config: ReturnType<typeof testServiceConfig> | undefined;
+const serviceConfig = () => (config ??= testServiceConfig(db.url));
+afterAll(async () => {
+  await config?.close();
+});
 const PASSWORD = 'the right passphrase';
 const origin = { userAgent: 'vitest', ipAddress: '127.0.0.1' };
 
@@ -18,7 +24,7 @@ describe('signIn', () => {
     const { hash } = await import('@node-rs/argon2');
     const weak = await hash(PASSWORD, { memoryCost: 4096, timeCost: 3, parallelism: 1 });
     await makeProfile(em, { email, passwordHash: weak });
-    await signIn({ em: db.orm.em.fork(), email, password: PASSWORD, client: 'browser', origin });
+    await signIn({ em: db.orm.em.fork(), config: serviceConfig(), email, password: PASSWORD, client: 'browser', origin });
     const stored = await db.orm.em.fork().findOneOrFail(Profile, { email }, { populate: ['passwordHash'] });
     expect(stored.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
   });
@@ -30,7 +36,7 @@ describe('signIn', () => {
     const longAgo = new Date('2026-01-01T00:00:00Z');
     await em.nativeUpdate(Workspace, { id: workspace.id }, { lastSignInAt: longAgo });
     const before = Date.now();
-    await signIn({ em: db.orm.em.fork(), email: profile.email, password: PASSWORD, workspaceSlug: workspace.slug, client: 'browser', origin });
+    await signIn({ em: db.orm.em.fork(), config: serviceConfig(), email: profile.email, password: PASSWORD, workspaceSlug: workspace.slug, client: 'browser', origin });
     const after = await db.orm.em.fork().findOneOrFail(Workspace, { id: workspace.id });
     expect(after.lastSignInAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
   });
@@ -38,7 +44,7 @@ describe('signIn', () => {
   it('refuses a profile without a password (social-only) as invalid credentials', async () => {
     const em = db.orm.em.fork();
     const profile = await makeProfile(em, { passwordHash: null });
-    await expect(signIn({ em, email: profile.email, password: PASSWORD, client: 'browser', origin })).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
+    await expect(signIn({ em, config: serviceConfig(), email: profile.email, password: PASSWORD, client: 'browser', origin })).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
   });
 });
 

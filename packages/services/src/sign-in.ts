@@ -1,12 +1,16 @@
-import { createSession, hashPassword, needsRehash, verifyAgainstNothing, verifyPassword, type SessionInfo } from '@gatehouse/auth';
-import type { Workspace} from '@gatehouse/db';
-import { Member, Profile, type EntityManager } from '@gatehouse/db';
+import { hashPassword, needsRehash, verifyAgainstNothing, verifyPassword } from '@gatehouse/auth';
+import { Member, Profile, ProfileToken, TwoFactorChallenge, type EntityManager, type Workspace } from '@gatehouse/db';
 import { AppError, normalizeEmail, signInRefusal, type SessionClient } from '@gatehouse/domain';
-import type { RequestOrigin } from './actor.ts';
-import { profileView, type ProfileView } from './views.ts';
+import { addressKey, type RequestOrigin } from './actor.ts';
+import { recordAudit } from './audit.ts';
+import { completeSignIn, type SignedIn } from './complete-sign-in.ts';
+import type { ServiceConfig } from './config.ts';
+import { isTwoFactorActive, TWO_FACTOR_CHALLENGE_TTL_MS } from './two-factor-rules.ts';
+import { queueEmailVerification } from './verify-email.ts';
 
 export interface SignInOptions {
   em: EntityManager;
+  config: ServiceConfig;
   email: string;
   password: string;
   /** Sign in at one workspace (its address) rather than to the network. */
@@ -15,27 +19,43 @@ export interface SignInOptions {
   origin: RequestOrigin;
 }
 
-export interface SignInResult {
-  token: string;
-  session: SessionInfo;
-  profile: ProfileView;
-  workspace: { slug: string; name: string } | null;
-}
+export type SignInResult = SignedIn | { status: 'two_factor_required'; challengeId: string };
+
+/** A new confirmation mail at most this often when someone keeps signing in unconfirmed. */
+const VERIFICATION_RESEND_MS = 60_000;
 
 /**
  * Checks the password first and says nothing else until it is right: an
  * unknown email costs the same verification and gets the same answer as a
- * wrong password. Only then does membership speak (NO_ACCESS, MEMBER_DISMISSED).
+ * wrong password. Then, in order: a confirmed address, membership
+ * (NO_ACCESS, MEMBER_DISMISSED), and the second factor.
  */
 export async function signIn(options: SignInOptions): Promise<SignInResult> {
-  const { em } = options;
+  const { em, config, origin } = options;
   const email = normalizeEmail(options.email);
+  await config.limits.consume('signInAddress', addressKey(origin));
+  await config.limits.check('signInAccount', email);
+
   const profile = await em.findOne(Profile, { email }, { populate: ['passwordHash'] });
   const passwordHash = profile?.passwordHash;
   const valid = passwordHash ? await verifyPassword(passwordHash, options.password) : await verifyAgainstNothing(options.password);
-  if (!profile || !passwordHash || !valid) throw new AppError('INVALID_CREDENTIALS');
-
+  if (!profile || !passwordHash || !valid) {
+    if (profile) {
+      recordAudit(em, { profileId: null, origin }, { workspaceId: null, action: 'sign_in.failed', targetProfileId: profile.id });
+      await em.flush();
+    }
+    await config.limits.consume('signInAccount', email);
+    throw new AppError('INVALID_CREDENTIALS');
+  }
+  await config.limits.reset('signInAccount', email);
   if (needsRehash(passwordHash)) profile.passwordHash = await hashPassword(options.password);
+
+  if (!profile.emailVerifiedAt) {
+    const latest = await em.findOne(ProfileToken, { profile: profile.id, purpose: 'verify_email' }, { orderBy: { createdAt: 'desc' } });
+    if (!latest || Date.now() - latest.createdAt.getTime() > VERIFICATION_RESEND_MS) queueEmailVerification(em, config, profile);
+    await em.flush();
+    throw new AppError('EMAIL_NOT_VERIFIED');
+  }
 
   let workspace: Workspace | null = null;
   if (options.workspaceSlug) {
@@ -43,23 +63,18 @@ export async function signIn(options: SignInOptions): Promise<SignInResult> {
     const refusal = signInRefusal(member);
     if (refusal) throw new AppError(refusal);
     workspace = member!.workspace.getEntity();
-    // Any sign-in keeps a free workspace from counting as abandoned.
-    workspace.lastSignInAt = new Date();
   }
-  await em.flush();
 
-  const { token, session } = await createSession(em, {
-    profileId: profile.id,
-    workspaceId: workspace?.id ?? null,
-    client: options.client,
-    userAgent: options.origin.userAgent,
-    ipAddress: options.origin.ipAddress,
-    idleMinutes: workspace?.sessionIdleMinutes ?? null,
-  });
-  return {
-    token,
-    session,
-    profile: profileView(profile),
-    workspace: workspace ? { slug: workspace.slug, name: workspace.name } : null,
-  };
+  if (isTwoFactorActive(profile)) {
+    const challenge = em.create(TwoFactorChallenge, {
+      profile,
+      workspace,
+      client: options.client,
+      method: 'password',
+      expiresAt: new Date(Date.now() + TWO_FACTOR_CHALLENGE_TTL_MS),
+    });
+    await em.flush();
+    return { status: 'two_factor_required', challengeId: challenge.id };
+  }
+  return completeSignIn({ em, config, profile, workspace, client: options.client, origin, method: 'password' });
 }

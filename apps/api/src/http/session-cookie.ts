@@ -1,7 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import type { Request, Response } from 'express';
 
 export interface SessionCookieSettings {
   name: string;
+  /** The long-lived device id cookie, which tells a new device from a known one. */
+  deviceName: string;
   secure: boolean;
 }
 
@@ -11,7 +14,9 @@ export interface SessionCookieSettings {
  */
 export function sessionCookieSettings(publicUrl: URL): SessionCookieSettings {
   const plainLocalhost = publicUrl.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(publicUrl.hostname);
-  return plainLocalhost ? { name: 'gatehouse_session', secure: false } : { name: '__Host-gatehouse_session', secure: true };
+  return plainLocalhost
+    ? { name: 'gatehouse_session', deviceName: 'gatehouse_device', secure: false }
+    : { name: '__Host-gatehouse_session', deviceName: '__Host-gatehouse_device', secure: true };
 }
 
 export function readCookie(req: Request, name: string): string | undefined {
@@ -30,4 +35,15 @@ export function setSessionCookie(res: Response, settings: SessionCookieSettings,
 
 export function clearSessionCookie(res: Response, settings: SessionCookieSettings): void {
   res.clearCookie(settings.name, { httpOnly: true, sameSite: 'lax', secure: settings.secure, path: '/' });
+}
+
+const DEVICE_ID_PATTERN = /^[A-Za-z0-9_-]{22,64}$/;
+
+/** The browser's device id, set (HttpOnly, a year) the first time it is missing. */
+export function ensureDeviceId(req: Request, res: Response, settings: SessionCookieSettings): string {
+  const existing = readCookie(req, settings.deviceName);
+  if (existing && DEVICE_ID_PATTERN.test(existing)) return existing;
+  const id = randomBytes(18).toString('base64url');
+  res.cookie(settings.deviceName, id, { httpOnly: true, sameSite: 'lax', secure: settings.secure, path: '/', maxAge: 365 * 24 * 3_600_000 });
+  return id;
 }

@@ -5,7 +5,7 @@ import { appRouter, type RequestContext } from '@gatehouse/api';
 import type { Orm } from '@gatehouse/db';
 import { DEFAULT_LOCALE, negotiateLocale } from '@gatehouse/domain';
 import type { ServiceConfig } from '@gatehouse/services';
-import { clearSessionCookie, readCookie, setSessionCookie, type SessionCookieSettings } from './session-cookie.ts';
+import { clearSessionCookie, ensureDeviceId, readCookie, setSessionCookie, type SessionCookieSettings } from './session-cookie.ts';
 
 /** A batch runs its calls at once; more than this in one request is refused. */
 export const MAX_BATCH_SIZE = 10;
@@ -36,7 +36,12 @@ export function trpcHandler(options: { orm: Orm; config: ServiceConfig; mailInbo
       locale: auth?.profile.locale ?? negotiateLocale(req.headers['accept-language']) ?? DEFAULT_LOCALE,
       auth,
       authVia: auth ? (bearer ? 'bearer' : 'cookie') : null,
-      origin: { userAgent: req.headers['user-agent'] ?? null, ipAddress: req.ip ?? null },
+      origin: {
+        userAgent: req.headers['user-agent'] ?? null,
+        ipAddress: req.ip ?? null,
+        // Scripts and desktop clients send no cookies: their user agent stands for the device.
+        deviceId: bearer ? null : ensureDeviceId(req, res, cookie),
+      },
       sessionCookie: {
         set: (value, expiresAt) => setSessionCookie(res, cookie, value, expiresAt),
         clear: () => clearSessionCookie(res, cookie),

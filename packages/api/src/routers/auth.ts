@@ -1,33 +1,39 @@
-import { sessionAbsoluteEndsAt } from '@gatehouse/domain';
 import { invalidateSession } from '@gatehouse/auth';
-import { resendVerification, signIn, signUp, verifyEmail } from '@gatehouse/services';
+import { requestPasswordReset, resendVerification, resetPassword, signIn, signUp, verifyEmail, verifyTwoFactor } from '@gatehouse/services';
 import { authedProcedure, publicProcedure, router } from '../trpc.ts';
-import { SignInInput, SignUpInput, VerifyEmailInput } from '../schemas.ts';
+import { RequestPasswordResetInput, ResetPasswordInput, SignInInput, SignUpInput, VerifyEmailInput, VerifyTwoFactorInput } from '../schemas.ts';
+import { deliverSession } from '../session-start.ts';
 
 export const authRouter = router({
-  signUp: publicProcedure.input(SignUpInput).mutation(async ({ ctx, input }) => {
-    const profile = await signUp({ em: ctx.em, config: ctx.config, email: input.email, password: input.password, name: input.name, locale: input.locale ?? ctx.locale });
-    return { profile };
-  }),
+  /** Answers alike whether or not the address has a profile; the mailbox decides. */
+  signUp: publicProcedure.input(SignUpInput).mutation(({ ctx, input }) =>
+    signUp({ em: ctx.em, config: ctx.config, origin: ctx.origin, email: input.email, password: input.password, name: input.name, locale: input.locale ?? ctx.locale }),
+  ),
 
   signIn: publicProcedure.input(SignInInput).mutation(async ({ ctx, input }) => {
     const result = await signIn({
       em: ctx.em,
+      config: ctx.config,
       email: input.email,
       password: input.password,
       workspaceSlug: input.workspace ?? null,
       client: input.client,
       origin: ctx.origin,
     });
-    // A browser gets an HttpOnly cookie it cannot read; a desktop client or script gets the token itself.
-    if (input.client === 'browser') ctx.sessionCookie.set(result.token, sessionAbsoluteEndsAt(result.session));
-    return {
-      status: 'signed_in' as const,
-      profile: result.profile,
-      workspace: result.workspace,
-      session: { id: result.session.id, client: result.session.client, expiresAt: result.session.expiresAt.toISOString() },
-      ...(input.client === 'desktop' ? { token: result.token } : {}),
-    };
+    if (result.status === 'two_factor_required') return result;
+    return deliverSession(ctx, result);
+  }),
+
+  verifyTwoFactor: publicProcedure.input(VerifyTwoFactorInput).mutation(async ({ ctx, input }) => {
+    const result = await verifyTwoFactor({
+      em: ctx.em,
+      config: ctx.config,
+      challengeId: input.challengeId,
+      ...(input.code ? { code: input.code } : {}),
+      ...(input.recoveryCode ? { recoveryCode: input.recoveryCode } : {}),
+      origin: ctx.origin,
+    });
+    return { ...deliverSession(ctx, result), recoveryCodesLeft: result.recoveryCodesLeft, fewRecoveryCodesLeft: result.fewRecoveryCodesLeft };
   }),
 
   session: publicProcedure.query(({ ctx }) => {
@@ -50,6 +56,16 @@ export const authRouter = router({
   resendVerification: authedProcedure
     .meta({ allowedBeforePasswordChange: true })
     .mutation(({ ctx }) => resendVerification({ em: ctx.em, actor: ctx.actor, config: ctx.config })),
+
+  requestPasswordReset: publicProcedure
+    .input(RequestPasswordResetInput)
+    .mutation(({ ctx, input }) => requestPasswordReset({ em: ctx.em, config: ctx.config, email: input.email, origin: ctx.origin })),
+
+  resetPassword: publicProcedure.input(ResetPasswordInput).mutation(async ({ ctx, input }) => {
+    const result = await resetPassword({ em: ctx.em, config: ctx.config, token: input.token, password: input.password, origin: ctx.origin });
+    if (ctx.authVia === 'cookie') ctx.sessionCookie.clear();
+    return result;
+  }),
 
   signOut: authedProcedure.meta({ allowedBeforePasswordChange: true }).mutation(async ({ ctx }) => {
     await invalidateSession(ctx.em, ctx.actor.sessionId);

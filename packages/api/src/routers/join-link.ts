@@ -1,7 +1,7 @@
 import { getJoinLink, joinWorkspace, previewJoinLink, rotateJoinLink, updateJoinLink } from '@gatehouse/services';
 import { adminProcedure, publicProcedure, router } from '../trpc.ts';
 import { InvitationTokenInput, JoinInput, UpdateJoinLinkInput, WorkspaceInput } from '../schemas.ts';
-import { optionalActor, startBrowserSession } from '../session-start.ts';
+import { optionalActor } from '../session-start.ts';
 
 export const joinLinkRouter = router({
   get: adminProcedure.input(WorkspaceInput).query(({ ctx }) => getJoinLink({ config: ctx.config, membership: ctx.membership })),
@@ -24,8 +24,8 @@ export const joinLinkRouter = router({
 
   preview: publicProcedure.input(InvitationTokenInput).query(({ ctx, input }) => previewJoinLink({ em: ctx.em, config: ctx.config, token: input.token })),
 
-  join: publicProcedure.input(JoinInput).mutation(async ({ ctx, input }) => {
-    const result = await joinWorkspace({
+  join: publicProcedure.input(JoinInput).mutation(({ ctx, input }) =>
+    joinWorkspace({
       em: ctx.em,
       config: ctx.config,
       token: input.token,
@@ -35,8 +35,6 @@ export const joinLinkRouter = router({
       ...(input.password ? { password: input.password } : {}),
       locale: ctx.locale,
       origin: ctx.origin,
-    });
-    if (result.createdProfileId) await startBrowserSession(ctx, result.createdProfileId, null);
-    return result;
-  }),
+    }),
+  ),
 });

@@ -7,11 +7,12 @@ import {
   listMembers,
   rehireMember,
   rejectMember,
+  resetMemberTwoFactor,
   setMemberRole,
   updateMember,
 } from '@gatehouse/services';
 import { adminProcedure, router, workspaceProcedure } from '../trpc.ts';
-import { ListMembersFilter, MemberInput, SetRoleInput, UpdateMemberInput, WorkspaceInput } from '../schemas.ts';
+import { ListMembersFilter, MemberInput, ResetMemberTwoFactorInput, SetRoleInput, UpdateMemberInput, WorkspaceInput } from '../schemas.ts';
 
 export const membersRouter = router({
   list: workspaceProcedure.input(ListMembersFilter).query(({ ctx, input }) =>
@@ -52,5 +53,16 @@ export const membersRouter = router({
   approve: adminProcedure
     .input(MemberInput)
     .mutation(({ ctx, input }) => approveMember({ em: ctx.em, actor: ctx.actor, membership: ctx.membership, memberId: input.memberId, config: ctx.config })),
+  /** Turns the member's 2FA off, for good or until a date after which it is asked again. */
+  resetTwoFactor: adminProcedure.input(ResetMemberTwoFactorInput).mutation(({ ctx, input }) =>
+    resetMemberTwoFactor({
+      em: ctx.em,
+      actor: ctx.actor,
+      config: ctx.config,
+      membership: ctx.membership,
+      memberId: input.memberId,
+      until: input.until ? new Date(input.until) : null,
+    }),
+  ),
   reject: adminProcedure.input(MemberInput).mutation(({ ctx, input }) => rejectMember({ em: ctx.em, actor: ctx.actor, membership: ctx.membership, memberId: input.memberId })),
 });

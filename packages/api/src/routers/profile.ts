@@ -1,6 +1,7 @@
-import { changePassword, getProfile, listMyWorkspaces, updateProfile } from '@gatehouse/services';
-import { authedProcedure, router } from '../trpc.ts';
-import { ChangePasswordInput, UpdateProfileInput } from '../schemas.ts';
+import { changePassword, confirmEmailChange, getProfile, listMySecurityEvents, listMyWorkspaces, requestEmailChange, updateProfile } from '@gatehouse/services';
+import { authedProcedure, publicProcedure, router } from '../trpc.ts';
+import { rotateBrowserSession } from '../session-start.ts';
+import { ChangePasswordInput, RequestEmailChangeInput, SecurityEventsInput, UpdateProfileInput, VerifyEmailInput } from '../schemas.ts';
 
 export const profileRouter = router({
   get: authedProcedure.meta({ allowedBeforePasswordChange: true }).query(({ ctx }) => getProfile({ em: ctx.em, actor: ctx.actor })),
@@ -11,7 +12,20 @@ export const profileRouter = router({
   changePassword: authedProcedure
     .meta({ allowedBeforePasswordChange: true })
     .input(ChangePasswordInput)
-    .mutation(({ ctx, input }) => changePassword({ em: ctx.em, actor: ctx.actor, currentPassword: input.currentPassword, password: input.password })),
+    .mutation(async ({ ctx, input }) => {
+      const result = await changePassword({ em: ctx.em, actor: ctx.actor, config: ctx.config, currentPassword: input.currentPassword, password: input.password });
+      await rotateBrowserSession(ctx);
+      return result;
+    }),
+
+  requestEmailChange: authedProcedure
+    .input(RequestEmailChangeInput)
+    .mutation(({ ctx, input }) => requestEmailChange({ em: ctx.em, actor: ctx.actor, config: ctx.config, newEmail: input.newEmail, password: input.password })),
+
+  /** From the link mailed to the new address; no session needed. */
+  confirmEmailChange: publicProcedure.input(VerifyEmailInput).mutation(({ ctx, input }) => confirmEmailChange({ em: ctx.em, config: ctx.config, token: input.token, origin: ctx.origin })),
+
+  securityEvents: authedProcedure.input(SecurityEventsInput).query(({ ctx, input }) => listMySecurityEvents({ em: ctx.em, actor: ctx.actor, limit: input?.limit ?? 50 })),
 
   workspaces: authedProcedure.query(({ ctx }) => listMyWorkspaces({ em: ctx.em, actor: ctx.actor })),
 });

@@ -1,4 +1,9 @@
 import { AuditEventSchema } from './audit-event.ts';
+import { IdentitySchema } from './identity.ts';
+import { KnownDeviceSchema } from './known-device.ts';
+import { RateLimitSchema } from './rate-limit.ts';
+import { RecoveryCodeSchema } from './recovery-code.ts';
+import { TwoFactorChallengeSchema } from './two-factor-challenge.ts';
 import { MemberSchema } from './member.ts';
 import { OutboxMessageSchema } from './outbox-message.ts';
 import { ProfileTokenSchema } from './profile-token.ts';
@@ -8,6 +13,11 @@ import { SessionSchema } from './session.ts';
 import { WorkspaceSchema } from './workspace.ts';
 
 export { AuditEvent } from './audit-event.ts';
+export { Identity } from './identity.ts';
+export { KnownDevice } from './known-device.ts';
+export { RateLimit } from './rate-limit.ts';
+export { RecoveryCode } from './recovery-code.ts';
+export { TwoFactorChallenge } from './two-factor-challenge.ts';
 export { Member } from './member.ts';
 export { OutboxMessage } from './outbox-message.ts';
 export { ProfileToken, PROFILE_TOKEN_PURPOSES, type ProfileTokenPurpose } from './profile-token.ts';
@@ -16,4 +26,4 @@ export { Profile } from './profile.ts';
 export { Session } from './session.ts';
 export { Workspace } from './workspace.ts';
 
-export const ENTITIES = [ProfileSchema, WorkspaceSchema, MemberSchema, SessionSchema, OutboxMessageSchema, TaskSchema, AuditEventSchema, ProfileTokenSchema];
+export const ENTITIES = [ProfileSchema, WorkspaceSchema, MemberSchema, SessionSchema, OutboxMessageSchema, TaskSchema, AuditEventSchema, ProfileTokenSchema, RecoveryCodeSchema, TwoFactorChallengeSchema, IdentitySchema, KnownDeviceSchema, RateLimitSchema];

@@ -13,6 +13,15 @@ export const ProfileSchema = defineEntity({
     emailVerifiedAt: p.datetime().nullable(),
     /** argon2id PHC string; null for a profile that signs in only through a social identity. */
     passwordHash: p.text().nullable().lazy(),
+    /** When the password last changed: reset links issued before it are dead. */
+    passwordChangedAt: p.datetime().nullable(),
+    /** TOTP secret (RFC 6238), encrypted with the server key; set at setup, active once `twoFactorEnabledAt` is set. */
+    totpSecretEncrypted: p.text().nullable().lazy(),
+    twoFactorEnabledAt: p.datetime().nullable(),
+    /** The last accepted TOTP time step: a code is never accepted twice (RFC 6238 §5.2). */
+    totpLastStep: p.bigint('number').nullable(),
+    /** An admin turned 2FA off until then; afterwards it is asked again. */
+    twoFactorSuspendedUntil: p.datetime().nullable(),
     /** Set for a generated password (direct registration) until the person chooses their own. */
     mustChangePassword: p.boolean().default(false),
     name: p.string().length(200),

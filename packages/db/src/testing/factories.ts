@@ -12,13 +12,15 @@ export function uniqueSlug(label = 'ws'): string {
   return `${label}-${randomUUID().slice(0, 8)}`;
 }
 
-export async function makeProfile(em: EntityManager, data: Partial<Pick<Profile, 'email' | 'name' | 'passwordHash' | 'locale' | 'isStaff'>> = {}): Promise<Profile> {
+/** A profile whose address is confirmed, unless `emailVerifiedAt: null` says otherwise. */
+export async function makeProfile(em: EntityManager, data: Partial<Pick<Profile, 'email' | 'name' | 'passwordHash' | 'locale' | 'isStaff' | 'emailVerifiedAt'>> = {}): Promise<Profile> {
   const profile = em.create(Profile, {
     email: data.email ?? uniqueEmail(),
     name: data.name ?? 'Test Person',
     passwordHash: data.passwordHash ?? null,
     locale: data.locale ?? 'en',
     isStaff: data.isStaff ?? false,
+    emailVerifiedAt: data.emailVerifiedAt === undefined ? new Date() : data.emailVerifiedAt,
   });
   await em.flush();
   return profile;

@@ -1,0 +1,16 @@
+import { dictionary } from '@zxcvbn-ts/language-common';
+import { AppError, passwordWeakness } from '@gatehouse/domain';
+
+/** About 49,000 of the most common and breached passwords, shipped with the product (zxcvbn-ts's list). */
+const COMMON_PASSWORDS: ReadonlySet<string> = new Set(dictionary['passwords-common'].map((word) => word.toLowerCase()));
+
+const PRODUCT_WORDS = ['gatehouse'];
+
+/** Refuses a new password that attackers would try first, saying why (NIST SP 800-63B-4 §3.1.1.2). */
+export function assertPasswordAcceptable(password: string, context: { email?: string | null; name?: string | null } = {}): void {
+  const words = [...PRODUCT_WORDS];
+  if (context.email) words.push(context.email.slice(0, context.email.indexOf('@')), context.email);
+  if (context.name) words.push(...context.name.split(/\s+/));
+  const weakness = passwordWeakness(password, { common: COMMON_PASSWORDS, context: words });
+  if (weakness) throw new AppError('INVALID_INPUT', { fields: { password: weakness === 'common' ? 'password_common' : 'password_context' } });
+}

@@ -1,0 +1,115 @@
+import pg from 'pg';
+import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import { AppError } from '@gatehouse/domain';
+
+/**
+ * Every guessable secret and every mail-sending door has limits, counted in
+ * PostgreSQL so all api processes share them. Each limit has tiers whose
+ * blocks grow: a handful of tries, then minutes, then hours.
+ */
+const MINUTE = 60;
+const HOUR = 60 * MINUTE;
+
+interface Tier {
+  points: number;
+  duration: number;
+  blockDuration: number;
+}
+
+const LIMITS = {
+  /** Failed sign-ins per login email, whether or not it has a profile. */
+  signInAccount: [
+    { points: 5, duration: 15 * MINUTE, blockDuration: 15 * MINUTE },
+    { points: 20, duration: 24 * HOUR, blockDuration: 24 * HOUR },
+  ],
+  /** Sign-in attempts per client address: generous, since a whole office may share one address. */
+  signInAddress: [
+    { points: 300, duration: 15 * MINUTE, blockDuration: 15 * MINUTE },
+    { points: 5000, duration: 24 * HOUR, blockDuration: 6 * HOUR },
+  ],
+  /** Second-factor codes (TOTP or recovery) per profile. */
+  twoFactor: [
+    { points: 5, duration: 15 * MINUTE, blockDuration: 15 * MINUTE },
+    { points: 20, duration: 24 * HOUR, blockDuration: 24 * HOUR },
+  ],
+  /** Password-reset mails per login email and per address. */
+  resetMail: [
+    { points: 3, duration: HOUR, blockDuration: HOUR },
+    { points: 10, duration: 24 * HOUR, blockDuration: 24 * HOUR },
+  ],
+  resetAddress: [{ points: 50, duration: HOUR, blockDuration: HOUR }],
+  /** Sign-up, verification and email-change mails per client address. */
+  mailAddress: [{ points: 50, duration: HOUR, blockDuration: HOUR }],
+  /** Redeeming mailed links and invitations per client address. */
+  tokenAddress: [
+    { points: 100, duration: 15 * MINUTE, blockDuration: 15 * MINUTE },
+    { points: 200, duration: 24 * HOUR, blockDuration: 6 * HOUR },
+  ],
+  /** Password checks made to confirm a sensitive change, per profile. */
+  reauthentication: [
+    { points: 5, duration: 15 * MINUTE, blockDuration: 15 * MINUTE },
+    { points: 20, duration: 24 * HOUR, blockDuration: 24 * HOUR },
+  ],
+} satisfies Record<string, Tier[]>;
+
+export type LimitName = keyof typeof LIMITS;
+
+export interface RateLimits {
+  /** Counts one attempt; refuses with RATE_LIMITED (and when to retry) once a tier is exhausted. */
+  consume(name: LimitName, key: string): Promise<void>;
+  /** Refuses without counting if the key is currently blocked. */
+  check(name: LimitName, key: string): Promise<void>;
+  /** Forgets the key's failures (after a success). */
+  reset(name: LimitName, key: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+function refusal(msBeforeNext: number): AppError {
+  return new AppError('RATE_LIMITED', { retryAfterSeconds: Math.max(1, Math.ceil(msBeforeNext / 1000)) });
+}
+
+export function createRateLimits(options: { databaseUrl: string }): RateLimits {
+  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 4 });
+  const limiters = Object.fromEntries(
+    Object.entries(LIMITS).map(([name, tiers]) => [
+      name,
+      (tiers as Tier[]).map(
+        (tier, index) =>
+          new RateLimiterPostgres({
+            storeClient: pool,
+            storeType: 'pool',
+            tableName: 'rate_limit',
+            tableCreated: true,
+            keyPrefix: `${name}:${index}`,
+            points: tier.points,
+            duration: tier.duration,
+            blockDuration: tier.blockDuration,
+          }),
+      ),
+    ]),
+  ) as Record<LimitName, RateLimiterPostgres[]>;
+
+  return {
+    async consume(name, key) {
+      const results = await Promise.allSettled(limiters[name].map((limiter) => limiter.consume(key)));
+      const refused = results
+        .filter((result): result is PromiseRejectedResult => result.status === 'rejected')
+        .map((result) => result.reason as unknown);
+      if (refused.length === 0) return;
+      const waits = refused.filter((reason): reason is RateLimiterRes => reason instanceof RateLimiterRes).map((res) => res.msBeforeNext);
+      if (waits.length !== refused.length) throw refused.find((reason) => !(reason instanceof RateLimiterRes));
+      throw refusal(Math.max(...waits));
+    },
+    async check(name, key) {
+      const states = await Promise.all(limiters[name].map((limiter) => limiter.get(key)));
+      const waits = states
+        .map((state, index) => (state && state.consumedPoints > limiters[name][index]!.points ? state.msBeforeNext : 0))
+        .filter((wait) => wait > 0);
+      if (waits.length) throw refusal(Math.max(...waits));
+    },
+    async reset(name, key) {
+      await Promise.all(limiters[name].map((limiter) => limiter.delete(key)));
+    },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,78 @@
+import { createSession, hashSecret, type SessionInfo } from '@gatehouse/auth';
+import { KnownDevice, Workspace, type EntityManager, type Profile } from '@gatehouse/db';
+import type { SessionClient } from '@gatehouse/domain';
+import { enqueueMail } from '@gatehouse/mail';
+import type { RequestOrigin } from './actor.ts';
+import { recordAudit } from './audit.ts';
+import { portalLink, type ServiceConfig } from './config.ts';
+import { profileView, type ProfileView } from './views.ts';
+
+export interface SignedIn {
+  status: 'signed_in';
+  token: string;
+  session: SessionInfo;
+  profile: ProfileView;
+  workspace: { slug: string; name: string } | null;
+}
+
+/** A short readable device name for the mail, without pulling in a parser. */
+function deviceName(userAgent: string | null): string {
+  if (!userAgent) return 'unknown device';
+  const browser = /(Edg|OPR|Firefox|Chrome|Version)\/(\d+)/.exec(userAgent);
+  const system = /Windows|iPhone|iPad|Mac OS X|Android|Linux/.exec(userAgent)?.[0]?.replace('Mac OS X', 'macOS');
+  const name = browser ? `${browser[1] === 'Version' ? 'Safari' : browser[1] === 'Edg' ? 'Edge' : browser[1] === 'OPR' ? 'Opera' : browser[1]} ${browser[2]}` : userAgent.slice(0, 40);
+  return system ? `${name} · ${system}` : name;
+}
+
+/**
+ * The end of every way in (password, second factor, social): a fresh
+ * session, the workspace's activity clock, the audit trail, and a mail when
+ * the device was never seen before for this profile (not for its very first).
+ */
+export async function completeSignIn(options: {
+  em: EntityManager;
+  config: ServiceConfig;
+  profile: Profile;
+  workspace: Workspace | null;
+  client: SessionClient;
+  origin: RequestOrigin;
+  method: 'password' | 'two_factor' | 'recovery_code' | 'social';
+}): Promise<SignedIn> {
+  const { em, config, profile, workspace, origin } = options;
+  const now = new Date();
+  if (workspace) await em.nativeUpdate(Workspace, { id: workspace.id }, { lastSignInAt: now });
+
+  const deviceHash = hashSecret(`${profile.id}:${origin.deviceId ?? origin.userAgent ?? 'unknown'}`);
+  const known = await em.findOne(KnownDevice, { profile: profile.id, deviceHash });
+  if (known) {
+    known.lastSeenAt = now;
+  } else {
+    const firstEver = (await em.count(KnownDevice, { profile: profile.id })) === 0;
+    em.create(KnownDevice, { profile: profile.id, deviceHash });
+    if (!firstEver) {
+      enqueueMail(em, {
+        to: profile.email,
+        kind: 'new_device',
+        locale: profile.locale,
+        params: { device: deviceName(origin.userAgent), address: origin.ipAddress ?? 'unknown', when: now, sessionsLink: portalLink(config, '/sessions') },
+      });
+    }
+  }
+  recordAudit(em, { profileId: profile.id, origin }, {
+    workspaceId: workspace?.id ?? null,
+    action: 'sign_in.succeeded',
+    targetProfileId: profile.id,
+    details: { method: options.method, client: options.client, newDevice: !known },
+  });
+  await em.flush();
+
+  const { token, session } = await createSession(em, {
+    profileId: profile.id,
+    workspaceId: workspace?.id ?? null,
+    client: options.client,
+    userAgent: origin.userAgent,
+    ipAddress: origin.ipAddress,
+    idleMinutes: workspace?.sessionIdleMinutes ?? null,
+  });
+  return { status: 'signed_in', token, session, profile: profileView(profile), workspace: workspace ? { slug: workspace.slug, name: workspace.name } : null };
+}

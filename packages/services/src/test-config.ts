@@ -1,0 +1,9 @@
+import { createRateLimits, SecretBox } from '@gatehouse/auth';
+import type { ServiceConfig } from './config.ts';
+
+/** A real configuration for use-case tests: rate limits on the test database, a fresh server key. */
+export function testServiceConfig(databaseUrl: string): ServiceConfig & { close(): Promise<void> } {
+  const appSecret = crypto.getRandomValues(new Uint8Array(32));
+  const limits = createRateLimits({ databaseUrl });
+  return { publicUrl: new URL('http://localhost:3000'), appSecret, totpBox: new SecretBox(appSecret, 'totp'), limits, close: () => limits.close() };
+}
