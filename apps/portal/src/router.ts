@@ -22,6 +22,10 @@ export const router = createRouter({
     { path: '/invitation', name: 'invitation', component: () => import('./pages/InvitationPage.vue') },
     { path: '/join', name: 'join', component: () => import('./pages/JoinPage.vue') },
     { path: '/verify-email', name: 'verify-email', component: () => import('./pages/VerifyEmailPage.vue') },
+    { path: '/confirm-email', name: 'confirm-email', component: () => import('./pages/ConfirmEmailPage.vue') },
+    { path: '/forgot-password', name: 'forgot-password', component: () => import('./pages/ForgotPasswordPage.vue') },
+    { path: '/reset-password', name: 'reset-password', component: () => import('./pages/ResetPasswordPage.vue') },
+    { path: '/security', name: 'security', component: () => import('./pages/SecurityPage.vue'), meta: { requiresSession: true } },
     { path: '/{*splat}', redirect: '/workspaces' },
   ],
 });

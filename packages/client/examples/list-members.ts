@@ -15,8 +15,14 @@ if (!password) {
 }
 
 try {
-  const signedIn = await createClient({ url }).auth.signIn.mutate({ email, password, client: 'desktop' });
-  if (!signedIn.token) throw new Error('no desktop token in the answer');
+  const anonymous = createClient({ url });
+  let signedIn = await anonymous.auth.signIn.mutate({ email, password, client: 'desktop' });
+  if (signedIn.status === 'two_factor_required') {
+    const code = process.env.GATEHOUSE_TOTP;
+    if (!code) throw new Error('two-step verification is on: set GATEHOUSE_TOTP to the current code');
+    signedIn = await anonymous.auth.verifyTwoFactor.mutate({ challengeId: signedIn.challengeId, code });
+  }
+  if (signedIn.status !== 'signed_in' || !signedIn.token) throw new Error('no desktop token in the answer');
   const gatehouse = createClient({ url, token: signedIn.token });
   let cursor: string | undefined;
   do {

@@ -32,6 +32,16 @@ describe('a new company, from sign-up to the admin console', () => {
     await page.getByLabel('Password').fill(PASSWORD);
     await screenshot(page, '01-portal-sign-up');
     await page.getByRole('button', { name: 'Create profile' }).click();
+    await page.getByTestId('sign-up-sent').waitFor();
+
+    // The confirmation really goes through SMTP; its link confirms the address, then the person signs in.
+    const mail = await server.mailSink!.waitFor(email);
+    await page.goto(mail.text.match(/http\S+\/verify-email#\S+/)![0]);
+    await page.getByTestId('verify-outcome').waitFor();
+    await page.goto(`${server.publicUrl}/signin`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
 
     await page.getByRole('heading', { name: 'You have a profile but no workspace yet' }).waitFor();
     expect(await page.getByTestId('signed-in-as').textContent()).toBe('Grace Hopper');

@@ -2,7 +2,8 @@ import { assertPasswordAcceptable, hashOneTimeToken, hashPassword } from '@gateh
 import { LockMode, ref, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Member, Profile, type EntityManager } from '@gatehouse/db';
 import { AppError, type Locale } from '@gatehouse/domain';
-import type { Actor } from './actor.ts';
+import { addressKey, type Actor, type RequestOrigin } from './actor.ts';
+import type { ServiceConfig } from './config.ts';
 import { recordAudit } from './audit.ts';
 import { assertSeatsAvailable, lockWorkspace } from './seats.ts';
 
@@ -29,7 +30,8 @@ async function findInvitation(em: EntityManager, token: string, options: { lock:
 }
 
 /** What the invitee sees before accepting; only the holder of the mailed link can ask. */
-export async function previewInvitation(options: { em: EntityManager; token: string }): Promise<InvitationPreview> {
+export async function previewInvitation(options: { em: EntityManager; config: ServiceConfig; token: string; origin: RequestOrigin }): Promise<InvitationPreview> {
+  await options.config.limits.consume('tokenAddress', addressKey(options.origin));
   const member = await findInvitation(options.em, options.token, { lock: false });
   const workspace = member.workspace.getEntity();
   const email = member.contactEmail ?? '';
@@ -51,6 +53,8 @@ export interface AcceptInvitationOptions {
   name?: string;
   password?: string;
   locale: Locale;
+  config: ServiceConfig;
+  origin: RequestOrigin;
 }
 
 export interface AcceptedInvitation {
@@ -66,6 +70,7 @@ export interface AcceptedInvitation {
  * The contact email stays the invited address whichever profile accepts.
  */
 export async function acceptInvitation(options: AcceptInvitationOptions): Promise<AcceptedInvitation> {
+  await options.config.limits.consume('tokenAddress', addressKey(options.origin));
   if (!options.actor && options.password) {
     const invited = await findInvitation(options.em, options.token, { lock: false });
     assertPasswordAcceptable(options.password, { email: invited.contactEmail, name: options.name ?? null });
@@ -100,7 +105,7 @@ export async function acceptInvitation(options: AcceptInvitationOptions): Promis
       member.joinedAt = new Date();
       member.invitationTokenHash = null;
       member.invitationExpiresAt = null;
-      recordAudit(em, options.actor ?? { profileId: profile.id, origin: { ipAddress: null, userAgent: null } }, {
+      recordAudit(em, options.actor ?? { profileId: profile.id, origin: options.origin }, {
         workspaceId: workspace.id,
         action: 'member.invitation_accepted',
         targetMemberId: member.id,

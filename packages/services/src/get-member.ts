@@ -16,5 +16,8 @@ export async function getMember(options: { em: EntityManager; membership: Member
     ...memberView(member, workspace.creator.id),
     mailboxEmail: member.mailboxEmail ?? null,
     ...(isActiveAdmin(me) || isSelf ? { signIn: profile ? { kind: 'email' as const, email: profile.email } : null } : {}),
+    ...(isActiveAdmin(me)
+      ? { twoFactor: profile ? { enabled: profile.twoFactorEnabledAt != null, suspendedUntil: profile.twoFactorSuspendedUntil?.toISOString() ?? null } : null }
+      : {}),
   };
 }

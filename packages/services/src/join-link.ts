@@ -3,7 +3,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Member, Profile, ProfileToken, Workspace, type EntityManager } from '@gatehouse/db';
 import { AppError, emailDomain, normalizeEmail, type Locale } from '@gatehouse/domain';
 import { enqueueMail } from '@gatehouse/mail';
-import type { Actor, RequestOrigin } from './actor.ts';
+import { addressKey, type Actor, type RequestOrigin } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import { portalLink, type ServiceConfig } from './config.ts';
 import { addCompleteProfileTask } from './invitation-rules.ts';
@@ -100,7 +100,8 @@ async function workspaceOfLink(em: EntityManager, config: ServiceConfig, token: 
   return workspace;
 }
 
-export async function previewJoinLink(options: { em: EntityManager; config: ServiceConfig; token: string }): Promise<{ workspace: { slug: string; name: string }; requiresApproval: boolean }> {
+export async function previewJoinLink(options: { em: EntityManager; config: ServiceConfig; token: string; origin: RequestOrigin }): Promise<{ workspace: { slug: string; name: string }; requiresApproval: boolean }> {
+  await options.config.limits.consume('tokenAddress', addressKey(options.origin));
   const workspace = await workspaceOfLink(options.em, options.config, options.token);
   return { workspace: { slug: workspace.slug, name: workspace.name }, requiresApproval: workspace.joinRequiresApproval };
 }
@@ -138,6 +139,7 @@ export interface JoinResult {
  * awaits approval.
  */
 export async function joinWorkspace(options: JoinWorkspaceOptions): Promise<JoinResult> {
+  await options.config.limits.consume('tokenAddress', addressKey(options.origin));
   if (!options.actor && options.password) assertPasswordAcceptable(options.password, { email: options.email ?? null, name: options.name ?? null });
   const passwordHash = !options.actor && options.password ? await hashPassword(options.password) : null;
   try {

@@ -3,7 +3,7 @@ import { LockMode } from '@mikro-orm/core';
 import { Profile, ProfileToken, type EntityManager } from '@gatehouse/db';
 import { AppError } from '@gatehouse/domain';
 import { enqueueMail } from '@gatehouse/mail';
-import type { Actor, RequestOrigin } from './actor.ts';
+import { addressKey, type Actor, type RequestOrigin } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import { portalLink, type ServiceConfig } from './config.ts';
 import { EMAIL_VERIFICATION_TTL_MS, promoteVerifiedJoins } from './join-link.ts';
@@ -19,7 +19,8 @@ export function queueEmailVerification(em: EntityManager, config: ServiceConfig,
 }
 
 /** Confirms the login email from the mailed link, once; memberships that waited on it move on. */
-export async function verifyEmail(options: { em: EntityManager; token: string; origin: RequestOrigin }): Promise<{ email: string }> {
+export async function verifyEmail(options: { em: EntityManager; config: ServiceConfig; token: string; origin: RequestOrigin }): Promise<{ email: string }> {
+  await options.config.limits.consume('tokenAddress', addressKey(options.origin));
   const hash = hashOneTimeToken(options.token);
   if (!hash) throw new AppError('TOKEN_INVALID');
   return options.em.transactional(async (em) => {

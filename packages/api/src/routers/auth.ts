@@ -51,7 +51,7 @@ export const authRouter = router({
     };
   }),
 
-  verifyEmail: publicProcedure.input(VerifyEmailInput).mutation(({ ctx, input }) => verifyEmail({ em: ctx.em, token: input.token, origin: ctx.origin })),
+  verifyEmail: publicProcedure.input(VerifyEmailInput).mutation(({ ctx, input }) => verifyEmail({ em: ctx.em, config: ctx.config, token: input.token, origin: ctx.origin })),
 
   resendVerification: authedProcedure
     .meta({ allowedBeforePasswordChange: true })

@@ -25,7 +25,7 @@ export const invitationsRouter = router({
     .input(MemberInput)
     .mutation(({ ctx, input }) => resendInvitation({ em: ctx.em, actor: ctx.actor, membership: ctx.membership, config: ctx.config, memberId: input.memberId })),
 
-  preview: publicProcedure.input(InvitationTokenInput).query(({ ctx, input }) => previewInvitation({ em: ctx.em, token: input.token })),
+  preview: publicProcedure.input(InvitationTokenInput).query(({ ctx, input }) => previewInvitation({ em: ctx.em, config: ctx.config, token: input.token, origin: ctx.origin })),
 
   accept: publicProcedure.input(AcceptInvitationInput).mutation(async ({ ctx, input }) => {
     const accepted = await acceptInvitation({
@@ -35,6 +35,8 @@ export const invitationsRouter = router({
       ...(input.name ? { name: input.name } : {}),
       ...(input.password ? { password: input.password } : {}),
       locale: ctx.locale,
+      config: ctx.config,
+      origin: ctx.origin,
     });
     if (accepted.createdProfileId) await startBrowserSession(ctx, accepted.createdProfileId, null);
     return accepted;

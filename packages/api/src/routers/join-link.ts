@@ -22,7 +22,7 @@ export const joinLinkRouter = router({
 
   rotate: adminProcedure.input(WorkspaceInput).mutation(({ ctx }) => rotateJoinLink({ em: ctx.em, actor: ctx.actor, config: ctx.config, membership: ctx.membership })),
 
-  preview: publicProcedure.input(InvitationTokenInput).query(({ ctx, input }) => previewJoinLink({ em: ctx.em, config: ctx.config, token: input.token })),
+  preview: publicProcedure.input(InvitationTokenInput).query(({ ctx, input }) => previewJoinLink({ em: ctx.em, config: ctx.config, token: input.token, origin: ctx.origin })),
 
   join: publicProcedure.input(JoinInput).mutation(({ ctx, input }) =>
     joinWorkspace({
