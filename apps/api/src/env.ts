@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import type { SocialProviderConfig } from '@gatehouse/auth';
 
 /** The only reader of process.env in the api process (API.md, "Configuration"). */
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -19,6 +20,21 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   /** Server key (hex or base64, at least 32 bytes) for derived secrets; unset: generated once and kept in DATA_DIR. */
   APP_SECRET: z.string().min(32).optional(),
+  GOOGLE_CLIENT_ID: z.string().min(1).optional(),
+  GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
+  MICROSOFT_CLIENT_ID: z.string().min(1).optional(),
+  MICROSOFT_CLIENT_SECRET: z.string().min(1).optional(),
+  /** A tenant id for one organisation's accounts. */
+  MICROSOFT_TENANT: z.string().min(1).default('organizations'),
+  GITHUB_CLIENT_ID: z.string().min(1).optional(),
+  GITHUB_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Any OpenID Connect issuer (Keycloak, Okta, Authentik…), discovered from its /.well-known document. */
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_NAME: z.string().min(1).max(60).default('Single sign-on'),
+  /** Only for a local test issuer served over plain http. */
+  OIDC_ALLOW_INSECURE: z.enum(['true', 'false']).default('false'),
   /** Skip the demo workspace on an empty database. */
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
 });
@@ -35,6 +51,7 @@ export interface Env {
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   trustProxy: number;
   seedDemo: boolean;
+  socialProviders: SocialProviderConfig[];
   /** Built SPAs served by this process. */
   portalDist: string;
   consoleDist: string;
@@ -59,7 +76,41 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     logLevel: env.LOG_LEVEL,
     trustProxy: env.TRUST_PROXY,
     seedDemo: env.SEED_DEMO === 'true',
+    socialProviders: socialProvidersOf(env),
     portalDist: path.join(REPO_ROOT, 'apps', 'portal', 'dist'),
     consoleDist: path.join(REPO_ROOT, 'apps', 'console', 'dist'),
   };
+}
+
+/** A provider is on when both its client id and secret are set. */
+function socialProvidersOf(env: z.infer<typeof EnvSchema>): SocialProviderConfig[] {
+  const providers: SocialProviderConfig[] = [];
+  if (env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET) {
+    providers.push({ id: 'google', name: 'Google', kind: 'oidc', issuer: 'https://accounts.google.com', clientId: env.GOOGLE_CLIENT_ID, clientSecret: env.GOOGLE_CLIENT_SECRET });
+  }
+  if (env.MICROSOFT_CLIENT_ID && env.MICROSOFT_CLIENT_SECRET) {
+    providers.push({
+      id: 'microsoft',
+      name: 'Microsoft',
+      kind: 'oidc',
+      issuer: `https://login.microsoftonline.com/${env.MICROSOFT_TENANT}/v2.0`,
+      clientId: env.MICROSOFT_CLIENT_ID,
+      clientSecret: env.MICROSOFT_CLIENT_SECRET,
+    });
+  }
+  if (env.GITHUB_CLIENT_ID && env.GITHUB_CLIENT_SECRET) {
+    providers.push({ id: 'github', name: 'GitHub', kind: 'github', clientId: env.GITHUB_CLIENT_ID, clientSecret: env.GITHUB_CLIENT_SECRET });
+  }
+  if (env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET) {
+    providers.push({
+      id: 'oidc',
+      name: env.OIDC_NAME,
+      kind: 'oidc',
+      issuer: env.OIDC_ISSUER,
+      clientId: env.OIDC_CLIENT_ID,
+      clientSecret: env.OIDC_CLIENT_SECRET,
+      allowInsecureRequests: env.OIDC_ALLOW_INSECURE === 'true',
+    });
+  }
+  return providers;
 }

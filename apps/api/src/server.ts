@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import pino, { type Logger } from 'pino';
 import { setErrorLogger } from '@gatehouse/api';
-import { createRateLimits, SecretBox, type RateLimits } from '@gatehouse/auth';
+import { createRateLimits, SecretBox, SocialProviders, type RateLimits } from '@gatehouse/auth';
 import { MailSender, startMailSink, type MailSink } from '@gatehouse/mail';
 import { loadAppSecret } from './app-secret.ts';
 import { openDatabase, type Database } from './database.ts';
@@ -59,6 +59,7 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
       config: { publicUrl: env.publicUrl, appSecret, totpBox: new SecretBox(appSecret, 'totp'), limits },
       mailSink,
       onMutation: () => mailSender?.nudge(),
+      socialProviders: new SocialProviders(env.socialProviders, env.publicUrl),
     });
     const server: Server = await new Promise((resolve, reject) => {
       const listening = app.listen(env.port, env.host, (error?: Error) => (error ? reject(error) : resolve(listening)));

@@ -7,6 +7,8 @@ import type { RequestOrigin, ServiceConfig } from '@gatehouse/services';
 export interface RequestContext {
   orm: Orm;
   config: ServiceConfig;
+  /** The social sign-in buttons: configured providers, by id and name. */
+  socialProviders: { id: string; name: string }[];
   /** Where the local mail inbox is served (development default), or null with a real SMTP server. */
   mailInboxPath: string | null;
   /** From the profile when signed in, else Accept-Language, else English. */

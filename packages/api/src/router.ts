@@ -2,6 +2,7 @@ import { authRouter } from './routers/auth.ts';
 import { membersRouter } from './routers/members.ts';
 import { profileRouter } from './routers/profile.ts';
 import { sessionsRouter } from './routers/sessions.ts';
+import { identitiesRouter } from './routers/identities.ts';
 import { invitationsRouter } from './routers/invitations.ts';
 import { twoFactorRouter } from './routers/two-factor.ts';
 import { joinLinkRouter } from './routers/join-link.ts';
@@ -14,6 +15,7 @@ export const appRouter = router({
   sessions: sessionsRouter,
   profile: profileRouter,
   twoFactor: twoFactorRouter,
+  identities: identitiesRouter,
   workspace: workspaceRouter,
   members: membersRouter,
   invitations: invitationsRouter,

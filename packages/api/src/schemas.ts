@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  APP_CODES,
   checkSlug,
   EMAIL_MAX_LENGTH,
   isPlausibleEmail,
@@ -158,3 +159,5 @@ export const DisableTwoFactorInput = z.strictObject({ password: CurrentPassword,
 export const PasswordInput = z.strictObject({ password: CurrentPassword });
 export const ResetMemberTwoFactorInput = z.strictObject({ workspace: WorkspaceSlug, memberId: Id, until: z.iso.datetime().nullable().optional() });
 export const SecurityEventsInput = z.strictObject({ limit: z.number().int().min(1).max(200).default(50) }).optional();
+export const IdentityIdInput = z.strictObject({ id: Id });
+export const ErrorMessageInput = z.strictObject({ appCode: z.enum(APP_CODES) });

@@ -43,6 +43,8 @@ export const APP_CODES = [
   'CREATOR_PROTECTED',
   /** Unlinking the only way to sign in. */
   'LAST_SIGN_IN_METHOD',
+  /** Linking a social account that already belongs to another profile. */
+  'IDENTITY_TAKEN',
   /** A link's token is unknown or already used. */
   'TOKEN_INVALID',
   /** A link's token has expired. */

@@ -14,7 +14,9 @@ export interface EnqueueMailOptions<K extends MailKind> {
  * flush (and transaction) as the change that causes it, so a rolled-back
  * change sends nothing and a committed one always sends.
  */
-export function enqueueMail<K extends MailKind>(em: EntityManager, options: EnqueueMailOptions<K>): OutboxMessage {
+export function enqueueMail<K extends MailKind>(em: EntityManager, options: EnqueueMailOptions<K>): OutboxMessage | null {
+  // RFC 2606 reserves `.invalid`: profiles made by a social sign-in may carry such an address, and no mail goes there.
+  if (options.to.endsWith('.invalid')) return null;
   const rendered = renderMail(options.kind, options.locale, options.params);
   return em.create(OutboxMessage, {
     toAddress: options.to,

@@ -1,4 +1,4 @@
-import { Member, type EntityManager } from '@gatehouse/db';
+import { Identity, Member, Profile, type EntityManager } from '@gatehouse/db';
 import { AppError, canViewDirectory, isActiveAdmin } from '@gatehouse/domain';
 import type { Membership } from './resolve-membership.ts';
 import { memberView, type MemberDetailView } from './views.ts';
@@ -9,13 +9,15 @@ export async function getMember(options: { em: EntityManager; membership: Member
   const { workspace, member: me } = options.membership;
   const isSelf = me.id === memberId;
   if (!isSelf && !canViewDirectory(me)) throw new AppError('FORBIDDEN', { requiredRole: 'member' });
-  const member = await em.findOne(Member, { id: memberId, workspace: workspace.id }, { populate: ['profile'] });
+  const member = await em.findOne(Member, { id: memberId, workspace: workspace.id });
   if (!member) throw new AppError('NOT_FOUND');
-  const profile = member.profile?.getEntity() ?? null;
+  const profile = member.profile ? await em.findOne(Profile, { id: member.profile.id }, { populate: ['passwordHash'] }) : null;
+  const identity = profile && !profile.passwordHash ? await em.findOne(Identity, { profile: profile.id }, { orderBy: { createdAt: 'asc' } }) : null;
+  const signIn = profile ? (identity ? { kind: 'social' as const, provider: identity.provider } : { kind: 'email' as const, email: profile.email }) : null;
   return {
     ...memberView(member, workspace.creator.id),
     mailboxEmail: member.mailboxEmail ?? null,
-    ...(isActiveAdmin(me) || isSelf ? { signIn: profile ? { kind: 'email' as const, email: profile.email } : null } : {}),
+    ...(isActiveAdmin(me) || isSelf ? { signIn } : {}),
     ...(isActiveAdmin(me)
       ? { twoFactor: profile ? { enabled: profile.twoFactorEnabledAt != null, suspendedUntil: profile.twoFactorSuspendedUntil?.toISOString() ?? null } : null }
       : {}),

@@ -31,3 +31,5 @@ export { listAuditEvents, type AuditEventView } from './audit-log.ts';
 export { recordAudit, type AuditAction } from './audit.ts';
 export { listSessions, revokeSession, revokeOtherSessions } from './sessions.ts';
 export { getProfile, updateProfile, listMyWorkspaces, type UpdateProfileOptions } from './profile.ts';
+export { socialSignIn, placeholderEmail, type SocialOutcome, type SocialSignInOptions } from './social-sign-in.ts';
+export { listIdentities, unlinkIdentity, type IdentityView } from './identities.ts';

@@ -47,7 +47,7 @@ export interface MemberView {
 export interface MemberDetailView extends MemberView {
   mailboxEmail: string | null;
   /** Admins only: how this person signs in (the seeds' "upper line" of the profile). */
-  signIn?: { kind: 'email'; email: string } | null;
+  signIn?: { kind: 'email'; email: string } | { kind: 'social'; provider: string } | null;
   /** Admins only: whether two-step verification is on, and until when an admin suspended it. */
   twoFactor?: { enabled: boolean; suspendedUntil: string | null } | null;
 }

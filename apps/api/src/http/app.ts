@@ -7,6 +7,8 @@ import { pendingMigrations, type Orm } from '@gatehouse/db';
 import type { MailSink } from '@gatehouse/mail';
 import type { ServiceConfig } from '@gatehouse/services';
 import { mailInbox } from './mail-inbox.ts';
+import { socialRoutes } from './social.ts';
+import type { SocialProviders } from '@gatehouse/auth';
 import { csrfGuard } from './csrf.ts';
 import { sessionCookieSettings } from './session-cookie.ts';
 import { trpcHandler } from './trpc-handler.ts';
@@ -22,6 +24,7 @@ export interface AppOptions {
   mailSink: MailSink | null;
   /** Nudged after every successful mutation. */
   onMutation: () => void;
+  socialProviders: SocialProviders;
 }
 
 /** Serves a built SPA from `dist` under `mount`, with its index.html for every unknown path below it. */
@@ -76,11 +79,13 @@ export function createApp(options: AppOptions): Express {
   });
 
   const mailInboxPath = options.mailSink ? '/mail/' : null;
+  const cookie = sessionCookieSettings(options.publicUrl);
+  app.use('/auth/social', socialRoutes({ orm, config: options.config, providers: options.socialProviders, publicUrl: options.publicUrl, cookie, logger }));
   if (options.mailSink) app.use('/mail', mailInbox(options.mailSink));
   app.use(
     '/trpc',
     csrfGuard(new Set([options.publicUrl.origin])),
-    trpcHandler({ orm, config: options.config, mailInboxPath, cookie: sessionCookieSettings(options.publicUrl), afterMutation: options.onMutation }),
+    trpcHandler({ orm, config: options.config, mailInboxPath, cookie, afterMutation: options.onMutation, socialProviders: options.socialProviders.list() }),
   );
 
   spa(app, '/console', options.consoleDist, logger);

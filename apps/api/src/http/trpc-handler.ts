@@ -18,8 +18,15 @@ function bearerToken(req: Request): string | undefined {
   return header.slice('Bearer '.length).trim() || undefined;
 }
 
-export function trpcHandler(options: { orm: Orm; config: ServiceConfig; mailInboxPath: string | null; cookie: SessionCookieSettings; afterMutation: () => void }) {
-  const { orm, config, mailInboxPath, cookie, afterMutation } = options;
+export function trpcHandler(options: {
+  orm: Orm;
+  config: ServiceConfig;
+  mailInboxPath: string | null;
+  cookie: SessionCookieSettings;
+  afterMutation: () => void;
+  socialProviders: { id: string; name: string }[];
+}) {
+  const { orm, config, mailInboxPath, cookie, afterMutation, socialProviders } = options;
 
   async function createContext({ req, res }: { req: Request; res: Response }): Promise<RequestContext> {
     const bearer = bearerToken(req);
@@ -33,6 +40,7 @@ export function trpcHandler(options: { orm: Orm; config: ServiceConfig; mailInbo
       config,
       mailInboxPath,
       afterMutation,
+      socialProviders,
       locale: auth?.profile.locale ?? negotiateLocale(req.headers['accept-language']) ?? DEFAULT_LOCALE,
       auth,
       authVia: auth ? (bearer ? 'bearer' : 'cookie') : null,

@@ -92,6 +92,7 @@ export const de: typeof en = {
   member: {
     back: 'Alle Mitglieder',
     signsInWith: 'Meldet sich an mit',
+    socialNetwork: 'ein soziales Netzwerk ({provider})',
     notYet: 'Noch nicht registriert',
     role: 'Rolle',
     since: 'Seit',

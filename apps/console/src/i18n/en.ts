@@ -95,6 +95,7 @@ export const en = {
   member: {
     back: 'All members',
     signsInWith: 'Signs in with',
+    socialNetwork: 'a social network ({provider})',
     notYet: 'Not signed up yet',
     role: 'Role',
     since: 'Since',

@@ -92,6 +92,7 @@ export const fr: typeof en = {
   member: {
     back: 'Tous les membres',
     signsInWith: 'Se connecte avec',
+    socialNetwork: 'un réseau social ({provider})',
     notYet: 'Pas encore inscrit',
     role: 'Rôle',
     since: 'Depuis',

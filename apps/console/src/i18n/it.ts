@@ -92,6 +92,7 @@ export const it: typeof en = {
   member: {
     back: 'Tutti i membri',
     signsInWith: 'Accede con',
+    socialNetwork: 'un social network ({provider})',
     notYet: 'Non ancora registrato',
     role: 'Ruolo',
     since: 'Dal',
