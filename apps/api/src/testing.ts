@@ -8,10 +8,18 @@ import { readEnv } from './env.ts';
 import { startServer, type RunningServer } from './server.ts';
 
 /** The whole api process on a test database, on a free port, with its public URL set to match. */
-export async function startTestServer(options: { databaseUrl: string; portalDist?: string; consoleDist?: string }): Promise<RunningServer & { publicUrl: string }> {
-  const port = await freePort();
+export async function startTestServer(options: {
+  databaseUrl: string;
+  portalDist?: string;
+  consoleDist?: string;
+  /** A port chosen beforehand (when another server must know our URL first). */
+  port?: number;
+  /** More configuration, e.g. a social provider. */
+  env?: Record<string, string>;
+}): Promise<RunningServer & { publicUrl: string }> {
+  const port = options.port ?? (await freePort());
   const publicUrl = `http://localhost:${port}`;
-  const env = readEnv({ PORT: String(port), PUBLIC_URL: publicUrl, DATABASE_URL: options.databaseUrl, SEED_DEMO: 'false', LOG_LEVEL: 'silent' });
+  const env = readEnv({ PORT: String(port), PUBLIC_URL: publicUrl, DATABASE_URL: options.databaseUrl, SEED_DEMO: 'false', LOG_LEVEL: 'silent', ...options.env });
   const server = await startServer(
     { ...env, ...(options.portalDist ? { portalDist: options.portalDist } : {}), ...(options.consoleDist ? { consoleDist: options.consoleDist } : {}) },
     { logger: pino({ level: 'silent' }) },

@@ -102,10 +102,15 @@ export class SocialProviders {
       ...(config.kind === 'oidc' ? { expectedNonce: attempt.nonce, idTokenExpected: true } : {}),
     });
     if (config.kind === 'oidc') {
-      const claims = tokens.claims();
-      if (!claims?.sub) throw new Error('the provider sent no subject');
+      const idToken = tokens.claims();
+      if (!idToken?.sub) throw new Error('the provider sent no subject');
+      // Many issuers keep email and name in UserInfo only (OIDC Core §5.3); it must speak of the same subject.
+      const userInfo = configuration.serverMetadata().userinfo_endpoint
+        ? await oidc.fetchUserInfo(configuration, tokens.access_token, idToken.sub)
+        : undefined;
+      const claims = { ...userInfo, ...idToken };
       return {
-        subject: claims.sub,
+        subject: idToken.sub,
         email: typeof claims.email === 'string' ? claims.email : null,
         emailVerified: claims.email_verified === true,
         name: typeof claims.name === 'string' ? claims.name : null,

@@ -39,7 +39,9 @@ export function socialRoutes(options: {
   const { orm, config, providers, publicUrl, cookie, logger } = options;
   const box = new SecretBox(config.appSecret, 'social-state');
   const router = Router();
-  const fail = (res: Response, code: string) => res.redirect(303, `/signin?error=${encodeURIComponent(code)}`);
+  /** Back to where the person started, with the catalogue code for the page to word. */
+  const fail = (res: Response, code: string, mode: 'signin' | 'link' = 'signin') =>
+    res.redirect(303, `${mode === 'link' ? '/security' : '/signin'}?error=${encodeURIComponent(code)}`);
 
   async function signedInActor(req: Request): Promise<Actor | null> {
     const token = readCookie(req, cookie.name);
@@ -121,9 +123,9 @@ export function socialRoutes(options: {
       setSessionCookie(res, cookie, outcome.token, sessionAbsoluteEndsAt(outcome.session));
       res.redirect(303, pending.next);
     } catch (error) {
-      if (isAppError(error)) return void fail(res, error.code);
+      if (isAppError(error)) return void fail(res, error.code, pending.mode);
       logger.warn({ err: error, provider }, 'social sign-in failed');
-      fail(res, 'INVALID_CREDENTIALS');
+      fail(res, 'INVALID_CREDENTIALS', pending.mode);
     }
   });
   return router;
