@@ -40,7 +40,7 @@ export type SocialOutcome = SignInResult | { status: 'linked' };
  */
 export async function socialSignIn(options: SocialSignInOptions): Promise<SocialOutcome> {
   const { em, config, provider, claims, origin } = options;
-  let identity: Identity | null = await em.findOne(Identity, { provider, subject: claims.subject }, { populate: ['profile'] });
+  const identity: Identity | null = await em.findOne(Identity, { provider, subject: claims.subject }, { populate: ['profile'] });
 
   if (options.linkTo) {
     if (identity && identity.profile.id !== options.linkTo.profileId) throw new AppError('IDENTITY_TAKEN');
@@ -71,7 +71,7 @@ export async function socialSignIn(options: SocialSignInOptions): Promise<Social
       passwordHash: null,
       locale: options.locale,
     });
-    identity = em.create(Identity, { profile, provider, subject: claims.subject, email: claims.email, lastUsedAt: new Date() });
+    em.create(Identity, { profile, provider, subject: claims.subject, email: claims.email, lastUsedAt: new Date() });
     recordAudit(em, { profileId: profile.id, origin }, { workspaceId: null, action: 'identity.linked', targetProfileId: profile.id, details: { provider, newProfile: true } });
   }
   try {
@@ -80,8 +80,8 @@ export async function socialSignIn(options: SocialSignInOptions): Promise<Social
     // Two first sign-ins with one identity raced: the other created it; sign that profile in.
     if (!(error instanceof UniqueConstraintViolationException)) throw error;
     em.clear();
-    identity = await em.findOneOrFail(Identity, { provider, subject: claims.subject });
-    profile = await em.findOneOrFail(Profile, { id: identity.profile.id });
+    const winner = await em.findOneOrFail(Identity, { provider, subject: claims.subject });
+    profile = await em.findOneOrFail(Profile, { id: winner.profile.id });
   }
 
   let workspace: Workspace | null = null;
