@@ -35,6 +35,8 @@ const EnvSchema = z.object({
   OIDC_NAME: z.string().min(1).max(60).default('Single sign-on'),
   /** Only for a local test issuer served over plain http. */
   OIDC_ALLOW_INSECURE: z.enum(['true', 'false']).default('false'),
+  /** `off` only for benchmarks: every guessable secret loses its brute-force protection. */
+  RATE_LIMITS: z.enum(['on', 'off']).default('on'),
   /** Skip the demo workspace on an empty database. */
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
 });
@@ -52,6 +54,7 @@ export interface Env {
   trustProxy: number;
   seedDemo: boolean;
   socialProviders: SocialProviderConfig[];
+  rateLimits: boolean;
   /** Built SPAs served by this process. */
   portalDist: string;
   consoleDist: string;
@@ -77,6 +80,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     trustProxy: env.TRUST_PROXY,
     seedDemo: env.SEED_DEMO === 'true',
     socialProviders: socialProvidersOf(env),
+    rateLimits: env.RATE_LIMITS === 'on',
     portalDist: path.join(REPO_ROOT, 'apps', 'portal', 'dist'),
     consoleDist: path.join(REPO_ROOT, 'apps', 'console', 'dist'),
   };

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import pino, { type Logger } from 'pino';
 import { setErrorLogger } from '@gatehouse/api';
-import { createRateLimits, SecretBox, SocialProviders, type RateLimits } from '@gatehouse/auth';
+import { createDisabledRateLimits, createRateLimits, SecretBox, SocialProviders, type RateLimits } from '@gatehouse/auth';
 import { MailSender, startMailSink, type MailSink } from '@gatehouse/mail';
 import { loadAppSecret } from './app-secret.ts';
 import { openDatabase, type Database } from './database.ts';
@@ -32,7 +32,11 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
   let limits: RateLimits | null = null;
   try {
     const appSecret = await loadAppSecret({ configured: env.appSecret, dataDir: env.dataDir });
-    limits = createRateLimits({ databaseUrl: database.url });
+    if (env.rateLimits) limits = createRateLimits({ databaseUrl: database.url });
+    else {
+      limits = createDisabledRateLimits();
+      logger.warn('RATE_LIMITS=off: sign-in, 2FA and mailed links have no brute-force protection (benchmarks only)');
+    }
     if (!env.smtpUrl) {
       mailSink = await startMailSink();
       logger.info({ smtpPort: mailSink.port, inbox: `${env.publicUrl.origin}/mail/` }, 'local mail sink started (no SMTP_URL)');

@@ -113,3 +113,8 @@ export function createRateLimits(options: { databaseUrl: string }): RateLimits {
     close: () => pool.end(),
   };
 }
+
+/** No limits at all: only for benchmarks that measure the cost of the work itself (RATE_LIMITS=off). */
+export function createDisabledRateLimits(): RateLimits {
+  return { consume: async () => {}, check: async () => {}, reset: async () => {}, close: async () => {} };
+}
