@@ -3,7 +3,7 @@ import { OutboxMessage } from '@gatehouse/db';
 import { uniqueEmail, useTestDatabase } from '@gatehouse/db/testing';
 import { freePort } from '@gatehouse/embedded-postgres';
 import { enqueueMail } from './outbox.ts';
-import { MailSender, retryDelayMs } from './sender.ts';
+import { MailSender, MAX_ATTEMPTS, retryDelayMs } from './sender.ts';
 import { startMailSink } from './sink.ts';
 
 const db = useTestDatabase();
@@ -86,6 +86,22 @@ describe('mail sender', () => {
       await second.stop();
       await sink.close();
     }
+  });
+
+  it('gives a message up after its last attempt and keeps no body of it', async () => {
+    const port = await freePort();
+    const [to] = await queue(1);
+    await db.orm.em.fork().nativeUpdate(OutboxMessage, { toAddress: to! }, { attempts: MAX_ATTEMPTS - 1 });
+    const sender = new MailSender({ orm: db.orm, smtpUrl: `smtp://127.0.0.1:${port}`, from: FROM, now: () => new Date(Date.now() + 1000) });
+    try {
+      await sender.deliverDue();
+    } finally {
+      await sender.stop();
+    }
+    const row = await db.orm.em.fork().findOneOrFail(OutboxMessage, { toAddress: to! });
+    expect(row.failedAt).not.toBeNull();
+    expect(row.textBody).toBeNull();
+    expect(row.htmlBody).toBeNull();
   });
 
   it('spreads retries out and never waits more than about two hours', () => {

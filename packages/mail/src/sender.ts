@@ -119,10 +119,13 @@ export class MailSender {
       } catch (error) {
         const reason = (error as Error).message.slice(0, 1000);
         const giveUp = message.attempts >= MAX_ATTEMPTS;
+        // A mail given up on loses its body too: no link or password stays behind.
         await executeStatement(
           em,
-          `update outbox_message set locked_until = null, last_error = $2, next_attempt_at = $3, failed_at = $4 where id = $1`,
-          [message.id, reason, new Date(now.getTime() + retryDelayMs(message.attempts)), giveUp ? new Date() : null],
+          `update outbox_message set locked_until = null, last_error = $2, next_attempt_at = $3, failed_at = $4,
+                  text_body = case when $5 then null else text_body end, html_body = case when $5 then null else html_body end
+            where id = $1`,
+          [message.id, reason, new Date(now.getTime() + retryDelayMs(message.attempts)), giveUp ? new Date() : null, giveUp],
         );
         this.#options.logger?.warn({ id: message.id, attempts: message.attempts, giveUp, reason }, 'mail delivery failed');
       }
