@@ -37,6 +37,8 @@ const EnvSchema = z.object({
   OIDC_ALLOW_INSECURE: z.enum(['true', 'false']).default('false'),
   /** `off` only for benchmarks: every guessable secret loses its brute-force protection. */
   RATE_LIMITS: z.enum(['on', 'off']).default('on'),
+  /** Emails of profiles appointed platform staff at start-up (comma-separated); `pnpm staff:grant` does it by hand. */
+  PLATFORM_STAFF_EMAILS: z.string().max(5000).default(''),
   /** Skip the demo workspace on an empty database. */
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
 });
@@ -55,6 +57,7 @@ export interface Env {
   seedDemo: boolean;
   socialProviders: SocialProviderConfig[];
   rateLimits: boolean;
+  staffEmails: string[];
   /** Built SPAs served by this process. */
   portalDist: string;
   consoleDist: string;
@@ -81,6 +84,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     seedDemo: env.SEED_DEMO === 'true',
     socialProviders: socialProvidersOf(env),
     rateLimits: env.RATE_LIMITS === 'on',
+    staffEmails: env.PLATFORM_STAFF_EMAILS.split(',').map((email) => email.trim().toLowerCase()).filter(Boolean),
     portalDist: path.join(REPO_ROOT, 'apps', 'portal', 'dist'),
     consoleDist: path.join(REPO_ROOT, 'apps', 'console', 'dist'),
   };

@@ -4,6 +4,8 @@ import { setErrorLogger } from '@gatehouse/api';
 import { createDisabledRateLimits, createRateLimits, SecretBox, SocialProviders, type RateLimits } from '@gatehouse/auth';
 import { MailSender, startMailSink, type MailSink } from '@gatehouse/mail';
 import { loadAppSecret } from './app-secret.ts';
+import { startJobs, type Jobs } from './jobs.ts';
+import { appointStaff } from './staff.ts';
 import { openDatabase, type Database } from './database.ts';
 import type { Env } from './env.ts';
 import { createApp } from './http/app.ts';
@@ -17,6 +19,7 @@ export interface RunningServer {
   /** The local SMTP sink when no SMTP_URL is set (its inbox is served at /mail/). */
   mailSink: MailSink | null;
   mailSender: MailSender;
+  jobs: Jobs;
   /** Stops taking connections, lets in-flight requests finish, then closes the database. */
   close(): Promise<void>;
 }
@@ -30,6 +33,7 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
   let mailSink: MailSink | null = null;
   let mailSender: MailSender | null = null;
   let limits: RateLimits | null = null;
+  let jobs: Jobs | null = null;
   try {
     const appSecret = await loadAppSecret({ configured: env.appSecret, dataDir: env.dataDir });
     if (env.rateLimits) limits = createRateLimits({ databaseUrl: database.url });
@@ -53,6 +57,9 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
         );
       }
     }
+    if (env.staffEmails.length) await appointStaff(database.orm, env.staffEmails, logger);
+    const config = { publicUrl: env.publicUrl, appSecret, totpBox: new SecretBox(appSecret, 'totp'), limits };
+    jobs = await startJobs({ databaseUrl: database.url, orm: database.orm, config, logger });
     const app = createApp({
       orm: database.orm,
       publicUrl: env.publicUrl,
@@ -60,7 +67,7 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
       portalDist: env.portalDist,
       consoleDist: env.consoleDist,
       logger,
-      config: { publicUrl: env.publicUrl, appSecret, totpBox: new SecretBox(appSecret, 'totp'), limits },
+      config,
       mailSink,
       onMutation: () => mailSender?.nudge(),
       socialProviders: new SocialProviders(env.socialProviders, env.publicUrl),
@@ -78,6 +85,7 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
       logger,
       mailSink,
       mailSender,
+      jobs,
       close() {
         closing ??= (async () => {
           const closed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -85,6 +93,7 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
           const timer = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
           await closed;
           clearTimeout(timer);
+          await jobs?.stop();
           await mailSender?.stop();
           await mailSink?.close();
           await limits?.close();
@@ -94,6 +103,7 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
       },
     };
   } catch (error) {
+    await jobs?.stop();
     await mailSender?.stop();
     await mailSink?.close();
     await limits?.close();

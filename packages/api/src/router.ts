@@ -4,6 +4,7 @@ import { profileRouter } from './routers/profile.ts';
 import { sessionsRouter } from './routers/sessions.ts';
 import { identitiesRouter } from './routers/identities.ts';
 import { invitationsRouter } from './routers/invitations.ts';
+import { platformRouter, stewardshipRouter } from './routers/platform.ts';
 import { twoFactorRouter } from './routers/two-factor.ts';
 import { joinLinkRouter } from './routers/join-link.ts';
 import { auditRouter, tasksRouter } from './routers/tasks.ts';
@@ -23,6 +24,8 @@ export const appRouter = router({
   tasks: tasksRouter,
   audit: auditRouter,
   system: systemRouter,
+  platform: platformRouter,
+  stewardship: stewardshipRouter,
 });
 
 /** The whole API's type: the SPAs and the typed client import this, never a hand-written copy. */

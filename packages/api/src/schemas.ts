@@ -6,6 +6,8 @@ import {
   isPlausibleEmail,
   LOCALES,
   MEMBER_ROLES,
+  PLAN_IDS,
+  type PlanId,
   MEMBER_STATUSES,
   normalizeEmail,
   passwordLength,
@@ -161,3 +163,17 @@ export const ResetMemberTwoFactorInput = z.strictObject({ workspace: WorkspaceSl
 export const SecurityEventsInput = z.strictObject({ limit: z.number().int().min(1).max(200).default(50) }).optional();
 export const IdentityIdInput = z.strictObject({ id: Id });
 export const ErrorMessageInput = z.strictObject({ appCode: z.enum(APP_CODES) });
+
+export const SetPlanInput = z.strictObject({ workspace: WorkspaceSlug, plan: z.enum(PLAN_IDS as [PlanId, ...PlanId[]]) });
+export const OfferCreatorInput = z.strictObject({ workspace: WorkspaceSlug, memberId: Id.nullable() });
+/** The letter travels base64-encoded; its type is checked from its bytes, not from what the browser says. */
+export const FileRecoveryInput = z.strictObject({
+  workspace: WorkspaceSlug,
+  formerAdminName: z.string().trim().min(1).max(200),
+  formerAdminLogin: z.string().trim().min(1).max(254),
+  proposedMemberId: Id,
+  statement: z.string().trim().min(20).max(5000),
+  letter: z.strictObject({ name: z.string().trim().min(1).max(200), base64: z.string().min(8).max(7_000_000) }),
+});
+export const RecoveryRequestsInput = z.strictObject({ status: z.enum(['pending', 'approved', 'rejected']).optional() }).optional();
+export const ReviewRecoveryInput = z.strictObject({ id: Id, approve: z.boolean(), note: z.string().trim().max(1000).optional() });

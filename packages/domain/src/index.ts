@@ -7,3 +7,4 @@ export * from './plans.ts';
 export * from './session-policy.ts';
 export * from './errors.ts';
 export * from './field-messages.ts';
+export * from './lifecycle.ts';

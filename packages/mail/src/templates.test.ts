@@ -14,6 +14,8 @@ const SAMPLE: MailParams = {
   email_change_notice: { newEmail: 'new@example.test', resetLink: 'http://localhost:3000/forgot-password' },
   new_device: { device: 'Firefox 140 · Linux', address: '203.0.113.9', when: new Date('2026-12-01T10:00:00Z'), sessionsLink: 'http://localhost:3000/sessions' },
   two_factor_reset: { workspaceName: 'Acme', until: null, link: 'http://localhost:3000/security' },
+  workspace_cleanup_warning: { workspaceName: 'Acme', daysLeft: 10, link: 'http://localhost:3000/signin' },
+  recovery_decided: { workspaceName: 'Acme', approved: true, newAdminName: 'Ada', note: null, link: 'http://localhost:3000/workspaces' },
 };
 
 describe('mail templates', () => {

@@ -13,6 +13,8 @@ export interface MailParams {
   email_change_notice: { newEmail: string; resetLink: string };
   new_device: { device: string; address: string; when: Date; sessionsLink: string };
   two_factor_reset: { workspaceName: string; until: Date | null; link: string };
+  workspace_cleanup_warning: { workspaceName: string; daysLeft: number; link: string };
+  recovery_decided: { workspaceName: string; approved: boolean; newAdminName: string; note: string | null; link: string };
 }
 export type MailKind = keyof MailParams;
 
@@ -29,6 +31,21 @@ type Writer<K extends MailKind> = (params: MailParams[K], format: { date: (value
 type Catalogue = { [K in MailKind]: Writer<K> };
 
 const en: Catalogue = {
+  workspace_cleanup_warning: (p) => ({
+    subject: `${p.workspaceName} will be deleted in ${p.daysLeft} days`,
+    paragraphs: [`Nobody has signed in to the free workspace ${p.workspaceName} for a long time. Free workspaces without any sign-in for 50 days are deleted with all their data.`, `Sign in within ${p.daysLeft} days to keep it. Paid plans are never deleted.`],
+    action: { label: 'Sign in', url: p.link },
+  }),
+  recovery_decided: (p) => ({
+    subject: p.approved ? `${p.workspaceName} has a new administrator` : `Administrator request for ${p.workspaceName} declined`,
+    paragraphs: [
+      p.approved
+        ? `Platform staff approved the request: ${p.newAdminName} is now an administrator of ${p.workspaceName}.`
+        : `Platform staff declined the request to make ${p.newAdminName} an administrator of ${p.workspaceName}.`,
+      ...(p.note ? [p.note] : []),
+    ],
+    action: { label: 'Open Gatehouse', url: p.link },
+  }),
   signup_existing: (p) => ({
     subject: 'Someone tried to create a profile with your address',
     paragraphs: ['Someone tried to sign up with this email address, which already has a Gatehouse profile. If it was you, sign in instead — or choose a new password if you forgot it.', `Sign in: ${p.signInLink}`],
@@ -104,6 +121,21 @@ const en: Catalogue = {
 };
 
 const fr: Catalogue = {
+  workspace_cleanup_warning: (p) => ({
+    subject: `${p.workspaceName} sera supprimé dans ${p.daysLeft} jours`,
+    paragraphs: [`Personne ne s’est connecté à l’espace gratuit ${p.workspaceName} depuis longtemps. Les espaces gratuits sans connexion pendant 50 jours sont supprimés avec toutes leurs données.`, `Connectez-vous dans les ${p.daysLeft} jours pour le conserver. Les offres payantes ne sont jamais supprimées.`],
+    action: { label: 'Se connecter', url: p.link },
+  }),
+  recovery_decided: (p) => ({
+    subject: p.approved ? `${p.workspaceName} a un nouvel administrateur` : `Demande d’administrateur pour ${p.workspaceName} refusée`,
+    paragraphs: [
+      p.approved
+        ? `L’équipe de la plateforme a approuvé la demande : ${p.newAdminName} est désormais administrateur de ${p.workspaceName}.`
+        : `L’équipe de la plateforme a refusé de nommer ${p.newAdminName} administrateur de ${p.workspaceName}.`,
+      ...(p.note ? [p.note] : []),
+    ],
+    action: { label: 'Ouvrir Gatehouse', url: p.link },
+  }),
   signup_existing: (p) => ({
     subject: 'Quelqu’un a tenté de créer un profil avec votre adresse',
     paragraphs: ['Quelqu’un a tenté de s’inscrire avec cette adresse e-mail, qui a déjà un profil Gatehouse. Si c’était vous, connectez-vous — ou choisissez un nouveau mot de passe si vous l’avez oublié.', `Se connecter : ${p.signInLink}`],
@@ -179,6 +211,21 @@ const fr: Catalogue = {
 };
 
 const de: Catalogue = {
+  workspace_cleanup_warning: (p) => ({
+    subject: `${p.workspaceName} wird in ${p.daysLeft} Tagen gelöscht`,
+    paragraphs: [`Seit langem hat sich niemand beim kostenlosen Workspace ${p.workspaceName} angemeldet. Kostenlose Workspaces ohne Anmeldung seit 50 Tagen werden mit allen Daten gelöscht.`, `Melden Sie sich innerhalb von ${p.daysLeft} Tagen an, um ihn zu behalten. Kostenpflichtige Tarife werden nie gelöscht.`],
+    action: { label: 'Anmelden', url: p.link },
+  }),
+  recovery_decided: (p) => ({
+    subject: p.approved ? `${p.workspaceName} hat einen neuen Administrator` : `Administrator-Anfrage für ${p.workspaceName} abgelehnt`,
+    paragraphs: [
+      p.approved
+        ? `Das Plattform-Team hat die Anfrage bestätigt: ${p.newAdminName} ist jetzt Administrator von ${p.workspaceName}.`
+        : `Das Plattform-Team hat abgelehnt, ${p.newAdminName} zum Administrator von ${p.workspaceName} zu machen.`,
+      ...(p.note ? [p.note] : []),
+    ],
+    action: { label: 'Gatehouse öffnen', url: p.link },
+  }),
   signup_existing: (p) => ({
     subject: 'Jemand wollte mit Ihrer Adresse ein Profil erstellen',
     paragraphs: ['Jemand wollte sich mit dieser E-Mail-Adresse registrieren, für die es schon ein Gatehouse-Profil gibt. Wenn Sie es waren, melden Sie sich an – oder wählen Sie ein neues Passwort, falls Sie es vergessen haben.', `Anmelden: ${p.signInLink}`],
@@ -254,6 +301,21 @@ const de: Catalogue = {
 };
 
 const it: Catalogue = {
+  workspace_cleanup_warning: (p) => ({
+    subject: `${p.workspaceName} sarà eliminato tra ${p.daysLeft} giorni`,
+    paragraphs: [`Da molto tempo nessuno accede allo spazio gratuito ${p.workspaceName}. Gli spazi gratuiti senza accessi per 50 giorni vengono eliminati con tutti i dati.`, `Accedi entro ${p.daysLeft} giorni per conservarlo. I piani a pagamento non vengono mai eliminati.`],
+    action: { label: 'Accedi', url: p.link },
+  }),
+  recovery_decided: (p) => ({
+    subject: p.approved ? `${p.workspaceName} ha un nuovo amministratore` : `Richiesta di amministratore per ${p.workspaceName} respinta`,
+    paragraphs: [
+      p.approved
+        ? `Lo staff della piattaforma ha approvato la richiesta: ${p.newAdminName} è ora amministratore di ${p.workspaceName}.`
+        : `Lo staff della piattaforma ha respinto la richiesta di nominare ${p.newAdminName} amministratore di ${p.workspaceName}.`,
+      ...(p.note ? [p.note] : []),
+    ],
+    action: { label: 'Apri Gatehouse', url: p.link },
+  }),
   signup_existing: (p) => ({
     subject: 'Qualcuno ha provato a creare un profilo con il tuo indirizzo',
     paragraphs: ['Qualcuno ha provato a registrarsi con questo indirizzo e-mail, che ha già un profilo Gatehouse. Se eri tu, accedi — oppure scegli una nuova password se l’hai dimenticata.', `Accedi: ${p.signInLink}`],

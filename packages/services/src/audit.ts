@@ -36,7 +36,15 @@ export type AuditAction =
   | 'session.revoked'
   | 'sessions.revoked_others'
   | 'identity.linked'
-  | 'identity.unlinked';
+  | 'identity.unlinked'
+  | 'workspace.deleted_abandoned'
+  | 'workspace.cleanup_warned'
+  | 'workspace.plan_changed'
+  | 'workspace.creator_offered'
+  | 'workspace.creator_changed'
+  | 'recovery.filed'
+  | 'recovery.approved'
+  | 'recovery.rejected';
 
 export interface AuditEntry {
   workspaceId: string | null;

@@ -40,7 +40,8 @@ export async function completeSignIn(options: {
 }): Promise<SignedIn> {
   const { em, config, profile, workspace, origin } = options;
   const now = new Date();
-  if (workspace) await em.nativeUpdate(Workspace, { id: workspace.id }, { lastSignInAt: now });
+  // Any sign-in restarts the abandoned-workspace clock and its warnings.
+  if (workspace) await em.nativeUpdate(Workspace, { id: workspace.id }, { lastSignInAt: now, cleanupWarningsSent: 0 });
 
   const deviceHash = hashSecret(`${profile.id}:${origin.deviceId ?? origin.userAgent ?? 'unknown'}`);
   const known = await em.findOne(KnownDevice, { profile: profile.id, deviceHash });

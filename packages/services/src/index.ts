@@ -33,3 +33,6 @@ export { listSessions, revokeSession, revokeOtherSessions } from './sessions.ts'
 export { getProfile, updateProfile, listMyWorkspaces, type UpdateProfileOptions } from './profile.ts';
 export { socialSignIn, placeholderEmail, type SocialOutcome, type SocialSignInOptions } from './social-sign-in.ts';
 export { listIdentities, unlinkIdentity, type IdentityView } from './identities.ts';
+export { runAbandonedCleanup, type CleanupReport } from './abandoned-cleanup.ts';
+export { setWorkspacePlan, offerCreatorRole, acceptCreatorRole, fileRecoveryRequest, listRecoveryRequests, getRecoveryLetter, reviewRecoveryRequest, type RecoveryRequestView } from './platform.ts';
+export { purgeExpired, EXPIRED_INVITATION_GRACE_DAYS, type PurgeReport } from './purge-expired.ts';

@@ -97,6 +97,10 @@ export async function setMemberRole(options: ManageMemberOptions & { role: Membe
       assertNotCreatorUnlessSelf(options, member);
       if (isLastAdmin(member, await activeAdminCount(em, member.workspace.id))) throw new AppError('LAST_ADMIN');
     }
+    // The seeds: the creator (first admin) is the one who takes admin rights from dismissed admins.
+    if (member.status === 'dismissed' && member.role === 'admin' && options.actor.profileId !== options.membership.workspace.creator.id) {
+      throw new AppError('CREATOR_PROTECTED');
+    }
     const from = member.role;
     member.role = options.role;
     recordAudit(em, options.actor, { workspaceId: member.workspace.id, action: 'member.role_changed', targetMemberId: member.id, details: { from, to: options.role } });

@@ -11,7 +11,8 @@ import { socialRoutes } from './social.ts';
 import type { SocialProviders } from '@gatehouse/auth';
 import { csrfGuard } from './csrf.ts';
 import { sessionCookieSettings } from './session-cookie.ts';
-import { trpcHandler } from './trpc-handler.ts';
+import { bodySizeGuard, trpcHandler } from './trpc-handler.ts';
+import { recoveryLetterRoute } from './recovery-letter.ts';
 
 export interface AppOptions {
   orm: Orm;
@@ -80,11 +81,13 @@ export function createApp(options: AppOptions): Express {
 
   const mailInboxPath = options.mailSink ? '/mail/' : null;
   const cookie = sessionCookieSettings(options.publicUrl);
+  app.get('/platform/recovery-requests/:id/letter', recoveryLetterRoute({ orm, cookie }));
   app.use('/auth/social', socialRoutes({ orm, config: options.config, providers: options.socialProviders, publicUrl: options.publicUrl, cookie, logger }));
   if (options.mailSink) app.use('/mail', mailInbox(options.mailSink));
   app.use(
     '/trpc',
     csrfGuard(new Set([options.publicUrl.origin])),
+    bodySizeGuard,
     trpcHandler({ orm, config: options.config, mailInboxPath, cookie, afterMutation: options.onMutation, socialProviders: options.socialProviders.list() }),
   );
 

@@ -9,8 +9,20 @@ import { clearSessionCookie, ensureDeviceId, readCookie, setSessionCookie, type 
 
 /** A batch runs its calls at once; more than this in one request is refused. */
 export const MAX_BATCH_SIZE = 10;
-/** No procedure takes more than this much JSON. */
+/** No procedure takes more than this much JSON… */
 export const MAX_BODY_BYTES = 256 * 1024;
+/** …except filing an admin-recovery request, which carries the signed letter (5 MB, base64-encoded). */
+export const MAX_LETTER_BODY_BYTES = 7 * 1024 * 1024 + 64 * 1024;
+const LETTER_PROCEDURES = new Set(['stewardship.fileRecovery']);
+
+/** Refuses an oversized body before anything reads it: only the letter procedure may be large. */
+export function bodySizeGuard(req: Request, res: Response, next: () => void): void {
+  const length = Number(req.headers['content-length'] ?? 0);
+  const procedures = req.path.replace(/^\//, '').split(',');
+  const limit = procedures.every((name) => LETTER_PROCEDURES.has(name)) ? MAX_LETTER_BODY_BYTES : MAX_BODY_BYTES;
+  if (length > limit) return void res.status(413).json({ error: { message: 'request too large', code: -32600, data: { code: 'PAYLOAD_TOO_LARGE', httpStatus: 413, appCode: 'INVALID_INPUT' } } });
+  next();
+}
 
 function bearerToken(req: Request): string | undefined {
   const header = req.headers.authorization;
@@ -61,7 +73,8 @@ export function trpcHandler(options: {
     router: appRouter,
     createContext,
     maxBatchSize: MAX_BATCH_SIZE,
-    maxBodySize: MAX_BODY_BYTES,
+    // The per-procedure limit is applied by bodySizeGuard; this caps bodies sent without a length.
+    maxBodySize: MAX_LETTER_BODY_BYTES,
     allowMethodOverride: false,
   });
 }

@@ -31,6 +31,10 @@ export const WorkspaceSchema = defineEntity({
     creator: () => p.manyToOne(Profile).ref(),
     /** Free workspaces nobody signs in to for 50 days are cleaned up. */
     lastSignInAt: p.datetime().onCreate(() => new Date()),
+    /** How many cleanup warnings were mailed since the last sign-in (0, 1 at day 40, 2 at day 47). */
+    cleanupWarningsSent: p.integer().default(0),
+    /** The admin member the creator offered the creator role to, until they accept. */
+    creatorTransferTo: p.uuid().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },

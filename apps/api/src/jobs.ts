@@ -1,0 +1,48 @@
+import { PgBoss } from 'pg-boss';
+import type { Logger } from 'pino';
+import type { Orm } from '@gatehouse/db';
+import { purgeExpired, runAbandonedCleanup, type ServiceConfig } from '@gatehouse/services';
+
+/** Background work, coordinated through PostgreSQL by pg-boss so any number of api processes can run it. */
+export const JOBS = {
+  /** Free workspaces silent for 40/47 days are warned, for 50 deleted. Daily. */
+  abandonedCleanup: { name: 'abandoned-cleanup', cron: '17 3 * * *' },
+  /** Expired sessions, challenges, links and long-expired invitations go. Every 15 minutes. */
+  purgeExpired: { name: 'purge-expired', cron: '*/15 * * * *' },
+} as const;
+
+export type JobName = (typeof JOBS)[keyof typeof JOBS]['name'];
+
+export interface Jobs {
+  /** Queues a run now; a run already queued is not queued twice. */
+  trigger(name: JobName): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startJobs(options: { databaseUrl: string; orm: Orm; config: ServiceConfig; logger: Logger }): Promise<Jobs> {
+  const { orm, config, logger } = options;
+  const boss = new PgBoss({ connectionString: options.databaseUrl, schema: 'pgboss', max: 4 });
+  boss.on('error', (error) => logger.error({ err: error }, 'job queue error'));
+  await boss.start();
+
+  const handlers: Record<JobName, () => Promise<object>> = {
+    'abandoned-cleanup': () => runAbandonedCleanup({ em: orm.em.fork(), config, now: new Date() }),
+    'purge-expired': () => purgeExpired({ em: orm.em.fork(), now: new Date() }),
+  };
+  for (const { name, cron } of Object.values(JOBS)) {
+    // "stately": at most one queued and one active run, so two processes never run a job at the same time.
+    await boss.createQueue(name, { policy: 'stately', retryLimit: 3, retryDelay: 60 });
+    await boss.schedule(name, cron);
+    await boss.work(name, async () => {
+      const result = await handlers[name]();
+      logger.info({ job: name, result }, 'job done');
+      return result;
+    });
+  }
+  return {
+    async trigger(name) {
+      await boss.send(name, {}, { singletonKey: name });
+    },
+    stop: () => boss.stop({ graceful: true, timeout: 10_000 }),
+  };
+}

@@ -1,0 +1,39 @@
+import {
+  acceptCreatorRole,
+  fileRecoveryRequest,
+  listRecoveryRequests,
+  offerCreatorRole,
+  reviewRecoveryRequest,
+  setWorkspacePlan,
+} from '@gatehouse/services';
+import { adminProcedure, router, staffProcedure, workspaceProcedure } from '../trpc.ts';
+import { FileRecoveryInput, OfferCreatorInput, RecoveryRequestsInput, ReviewRecoveryInput, SetPlanInput, WorkspaceInput } from '../schemas.ts';
+
+/** What platform staff do; staff are appointed outside the API (command line or environment). */
+export const platformRouter = router({
+  setPlan: staffProcedure.input(SetPlanInput).mutation(({ ctx, input }) => setWorkspacePlan({ em: ctx.em, actor: ctx.actor, slug: input.workspace, plan: input.plan })),
+  recoveryRequests: staffProcedure.input(RecoveryRequestsInput).query(({ ctx, input }) => listRecoveryRequests({ em: ctx.em, actor: ctx.actor, ...(input?.status ? { status: input.status } : {}) })),
+  reviewRecovery: staffProcedure
+    .input(ReviewRecoveryInput)
+    .mutation(({ ctx, input }) => reviewRecoveryRequest({ em: ctx.em, actor: ctx.actor, config: ctx.config, id: input.id, approve: input.approve, note: input.note ?? null })),
+});
+
+/** The creator role changes hands only when the other admin accepts; a workspace without admins asks the platform for one. */
+export const stewardshipRouter = router({
+  offerCreator: adminProcedure
+    .input(OfferCreatorInput)
+    .mutation(({ ctx, input }) => offerCreatorRole({ em: ctx.em, actor: ctx.actor, membership: ctx.membership, memberId: input.memberId })),
+  acceptCreator: adminProcedure.input(WorkspaceInput).mutation(({ ctx }) => acceptCreatorRole({ em: ctx.em, actor: ctx.actor, membership: ctx.membership })),
+  fileRecovery: workspaceProcedure.input(FileRecoveryInput).mutation(({ ctx, input }) =>
+    fileRecoveryRequest({
+      em: ctx.em,
+      actor: ctx.actor,
+      membership: ctx.membership,
+      formerAdminName: input.formerAdminName,
+      formerAdminLogin: input.formerAdminLogin,
+      proposedMemberId: input.proposedMemberId,
+      statement: input.statement,
+      letter: { name: input.letter.name, bytes: new Uint8Array(Buffer.from(input.letter.base64, 'base64')) },
+    }),
+  ),
+});
