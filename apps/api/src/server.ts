@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import pino, { type Logger } from 'pino';
 import { setErrorLogger } from '@gatehouse/api';
+import type { ServiceConfig } from '@gatehouse/services';
 import { createDisabledRateLimits, createRateLimits, SecretBox, SocialProviders, type RateLimits } from '@gatehouse/auth';
 import { MailSender, startMailSink, type MailSink } from '@gatehouse/mail';
 import { loadAppSecret } from './app-secret.ts';
@@ -20,6 +21,8 @@ export interface RunningServer {
   mailSink: MailSink | null;
   mailSender: MailSender;
   jobs: Jobs;
+  /** What the use cases were given (for tests that call them directly). */
+  serviceConfig: ServiceConfig;
   /** Stops taking connections, lets in-flight requests finish, then closes the database. */
   close(): Promise<void>;
 }
@@ -86,6 +89,7 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
       mailSink,
       mailSender,
       jobs,
+      serviceConfig: config,
       close() {
         closing ??= (async () => {
           const closed = new Promise<void>((resolve) => server.close(() => resolve()));

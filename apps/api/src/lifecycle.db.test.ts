@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuditEvent, Member, Profile, Workspace } from '@gatehouse/db';
+import { uniqueSlug, useTestDatabase } from '@gatehouse/db/testing';
+import { linkIn } from '@gatehouse/mail';
+import { runAbandonedCleanup } from '@gatehouse/services';
+import type { RunningServer } from './server.ts';
+import { failureOf, startTestServer, TEST_PASSWORD, testPeople } from './testing.ts';
+
+const db = useTestDatabase();
+let server: RunningServer & { publicUrl: string };
+const people = testPeople({ server: () => server, orm: () => db.orm });
+const DAY = 86_400_000;
+
+beforeAll(async () => {
+  server = await startTestServer({ databaseUrl: db.url });
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+const secretOf = (link: string) => new URL(link).hash.slice(1);
+
+async function workspaceWith(silentDays: number, plan: 'free' | 'standard' = 'free') {
+  const admin = await people.signedIn({ name: 'Quiet Admin' });
+  const slug = uniqueSlug('quiet');
+  await admin.client.workspace.create.mutate({ name: `Quiet ${slug}`, slug });
+  await db.orm.em.fork().nativeUpdate(Workspace, { slug }, { lastSignInAt: new Date(Date.now() - silentDays * DAY), plan });
+  return { admin, slug };
+}
+
+describe('abandoned free workspaces', () => {
+  it('warns the admins at 40 and 47 silent days, once each, and deletes at 50 — keeping everyone’s profile', async () => {
+    const { admin, slug } = await workspaceWith(40);
+    const cleanup = (now: Date) => runAbandonedCleanup({ em: db.orm.em.fork(), config: server.serviceConfig, now });
+    const start = new Date();
+    expect((await cleanup(start)).warned).toContain(slug);
+    const first = await server.mailSink!.waitFor(admin.email, (mail) => mail.subject.includes('will be deleted in 10 days'));
+    expect(first.text).toContain(`/signin?workspace=${slug}`);
+    expect((await cleanup(start)).warned).not.toContain(slug);
+
+    expect((await cleanup(new Date(start.getTime() + 7 * DAY))).warned).toContain(slug);
+    await server.mailSink!.waitFor(admin.email, (mail) => mail.subject.includes('will be deleted in 3 days'));
+
+    expect((await cleanup(new Date(start.getTime() + 10 * DAY))).deleted).toContain(slug);
+    expect(await db.orm.em.fork().count(Workspace, { slug })).toBe(0);
+    expect(await db.orm.em.fork().count(Profile, { id: admin.profile.id })).toBe(1);
+    const audit = await db.orm.em.fork().find(AuditEvent, { action: 'workspace.deleted_abandoned' });
+    expect(audit.some((event) => event.details?.slug === slug)).toBe(true);
+  });
+
+  it('never deletes a paid workspace, and any sign-in restarts the clock', async () => {
+    const paid = await workspaceWith(400, 'standard');
+    const active = await workspaceWith(49);
+    await (await people.anonymous()).auth.signIn.mutate({ email: active.admin.email, password: TEST_PASSWORD, workspace: active.slug });
+    const report = await runAbandonedCleanup({ em: db.orm.em.fork(), config: server.serviceConfig, now: new Date() });
+    expect(report.deleted).not.toContain(paid.slug);
+    expect(report.deleted).not.toContain(active.slug);
+    expect(report.warned).not.toContain(active.slug);
+  });
+
+  it('runs once when two api processes are told to run it at the same moment', async () => {
+    const second = await startTestServer({ databaseUrl: db.url });
+    try {
+      const { slug } = await workspaceWith(60);
+      await Promise.all([server.jobs.trigger('abandoned-cleanup'), second.jobs.trigger('abandoned-cleanup')]);
+      const deadline = Date.now() + 20_000;
+      while ((await db.orm.em.fork().count(Workspace, { slug })) > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(await db.orm.em.fork().count(Workspace, { slug })).toBe(0);
+      const deletions = (await db.orm.em.fork().find(AuditEvent, { action: 'workspace.deleted_abandoned' })).filter((event) => event.details?.slug === slug);
+      expect(deletions).toHaveLength(1);
+    } finally {
+      await second.close();
+    }
+  });
+});
+
+describe('plans', () => {
+  it('lets only platform staff change a plan; a downgrade below use blocks new seats and touches nobody', async () => {
+    const { admin, slug } = await workspaceWith(0, 'standard');
+    await admin.client.invitations.send.mutate({ workspace: slug, emails: Array.from({ length: 14 }, (_, i) => `seat${i}-${slug}@example.test`) });
+    expect((await failureOf(admin.client.platform.setPlan.mutate({ workspace: slug, plan: 'free' }))).appCode).toBe('FORBIDDEN');
+
+    const staff = await people.signedIn({ name: 'Platform Staff' });
+    await db.orm.em.fork().nativeUpdate(Profile, { id: staff.profile.id }, { isStaff: true });
+    const downgraded = await staff.client.platform.setPlan.mutate({ workspace: slug, plan: 'free' });
+    expect(downgraded.seats).toEqual({ used: 15, total: 12 });
+    expect(await db.orm.em.fork().count(Member, { workspace: { slug } })).toBe(15);
+    const [refused] = await admin.client.invitations.send.mutate({ workspace: slug, emails: [`late-${slug}@example.test`] });
+    expect(refused).toMatchObject({ ok: false, appCode: 'SEAT_LIMIT_REACHED' });
+    expect((await staff.client.platform.setPlan.mutate({ workspace: slug, plan: 'professional' })).seats.total).toBe(250);
+  });
+});
+
+describe('the creator role and admin recovery', () => {
+  async function memberOf(slug: string, admin: Awaited<ReturnType<typeof people.signedIn>>, name: string) {
+    const person = await people.signedIn({ name });
+    const [invited] = await admin.client.invitations.send.mutate({ workspace: slug, emails: [person.email] });
+    const mail = await server.mailSink!.waitFor(person.email);
+    await person.client.invitations.accept.mutate({ token: secretOf(linkIn(mail, `${server.publicUrl}/invitation#`)) });
+    return { ...person, memberId: invited!.memberId! };
+  }
+
+  it('hands the creator role over only when the other admin accepts; only the creator demotes a dismissed admin', async () => {
+    const { admin: creator, slug } = await workspaceWith(0);
+    const other = await memberOf(slug, creator, 'Next Creator');
+    await creator.client.members.setRole.mutate({ workspace: slug, memberId: other.memberId, role: 'admin' });
+    expect((await failureOf(other.client.stewardship.offerCreator.mutate({ workspace: slug, memberId: other.memberId }))).appCode).toBe('CREATOR_PROTECTED');
+    await creator.client.stewardship.offerCreator.mutate({ workspace: slug, memberId: other.memberId });
+    const before = await db.orm.em.fork().findOneOrFail(Workspace, { slug });
+    expect(before.creator.id).toBe(creator.profile.id);
+    await other.client.stewardship.acceptCreator.mutate({ workspace: slug });
+    expect((await db.orm.em.fork().findOneOrFail(Workspace, { slug })).creator.id).toBe(other.profile.id);
+
+    // The old creator is an ordinary admin now: a dismissed admin's rights are the new creator's to take.
+    const third = await memberOf(slug, other, 'Dismissed Admin');
+    await other.client.members.setRole.mutate({ workspace: slug, memberId: third.memberId, role: 'admin' });
+    await other.client.members.dismiss.mutate({ workspace: slug, memberId: third.memberId });
+    expect((await failureOf(creator.client.members.setRole.mutate({ workspace: slug, memberId: third.memberId, role: 'employee' }))).appCode).toBe('CREATOR_PROTECTED');
+    await other.client.members.setRole.mutate({ workspace: slug, memberId: third.memberId, role: 'employee' });
+  });
+
+  it('lets a member of a workspace without admins ask for one, and staff appoint them', async () => {
+    const { admin, slug } = await workspaceWith(0);
+    const requester = await memberOf(slug, admin, 'Rita Requester');
+    const proposed = await memberOf(slug, admin, 'Paul Proposed');
+    const letter = { name: 'letter.pdf', base64: Buffer.from('%PDF-1.7\nsigned by the director\n%%EOF').toString('base64') };
+    const filing = {
+      workspace: slug,
+      formerAdminName: 'Quiet Admin',
+      formerAdminLogin: admin.email,
+      proposedMemberId: proposed.memberId,
+      statement: 'Our only administrator left the company without handing over.',
+      letter,
+    };
+    expect((await failureOf(requester.client.stewardship.fileRecovery.mutate(filing))).appCode).toBe('FORBIDDEN');
+
+    // The only admin is gone (dismissed outside the rules, as when a person leaves for good).
+    await db.orm.em.fork().nativeUpdate(Member, { workspace: { slug }, profile: admin.profile.id }, { status: 'dismissed' });
+    const html = { ...filing, letter: { name: 'letter.pdf', base64: Buffer.from('<html>not a letter</html>').toString('base64') } };
+    expect((await failureOf(requester.client.stewardship.fileRecovery.mutate(html))).appCode).toBe('INVALID_INPUT');
+    const { id } = await requester.client.stewardship.fileRecovery.mutate(filing);
+
+    const staff = await people.signedIn({ name: 'Sam Staff' });
+    await db.orm.em.fork().nativeUpdate(Profile, { id: staff.profile.id }, { isStaff: true });
+    expect((await failureOf(requester.client.platform.recoveryRequests.query())).appCode).toBe('FORBIDDEN');
+    const pending = await staff.client.platform.recoveryRequests.query({ status: 'pending' });
+    expect(pending.find((request) => request.id === id)).toMatchObject({ workspace: { slug }, proposedAdmin: { name: 'Paul Proposed' }, letter: { type: 'application/pdf' } });
+
+    await staff.client.platform.reviewRecovery.mutate({ id, approve: true, note: 'Letter verified by phone.' });
+    expect((await proposed.client.workspace.get.query({ workspace: slug })).myRole).toBe('admin');
+    for (const person of [requester, proposed]) {
+      const mail = await server.mailSink!.waitFor(person.email, (m) => m.subject.endsWith('has a new administrator'));
+      expect(mail.text).toContain('Letter verified by phone.');
+    }
+    expect((await failureOf(staff.client.platform.reviewRecovery.mutate({ id, approve: false }))).appCode).toBe('NOT_FOUND');
+  });
+});
