@@ -12,6 +12,7 @@ export const router = createRouter({
   routes: [
     { path: '/', name: 'home', component: () => import('./pages/HomePage.vue'), meta: { requiresSession: true } },
     { path: '/signin', name: 'signin', component: () => import('./pages/SignInPage.vue') },
+    { path: '/platform', name: 'platform', component: () => import('./pages/PlatformPage.vue'), meta: { requiresSession: true } },
     {
       path: '/:slug',
       component: () => import('./pages/WorkspaceLayout.vue'),

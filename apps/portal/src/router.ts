@@ -18,6 +18,7 @@ export const router = createRouter({
     { path: '/workspaces/new', name: 'create-workspace', component: () => import('./pages/CreateWorkspacePage.vue'), meta: { requiresSession: true } },
     { path: '/sessions', name: 'sessions', component: () => import('./pages/SessionsPage.vue'), meta: { requiresSession: true } },
     { path: '/password', name: 'password', component: () => import('./pages/ChangePasswordPage.vue'), meta: { requiresSession: true } },
+    { path: '/workspaces/:slug/recovery', name: 'recovery', component: () => import('./pages/RecoveryRequestPage.vue'), meta: { requiresSession: true }, props: true },
     { path: '/workspaces/:slug/tasks', name: 'tasks', component: () => import('./pages/TasksPage.vue'), meta: { requiresSession: true }, props: true },
     { path: '/invitation', name: 'invitation', component: () => import('./pages/InvitationPage.vue') },
     { path: '/join', name: 'join', component: () => import('./pages/JoinPage.vue') },

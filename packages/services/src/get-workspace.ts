@@ -10,7 +10,15 @@ export function countSeatsUsed(em: EntityManager, workspaceId: string): Promise<
   return em.count(Member, { workspace: workspaceId, status: { $in: SEAT_STATUSES } });
 }
 
-export async function getWorkspace(options: { em: EntityManager; membership: Membership }): Promise<WorkspaceView & { myRole: Member['role']; myMemberId: string }> {
+export async function getWorkspace(options: {
+  em: EntityManager;
+  membership: Membership;
+}): Promise<WorkspaceView & { myRole: Member['role']; myMemberId: string; creatorOfferedToMe: boolean }> {
   const { workspace, member } = options.membership;
-  return { ...workspaceView(workspace, await countSeatsUsed(options.em, workspace.id)), myRole: member.role, myMemberId: member.id };
+  return {
+    ...workspaceView(workspace, await countSeatsUsed(options.em, workspace.id)),
+    myRole: member.role,
+    myMemberId: member.id,
+    creatorOfferedToMe: workspace.creatorTransferTo === member.id,
+  };
 }
