@@ -9,6 +9,8 @@ export const JOBS = {
   abandonedCleanup: { name: 'abandoned-cleanup', cron: '17 3 * * *' },
   /** Expired sessions, challenges, links and long-expired invitations go. Every 15 minutes. */
   purgeExpired: { name: 'purge-expired', cron: '*/15 * * * *' },
+  /** A delivery round every minute, in case a nudge was missed (each process also sends right after its own changes). */
+  mailOutbox: { name: 'mail-outbox', cron: '* * * * *' },
 } as const;
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS]['name'];
@@ -19,7 +21,7 @@ export interface Jobs {
   stop(): Promise<void>;
 }
 
-export async function startJobs(options: { databaseUrl: string; orm: Orm; config: ServiceConfig; logger: Logger }): Promise<Jobs> {
+export async function startJobs(options: { databaseUrl: string; orm: Orm; config: ServiceConfig; logger: Logger; deliverMail: () => Promise<number> }): Promise<Jobs> {
   const { orm, config, logger } = options;
   const boss = new PgBoss({ connectionString: options.databaseUrl, schema: 'pgboss', max: 4 });
   boss.on('error', (error) => logger.error({ err: error }, 'job queue error'));
@@ -28,6 +30,7 @@ export async function startJobs(options: { databaseUrl: string; orm: Orm; config
   const handlers: Record<JobName, () => Promise<object>> = {
     'abandoned-cleanup': () => runAbandonedCleanup({ em: orm.em.fork(), config, now: new Date() }),
     'purge-expired': () => purgeExpired({ em: orm.em.fork(), now: new Date() }),
+    'mail-outbox': async () => ({ delivered: await options.deliverMail() }),
   };
   for (const { name, cron } of Object.values(JOBS)) {
     // "stately": at most one queued and one active run, so two processes never run a job at the same time.

@@ -155,3 +155,16 @@ describe('the creator role and admin recovery', () => {
     expect((await failureOf(staff.client.platform.reviewRecovery.mutate({ id, approve: false }))).appCode).toBe('NOT_FOUND');
   });
 });
+
+describe('workspace settings', () => {
+  it('moves the workspace to a new address, refusing a taken one, and records it', async () => {
+    const { admin, slug } = await workspaceWith(0);
+    const other = await workspaceWith(0);
+    expect((await failureOf(admin.client.workspace.updateSettings.mutate({ workspace: slug, slug: other.slug }))).appCode).toBe('SLUG_TAKEN');
+    const moved = uniqueSlug('moved');
+    expect((await admin.client.workspace.updateSettings.mutate({ workspace: slug, slug: moved })).slug).toBe(moved);
+    expect((await admin.client.workspace.get.query({ workspace: moved })).slug).toBe(moved);
+    const audit = await admin.client.audit.list.query({ workspace: moved });
+    expect(audit.items[0]).toMatchObject({ action: 'workspace.settings_changed', details: { slug: { from: slug, to: moved } } });
+  });
+});

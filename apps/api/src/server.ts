@@ -48,7 +48,7 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
       mailSink = await startMailSink();
       logger.info({ smtpPort: mailSink.port, inbox: `${env.publicUrl.origin}/mail/` }, 'local mail sink started (no SMTP_URL)');
     }
-    mailSender = new MailSender({ orm: database.orm, smtpUrl: env.smtpUrl ?? mailSink!.url, from: env.mailFrom, pollMs: 1000, logger });
+    mailSender = new MailSender({ orm: database.orm, smtpUrl: env.smtpUrl ?? mailSink!.url, from: env.mailFrom, pollMs: 5000, logger });
     mailSender.start();
     if (env.seedDemo) {
       const demo = await seedDemoIfEmpty(database.orm);
@@ -62,7 +62,8 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
     }
     if (env.staffEmails.length) await appointStaff(database.orm, env.staffEmails, logger);
     const config = { publicUrl: env.publicUrl, appSecret, totpBox: new SecretBox(appSecret, 'totp'), limits };
-    jobs = await startJobs({ databaseUrl: database.url, orm: database.orm, config, logger });
+    const sender = mailSender;
+    jobs = await startJobs({ databaseUrl: database.url, orm: database.orm, config, logger, deliverMail: () => sender.deliverDue() });
     const app = createApp({
       orm: database.orm,
       publicUrl: env.publicUrl,

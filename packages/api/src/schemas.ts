@@ -106,6 +106,7 @@ export const VerifyEmailInput = z.strictObject({ token: Token });
 export const UpdateSettingsInput = z.strictObject({
   workspace: WorkspaceSlug,
   name: z.string().trim().min(1).max(120).optional(),
+  slug: WorkspaceSlug.optional(),
   anyoneCanInvite: z.boolean().optional(),
   /** Minutes of browser inactivity before sign-out; null restores the default. */
   sessionIdleMinutes: z.number().int().min(5).max(480).nullable().optional(),

@@ -78,6 +78,13 @@ describe('a workspace that lost its last administrator', () => {
 });
 
 describe('four languages', () => {
+  it('speaks the profile’s language first, whatever the browser prefers', async () => {
+    const person = await people.signedIn({ name: 'Italo Profilo' });
+    await db.orm.em.fork().nativeUpdate(Profile, { id: person.profile.id }, { locale: 'it' });
+    const page = await portalSignIn(person.email, 'en-US');
+    await page.getByRole('heading', { name: 'I miei spazi' }).waitFor();
+  });
+
   const LOCALES = [
     { locale: 'en-US', signIn: 'Sign in', members: 'Members' },
     { locale: 'fr-FR', signIn: 'Se connecter', members: 'Membres' },
@@ -101,6 +108,8 @@ describe('four languages', () => {
       await screenshot(page, `60-portal-sign-in-${locale}`);
 
       const admin = await people.signedIn({ name: 'Lingua Admin' });
+      // The profile's language wins over the browser's once signed in: give the admin this one.
+      await db.orm.em.fork().nativeUpdate(Profile, { id: admin.profile.id }, { locale: locale.slice(0, 2) as 'en' | 'fr' | 'de' | 'it' });
       const slug = uniqueSlug('lingua');
       await admin.client.workspace.create.mutate({ name: 'Lingua', slug });
       await page.goto(`${server.publicUrl}/console/signin?workspace=${slug}`);

@@ -140,6 +140,8 @@ export const de: typeof en = {
   settings: {
     general: 'Allgemein',
     name: 'Name des Workspace',
+    slug: 'Workspace-Adresse',
+    slugHint: 'Damit meldet man sich an. Eine Änderung ändert auch den Schnellbeitritts-Link.',
     anyoneCanInvite: 'Allen erlauben, neue Nutzer in diesen Workspace einzuladen',
     sessionIdle: 'Inaktivitätszeit von Browser-Sitzungen (Minuten)',
     sessionIdleHint: 'Nach so langer Inaktivität wird man abgemeldet. Standard: 24 Minuten.',

@@ -143,6 +143,8 @@ export const en = {
   settings: {
     general: 'General',
     name: 'Workspace name',
+    slug: 'Workspace address',
+    slugHint: 'People sign in with it. Changing it changes the quick-join link too.',
     anyoneCanInvite: 'Allow everyone to invite new users to this workspace',
     sessionIdle: 'Browser session idle time (minutes)',
     sessionIdleHint: 'People are signed out after this long without activity. 24 minutes by default.',

@@ -140,6 +140,8 @@ export const fr: typeof en = {
   settings: {
     general: 'Général',
     name: 'Nom de l’espace',
+    slug: 'Adresse de l’espace',
+    slugHint: 'Elle sert à se connecter. La changer change aussi le lien d’inscription rapide.',
     anyoneCanInvite: 'Permettre à tout le monde d’inviter de nouveaux utilisateurs dans cet espace',
     sessionIdle: 'Durée d’inactivité des sessions du navigateur (minutes)',
     sessionIdleHint: 'Les personnes sont déconnectées après cette durée sans activité. 24 minutes par défaut.',

@@ -140,6 +140,8 @@ export const it: typeof en = {
   settings: {
     general: 'Generale',
     name: 'Nome dello spazio',
+    slug: 'Indirizzo dello spazio',
+    slugHint: 'Serve per accedere. Cambiarlo cambia anche il link di accesso rapido.',
     anyoneCanInvite: 'Consenti a tutti di invitare nuovi utenti in questo spazio',
     sessionIdle: 'Tempo di inattività delle sessioni del browser (minuti)',
     sessionIdleHint: 'Dopo questo tempo senza attività si viene disconnessi. 24 minuti per impostazione predefinita.',
