@@ -28,7 +28,12 @@ export async function startJobs(options: { databaseUrl: string; orm: Orm; config
   await boss.start();
 
   const handlers: Record<JobName, () => Promise<object>> = {
-    'abandoned-cleanup': () => runAbandonedCleanup({ em: orm.em.fork(), config, now: new Date() }),
+    'abandoned-cleanup': async () => {
+      const report = await runAbandonedCleanup({ em: orm.em.fork(), config, now: new Date() });
+      // Warnings leave now rather than at the next delivery round.
+      if (report.warned.length) await options.deliverMail();
+      return report;
+    },
     'purge-expired': () => purgeExpired({ em: orm.em.fork(), now: new Date() }),
     'mail-outbox': async () => ({ delivered: await options.deliverMail() }),
   };

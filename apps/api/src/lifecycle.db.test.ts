@@ -31,7 +31,11 @@ async function workspaceWith(silentDays: number, plan: 'free' | 'standard' = 'fr
 describe('abandoned free workspaces', () => {
   it('warns the admins at 40 and 47 silent days, once each, and deletes at 50 — keeping everyone’s profile', async () => {
     const { admin, slug } = await workspaceWith(40);
-    const cleanup = (now: Date) => runAbandonedCleanup({ em: db.orm.em.fork(), config: server.serviceConfig, now });
+    const cleanup = async (now: Date) => {
+      const report = await runAbandonedCleanup({ em: db.orm.em.fork(), config: server.serviceConfig, now });
+      await server.mailSender.deliverDue();
+      return report;
+    };
     const start = new Date();
     expect((await cleanup(start)).warned).toContain(slug);
     const first = await server.mailSink!.waitFor(admin.email, (mail) => mail.subject.includes('will be deleted in 10 days'));

@@ -17,7 +17,7 @@ export interface RequestContext {
   /** How the session arrived: a browser cookie or an `Authorization: Bearer` token. */
   authVia: 'cookie' | 'bearer' | null;
   origin: RequestOrigin;
-  /** Called after a mutation succeeded: mail it queued can leave now instead of at the next poll. */
+  /** Called after every mutation: mail it queued can leave now instead of at the next poll. */
   afterMutation(): void;
   sessionCookie: {
     set(token: string, expiresAt: Date): void;

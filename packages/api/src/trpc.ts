@@ -35,8 +35,9 @@ export const createCallerFactory = t.createCallerFactory;
 /** Every call: its own entity manager fork, and domain errors turned into tRPC errors with the right status. */
 const base = t.procedure.use(async ({ ctx, type, next }) => {
   const result = await next({ ctx: { em: ctx.orm.em.fork() } });
+  // A refused mutation may have queued mail too (a fresh confirmation link): let it leave now either way.
+  if (type === 'mutation') ctx.afterMutation();
   if (!result.ok && result.error.cause instanceof AppError) throw toTRPCError(result.error.cause);
-  if (result.ok && type === 'mutation') ctx.afterMutation();
   return result;
 });
 
