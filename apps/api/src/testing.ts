@@ -19,10 +19,11 @@ export async function startTestServer(options: {
 }): Promise<RunningServer & { publicUrl: string }> {
   const port = options.port ?? (await freePort());
   const publicUrl = `http://localhost:${port}`;
-  const env = readEnv({ PORT: String(port), PUBLIC_URL: publicUrl, DATABASE_URL: options.databaseUrl, SEED_DEMO: 'false', LOG_LEVEL: 'silent', ...options.env });
+  const env = readEnv({ PORT: String(port), PUBLIC_URL: publicUrl, DATABASE_URL: options.databaseUrl, SEED_DEMO: 'false', LOG_LEVEL: 'error', ...options.env });
   const server = await startServer(
     { ...env, ...(options.portalDist ? { portalDist: options.portalDist } : {}), ...(options.consoleDist ? { consoleDist: options.consoleDist } : {}) },
-    { logger: pino({ level: 'silent' }) },
+    // Errors and failed mail deliveries reach the test output; routine logs do not.
+    { logger: pino({ level: 'error' }, pino.destination(2)) },
   );
   return Object.assign(server, { publicUrl });
 }

@@ -105,8 +105,9 @@ describe('mail sender', () => {
   });
 
   it('spreads retries out and never waits more than about two hours', () => {
-    expect(retryDelayMs(1, () => 0.5)).toBe(30_000);
-    expect(retryDelayMs(3, () => 0.5)).toBe(120_000);
+    expect(retryDelayMs(1, () => 0.5)).toBe(5_000);
+    expect(retryDelayMs(2, () => 0.5)).toBe(30_000);
+    expect(retryDelayMs(4, () => 0.5)).toBe(120_000);
     expect(retryDelayMs(20, () => 1)).toBe(Math.round(2 * 3_600_000 * 1.2));
   });
 });

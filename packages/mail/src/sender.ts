@@ -8,7 +8,7 @@ export interface MailSenderOptions {
   from: string;
   /** How often to look for due mail when nothing nudges the sender. */
   pollMs?: number;
-  logger?: { info(details: object, message: string): void; warn(details: object, message: string): void };
+  logger?: { info(details: object, message: string): void; warn(details: object, message: string): void; error(details: object, message: string): void };
   now?: () => Date;
 }
 
@@ -27,9 +27,9 @@ export const MAX_ATTEMPTS = 12;
 const CLAIM_MS = 120_000;
 const BATCH = 20;
 
-/** 30 s, 1 min, 2 min … capped at 2 h, with ±20 % jitter so retries of many messages spread out. */
+/** 5 s for a passing hiccup, then 30 s, 1 min, 2 min … capped at 2 h, with ±20 % jitter so retries spread out. */
 export function retryDelayMs(attempts: number, random = Math.random): number {
-  const base = Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 2 * 3_600_000);
+  const base = attempts <= 1 ? 5_000 : Math.min(30_000 * 2 ** (attempts - 2), 2 * 3_600_000);
   return Math.round(base * (0.8 + 0.4 * random()));
 }
 
@@ -51,7 +51,8 @@ export class MailSender {
   constructor(options: MailSenderOptions) {
     this.#options = options;
     // One SMTP conversation per message: a pooled transport keeps waiting on a server that refused it.
-    this.#transport = createTransport(options.smtpUrl);
+    // Bounded timeouts: a server that stalls must not hold up every later delivery round for minutes.
+    this.#transport = createTransport({ url: options.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
   }
 
   start(): void {
@@ -127,7 +128,8 @@ export class MailSender {
             where id = $1`,
           [message.id, reason, new Date(now.getTime() + retryDelayMs(message.attempts)), giveUp ? new Date() : null, giveUp],
         );
-        this.#options.logger?.warn({ id: message.id, attempts: message.attempts, giveUp, reason }, 'mail delivery failed');
+        const log = giveUp ? this.#options.logger?.error : this.#options.logger?.warn;
+        log?.call(this.#options.logger, { id: message.id, attempts: message.attempts, giveUp, reason }, 'mail delivery failed');
       }
     }
     if (delivered) this.#options.logger?.info({ delivered }, 'mail delivered');

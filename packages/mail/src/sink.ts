@@ -74,7 +74,7 @@ export async function startMailSink(options: { port?: number } = {}): Promise<Ma
     port,
     url: `smtp://127.0.0.1:${port}`,
     messages: () => [...received],
-    waitFor(address, filter = () => true, timeoutMs = 15_000) {
+    waitFor(address, filter = () => true, timeoutMs = 30_000) {
       const wanted = address.toLowerCase();
       const find = () => received.find((mail) => mail.to.includes(wanted) && filter(mail));
       return new Promise((resolve, reject) => {
