@@ -1,10 +1,10 @@
-import { assertPasswordAcceptable, hashPassword, verifyPassword } from '@gatehouse/auth';
+import { assertPasswordAcceptable, hashPassword } from '@gatehouse/auth';
 import { deleteProfileSessions, Profile, ProfileToken, type EntityManager } from '@gatehouse/db';
-import { AppError } from '@gatehouse/domain';
 import { enqueueMail } from '@gatehouse/mail';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import { portalLink, type ServiceConfig } from './config.ts';
+import { assertCurrentPassword } from './reauthenticate.ts';
 
 /**
  * A new password, proven by the current one. Every other session of the
@@ -14,11 +14,7 @@ import { portalLink, type ServiceConfig } from './config.ts';
 export async function changePassword(options: { em: EntityManager; actor: Actor; config: ServiceConfig; currentPassword: string; password: string }): Promise<{ otherSessionsEnded: number }> {
   const { em, actor, config } = options;
   const profile = await em.findOneOrFail(Profile, { id: actor.profileId }, { populate: ['passwordHash'] });
-  await config.limits.check('reauthentication', profile.id);
-  if (!profile.passwordHash || !(await verifyPassword(profile.passwordHash, options.currentPassword))) {
-    await config.limits.consume('reauthentication', profile.id);
-    throw new AppError('INVALID_CREDENTIALS');
-  }
+  await assertCurrentPassword(config, profile, options.currentPassword);
   assertPasswordAcceptable(options.password, { email: profile.email, name: profile.name });
   const passwordHash = await hashPassword(options.password);
   return em.transactional(async (tx) => {

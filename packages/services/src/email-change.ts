@@ -1,4 +1,4 @@
-import { generateOneTimeToken, hashOneTimeToken, verifyPassword } from '@gatehouse/auth';
+import { generateOneTimeToken, hashOneTimeToken } from '@gatehouse/auth';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Profile, ProfileToken, type EntityManager } from '@gatehouse/db';
 import { AppError, normalizeEmail } from '@gatehouse/domain';
@@ -6,6 +6,7 @@ import { enqueueMail } from '@gatehouse/mail';
 import { addressKey, type Actor, type RequestOrigin } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import { portalLink, type ServiceConfig } from './config.ts';
+import { assertCurrentPassword } from './reauthenticate.ts';
 
 export const EMAIL_CHANGE_TTL_MS = 24 * 3_600_000;
 
@@ -20,11 +21,7 @@ export async function requestEmailChange(options: { em: EntityManager; actor: Ac
   const newEmail = normalizeEmail(options.newEmail);
   return options.em.transactional(async (em) => {
     const profile = await em.findOneOrFail(Profile, { id: actor.profileId }, { populate: ['passwordHash'] });
-    await config.limits.check('reauthentication', profile.id);
-    if (!profile.passwordHash || !(await verifyPassword(profile.passwordHash, options.password))) {
-      await config.limits.consume('reauthentication', profile.id);
-      throw new AppError('INVALID_CREDENTIALS');
-    }
+    await assertCurrentPassword(config, profile, options.password);
     if (newEmail === profile.email) throw new AppError('INVALID_INPUT', { fields: { newEmail: 'invalid' } });
     if (await em.count(Profile, { email: newEmail })) throw new AppError('EMAIL_TAKEN', { scope: 'network', emailKind: 'login' });
     await config.limits.consume('mailAddress', addressKey(actor.origin));

@@ -1,11 +1,10 @@
 import { hashPassword, needsRehash, verifyAgainstNothing, verifyPassword } from '@gatehouse/auth';
-import { Member, Profile, ProfileToken, TwoFactorChallenge, type EntityManager, type Workspace } from '@gatehouse/db';
-import { AppError, normalizeEmail, signInRefusal, type SessionClient } from '@gatehouse/domain';
+import { Profile, ProfileToken, type EntityManager } from '@gatehouse/db';
+import { AppError, normalizeEmail, type SessionClient } from '@gatehouse/domain';
 import { addressKey, type RequestOrigin } from './actor.ts';
 import { recordAudit } from './audit.ts';
-import { completeSignIn, type SignedIn } from './complete-sign-in.ts';
+import { afterFirstFactor, type SignInResult } from './after-first-factor.ts';
 import type { ServiceConfig } from './config.ts';
-import { isTwoFactorActive, TWO_FACTOR_CHALLENGE_TTL_MS } from './two-factor-rules.ts';
 import { queueEmailVerification } from './verify-email.ts';
 
 export interface SignInOptions {
@@ -19,7 +18,7 @@ export interface SignInOptions {
   origin: RequestOrigin;
 }
 
-export type SignInResult = SignedIn | { status: 'two_factor_required'; challengeId: string };
+export type { SignInResult };
 
 /** A new confirmation mail at most this often when someone keeps signing in unconfirmed. */
 const VERIFICATION_RESEND_MS = 60_000;
@@ -27,8 +26,7 @@ const VERIFICATION_RESEND_MS = 60_000;
 /**
  * Checks the password first and says nothing else until it is right: an
  * unknown email costs the same verification and gets the same answer as a
- * wrong password. Then, in order: a confirmed address, membership
- * (NO_ACCESS, MEMBER_DISMISSED), and the second factor.
+ * wrong password. Then a confirmed address, then {@link afterFirstFactor}.
  */
 export async function signIn(options: SignInOptions): Promise<SignInResult> {
   const { em, config, origin } = options;
@@ -57,24 +55,5 @@ export async function signIn(options: SignInOptions): Promise<SignInResult> {
     throw new AppError('EMAIL_NOT_VERIFIED');
   }
 
-  let workspace: Workspace | null = null;
-  if (options.workspaceSlug) {
-    const member = await em.findOne(Member, { workspace: { slug: options.workspaceSlug }, profile }, { populate: ['workspace'] });
-    const refusal = signInRefusal(member);
-    if (refusal) throw new AppError(refusal);
-    workspace = member!.workspace.getEntity();
-  }
-
-  if (isTwoFactorActive(profile)) {
-    const challenge = em.create(TwoFactorChallenge, {
-      profile,
-      workspace,
-      client: options.client,
-      method: 'password',
-      expiresAt: new Date(Date.now() + TWO_FACTOR_CHALLENGE_TTL_MS),
-    });
-    await em.flush();
-    return { status: 'two_factor_required', challengeId: challenge.id };
-  }
-  return completeSignIn({ em, config, profile, workspace, client: options.client, origin, method: 'password' });
+  return afterFirstFactor({ em, config, profile, workspaceSlug: options.workspaceSlug ?? null, client: options.client, origin, method: 'password' });
 }

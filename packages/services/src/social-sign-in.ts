@@ -1,13 +1,11 @@
 import type { SocialClaims } from '@gatehouse/auth';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { Identity, Member, Profile, TwoFactorChallenge, type EntityManager, type Workspace } from '@gatehouse/db';
-import { AppError, isPlausibleEmail, normalizeEmail, signInRefusal, type Locale } from '@gatehouse/domain';
+import { Identity, Profile, type EntityManager } from '@gatehouse/db';
+import { AppError, isPlausibleEmail, normalizeEmail, type Locale } from '@gatehouse/domain';
 import type { Actor, RequestOrigin } from './actor.ts';
 import { recordAudit } from './audit.ts';
-import { completeSignIn } from './complete-sign-in.ts';
+import { afterFirstFactor, type SignInResult } from './after-first-factor.ts';
 import type { ServiceConfig } from './config.ts';
-import type { SignInResult } from './sign-in.ts';
-import { isTwoFactorActive, TWO_FACTOR_CHALLENGE_TTL_MS } from './two-factor-rules.ts';
 
 /**
  * A profile made by a social sign-in needs a login email, but the provider's
@@ -84,17 +82,5 @@ export async function socialSignIn(options: SocialSignInOptions): Promise<Social
     profile = await em.findOneOrFail(Profile, { id: winner.profile.id });
   }
 
-  let workspace: Workspace | null = null;
-  if (options.workspaceSlug) {
-    const member = await em.findOne(Member, { workspace: { slug: options.workspaceSlug }, profile: profile.id }, { populate: ['workspace'] });
-    const refusal = signInRefusal(member);
-    if (refusal) throw new AppError(refusal);
-    workspace = member!.workspace.getEntity();
-  }
-  if (isTwoFactorActive(profile)) {
-    const challenge = em.create(TwoFactorChallenge, { profile, workspace, client: 'browser', method: 'social', expiresAt: new Date(Date.now() + TWO_FACTOR_CHALLENGE_TTL_MS) });
-    await em.flush();
-    return { status: 'two_factor_required', challengeId: challenge.id };
-  }
-  return completeSignIn({ em, config, profile, workspace, client: 'browser', origin, method: 'social' });
+  return afterFirstFactor({ em, config, profile, workspaceSlug: options.workspaceSlug ?? null, client: 'browser', origin, method: 'social' });
 }

@@ -4,7 +4,6 @@ import {
   hashRecoveryCode,
   matchTotp,
   totpEnrolment,
-  verifyPassword,
 } from '@gatehouse/auth';
 import { LockMode } from '@mikro-orm/core';
 import { executeStatement, Member, Profile, RecoveryCode, TwoFactorChallenge, type EntityManager } from '@gatehouse/db';
@@ -14,6 +13,7 @@ import type { Actor, RequestOrigin } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import { completeSignIn, type SignedIn } from './complete-sign-in.ts';
 import { portalLink, type ServiceConfig } from './config.ts';
+import { assertCurrentPassword } from './reauthenticate.ts';
 import type { Membership } from './resolve-membership.ts';
 import { FEW_RECOVERY_CODES, TWO_FACTOR_CHALLENGE_ATTEMPTS } from './two-factor-rules.ts';
 
@@ -101,21 +101,13 @@ export async function enableTwoFactor(options: { em: EntityManager; actor: Actor
   });
 }
 
-async function assertPassword(config: ServiceConfig, profile: Profile, password: string): Promise<void> {
-  await config.limits.check('reauthentication', profile.id);
-  if (!profile.passwordHash || !(await verifyPassword(profile.passwordHash, password))) {
-    await config.limits.consume('reauthentication', profile.id);
-    throw new AppError('INVALID_CREDENTIALS');
-  }
-}
-
 /** Off again: needs the password and a current code (or a recovery code). */
 export async function disableTwoFactor(options: { em: EntityManager; actor: Actor; config: ServiceConfig; password: string; code: string }): Promise<{ enabled: false }> {
   const { actor, config } = options;
   return options.em.transactional(async (em) => {
     const { profile, key } = await loadSecret(em, config, actor.profileId);
     if (!profile.twoFactorEnabledAt || !key) throw new AppError('FORBIDDEN', { requiredRole: 'self' });
-    await assertPassword(config, profile, options.password);
+    await assertCurrentPassword(config, profile, options.password);
     await config.limits.consume('twoFactor', profile.id);
     const proven = (await acceptTotp(em, profile, key, options.code)) || (await acceptRecoveryCode(em, config, profile.id, options.code));
     if (!proven) throw new AppError('TWO_FACTOR_INVALID');
@@ -135,7 +127,7 @@ export async function regenerateRecoveryCodes(options: { em: EntityManager; acto
   return options.em.transactional(async (em) => {
     const profile = await em.findOneOrFail(Profile, { id: actor.profileId }, { populate: ['passwordHash'] });
     if (!profile.twoFactorEnabledAt) throw new AppError('FORBIDDEN', { requiredRole: 'self' });
-    await assertPassword(config, profile, options.password);
+    await assertCurrentPassword(config, profile, options.password);
     const recoveryCodes = await replaceRecoveryCodes(em, config, profile.id);
     recordAudit(em, actor, { workspaceId: null, action: 'two_factor.recovery_codes_regenerated', targetProfileId: profile.id });
     await em.flush();
