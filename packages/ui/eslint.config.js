@@ -1,1 +1,1 @@
-export { default } from '@gatehouse/eslint-config';
+export { default } from '@gatehouse/eslint-config/vue';
