@@ -219,6 +219,19 @@ describe('brute-force defence', () => {
     }
   });
 
+  it('forgets earlier failures once the right password is given', async () => {
+    const person = await people.signedIn();
+    const anonymous = await people.anonymous();
+    const wrongTimes = async (count: number) => {
+      const codes: (string | undefined)[] = [];
+      for (let i = 0; i < count; i++) codes.push((await failureOf(anonymous.auth.signIn.mutate({ email: person.email, password: `wrong password again ${i}` }))).appCode);
+      return codes;
+    };
+    await wrongTimes(4);
+    expect((await anonymous.auth.signIn.mutate({ email: person.email, password: TEST_PASSWORD })).status).toBe('signed_in');
+    expect(await wrongTimes(4)).toEqual(Array(4).fill('INVALID_CREDENTIALS'));
+  });
+
   it('limits an unknown address exactly like a known one', async () => {
     const anonymous = await people.anonymous();
     const email = uniqueEmail('ghost');

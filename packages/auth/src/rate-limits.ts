@@ -57,8 +57,8 @@ export type LimitName = keyof typeof LIMITS;
 export interface RateLimits {
   /** Counts one attempt; refuses with RATE_LIMITED (and when to retry) once a tier is exhausted. */
   consume(name: LimitName, key: string): Promise<void>;
-  /** Refuses without counting if the key is currently blocked. */
-  check(name: LimitName, key: string): Promise<void>;
+  /** Refuses without counting if the key is currently blocked; tells whether any attempts are counted for it. */
+  check(name: LimitName, key: string): Promise<{ counted: boolean }>;
   /** Forgets the key's failures (after a success). */
   reset(name: LimitName, key: string): Promise<void>;
   close(): Promise<void>;
@@ -106,6 +106,7 @@ export function createRateLimits(options: { databaseUrl: string }): RateLimits {
         .map((state, index) => (state && state.consumedPoints > limiters[name][index]!.points ? state.msBeforeNext : 0))
         .filter((wait) => wait > 0);
       if (waits.length) throw refusal(Math.max(...waits));
+      return { counted: states.some((state) => state !== null && state.consumedPoints > 0) };
     },
     async reset(name, key) {
       await Promise.all(limiters[name].map((limiter) => limiter.delete(key)));
@@ -116,5 +117,5 @@ export function createRateLimits(options: { databaseUrl: string }): RateLimits {
 
 /** No limits at all: only for benchmarks that measure the cost of the work itself (RATE_LIMITS=off). */
 export function createDisabledRateLimits(): RateLimits {
-  return { consume: async () => {}, check: async () => {}, reset: async () => {}, close: async () => {} };
+  return { consume: async () => {}, check: async () => ({ counted: false }), reset: async () => {}, close: async () => {} };
 }

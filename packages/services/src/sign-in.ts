@@ -32,7 +32,7 @@ export async function signIn(options: SignInOptions): Promise<SignInResult> {
   const { em, config, origin } = options;
   const email = normalizeEmail(options.email);
   await config.limits.consume('signInAddress', addressKey(origin));
-  await config.limits.check('signInAccount', email);
+  const { counted: earlierFailures } = await config.limits.check('signInAccount', email);
 
   const profile = await em.findOne(Profile, { email }, { populate: ['passwordHash'] });
   const passwordHash = profile?.passwordHash;
@@ -45,7 +45,8 @@ export async function signIn(options: SignInOptions): Promise<SignInResult> {
     await config.limits.consume('signInAccount', email);
     throw new AppError('INVALID_CREDENTIALS');
   }
-  await config.limits.reset('signInAccount', email);
+  // The hot path: only an account with failures on record has counters to clear.
+  if (earlierFailures) await config.limits.reset('signInAccount', email);
   if (needsRehash(passwordHash)) profile.passwordHash = await hashPassword(options.password);
 
   if (!profile.emailVerifiedAt) {
