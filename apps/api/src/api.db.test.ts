@@ -1,25 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { appCodeOf, createClient, type GatehouseClient } from '@gatehouse/client';
-import { hashPassword } from '@gatehouse/auth';
 import { Member, Profile, Session } from '@gatehouse/db';
-import { makeMember, makeProfile, makeWorkspace, uniqueEmail, uniqueSlug, useTestDatabase } from '@gatehouse/db/testing';
+import { makeMember, makeProfile, makeWorkspace, uniqueEmail, uniqueSlug } from '@gatehouse/db/testing';
 import { linkIn } from '@gatehouse/mail';
-import { cookieFetch, startTestServer } from './testing.ts';
-import type { RunningServer } from './server.ts';
+import { cookieFetch, TEST_PASSWORD, useTestServer } from './testing.ts';
 
-const db = useTestDatabase();
-let server: RunningServer & { publicUrl: string };
-const PASSWORD = 'a long enough passphrase';
-
-beforeAll(async () => {
-  server = await startTestServer({ databaseUrl: db.url });
-});
-afterAll(async () => {
-  await server?.close();
-});
+const test = useTestServer();
+const { db, people } = test;
+const PASSWORD = TEST_PASSWORD;
 
 function anonymous(locale?: string): GatehouseClient {
-  return createClient({ url: server.url, ...(locale ? { locale } : {}) });
+  return createClient({ url: test.server.url, ...(locale ? { locale } : {}) });
 }
 
 async function failureOf(call: Promise<unknown>): Promise<{ appCode: string | undefined; message: string }> {
@@ -33,20 +24,13 @@ async function failureOf(call: Promise<unknown>): Promise<{ appCode: string | un
 
 /** A person with a password, signed in as a desktop client (bearer token). */
 async function signedInPerson(options: { name?: string; mustChangePassword?: boolean } = {}) {
-  const em = db.orm.em.fork();
-  const email = uniqueEmail();
-  const profile = await makeProfile(em, { email, name: options.name ?? 'Person', passwordHash: await hashPassword(PASSWORD) });
-  if (options.mustChangePassword) {
-    profile.mustChangePassword = true;
-    await em.flush();
-  }
-  const result = await anonymous().auth.signIn.mutate({ email, password: PASSWORD, client: 'desktop' });
-  if (!('token' in result) || !result.token) throw new Error('no desktop token');
-  return { profile, email, token: result.token, client: createClient({ url: server.url, token: result.token }) };
+  const person = await people.signedIn(options.name ? { name: options.name } : {});
+  if (options.mustChangePassword) await db.orm.em.fork().nativeUpdate(Profile, { id: person.profile.id }, { mustChangePassword: true });
+  return person;
 }
 
 async function postJson(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  return fetch(`${test.server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 }
 
 describe('sign-up and sign-in', () => {
@@ -57,8 +41,8 @@ describe('sign-up and sign-in', () => {
     const unconfirmed = await failureOf(anonymous().auth.signIn.mutate({ email, password: PASSWORD }));
     expect(unconfirmed.appCode).toBe('EMAIL_NOT_VERIFIED');
 
-    const mail = await server.mailSink!.waitFor(email.toLowerCase());
-    const token = new URL(linkIn(mail, `${server.publicUrl}/verify-email#`)).hash.slice(1);
+    const mail = await test.server.mailSink!.waitFor(email.toLowerCase());
+    const token = new URL(linkIn(mail, `${test.server.publicUrl}/verify-email#`)).hash.slice(1);
     await anonymous().auth.verifyEmail.mutate({ token });
     const signedIn = await anonymous().auth.signIn.mutate({ email: email.toUpperCase(), password: PASSWORD });
     expect(signedIn).toMatchObject({ status: 'signed_in', profile: { email: email.toLowerCase(), name: 'Ada Lovelace' }, workspace: null });
@@ -69,7 +53,7 @@ describe('sign-up and sign-in', () => {
     const { email } = await signedInPerson();
     const answer = await anonymous().auth.signUp.mutate({ email: email.toUpperCase(), password: 'another long passphrase', name: 'Impostor' });
     expect(answer).toEqual({ status: 'verification_sent', email });
-    const notice = await server.mailSink!.waitFor(email, (mail) => mail.subject === 'Someone tried to create a profile with your address');
+    const notice = await test.server.mailSink!.waitFor(email, (mail) => mail.subject === 'Someone tried to create a profile with your address');
     expect(notice.text).toContain('/forgot-password');
     // The owner's password still works; the impostor's does not.
     expect((await anonymous().auth.signIn.mutate({ email, password: PASSWORD })).status).toBe('signed_in');
@@ -147,7 +131,7 @@ describe('browser sessions over cookies', () => {
   it('sets an HttpOnly, SameSite=Lax cookie (not Secure on plain-http localhost) and ends it at sign-out', async () => {
     const { email } = await signedInPerson();
     const jar = cookieFetch();
-    const browser = createClient({ url: server.url, fetch: jar });
+    const browser = createClient({ url: test.server.url, fetch: jar });
     await browser.auth.signIn.mutate({ email, password: PASSWORD });
     const cookie = jar.setCookieHeaders.at(-1)!;
     expect(cookie).toMatch(/^gatehouse_session=[a-z2-7]{24}\.[a-z2-7]{32};/);
@@ -164,20 +148,20 @@ describe('browser sessions over cookies', () => {
   it('refuses a mutation from another origin or sent as a form, even with a valid cookie', async () => {
     const { email } = await signedInPerson();
     const jar = cookieFetch();
-    await createClient({ url: server.url, fetch: jar }).auth.signIn.mutate({ email, password: PASSWORD });
+    await createClient({ url: test.server.url, fetch: jar }).auth.signIn.mutate({ email, password: PASSWORD });
     const cookie = [...jar.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
 
     const crossOrigin = await postJson('/trpc/sessions.revokeOthers', {}, { cookie, origin: 'https://evil.example' });
     expect(crossOrigin.status).toBe(403);
     const crossSite = await postJson('/trpc/sessions.revokeOthers', {}, { cookie, 'sec-fetch-site': 'cross-site' });
     expect(crossSite.status).toBe(403);
-    const form = await fetch(`${server.url}/trpc/sessions.revokeOthers`, {
+    const form = await fetch(`${test.server.url}/trpc/sessions.revokeOthers`, {
       method: 'POST',
       headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
       body: 'a=1',
     });
     expect(form.status).toBe(403);
-    const sameOrigin = await postJson('/trpc/sessions.revokeOthers', {}, { cookie, origin: server.publicUrl, 'sec-fetch-site': 'same-origin' });
+    const sameOrigin = await postJson('/trpc/sessions.revokeOthers', {}, { cookie, origin: test.server.publicUrl, 'sec-fetch-site': 'same-origin' });
     expect(sameOrigin.status).toBe(200);
   });
 
@@ -186,7 +170,7 @@ describe('browser sessions over cookies', () => {
     const response = await postJson('/trpc/auth.signIn', { email, password: PASSWORD, client: 'desktop' });
     const body = (await response.json()) as { result: { data: { token: string; session: { expiresAt: string } } } };
     expect(body.result.data.session.expiresAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
-    const session = await fetch(`${server.url}/trpc/auth.session`, { headers: { authorization: `Bearer ${body.result.data.token}` } });
+    const session = await fetch(`${test.server.url}/trpc/auth.session`, { headers: { authorization: `Bearer ${body.result.data.token}` } });
     const sessionBody = (await session.json()) as { result: { data: { profile: { email: string } } } };
     expect(sessionBody.result.data.profile.email).toBe(email);
   });
@@ -194,9 +178,9 @@ describe('browser sessions over cookies', () => {
   it('caps batches at ten calls', async () => {
     const paths = Array.from({ length: 11 }, () => 'auth.session').join(',');
     const input = encodeURIComponent(JSON.stringify(Object.fromEntries(Array.from({ length: 11 }, (_, i) => [i, null]))));
-    const response = await fetch(`${server.url}/trpc/${paths}?batch=1&input=${input}`);
+    const response = await fetch(`${test.server.url}/trpc/${paths}?batch=1&input=${input}`);
     expect(response.status).toBe(400);
-    const ten = await fetch(`${server.url}/trpc/${Array.from({ length: 10 }, () => 'auth.session').join(',')}?batch=1&input=${input}`);
+    const ten = await fetch(`${test.server.url}/trpc/${Array.from({ length: 10 }, () => 'auth.session').join(',')}?batch=1&input=${input}`);
     expect(ten.status).toBe(200);
   });
 });
@@ -354,7 +338,7 @@ describe('typed client', () => {
       execFile(
         process.execPath,
         [script],
-        { env: { ...process.env, GATEHOUSE_URL: server.url, GATEHOUSE_EMAIL: person.email, GATEHOUSE_PASSWORD: PASSWORD, GATEHOUSE_WORKSPACE: workspace.slug } },
+        { env: { ...process.env, GATEHOUSE_URL: test.server.url, GATEHOUSE_EMAIL: person.email, GATEHOUSE_PASSWORD: PASSWORD, GATEHOUSE_WORKSPACE: workspace.slug } },
         (error, stdout, stderr) => (error ? reject(new Error(stderr || error.message)) : resolve(stdout)),
       ),
     );

@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AuditEvent, Member, Profile, Workspace } from '@gatehouse/db';
-import { uniqueSlug, useTestDatabase } from '@gatehouse/db/testing';
+import { uniqueSlug } from '@gatehouse/db/testing';
 import { linkIn } from '@gatehouse/mail';
 import { runAbandonedCleanup } from '@gatehouse/services';
-import type { RunningServer } from './server.ts';
-import { failureOf, startTestServer, TEST_PASSWORD, testPeople } from './testing.ts';
+import { failureOf, startTestServer, TEST_PASSWORD, useTestServer } from './testing.ts';
 
-const db = useTestDatabase();
-let server: RunningServer & { publicUrl: string };
-const people = testPeople({ server: () => server, orm: () => db.orm });
+const test = useTestServer();
+const { db, people } = test;
 const DAY = 86_400_000;
-
-beforeAll(async () => {
-  server = await startTestServer({ databaseUrl: db.url });
-});
-afterAll(async () => {
-  await server?.close();
-});
 
 const secretOf = (link: string) => new URL(link).hash.slice(1);
 
@@ -32,18 +23,18 @@ describe('abandoned free workspaces', () => {
   it('warns the admins at 40 and 47 silent days, once each, and deletes at 50 — keeping everyone’s profile', async () => {
     const { admin, slug } = await workspaceWith(40);
     const cleanup = async (now: Date) => {
-      const report = await runAbandonedCleanup({ em: db.orm.em.fork(), config: server.serviceConfig, now });
-      await server.mailSender.deliverDue();
+      const report = await runAbandonedCleanup({ em: db.orm.em.fork(), config: test.server.serviceConfig, now });
+      await test.server.mailSender.deliverDue();
       return report;
     };
     const start = new Date();
     expect((await cleanup(start)).warned).toContain(slug);
-    const first = await server.mailSink!.waitFor(admin.email, (mail) => mail.subject.includes('will be deleted in 10 days'));
+    const first = await test.server.mailSink!.waitFor(admin.email, (mail) => mail.subject.includes('will be deleted in 10 days'));
     expect(first.text).toContain(`/signin?workspace=${slug}`);
     expect((await cleanup(start)).warned).not.toContain(slug);
 
     expect((await cleanup(new Date(start.getTime() + 7 * DAY))).warned).toContain(slug);
-    await server.mailSink!.waitFor(admin.email, (mail) => mail.subject.includes('will be deleted in 3 days'));
+    await test.server.mailSink!.waitFor(admin.email, (mail) => mail.subject.includes('will be deleted in 3 days'));
 
     expect((await cleanup(new Date(start.getTime() + 10 * DAY))).deleted).toContain(slug);
     expect(await db.orm.em.fork().count(Workspace, { slug })).toBe(0);
@@ -56,7 +47,7 @@ describe('abandoned free workspaces', () => {
     const paid = await workspaceWith(400, 'standard');
     const active = await workspaceWith(49);
     await (await people.anonymous()).auth.signIn.mutate({ email: active.admin.email, password: TEST_PASSWORD, workspace: active.slug });
-    const report = await runAbandonedCleanup({ em: db.orm.em.fork(), config: server.serviceConfig, now: new Date() });
+    const report = await runAbandonedCleanup({ em: db.orm.em.fork(), config: test.server.serviceConfig, now: new Date() });
     expect(report.deleted).not.toContain(paid.slug);
     expect(report.deleted).not.toContain(active.slug);
     expect(report.warned).not.toContain(active.slug);
@@ -66,7 +57,7 @@ describe('abandoned free workspaces', () => {
     const second = await startTestServer({ databaseUrl: db.url });
     try {
       const { slug } = await workspaceWith(60);
-      await Promise.all([server.jobs.trigger('abandoned-cleanup'), second.jobs.trigger('abandoned-cleanup')]);
+      await Promise.all([test.server.jobs.trigger('abandoned-cleanup'), second.jobs.trigger('abandoned-cleanup')]);
       const deadline = Date.now() + 20_000;
       while ((await db.orm.em.fork().count(Workspace, { slug })) > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
       expect(await db.orm.em.fork().count(Workspace, { slug })).toBe(0);
@@ -99,8 +90,8 @@ describe('the creator role and admin recovery', () => {
   async function memberOf(slug: string, admin: Awaited<ReturnType<typeof people.signedIn>>, name: string) {
     const person = await people.signedIn({ name });
     const [invited] = await admin.client.invitations.send.mutate({ workspace: slug, emails: [person.email] });
-    const mail = await server.mailSink!.waitFor(person.email);
-    await person.client.invitations.accept.mutate({ token: secretOf(linkIn(mail, `${server.publicUrl}/invitation#`)) });
+    const mail = await test.server.mailSink!.waitFor(person.email);
+    await person.client.invitations.accept.mutate({ token: secretOf(linkIn(mail, `${test.server.publicUrl}/invitation#`)) });
     return { ...person, memberId: invited!.memberId! };
   }
 
@@ -153,7 +144,7 @@ describe('the creator role and admin recovery', () => {
     await staff.client.platform.reviewRecovery.mutate({ id, approve: true, note: 'Letter verified by phone.' });
     expect((await proposed.client.workspace.get.query({ workspace: slug })).myRole).toBe('admin');
     for (const person of [requester, proposed]) {
-      const mail = await server.mailSink!.waitFor(person.email, (m) => m.subject.endsWith('has a new administrator'));
+      const mail = await test.server.mailSink!.waitFor(person.email, (m) => m.subject.endsWith('has a new administrator'));
       expect(mail.text).toContain('Letter verified by phone.');
     }
     expect((await failureOf(staff.client.platform.reviewRecovery.mutate({ id, approve: false }))).appCode).toBe('NOT_FOUND');

@@ -1,21 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createClient } from '@gatehouse/client';
 import { Member, Session, Task } from '@gatehouse/db';
-import { uniqueEmail, uniqueSlug, useTestDatabase } from '@gatehouse/db/testing';
+import { uniqueEmail, uniqueSlug } from '@gatehouse/db/testing';
 import { linkIn } from '@gatehouse/mail';
-import type { RunningServer } from './server.ts';
-import { cookieFetch, failureOf, startTestServer, TEST_PASSWORD, testPeople, tokenOf } from './testing.ts';
+import { cookieFetch, failureOf, TEST_PASSWORD, tokenOf, useTestServer } from './testing.ts';
 
-const db = useTestDatabase();
-let server: RunningServer & { publicUrl: string };
-const people = testPeople({ server: () => server, orm: () => db.orm });
-
-beforeAll(async () => {
-  server = await startTestServer({ databaseUrl: db.url });
-});
-afterAll(async () => {
-  await server?.close();
-});
+const test = useTestServer();
+const { db, people } = test;
 
 async function workspaceWithAdmin(name = 'Admin Person') {
   const admin = await people.signedIn({ name });
@@ -32,8 +23,8 @@ function secretOf(link: string): string {
 async function invite(admin: Awaited<ReturnType<typeof workspaceWithAdmin>>['admin'], slug: string, email = uniqueEmail('invitee')) {
   const [result] = await admin.client.invitations.send.mutate({ workspace: slug, emails: [email] });
   if (!result?.ok || !result.memberId) throw new Error(`invitation failed: ${result?.appCode}`);
-  const mail = await server.mailSink!.waitFor(email);
-  return { email, memberId: result.memberId, token: secretOf(linkIn(mail, `${server.publicUrl}/invitation#`)), mail };
+  const mail = await test.server.mailSink!.waitFor(email);
+  return { email, memberId: result.memberId, token: secretOf(linkIn(mail, `${test.server.publicUrl}/invitation#`)), mail };
 }
 
 describe('email invitations', () => {
@@ -45,10 +36,10 @@ describe('email invitations', () => {
       { email, ok: true, memberId: expect.any(String) },
       { email: 'not an email', ok: false, appCode: 'INVALID_INPUT' },
     ]);
-    const mail = await server.mailSink!.waitFor(email);
+    const mail = await test.server.mailSink!.waitFor(email);
     expect(mail.subject).toBe(`Inviting Admin invites you to Inviting Admin's company`);
     expect(mail.text).toContain('Welcome to the team!');
-    const token = secretOf(linkIn(mail, `${server.publicUrl}/invitation#`));
+    const token = secretOf(linkIn(mail, `${test.server.publicUrl}/invitation#`));
 
     const anonymous = await people.anonymous();
     expect(await anonymous.invitations.preview.query({ token })).toMatchObject({ email, profileExists: false, inviterName: 'Inviting Admin' });
@@ -56,7 +47,7 @@ describe('email invitations', () => {
     expect(mismatch.appCode).toBe('INVALID_INPUT');
 
     const jar = cookieFetch();
-    const browser = createClient({ url: server.url, fetch: jar });
+    const browser = createClient({ url: test.server.url, fetch: jar });
     const accepted = await browser.invitations.accept.mutate({ token, name: 'New Comer', password: TEST_PASSWORD, passwordConfirm: TEST_PASSWORD });
     expect(accepted.workspace.slug).toBe(slug);
     expect((await browser.auth.session.query())?.profile.email).toBe(email);
@@ -118,10 +109,10 @@ describe('email invitations', () => {
     expect(tooSoon.appCode).toBe('RATE_LIMITED');
     await db.orm.em.fork().nativeUpdate(Member, { id: memberId }, { invitationSentAt: new Date(Date.now() - 120_000) });
     await admin.client.invitations.resend.mutate({ workspace: slug, memberId });
-    const second = await server.mailSink!.waitFor(email, (mail) => !mail.text.includes(first));
+    const second = await test.server.mailSink!.waitFor(email, (mail) => !mail.text.includes(first));
     const anonymous = await people.anonymous();
     expect((await failureOf(anonymous.invitations.preview.query({ token: first }))).appCode).toBe('TOKEN_INVALID');
-    expect((await anonymous.invitations.preview.query({ token: secretOf(linkIn(second, `${server.publicUrl}/invitation#`)) })).email).toBe(email);
+    expect((await anonymous.invitations.preview.query({ token: secretOf(linkIn(second, `${test.server.publicUrl}/invitation#`)) })).email).toBe(email);
   });
 });
 
@@ -177,7 +168,7 @@ describe('delete, dismiss, rehire', () => {
     expect((await failureOf(admin.client.members.delete.mutate({ workspace: slug, memberId }))).appCode).toBe('MEMBER_NOT_DELETABLE');
 
     const atWorkspace = await (await people.anonymous()).auth.signIn.mutate({ email: member.email, password: TEST_PASSWORD, workspace: slug, client: 'desktop' });
-    const workspaceClient = createClient({ url: server.url, token: tokenOf(atWorkspace) });
+    const workspaceClient = createClient({ url: test.server.url, token: tokenOf(atWorkspace) });
     expect(await workspaceClient.auth.session.query()).not.toBeNull();
 
     const dismissed = await admin.client.members.dismiss.mutate({ workspace: slug, memberId });
@@ -246,12 +237,12 @@ describe('direct registration', () => {
     const email = uniqueEmail('registered');
     const registered = await admin.client.invitations.register.mutate({ workspace: slug, name: 'Reg Istered', email, position: 'Engineer' });
     expect(registered).toMatchObject({ status: 'active', position: 'Engineer' });
-    const mail = await server.mailSink!.waitFor(email);
+    const mail = await test.server.mailSink!.waitFor(email);
     const password = mail.text.match(/\b[a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4}\b/)?.[0];
     expect(password).toBeDefined();
 
     const signedIn = await (await people.anonymous()).auth.signIn.mutate({ email, password: password!, workspace: slug, client: 'desktop' });
-    const client = createClient({ url: server.url, token: tokenOf(signedIn) });
+    const client = createClient({ url: test.server.url, token: tokenOf(signedIn) });
     expect((await failureOf(client.members.list.query({ workspace: slug }))).appCode).toBe('PASSWORD_CHANGE_REQUIRED');
     await client.profile.changePassword.mutate({ currentPassword: password!, password: 'my own long passphrase', passwordConfirm: 'my own long passphrase' });
     expect((await client.members.list.query({ workspace: slug })).items.length).toBe(2);
@@ -268,19 +259,19 @@ describe('quick-join link', () => {
     const insider = `${uniqueEmail('insider').split('@')[0]}@corp.example`;
     const joined = await (await people.anonymous()).joinLink.join.mutate({ token, email: insider, name: 'In Sider', password: TEST_PASSWORD, passwordConfirm: TEST_PASSWORD });
     expect(joined).toMatchObject({ status: 'invited', verificationSent: true });
-    const verification = await server.mailSink!.waitFor(insider);
-    await (await people.anonymous()).auth.verifyEmail.mutate({ token: secretOf(linkIn(verification, `${server.publicUrl}/verify-email#`)) });
+    const verification = await test.server.mailSink!.waitFor(insider);
+    await (await people.anonymous()).auth.verifyEmail.mutate({ token: secretOf(linkIn(verification, `${test.server.publicUrl}/verify-email#`)) });
     expect((await admin.client.members.list.query({ workspace: slug, search: 'In Sider' })).items[0]?.status).toBe('active');
 
     const outsider = uniqueEmail('outsider');
     await (await people.anonymous()).joinLink.join.mutate({ token, email: outsider, name: 'Out Sider', password: TEST_PASSWORD, passwordConfirm: TEST_PASSWORD });
-    const outsiderMail = await server.mailSink!.waitFor(outsider);
-    await (await people.anonymous()).auth.verifyEmail.mutate({ token: secretOf(linkIn(outsiderMail, `${server.publicUrl}/verify-email#`)) });
+    const outsiderMail = await test.server.mailSink!.waitFor(outsider);
+    await (await people.anonymous()).auth.verifyEmail.mutate({ token: secretOf(linkIn(outsiderMail, `${test.server.publicUrl}/verify-email#`)) });
     const waiting = (await admin.client.members.list.query({ workspace: slug, status: 'awaiting_approval' })).items;
     expect(waiting.map((member) => member.name)).toEqual(['Out Sider']);
     expect((await admin.client.members.counts.query({ workspace: slug })).awaiting_approval).toBe(1);
     await admin.client.members.approve.mutate({ workspace: slug, memberId: waiting[0]!.id });
-    const approved = await server.mailSink!.waitFor(outsider, (mail) => mail.subject.startsWith('You can now sign in'));
+    const approved = await test.server.mailSink!.waitFor(outsider, (mail) => mail.subject.startsWith('You can now sign in'));
     expect(approved.text).toContain(`/signin?workspace=${slug}`);
   });
 
@@ -327,11 +318,11 @@ describe('expiry and the local inbox', () => {
   it('shows received mail in the development inbox at /mail/, links included', async () => {
     const { admin, slug } = await workspaceWithAdmin();
     const { email, mail } = await invite(admin, slug);
-    const inbox = await (await fetch(`${server.url}/mail/`)).text();
+    const inbox = await (await fetch(`${test.server.url}/mail/`)).text();
     expect(inbox).toContain(email);
-    const received = server.mailSink!.messages().find((message) => message.subject === mail.subject && message.to.includes(email))!;
-    const page = await (await fetch(`${server.url}/mail/${received.id}`)).text();
-    expect(page).toContain(`<a href="${server.publicUrl}/invitation#`);
+    const received = test.server.mailSink!.messages().find((message) => message.subject === mail.subject && message.to.includes(email))!;
+    const page = await (await fetch(`${test.server.url}/mail/${received.id}`)).text();
+    expect(page).toContain(`<a href="${test.server.publicUrl}/invitation#`);
     expect((await (await people.anonymous()).system.info.query()).mailInboxPath).toBe('/mail/');
   });
 });

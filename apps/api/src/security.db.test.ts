@@ -1,30 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { totpCodeAt } from '@gatehouse/auth';
 import { createClient, type GatehouseClient } from '@gatehouse/client';
 import { Profile, ProfileToken } from '@gatehouse/db';
-import { uniqueEmail, uniqueSlug, useTestDatabase } from '@gatehouse/db/testing';
+import { uniqueEmail, uniqueSlug } from '@gatehouse/db/testing';
 import { linkIn } from '@gatehouse/mail';
-import type { RunningServer } from './server.ts';
-import { failureOf, startTestServer, TEST_PASSWORD, testPeople, tokenOf } from './testing.ts';
+import { failureOf, TEST_PASSWORD, tokenOf, useTestServer } from './testing.ts';
 
-const db = useTestDatabase();
-let server: RunningServer & { publicUrl: string };
-const people = testPeople({ server: () => server, orm: () => db.orm });
-
-beforeAll(async () => {
-  server = await startTestServer({ databaseUrl: db.url });
-});
-afterAll(async () => {
-  await server?.close();
-});
+const test = useTestServer();
+const { db, people } = test;
 
 const secretOf = (link: string) => new URL(link).hash.slice(1);
 const NEW_PASSWORD = 'a brand new passphrase for me';
 
 async function resetLinkFor(email: string, after = 0): Promise<string> {
-  const mail = await server.mailSink!.waitFor(email, (m) => m.subject === 'Choose a new password' && m.id > after);
-  return secretOf(linkIn(mail, `${server.publicUrl}/reset-password#`));
+  const mail = await test.server.mailSink!.waitFor(email, (m) => m.subject === 'Choose a new password' && m.id > after);
+  return secretOf(linkIn(mail, `${test.server.publicUrl}/reset-password#`));
 }
 
 /** Turns 2FA on for a person and returns the key an authenticator app would hold, and the recovery codes. */
@@ -58,7 +49,7 @@ describe('password recovery', () => {
     expect(await person.client.auth.session.query()).toBeNull();
     expect((await failureOf(anonymous.auth.resetPassword.mutate({ token, password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD }))).appCode).toBe('TOKEN_INVALID');
     expect((await anonymous.auth.signIn.mutate({ email: person.email, password: NEW_PASSWORD })).status).toBe('signed_in');
-    const notice = await server.mailSink!.waitFor(person.email, (mail) => mail.subject === 'Your password was changed');
+    const notice = await test.server.mailSink!.waitFor(person.email, (mail) => mail.subject === 'Your password was changed');
     expect(notice.text).toContain('Every other session was signed out');
   });
 
@@ -70,7 +61,7 @@ describe('password recovery', () => {
     await db.orm.em.fork().nativeUpdate(ProfileToken, { profile: person.profile.id, purpose: 'reset_password' }, { expiresAt: new Date(Date.now() - 1000) });
     expect((await failureOf(anonymous.auth.resetPassword.mutate({ token: expired, password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD }))).appCode).toBe('TOKEN_EXPIRED');
 
-    const seen = server.mailSink!.messages().at(-1)?.id ?? 0;
+    const seen = test.server.mailSink!.messages().at(-1)?.id ?? 0;
     await anonymous.auth.requestPasswordReset.mutate({ email: person.email });
     const stale = await resetLinkFor(person.email, seen);
     await person.client.profile.changePassword.mutate({ currentPassword: TEST_PASSWORD, password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD });
@@ -98,13 +89,13 @@ describe('login-email change', () => {
 
     const newEmail = uniqueEmail('moved');
     await person.client.profile.requestEmailChange.mutate({ newEmail, password: TEST_PASSWORD });
-    const notice = await server.mailSink!.waitFor(person.email, (mail) => mail.subject === 'A change of your login email was requested');
+    const notice = await test.server.mailSink!.waitFor(person.email, (mail) => mail.subject === 'A change of your login email was requested');
     expect(notice.text).toContain(newEmail);
     expect((await person.client.profile.get.query()).email).toBe(person.email);
 
-    const confirmation = await server.mailSink!.waitFor(newEmail);
+    const confirmation = await test.server.mailSink!.waitFor(newEmail);
     const anonymous = await people.anonymous();
-    expect(await anonymous.profile.confirmEmailChange.mutate({ token: secretOf(linkIn(confirmation, `${server.publicUrl}/confirm-email#`)) })).toEqual({ email: newEmail });
+    expect(await anonymous.profile.confirmEmailChange.mutate({ token: secretOf(linkIn(confirmation, `${test.server.publicUrl}/confirm-email#`)) })).toEqual({ email: newEmail });
     expect((await anonymous.auth.signIn.mutate({ email: newEmail, password: TEST_PASSWORD })).status).toBe('signed_in');
     expect((await failureOf(anonymous.auth.signIn.mutate({ email: person.email, password: TEST_PASSWORD }))).appCode).toBe('INVALID_CREDENTIALS');
   });
@@ -121,7 +112,7 @@ describe('two-step verification', () => {
     expect((await failureOf(anonymous.auth.verifyTwoFactor.mutate({ challengeId: first.challengeId, code: '000000' }))).appCode).toBe('TWO_FACTOR_INVALID');
     const code = nextCode(key);
     const signedIn = await anonymous.auth.verifyTwoFactor.mutate({ challengeId: first.challengeId, code });
-    expect(createClient({ url: server.url, token: tokenOf(signedIn) })).toBeDefined();
+    expect(createClient({ url: test.server.url, token: tokenOf(signedIn) })).toBeDefined();
 
     const second = await anonymous.auth.signIn.mutate({ email: person.email, password: TEST_PASSWORD, client: 'desktop' });
     if (second.status !== 'two_factor_required') throw new Error('expected a challenge');
@@ -178,15 +169,15 @@ describe('two-step verification', () => {
     await admin.client.workspace.create.mutate({ name: 'Secure Co', slug });
     const member = await people.signedIn();
     const [invited] = await admin.client.invitations.send.mutate({ workspace: slug, emails: [member.email] });
-    const mail = await server.mailSink!.waitFor(member.email);
-    await member.client.invitations.accept.mutate({ token: secretOf(linkIn(mail, `${server.publicUrl}/invitation#`)) });
+    const mail = await test.server.mailSink!.waitFor(member.email);
+    await member.client.invitations.accept.mutate({ token: secretOf(linkIn(mail, `${test.server.publicUrl}/invitation#`)) });
     await withTwoFactor(member.client);
     const anonymous = await people.anonymous();
 
     const tomorrow = new Date(Date.now() + 86_400_000);
     await admin.client.members.resetTwoFactor.mutate({ workspace: slug, memberId: invited!.memberId!, until: tomorrow.toISOString() });
     expect((await anonymous.auth.signIn.mutate({ email: member.email, password: TEST_PASSWORD })).status).toBe('signed_in');
-    const told = await server.mailSink!.waitFor(member.email, (m) => m.subject === 'Two-step verification was turned off for you');
+    const told = await test.server.mailSink!.waitFor(member.email, (m) => m.subject === 'Two-step verification was turned off for you');
     expect(told.text).toContain('After that, it is asked again');
     // Once the date passes, the code is asked again.
     await db.orm.em.fork().nativeUpdate(Profile, { id: member.profile.id }, { twoFactorSuspendedUntil: new Date(Date.now() - 1000) });
@@ -265,11 +256,11 @@ describe('brute-force defence', () => {
 describe('devices and the audit trail', () => {
   it('mails the person when a new device signs in, and lists security events for them', async () => {
     const person = await people.signedIn();
-    const stranger = createClient({ url: server.url, headers: { 'user-agent': 'Mozilla/5.0 (Windows NT 10.0) Firefox/140.0' } });
+    const stranger = createClient({ url: test.server.url, headers: { 'user-agent': 'Mozilla/5.0 (Windows NT 10.0) Firefox/140.0' } });
     await stranger.auth.signIn.mutate({ email: person.email, password: TEST_PASSWORD, client: 'desktop' });
-    const alert = await server.mailSink!.waitFor(person.email, (mail) => mail.subject === 'New sign-in to your profile');
+    const alert = await test.server.mailSink!.waitFor(person.email, (mail) => mail.subject === 'New sign-in to your profile');
     expect(alert.text).toContain('Firefox 140 · Windows');
-    expect(alert.text).toContain(`${server.publicUrl}/sessions`);
+    expect(alert.text).toContain(`${test.server.publicUrl}/sessions`);
 
     await (await people.anonymous()).auth.signIn.mutate({ email: person.email, password: 'not the right one here' }).catch(() => undefined);
     const events = await person.client.profile.securityEvents.query();

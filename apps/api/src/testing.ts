@@ -1,7 +1,8 @@
+import { afterAll, beforeAll } from 'vitest';
 import { hashPassword } from '@gatehouse/auth';
 import { appCodeOf, createClient } from '@gatehouse/client';
 import type { Orm } from '@gatehouse/db';
-import { makeProfile, uniqueEmail } from '@gatehouse/db/testing';
+import { makeProfile, uniqueEmail, useTestDatabase } from '@gatehouse/db/testing';
 import { freePort } from '@gatehouse/embedded-postgres';
 import pino from 'pino';
 import { readEnv } from './env.ts';
@@ -83,4 +84,27 @@ export function testPeople(options: { server: () => RunningServer; orm: () => Or
 export function tokenOf(result: { status: string; token?: string }): string {
   if (result.status !== 'signed_in' || !result.token) throw new Error(`expected a finished desktop sign-in, got ${result.status}`);
   return result.token;
+}
+
+/** A test file's own database with the whole api process on it, started before its tests and stopped after. */
+export function useTestServer() {
+  const db = useTestDatabase();
+  let server: (RunningServer & { publicUrl: string }) | undefined;
+  beforeAll(async () => {
+    server = await startTestServer({ databaseUrl: db.url });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  const current = () => {
+    if (!server) throw new Error('useTestServer(): the server is ready only inside tests');
+    return server;
+  };
+  return {
+    db,
+    people: testPeople({ server: current, orm: () => db.orm }),
+    get server() {
+      return current();
+    },
+  };
 }

@@ -1,7 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { useTestServer } from '@gatehouse/api-server/testing';
 
 const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'test-results');
 
@@ -20,4 +22,31 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(SCREENSHOTS, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/**
+ * What every browser test file needs: the api test server (its own database,
+ * the built SPAs) plus Debian's Chromium, started before the file's tests and
+ * stopped after.
+ */
+export function useBrowserTest() {
+  const test = useTestServer();
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    db: test.db,
+    people: test.people,
+    get server() {
+      return test.server;
+    },
+    get browser() {
+      if (!browser) throw new Error('useBrowserTest(): the browser is ready only inside tests');
+      return browser;
+    },
+  };
 }

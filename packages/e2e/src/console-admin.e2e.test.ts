@@ -1,29 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startTestServer, testPeople, TEST_PASSWORD } from '@gatehouse/api-server/testing';
-import { uniqueEmail, uniqueSlug, useTestDatabase } from '@gatehouse/db/testing';
-import { launchBrowser, screenshot } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { TEST_PASSWORD } from '@gatehouse/api-server/testing';
+import { uniqueEmail, uniqueSlug } from '@gatehouse/db/testing';
+import { screenshot, useBrowserTest } from './browser.ts';
 
-const db = useTestDatabase();
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-const people = testPeople({ server: () => server, orm: () => db.orm });
-
-beforeAll(async () => {
-  server = await startTestServer({ databaseUrl: db.url });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const test = useBrowserTest();
+const { people } = test;
 
 async function adminInConsole(): Promise<{ page: Page; slug: string }> {
   const admin = await people.signedIn({ name: 'Olivia Owner' });
   const slug = uniqueSlug('shop');
   await admin.client.workspace.create.mutate({ name: 'Corner Shop', slug });
-  const page = await (await browser.newContext({ locale: 'en-US' })).newPage();
-  await page.goto(`${server.publicUrl}/console/signin?workspace=${slug}`);
+  const page = await (await test.browser.newContext({ locale: 'en-US' })).newPage();
+  await page.goto(`${test.server.publicUrl}/console/signin?workspace=${slug}`);
   await page.getByLabel('Email').fill(admin.email);
   await page.getByLabel('Password').fill(TEST_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -45,9 +34,9 @@ describe('an admin in the console', () => {
     await page.getByRole('button', { name: 'Close' }).last().click();
 
     // The local inbox, as a person opens it from the console's header.
-    await server.mailSink!.waitFor(email);
+    await test.server.mailSink!.waitFor(email);
     const inbox = await page.context().newPage();
-    await inbox.goto(`${server.publicUrl}/mail/`);
+    await inbox.goto(`${test.server.publicUrl}/mail/`);
     await inbox.getByRole('link', { name: 'Your account at Corner Shop' }).first().click();
     await inbox.getByText(email, { exact: false }).first().waitFor();
     expect(await inbox.locator('pre').textContent()).toMatch(/[a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4}/);
@@ -92,7 +81,7 @@ describe('an admin in the console', () => {
     const url = await page.getByTestId('join-link-url').inputValue();
 
     const newcomer = `${uniqueEmail('clerk').split('@')[0]}@shop.example`;
-    const joiner = await (await browser.newContext({ locale: 'en-US' })).newPage();
+    const joiner = await (await test.browser.newContext({ locale: 'en-US' })).newPage();
     await joiner.goto(url);
     await joiner.getByLabel('Your name').fill('Nina Newcomer');
     await joiner.getByLabel('Email').fill(newcomer);
@@ -101,12 +90,12 @@ describe('an admin in the console', () => {
     await joiner.getByRole('button', { name: 'Join' }).click();
     expect(await joiner.getByTestId('join-outcome').textContent()).toContain('confirm your email address');
 
-    const mail = await server.mailSink!.waitFor(newcomer);
+    const mail = await test.server.mailSink!.waitFor(newcomer);
     const link = mail.text.match(/http\S+\/verify-email#\S+/)?.[0];
     await joiner.goto(link!);
     expect(await joiner.getByTestId('verify-outcome').textContent()).toBe(`Thank you: ${newcomer} is confirmed.`);
 
-    await page.goto(`${server.publicUrl}/console/${slug}`);
+    await page.goto(`${test.server.publicUrl}/console/${slug}`);
     await page.getByTestId('tab-active').click();
     await page.getByTestId('directory').getByText('Nina Newcomer').waitFor();
   });

@@ -1,30 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startTestServer, testPeople, TEST_PASSWORD } from '@gatehouse/api-server/testing';
-import { uniqueEmail, uniqueSlug, useTestDatabase } from '@gatehouse/db/testing';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { TEST_PASSWORD } from '@gatehouse/api-server/testing';
+import { uniqueEmail, uniqueSlug } from '@gatehouse/db/testing';
 import { linkIn } from '@gatehouse/mail';
-import { launchBrowser, screenshot } from './browser.ts';
+import { screenshot, useBrowserTest } from './browser.ts';
 
-const db = useTestDatabase();
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-const people = testPeople({ server: () => server, orm: () => db.orm });
-
-beforeAll(async () => {
-  server = await startTestServer({ databaseUrl: db.url });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const test = useBrowserTest();
+const { people } = test;
 
 async function adminInConsole(): Promise<{ page: Page; slug: string; email: string }> {
   const admin = await people.signedIn({ name: 'Ada Admin' });
   const slug = uniqueSlug('team');
   await admin.client.workspace.create.mutate({ name: 'Team Rocket', slug });
-  const page = await (await browser.newContext({ locale: 'en-US' })).newPage();
-  await page.goto(`${server.publicUrl}/console/signin?workspace=${slug}`);
+  const page = await (await test.browser.newContext({ locale: 'en-US' })).newPage();
+  await page.goto(`${test.server.publicUrl}/console/signin?workspace=${slug}`);
   await page.getByLabel('Email').fill(admin.email);
   await page.getByLabel('Password').fill(TEST_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -47,11 +36,11 @@ describe('an invitation’s whole trip', () => {
     await page.getByRole('button', { name: 'Close' }).first().click();
 
     // The mail really crossed SMTP; the test reads it as the invitee would and follows its link.
-    const mail = await server.mailSink!.waitFor(invitee);
+    const mail = await test.server.mailSink!.waitFor(invitee);
     expect(mail.subject).toBe('Ada Admin invites you to Team Rocket');
-    const link = linkIn(mail, `${server.publicUrl}/invitation#`);
+    const link = linkIn(mail, `${test.server.publicUrl}/invitation#`);
 
-    const inviteePage = await (await browser.newContext({ locale: 'en-US' })).newPage();
+    const inviteePage = await (await test.browser.newContext({ locale: 'en-US' })).newPage();
     await inviteePage.goto(link);
     await inviteePage.getByTestId('invitation-intro').waitFor();
     expect(await inviteePage.getByTestId('invitation-intro').textContent()).toBe('Ada Admin invites you to join Team Rocket.');

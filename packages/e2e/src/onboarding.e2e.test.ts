@@ -1,32 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startTestServer } from '@gatehouse/api-server/testing';
-import { uniqueEmail, uniqueSlug, useTestDatabase } from '@gatehouse/db/testing';
-import { launchBrowser, screenshot } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { uniqueEmail, uniqueSlug } from '@gatehouse/db/testing';
+import { screenshot, useBrowserTest } from './browser.ts';
 
-const db = useTestDatabase();
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer({ databaseUrl: db.url });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const test = useBrowserTest();
 
 const PASSWORD = 'a sentence that is long enough';
 
 describe('a new company, from sign-up to the admin console', () => {
   it('signs up, creates a workspace, signs in at it and sees itself in the directory', async () => {
-    const context = await browser.newContext({ locale: 'en-US' });
+    const context = await test.browser.newContext({ locale: 'en-US' });
     const page = await context.newPage();
     const email = uniqueEmail('founder');
     const slug = uniqueSlug('acme');
 
-    await page.goto(`${server.publicUrl}/signup`);
+    await page.goto(`${test.server.publicUrl}/signup`);
     await page.getByLabel('Your name').fill('Grace Hopper');
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(PASSWORD);
@@ -35,10 +22,10 @@ describe('a new company, from sign-up to the admin console', () => {
     await page.getByTestId('sign-up-sent').waitFor();
 
     // The confirmation really goes through SMTP; its link confirms the address, then the person signs in.
-    const mail = await server.mailSink!.waitFor(email);
+    const mail = await test.server.mailSink!.waitFor(email);
     await page.goto(mail.text.match(/http\S+\/verify-email#\S+/)![0]);
     await page.getByTestId('verify-outcome').waitFor();
-    await page.goto(`${server.publicUrl}/signin`);
+    await page.goto(`${test.server.publicUrl}/signin`);
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -54,7 +41,7 @@ describe('a new company, from sign-up to the admin console', () => {
     await page.getByTestId('workspace-list').getByText('Acme Rockets').waitFor();
     await screenshot(page, '03-portal-my-workspaces');
 
-    await page.goto(`${server.publicUrl}/console/signin?workspace=${slug}`);
+    await page.goto(`${test.server.publicUrl}/console/signin?workspace=${slug}`);
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -67,7 +54,7 @@ describe('a new company, from sign-up to the admin console', () => {
     await screenshot(page, '04-console-directory');
 
     // Two sign-ins (portal, console) on this browser: both listed, this one marked; ending the other leaves one.
-    await page.goto(`${server.publicUrl}/sessions`);
+    await page.goto(`${test.server.publicUrl}/sessions`);
     const sessions = page.getByTestId('session-list').locator('li');
     await sessions.first().waitFor();
     expect(await sessions.count()).toBe(2);
@@ -80,9 +67,9 @@ describe('a new company, from sign-up to the admin console', () => {
   });
 
   it('shows the API’s own error, in the page’s language, when the password is wrong', async () => {
-    const context = await browser.newContext({ locale: 'fr-FR' });
+    const context = await test.browser.newContext({ locale: 'fr-FR' });
     const page = await context.newPage();
-    await page.goto(`${server.publicUrl}/signin`);
+    await page.goto(`${test.server.publicUrl}/signin`);
     await page.getByLabel('E-mail').fill(uniqueEmail('nobody'));
     await page.getByLabel('Mot de passe').fill('a wrong password here');
     await page.getByRole('button', { name: 'Se connecter' }).click();

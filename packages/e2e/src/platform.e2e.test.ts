@@ -1,28 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startTestServer, testPeople, TEST_PASSWORD } from '@gatehouse/api-server/testing';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { TEST_PASSWORD } from '@gatehouse/api-server/testing';
 import { Member, Profile } from '@gatehouse/db';
-import { uniqueSlug, useTestDatabase } from '@gatehouse/db/testing';
+import { uniqueSlug } from '@gatehouse/db/testing';
 import { linkIn } from '@gatehouse/mail';
-import { launchBrowser, screenshot } from './browser.ts';
+import { screenshot, useBrowserTest } from './browser.ts';
 
-const db = useTestDatabase();
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-const people = testPeople({ server: () => server, orm: () => db.orm });
-
-beforeAll(async () => {
-  server = await startTestServer({ databaseUrl: db.url });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const test = useBrowserTest();
+const { db, people } = test;
 
 async function portalSignIn(email: string, locale = 'en-US'): Promise<Page> {
-  const page = await (await browser.newContext({ locale })).newPage();
-  await page.goto(`${server.publicUrl}/signin`);
+  const page = await (await test.browser.newContext({ locale })).newPage();
+  await page.goto(`${test.server.publicUrl}/signin`);
   await page.locator('#email').fill(email);
   await page.locator('#password').fill(TEST_PASSWORD);
   await page.locator('form button[type="submit"]').click();
@@ -33,8 +22,8 @@ async function portalSignIn(email: string, locale = 'en-US'): Promise<Page> {
 async function member(admin: Awaited<ReturnType<typeof people.signedIn>>, slug: string, name: string) {
   const person = await people.signedIn({ name });
   const [invited] = await admin.client.invitations.send.mutate({ workspace: slug, emails: [person.email] });
-  const mail = await server.mailSink!.waitFor(person.email);
-  await person.client.invitations.accept.mutate({ token: new URL(linkIn(mail, `${server.publicUrl}/invitation#`)).hash.slice(1) });
+  const mail = await test.server.mailSink!.waitFor(person.email);
+  await person.client.invitations.accept.mutate({ token: new URL(linkIn(mail, `${test.server.publicUrl}/invitation#`)).hash.slice(1) });
   return { ...person, memberId: invited!.memberId! };
 }
 
@@ -61,7 +50,7 @@ describe('a workspace that lost its last administrator', () => {
     const staff = await people.signedIn({ name: 'Sam Staff' });
     await db.orm.em.fork().nativeUpdate(Profile, { id: staff.profile.id }, { isStaff: true });
     const console = await portalSignIn(staff.email);
-    await console.goto(`${server.publicUrl}/console/platform`);
+    await console.goto(`${test.server.publicUrl}/console/platform`);
     const request = console.getByTestId('recovery-request').filter({ hasText: 'Orphan Works' });
     await request.waitFor();
     expect(await request.textContent()).toContain('Paul Proposed');
@@ -72,7 +61,7 @@ describe('a workspace that lost its last administrator', () => {
     await console.getByTestId('platform-notice').waitFor();
 
     expect((await proposed.client.workspace.get.query({ workspace: slug })).myRole).toBe('admin');
-    const mail = await server.mailSink!.waitFor(proposed.email, (m) => m.subject === 'Orphan Works has a new administrator');
+    const mail = await test.server.mailSink!.waitFor(proposed.email, (m) => m.subject === 'Orphan Works has a new administrator');
     expect(mail.text).toContain('Confirmed with the director by phone.');
   });
 });
@@ -97,12 +86,12 @@ describe('four languages', () => {
   for (const { locale, signIn, members } of LOCALES) {
     it(`renders the portal sign-in and the console directory in ${locale} with no missing text`, async () => {
       const warnings: string[] = [];
-      const context = await browser.newContext({ locale });
+      const context = await test.browser.newContext({ locale });
       const page = await context.newPage();
       page.on('console', (message) => {
         if (/not found|fall ?back/i.test(message.text())) warnings.push(message.text());
       });
-      await page.goto(`${server.publicUrl}/signin`);
+      await page.goto(`${test.server.publicUrl}/signin`);
       await page.getByRole('heading', { name: signIn }).waitFor();
       expect(await page.locator('body').innerText()).not.toMatch(RAW_KEY);
       await screenshot(page, `60-portal-sign-in-${locale}`);
@@ -112,7 +101,7 @@ describe('four languages', () => {
       await db.orm.em.fork().nativeUpdate(Profile, { id: admin.profile.id }, { locale: locale.slice(0, 2) as 'en' | 'fr' | 'de' | 'it' });
       const slug = uniqueSlug('lingua');
       await admin.client.workspace.create.mutate({ name: 'Lingua', slug });
-      await page.goto(`${server.publicUrl}/console/signin?workspace=${slug}`);
+      await page.goto(`${test.server.publicUrl}/console/signin?workspace=${slug}`);
       await page.locator('#email').fill(admin.email);
       await page.locator('#password').fill(TEST_PASSWORD);
       await page.locator('form button[type="submit"]').click();

@@ -1,29 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { totpCodeAt } from '@gatehouse/auth';
-import { startTestServer, testPeople, TEST_PASSWORD } from '@gatehouse/api-server/testing';
-import { uniqueEmail, useTestDatabase } from '@gatehouse/db/testing';
-import { launchBrowser, screenshot } from './browser.ts';
+import { TEST_PASSWORD } from '@gatehouse/api-server/testing';
+import { uniqueEmail } from '@gatehouse/db/testing';
+import { screenshot, useBrowserTest } from './browser.ts';
 
-const db = useTestDatabase();
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Browser;
-const people = testPeople({ server: () => server, orm: () => db.orm });
-
-beforeAll(async () => {
-  server = await startTestServer({ databaseUrl: db.url });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const test = useBrowserTest();
+const { people } = test;
 
 const NEW_PASSWORD = 'a fresh passphrase nobody knows';
 
 async function signInForm(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(`${server.publicUrl}/signin`);
+  await page.goto(`${test.server.publicUrl}/signin`);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
@@ -36,14 +25,14 @@ function linkFrom(text: string, path: string): string {
 describe('a person securing their own profile in the portal', () => {
   it('recovers a forgotten password through the mailed link and signs in with the new one', async () => {
     const person = await people.signedIn({ name: 'Forgetful Fred' });
-    const page = await (await browser.newContext({ locale: 'en-US' })).newPage();
-    await page.goto(`${server.publicUrl}/signin`);
+    const page = await (await test.browser.newContext({ locale: 'en-US' })).newPage();
+    await page.goto(`${test.server.publicUrl}/signin`);
     await page.getByRole('link', { name: 'Forgot your password?' }).click();
     await page.getByLabel('Email').fill(person.email);
     await page.getByRole('button', { name: 'Send the link' }).click();
     await page.getByTestId('reset-sent').waitFor();
 
-    const mail = await server.mailSink!.waitFor(person.email, (m) => m.subject === 'Choose a new password');
+    const mail = await test.server.mailSink!.waitFor(person.email, (m) => m.subject === 'Choose a new password');
     await page.goto(linkFrom(mail.text, '/reset-password'));
     await page.getByLabel('New password').fill('passwordpassword');
     await page.getByLabel('Password again').fill('passwordpassword');
@@ -62,10 +51,10 @@ describe('a person securing their own profile in the portal', () => {
 
   it('turns on two-step verification with the QR code, keeps the recovery codes, and is asked for a code at the next sign-in', async () => {
     const person = await people.signedIn({ name: 'Careful Carla' });
-    const page = await (await browser.newContext({ locale: 'en-US' })).newPage();
+    const page = await (await test.browser.newContext({ locale: 'en-US' })).newPage();
     await signInForm(page, person.email, TEST_PASSWORD);
     await page.getByTestId('signed-in-as').waitFor();
-    await page.goto(`${server.publicUrl}/security`);
+    await page.goto(`${test.server.publicUrl}/security`);
     await page.getByRole('button', { name: 'Set up two-step verification' }).click();
     await page.getByTestId('totp-qr').waitFor();
     await screenshot(page, '41-portal-two-factor-setup');
@@ -90,17 +79,17 @@ describe('a person securing their own profile in the portal', () => {
 
   it('changes the login email once confirmed from the new address', async () => {
     const person = await people.signedIn({ name: 'Moving Mia' });
-    const page = await (await browser.newContext({ locale: 'en-US' })).newPage();
+    const page = await (await test.browser.newContext({ locale: 'en-US' })).newPage();
     await signInForm(page, person.email, TEST_PASSWORD);
     await page.getByTestId('signed-in-as').waitFor();
-    await page.goto(`${server.publicUrl}/security`);
+    await page.goto(`${test.server.publicUrl}/security`);
     const newEmail = uniqueEmail('mia-new');
     await page.getByLabel('New login email').fill(newEmail);
     await page.locator('#email-password').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Change login email' }).click();
     await page.getByTestId('security-notice').waitFor();
 
-    const confirmation = await server.mailSink!.waitFor(newEmail);
+    const confirmation = await test.server.mailSink!.waitFor(newEmail);
     await page.goto(linkFrom(confirmation.text, '/confirm-email'));
     expect(await page.getByTestId('verify-outcome').textContent()).toBe(`Done: from now on you sign in with ${newEmail}.`);
   });
