@@ -1,7 +1,8 @@
 import { afterAll, beforeAll } from 'vitest';
 import { hashPassword } from '@gatehouse/auth';
 import { appCodeOf, createClient } from '@gatehouse/client';
-import type { Orm } from '@gatehouse/db';
+import { queryRows, type Orm } from '@gatehouse/db';
+import type { MailSink } from '@gatehouse/mail';
 import { makeProfile, uniqueEmail, useTestDatabase } from '@gatehouse/db/testing';
 import { freePort } from '@gatehouse/embedded-postgres';
 import pino from 'pino';
@@ -23,10 +24,29 @@ export async function startTestServer(options: {
   const env = readEnv({ PORT: String(port), PUBLIC_URL: publicUrl, DATABASE_URL: options.databaseUrl, SEED_DEMO: 'false', LOG_LEVEL: 'error', ...options.env });
   const server = await startServer(
     { ...env, ...(options.portalDist ? { portalDist: options.portalDist } : {}), ...(options.consoleDist ? { consoleDist: options.consoleDist } : {}) },
-    // Errors and failed mail deliveries reach the test output; routine logs do not.
-    { logger: pino({ level: 'error' }, pino.destination(2)) },
+    // Warnings (a failed mail delivery, a failed job) and errors reach the test output; routine logs do not.
+    { logger: pino({ level: 'warn' }, pino.destination(2)) },
   );
+  if (server.mailSink) explainMissingMail(server.mailSink, server);
   return Object.assign(server, { publicUrl });
+}
+
+/** A mail that does not come says why: what the outbox holds for that address (queued, retried, failed). */
+function explainMissingMail(sink: MailSink, server: RunningServer): void {
+  const waitFor = sink.waitFor.bind(sink);
+  sink.waitFor = async (address, filter, timeoutMs) => {
+    try {
+      return await waitFor(address, filter, timeoutMs);
+    } catch (error) {
+      const outbox = await queryRows(
+        server.database.orm.em.fork(),
+        `select subject, attempts, created_at, next_attempt_at, locked_until, sent_at, failed_at, last_error
+           from outbox_message where to_address = $1 order by created_at`,
+        [address.toLowerCase()],
+      );
+      throw new Error(`${(error as Error).message}; its outbox rows: ${JSON.stringify(outbox)}`, { cause: error });
+    }
+  };
 }
 
 /** A fetch that keeps cookies like a browser would (no Origin header: a script, not a page). */

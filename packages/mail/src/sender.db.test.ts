@@ -37,6 +37,25 @@ describe('mail sender', () => {
     }
   });
 
+  it('delivers a mail queued while a round is under way right after that round, not at the next poll', async () => {
+    const sink = await startMailSink();
+    // No polling to speak of: only nudges can deliver within this test.
+    const sender = new MailSender({ orm: db.orm, smtpUrl: sink.url, from: FROM, pollMs: 3_600_000 });
+    try {
+      const [first] = await queue(1);
+      sender.start();
+      const round = sender.deliverDue();
+      const [second] = await queue(1);
+      sender.nudge();
+      await round;
+      expect((await sink.waitFor(first!, undefined, 5_000)).to).toEqual([first]);
+      expect((await sink.waitFor(second!, undefined, 5_000)).to).toEqual([second]);
+    } finally {
+      await sender.stop();
+      await sink.close();
+    }
+  });
+
   it('survives an SMTP outage: retries later and delivers each message exactly once', async () => {
     const port = await freePort();
     const recipients = await queue(3);

@@ -46,6 +46,7 @@ export class MailSender {
   readonly #transport: Transporter;
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<number> | null = null;
+  #nudgedWhileRunning = false;
   #stopped = false;
 
   constructor(options: MailSenderOptions) {
@@ -70,8 +71,13 @@ export class MailSender {
 
   /** Looks for due mail now (after a change queued some) instead of at the next poll. */
   nudge(): void {
-    if (this.#stopped || this.#running) return;
-    void this.deliverDue().catch(() => undefined);
+    if (this.#stopped) return;
+    // The running round may have claimed its rows before this change committed: go again right after it.
+    if (this.#running) {
+      this.#nudgedWhileRunning = true;
+      return;
+    }
+    void this.deliverDue().catch((error: unknown) => this.#options.logger?.warn({ err: error }, 'mail delivery round failed'));
   }
 
   async stop(): Promise<void> {
@@ -83,7 +89,13 @@ export class MailSender {
 
   /** One round: claim due messages, send each, record the outcome. Returns how many were delivered. */
   deliverDue(): Promise<number> {
-    this.#running ??= this.#round().finally(() => (this.#running = null));
+    this.#running ??= this.#round().finally(() => {
+      this.#running = null;
+      if (this.#nudgedWhileRunning) {
+        this.#nudgedWhileRunning = false;
+        this.nudge();
+      }
+    });
     return this.#running;
   }
 
