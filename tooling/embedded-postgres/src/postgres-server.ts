@@ -22,6 +22,8 @@ export interface PostgresServerOptions {
   port: number;
   /** Keep data between runs (the product) or trade durability for speed (tests). */
   durability: 'durable' | 'fast';
+  /** More server settings (`-c name=value`), e.g. `shared_preload_libraries`. */
+  settings?: Record<string, string>;
   onLog?: (line: string) => void;
 }
 
@@ -192,6 +194,7 @@ export async function startPostgresServer(options: PostgresServerOptions): Promi
   if (options.durability === 'fast') {
     flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
   }
+  for (const [name, value] of Object.entries(options.settings ?? {})) flags.push('-c', `${name}=${value}`);
   const child: ChildProcess = spawn(binaries.postgres, flags, {
     ...(runAs ?? {}),
     env: { ...process.env, LC_ALL: 'C' },
