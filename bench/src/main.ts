@@ -1,165 +1,147 @@
 /**
- * `pnpm bench [--smoke] [--duration=seconds]`: starts a real PostgreSQL and
- * the api as its own process, seeds profiles, and measures sign-in and the
- * authenticated session check with autocannon on 127.0.0.1. Prints a table
- * and writes bench/results/latest.json. `--smoke` runs each scenario ~1 s
- * (CI uses it to keep the script working), not for figures. The api runs
- * with RATE_LIMITS=off so the scenarios measure sign-in work, not refusals.
+ * `pnpm bench [--smoke] [--rounds=N] [--duration=seconds] [--only=a,b]`:
+ * Gatehouse side by side with a pinned Better Auth reference server, on one
+ * embedded PostgreSQL, each server one process on this Node binary. Every
+ * comparable scenario runs A/B/A/B… after a warm-up; the report keeps the
+ * median round. Writes bench/results/latest.json (or smoke.json) and
+ * latest.md, and prints the table. `--smoke` (CI) runs each scenario for
+ * about a second on small data, to keep the script working: its figures mean
+ * nothing. Linux only (it reads /proc).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm, writeFile, chmod } from 'node:fs/promises';
-import { cpus, tmpdir } from 'node:os';
+import { mkdtemp, rm, chmod, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
-import { hashPassword } from '@gatehouse/auth';
-import { Profile, migrate, openOrm } from '@gatehouse/db';
+import { argon2Bound } from './argon2-bound.ts';
 import { ensureDatabase, freePort, replaceDatabase, startPostgresServer } from '@gatehouse/embedded-postgres';
+import { rssMbOf, runCleanLoad, runLoad, type Figures } from './measure.ts';
+import { BENCH_SRC, ROOT, startServerProcess, type ServerProcess } from './processes.ts';
+import { renderMarkdown, type Report, type ScenarioResult } from './report.ts';
+import { scenarios, type Side, type Target } from './scenarios.ts';
+import { benchPeople, seedGatehouse } from './seed.ts';
+import { StatementCounter } from './statements.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const argument = (name: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
 const smoke = process.argv.includes('--smoke');
-const durationArg = process.argv.find((arg) => arg.startsWith('--duration='));
-const duration = smoke ? 1 : Number(durationArg?.split('=')[1] ?? 10);
-const PROFILES = smoke ? 20 : 200;
-const PASSWORD = 'benchmark passphrase that is long';
-
-interface Figures {
-  scenario: string;
-  connections: number;
-  seconds: number;
-  requestsPerSecond: number;
-  p50ms: number;
-  p99ms: number;
-  maxMs: number;
-  non2xx: number;
-  errors: number;
-}
-
-async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    if (child.exitCode !== null) throw new Error('the api process exited during start-up');
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('the api did not become healthy');
-}
-
-function run(options: { scenario: string; url: string; connections: number; requests: autocannon.Request[]; headers?: Record<string, string>; method?: 'GET' | 'POST' }): Promise<Figures> {
-  return new Promise((resolve, reject) => {
-    autocannon(
-      {
-        url: options.url,
-        connections: options.connections,
-        duration,
-        method: options.method ?? 'GET',
-        headers: options.headers ?? {},
-        requests: options.requests,
-      },
-      (error, result) => {
-        if (error) return reject(error);
-        resolve({
-          scenario: options.scenario,
-          connections: options.connections,
-          seconds: duration,
-          requestsPerSecond: Math.round(result.requests.average),
-          p50ms: result.latency.p50,
-          p99ms: result.latency.p99,
-          maxMs: result.latency.max,
-          non2xx: result.non2xx,
-          errors: result.errors + result.timeouts,
-        });
-      },
-    );
-  });
-}
+const settings = {
+  smoke,
+  seconds: smoke ? 1 : Number(argument('duration') ?? 10),
+  rounds: smoke ? 1 : Number(argument('rounds') ?? 3),
+  people: smoke ? 20 : 200,
+  members: smoke ? 2_000 : 100_000,
+  sessions: smoke ? 2_000 : 200_000,
+  only: argument('only')?.split(','),
+};
 
 const dataRoot = await mkdtemp(path.join(tmpdir(), 'gatehouse-bench-'));
 await chmod(dataRoot, 0o755);
-const postgres = await startPostgresServer({ dataDir: path.join(dataRoot, 'data'), port: await freePort(), durability: 'durable' });
-let api: ChildProcess | undefined;
+const postgres = await startPostgresServer({
+  dataDir: path.join(dataRoot, 'data'),
+  port: await freePort(),
+  durability: 'durable',
+  settings: { shared_preload_libraries: 'pg_stat_statements', max_connections: '300' },
+});
+const servers: ServerProcess[] = [];
 try {
-  await ensureDatabase(postgres.url('postgres'), 'gatehouse_bench');
-  const databaseUrl = replaceDatabase(postgres.url('postgres'), 'gatehouse_bench');
-  const orm = await openOrm({ databaseUrl, poolSize: 2 });
-  await migrate(orm);
-  const passwordHash = await hashPassword(PASSWORD);
-  const em = orm.em.fork();
-  const emails = Array.from({ length: PROFILES }, (_, i) => `bench-${i}@example.test`);
-  for (const email of emails) em.create(Profile, { email, name: email, passwordHash, emailVerifiedAt: new Date() });
-  await em.flush();
-  await orm.close();
+  const people = benchPeople(settings.people);
+  const databases = { gatehouse: 'gatehouse_bench', betterAuth: 'better_auth_bench' };
+  for (const name of Object.values(databases)) await ensureDatabase(postgres.url('postgres'), name);
+  const gatehouseDb = replaceDatabase(postgres.url('postgres'), databases.gatehouse);
+  const betterAuthDb = replaceDatabase(postgres.url('postgres'), databases.betterAuth);
 
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  // BENCH_API_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to profile the api under load.
-  const apiNodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  api = spawn(process.execPath, [...apiNodeArgs, path.join(ROOT, 'apps', 'api', 'src', 'main.ts')], {
-    // Rate limits off: the scenarios measure the work of a sign-in, not the refusal of a flood.
-    env: { ...process.env, PORT: String(port), PUBLIC_URL: url, DATABASE_URL: databaseUrl, SEED_DEMO: 'false', LOG_LEVEL: 'warn', RATE_LIMITS: 'off' },
-    stdio: ['ignore', 'ignore', 'inherit'],
+  console.log(`seeding ${people.length} people on both, ${settings.members} directory members and ${settings.sessions} sessions on Gatehouse…`);
+  const seed = await seedGatehouse({ databaseUrl: gatehouseDb, people, members: settings.members, sessions: settings.sessions });
+
+  const betterAuthScript = path.join(BENCH_SRC, 'better-auth-server.ts');
+  const { spawnSync } = await import('node:child_process');
+  const migrated = spawnSync(process.execPath, [betterAuthScript, '--migrate'], { env: { ...process.env, DATABASE_URL: betterAuthDb }, stdio: 'inherit' });
+  if (migrated.status !== 0) throw new Error('Better Auth migration failed');
+
+  const gatehousePort = await freePort();
+  const gatehouse = await startServerProcess({
+    name: 'Gatehouse',
+    script: path.join(ROOT, 'apps', 'api', 'src', 'main.ts'),
+    port: gatehousePort,
+    // Rate limits off, as Better Auth's: the scenarios measure work, not refusals. The flood scenario relies on the argon2 queue bound alone.
+    env: { PUBLIC_URL: `http://127.0.0.1:${gatehousePort}`, DATABASE_URL: gatehouseDb, SEED_DEMO: 'false', LOG_LEVEL: 'warn', RATE_LIMITS: 'off' },
+    nodeArgs: process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [],
   });
-  await waitForHealth(url, api);
-
-  const tokenResponse = await fetch(`${url}/trpc/auth.signIn`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: emails[0], password: PASSWORD, client: 'desktop' }),
+  servers.push(gatehouse);
+  const betterAuthPort = await freePort();
+  const betterAuth = await startServerProcess({
+    name: 'Better Auth',
+    script: betterAuthScript,
+    port: betterAuthPort,
+    env: { PUBLIC_URL: `http://127.0.0.1:${betterAuthPort}`, DATABASE_URL: betterAuthDb },
   });
-  const token = ((await tokenResponse.json()) as { result: { data: { token: string } } }).result.data.token;
+  servers.push(betterAuth);
+  const pids = servers.map((server) => server.pid);
+  const idleRssMb = { gatehouse: await rssMbOf(gatehouse.pid), betterAuth: await rssMbOf(betterAuth.pid) };
 
-  const results: Figures[] = [];
-  results.push(
-    await run({
-      scenario: 'password sign-in (POST auth.signIn)',
-      url: `${url}/trpc/auth.signIn`,
-      connections: 16,
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      requests: emails.map((email) => ({ method: 'POST', path: '/trpc/auth.signIn', body: JSON.stringify({ email, password: PASSWORD, client: 'desktop' }) })),
-    }),
-  );
-  results.push(
-    await run({
-      scenario: 'wrong password (POST auth.signIn)',
-      url: `${url}/trpc/auth.signIn`,
-      connections: 16,
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      requests: [{ method: 'POST', path: '/trpc/auth.signIn', body: JSON.stringify({ email: emails[1], password: 'not the password at all', client: 'desktop' }) }],
-    }),
-  );
-  results.push(
-    await run({
-      scenario: 'authenticated session check (GET auth.session)',
-      url: `${url}/trpc/auth.session`,
-      connections: 50,
-      headers: { authorization: `Bearer ${token}` },
-      requests: [{ method: 'GET', path: '/trpc/auth.session' }],
-    }),
-  );
+  const targets: Record<Side, Target> = {
+    gatehouse: { side: 'gatehouse', server: gatehouse, database: databases.gatehouse },
+    betterAuth: { side: 'betterAuth', server: betterAuth, database: databases.betterAuth },
+  };
+  const context = { people, seed, settings, targets };
+  console.log('seeding Better Auth through its sign-up…');
+  await scenarios.seedBetterAuth(context);
 
-  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.versions.node}`;
-  const report = { when: new Date().toISOString(), machine, smoke, results };
-  await writeFile(path.join(ROOT, 'bench', 'results', smoke ? 'smoke.json' : 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`\nGatehouse benchmark — ${machine}${smoke ? ' (smoke run: figures not meaningful)' : ''}\n`);
-  console.log('| scenario | conns | req/s | p50 ms | p99 ms | max ms | non-2xx | errors |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-  for (const r of results) {
-    console.log(`| ${r.scenario} | ${r.connections} | ${r.requestsPerSecond} | ${r.p50ms} | ${r.p99ms} | ${r.maxMs} | ${r.non2xx} | ${r.errors} |`);
+  const counter = await StatementCounter.connect(postgres.url('postgres'));
+  const results: ScenarioResult[] = [];
+  try {
+    for (const scenario of scenarios.list) {
+      if (settings.only && !settings.only.includes(scenario.id)) continue;
+      console.log(`▶ ${scenario.title}`);
+      const result: ScenarioResult = { id: scenario.id, title: scenario.title, connections: scenario.connections, sides: {} };
+      const sides = (Object.keys(scenario.sides) as Side[]).filter((side) => scenario.sides[side]);
+      for (const side of sides) {
+        const definition = scenario.sides[side]!;
+        const target = targets[side];
+        const requests = await definition.prepare(context);
+        await runLoad({ server: target.server, connections: scenario.connections, seconds: Math.min(2, settings.seconds), requests }, pids); // warm-up
+        const counted = definition.countStatements === false ? null : await counter.perRequest(target.database, smoke ? 5 : 30, (i) => definition.sendOne(context, requests, i));
+        result.sides[side] = { label: definition.label, statementsPerRequest: counted?.perRequest ?? null, ...(counted ? { usedOffset: counted.usedOffset } : {}), rounds: [] };
+      }
+      for (let round = 0; round < settings.rounds; round++) {
+        for (const side of sides) {
+          const definition = scenario.sides[side]!;
+          const requests = await definition.prepare(context);
+          const figures: Figures & { reruns: number } = await runCleanLoad(
+            { server: targets[side].server, connections: scenario.connections, seconds: settings.seconds, requests, ...(scenario.overallRate ? { overallRate: scenario.overallRate } : {}) },
+            pids,
+          );
+          result.sides[side]!.rounds.push(figures);
+        }
+      }
+      results.push(result);
+    }
+    for (const extra of scenarios.extras) {
+      if (settings.only && !settings.only.includes(extra.id)) continue;
+      console.log(`▶ ${extra.title}`);
+      results.push(await extra.run(context, pids));
+    }
+  } finally {
+    await counter.close();
   }
-  const signIn = results[0]!;
-  const session = results[2]!;
-  if (signIn.errors > 0 || session.errors > 0 || session.non2xx > 0) throw new Error('the benchmark saw failed requests');
+
+  const report: Report = {
+    when: new Date().toISOString(),
+    machine: `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Linux, Node ${process.versions.node}`,
+    betterAuthVersion: scenarios.betterAuthVersion(),
+    settings: { smoke, seconds: settings.seconds, rounds: settings.rounds, people: settings.people, members: settings.members, sessions: settings.sessions },
+    argon2: await argon2Bound(smoke ? 1 : 5),
+    idleRssMb,
+    finalIdleRssMb: { gatehouse: await rssMbOf(gatehouse.pid), betterAuth: await rssMbOf(betterAuth.pid) },
+    results,
+  };
+  const markdown = renderMarkdown(report);
+  const name = smoke ? 'smoke' : 'latest';
+  await writeFile(path.join(ROOT, 'bench', 'results', `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile(path.join(ROOT, 'bench', 'results', `${name}.md`), markdown);
+  console.log(`\n${markdown}`);
+  const failed = results.flatMap((result) => Object.values(result.sides).flatMap((side) => side.rounds.filter((round) => round.errors > 0 || round.statuses['5xx']! > 0)));
+  if (failed.length) throw new Error(`${failed.length} round(s) saw connection errors or 5xx answers`);
 } finally {
-  if (api && api.exitCode === null) {
-    const exited = new Promise((resolve) => api!.once('exit', resolve));
-    api.kill('SIGTERM');
-    await exited;
-  }
+  for (const server of servers) await server.stop();
   await postgres.stop();
   await rm(dataRoot, { recursive: true, force: true });
 }

@@ -47,6 +47,9 @@ export const MemberSchema = defineEntity({
     { name: 'member_status_directory_idx', properties: ['workspace', 'status', 'name', 'id'] },
     { name: 'member_contact_email_idx', properties: ['workspace', 'contactEmail'] },
     { name: 'member_profile_idx', properties: ['profile'] },
+    // Directory search (`ilike '%…%'` on what the directory shows): trigram indexes, combined by a bitmap OR.
+    { name: 'member_name_trgm_idx', expression: 'create index "member_name_trgm_idx" on "member" using gin ("name" gin_trgm_ops)' },
+    { name: 'member_contact_email_trgm_idx', expression: 'create index "member_contact_email_trgm_idx" on "member" using gin ("contact_email" gin_trgm_ops)' },
   ],
 });
 

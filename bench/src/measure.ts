@@ -1,0 +1,129 @@
+import { readdir, readFile } from 'node:fs/promises';
+import autocannon from 'autocannon';
+import type { LoopDelay, ServerProcess } from './processes.ts';
+
+/** Linux's USER_HZ: /proc counts CPU time in these ticks. */
+const TICKS_PER_SECOND = 100;
+/** A round during which other programs used more than this many cores is run again. */
+export const FOREIGN_LOAD_LIMIT = 0.15;
+
+export interface LoadOptions {
+  server: ServerProcess;
+  connections: number;
+  seconds: number;
+  /** Requests cycled through by each connection. */
+  requests: autocannon.Request[];
+  /** Caps the rate (requests per second over all connections): a fixed-rate load instead of saturation. */
+  overallRate?: number;
+}
+
+export interface Figures {
+  requestsPerSecond: number;
+  p50ms: number;
+  p99ms: number;
+  maxMs: number;
+  /** Answers by status class (2xx, 4xx, 5xx). */
+  statuses: Record<string, number>;
+  /** Connection errors and timeouts. */
+  errors: number;
+  /** Cores the server used on average (1 = one core busy all the time). */
+  serverCores: number;
+  serverMaxRssMb: number;
+  loopDelay: LoopDelay;
+  /** Cores used by everything that is neither the benchmark, a server nor PostgreSQL. */
+  foreignCores: number;
+}
+
+async function cpuTicksOf(pid: number): Promise<number> {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces): utime is the 14th field, stime the 15th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return 0; // the process has gone
+  }
+}
+
+async function rssMbOf(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+async function busyTicks(): Promise<number> {
+  const [cpu = ''] = (await readFile('/proc/stat', 'utf8')).split('\n');
+  const values = cpu.split(/\s+/).slice(1).map(Number);
+  const idle = (values[3] ?? 0) + (values[4] ?? 0);
+  return values.reduce((sum, value) => sum + value, 0) - idle;
+}
+
+/** The benchmark itself, every server and every PostgreSQL process: the load that is ours. */
+async function ownTicks(serverPids: number[]): Promise<number> {
+  let total = await cpuTicksOf(process.pid);
+  for (const pid of serverPids) total += await cpuTicksOf(pid);
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const comm = await readFile(`/proc/${entry}/comm`, 'utf8').catch(() => '');
+    if (comm.trim() === 'postgres') total += await cpuTicksOf(Number(entry));
+  }
+  return total;
+}
+
+/** Runs one load against one server and measures it and the machine while it runs. */
+export async function runLoad(options: LoadOptions, allServerPids: number[]): Promise<Figures> {
+  const { server } = options;
+  await server.resetLoopDelay();
+  const startedAt = process.hrtime.bigint();
+  const serverTicksBefore = await cpuTicksOf(server.pid);
+  const busyBefore = await busyTicks();
+  const ownBefore = await ownTicks(allServerPids);
+  let maxRss = await rssMbOf(server.pid);
+  const sampler = setInterval(() => {
+    void rssMbOf(server.pid).then((rss) => (maxRss = Math.max(maxRss, rss)));
+  }, 250);
+
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    autocannon(
+      {
+        url: server.url,
+        connections: options.connections,
+        duration: options.seconds,
+        requests: options.requests,
+        ...(options.overallRate ? { overallRate: options.overallRate } : {}),
+        timeout: 10,
+      },
+      (error, outcome) => (error ? reject(error) : resolve(outcome)),
+    );
+  });
+  clearInterval(sampler);
+
+  const seconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
+  const serverTicks = (await cpuTicksOf(server.pid)) - serverTicksBefore;
+  const busy = (await busyTicks()) - busyBefore;
+  const own = (await ownTicks(allServerPids)) - ownBefore;
+  return {
+    requestsPerSecond: Math.round(result.requests.total / seconds),
+    p50ms: result.latency.p50,
+    p99ms: result.latency.p99,
+    maxMs: result.latency.max,
+    statuses: { '2xx': result['2xx'], '4xx': result['4xx'], '5xx': result['5xx'] },
+    errors: result.errors + result.timeouts,
+    serverCores: Math.round((serverTicks / TICKS_PER_SECOND / seconds) * 100) / 100,
+    serverMaxRssMb: maxRss,
+    loopDelay: await server.readLoopDelay(),
+    foreignCores: Math.max(0, Math.round(((busy - own) / TICKS_PER_SECOND / seconds) * 100) / 100),
+  };
+}
+
+/** Like runLoad, but a round disturbed by other programs is run again (twice at most), and says so. */
+export async function runCleanLoad(options: LoadOptions, allServerPids: number[]): Promise<Figures & { reruns: number }> {
+  let reruns = 0;
+  for (;;) {
+    const figures = await runLoad(options, allServerPids);
+    if (figures.foreignCores <= FOREIGN_LOAD_LIMIT || reruns === 2) return { ...figures, reruns };
+    reruns++;
+  }
+}
+
+export { rssMbOf };

@@ -1,0 +1,147 @@
+import type { Figures } from './measure.ts';
+import type { Side } from './scenarios.ts';
+
+export interface SideResult {
+  label: string;
+  statementsPerRequest: number | null;
+  /** Whether any statement of this call mentioned OFFSET (the directory must never page that way). */
+  usedOffset?: boolean;
+  rounds: (Figures & { reruns: number })[];
+  /** Scenario-specific figures (flood, memory…). */
+  notes?: Record<string, number | string | boolean>;
+}
+
+export interface ScenarioResult {
+  id: string;
+  title: string;
+  connections: number;
+  sides: Partial<Record<Side, SideResult>>;
+}
+
+export interface Report {
+  when: string;
+  machine: string;
+  betterAuthVersion: string;
+  settings: { smoke: boolean; seconds: number; rounds: number; people: number; members: number; sessions: number };
+  argon2: { verifiesPerSecond: number; parallelism: number };
+  idleRssMb: Record<Side, number>;
+  finalIdleRssMb: Record<Side, number>;
+  results: ScenarioResult[];
+}
+
+const NAMES: Record<Side, string> = { gatehouse: 'Gatehouse', betterAuth: 'Better Auth' };
+
+/** The round with the median throughput: one slow or fast round does not decide. */
+export function medianRound(side: SideResult): Figures & { reruns: number } {
+  const sorted = [...side.rounds].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+}
+
+function find(report: Report, id: string, side: Side): (Figures & { reruns: number }) | undefined {
+  const result = report.results.find((candidate) => candidate.id === id)?.sides[side];
+  return result && result.rounds.length ? medianRound(result) : undefined;
+}
+
+function ratio(report: Report, id: string): number | undefined {
+  const a = find(report, id, 'gatehouse');
+  const b = find(report, id, 'betterAuth');
+  return a && b && b.requestsPerSecond > 0 ? Math.round((a.requestsPerSecond / b.requestsPerSecond) * 100) / 100 : undefined;
+}
+
+export interface TargetCheck {
+  target: string;
+  measured: string;
+  met: boolean | null;
+}
+
+/** The issue's targets, each judged on this run's figures (null: not measured in this run). */
+export function checkTargets(report: Report): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  const add = (target: string, value: number | undefined, measured: (value: number) => string, met: (value: number) => boolean) =>
+    checks.push(value === undefined ? { target, measured: 'not measured', met: null } : { target, measured: measured(value), met: met(value) });
+  const signIn = find(report, 'sign-in', 'gatehouse');
+  add('password sign-in ≥ 6× Better Auth', ratio(report, 'sign-in'), (v) => `${v}×`, (v) => v >= 6);
+  add(
+    'password sign-in ≥ 90% of the argon2id bound',
+    signIn ? signIn.requestsPerSecond / report.argon2.verifiesPerSecond : undefined,
+    (v) => `${Math.round(v * 100)}% of ${report.argon2.verifiesPerSecond}/s`,
+    (v) => v >= 0.9,
+  );
+  for (const id of ['wrong-password', 'unknown-email']) {
+    const other = find(report, id, 'gatehouse');
+    const spread = signIn && other ? Math.max(Math.abs(other.requestsPerSecond / signIn.requestsPerSecond - 1), Math.abs(other.p50ms / signIn.p50ms - 1)) : undefined;
+    add(`${id}: throughput and p50 within ±10% of a right password`, spread, (v) => `${Math.round(v * 100)}% apart`, (v) => v <= 0.1);
+  }
+  add('session check ≥ 4× Better Auth get-session', ratio(report, 'session'), (v) => `${v}×`, (v) => v >= 4);
+  add('session check ≥ 2.5× Better Auth with cookie cache', ratio(report, 'session-cookie-cache'), (v) => `${v}×`, (v) => v >= 2.5);
+  const session = report.results.find((result) => result.id === 'session')?.sides.gatehouse;
+  add('session check: exactly 1 SQL statement per request', session?.statementsPerRequest ?? undefined, (v) => `${v}`, (v) => v === 1);
+  add('session check p99 ≤ 15 ms at 50 connections', find(report, 'session', 'gatehouse')?.p99ms, (v) => `${v} ms`, (v) => v <= 15);
+  add('sign-up ≥ 5× Better Auth', ratio(report, 'sign-up'), (v) => `${v}×`, (v) => v >= 5);
+  add('directory deep page p99 ≤ 20 ms', find(report, 'directory-deep', 'gatehouse')?.p99ms, (v) => `${v} ms`, (v) => v <= 20);
+  for (const id of ['directory-search-broad', 'directory-search-narrow']) add(`${id} p99 ≤ 50 ms`, find(report, id, 'gatehouse')?.p99ms, (v) => `${v} ms`, (v) => v <= 50);
+  const offsets = report.results.filter((result) => result.id.startsWith('directory')).map((result) => result.sides.gatehouse?.usedOffset);
+  add('directory never pages with OFFSET', offsets.length ? offsets.filter(Boolean).length : undefined, (v) => `${v} calls used OFFSET`, (v) => v === 0);
+  const flood = report.results.find((result) => result.id === 'login-flood')?.sides.gatehouse?.notes;
+  add('flood: authenticated requests p99 ≤ 25 ms', flood ? Number(flood.sessionP99ms) : undefined, (v) => `${v} ms`, (v) => v <= 25);
+  add('flood: /healthz p99 ≤ 20 ms', flood ? Number(flood.healthP99ms) : undefined, (v) => `${v} ms`, (v) => v <= 20);
+  add('flood: no 5xx, excess sign-ins RATE_LIMITED', flood ? Number(flood.fiveHundreds) : undefined, (v) => `${v} × 5xx, ${flood?.rateLimited} × 429`, (v) => v === 0 && Number(flood?.rateLimited) > 0);
+  add('idle RSS ≤ 200 MB', report.idleRssMb.gatehouse, (v) => `${v} MB`, (v) => v <= 200);
+  const memory = report.results.find((result) => result.id === 'memory')?.sides.gatehouse?.notes;
+  add('RSS flat after 200,000 distinct sessions (≤ +10%)', memory ? Number(memory.growth) : undefined, (v) => `${memory?.beforeMb} → ${memory?.afterMb} MB`, (v) => v <= 0.1);
+  return checks;
+}
+
+function row(cells: (string | number)[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+export function renderMarkdown(report: Report): string {
+  const lines: string[] = [];
+  lines.push(`### Gatehouse ÷ Better Auth ${report.betterAuthVersion}${report.settings.smoke ? ' (smoke run: figures mean nothing)' : ''}`, '');
+  lines.push(
+    `${report.when.slice(0, 16).replace('T', ' ')} UTC · ${report.machine} · ${report.settings.rounds} rounds of ${report.settings.seconds} s per side, interleaved, median round shown · argon2id bound ${report.argon2.verifiesPerSecond} verifies/s · idle RSS Gatehouse ${report.idleRssMb.gatehouse} MB, Better Auth ${report.idleRssMb.betterAuth} MB`,
+    '',
+  );
+  lines.push(row(['scenario', 'conns', 'Gatehouse req/s', 'Better Auth req/s', 'ratio']), row(['---', '---:', '---:', '---:', '---:']));
+  for (const result of report.results) {
+    const a = result.sides.gatehouse && result.sides.gatehouse.rounds.length ? medianRound(result.sides.gatehouse) : undefined;
+    const b = result.sides.betterAuth && result.sides.betterAuth.rounds.length ? medianRound(result.sides.betterAuth) : undefined;
+    if (!a && !b) continue;
+    lines.push(row([result.title, result.connections, a?.requestsPerSecond ?? '—', b?.requestsPerSecond ?? '—', ratio(report, result.id) ? `**${ratio(report, result.id)}×**` : '—']));
+  }
+  lines.push('', row(['scenario', 'server', 'call', 'req/s', 'p50 ms', 'p99 ms', 'max ms', '2xx / 4xx / 5xx', 'errors', 'CPU cores', 'max RSS MB', 'loop p99 ms', 'SQL / req', 're-runs']));
+  lines.push(row(['---', '---', '---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']));
+  for (const result of report.results) {
+    for (const [side, figures] of Object.entries(result.sides) as [Side, SideResult][]) {
+      if (!figures.rounds.length) continue;
+      const m = medianRound(figures);
+      lines.push(
+        row([
+          result.title,
+          NAMES[side],
+          `\`${figures.label}\``,
+          m.requestsPerSecond,
+          m.p50ms,
+          m.p99ms,
+          m.maxMs,
+          `${m.statuses['2xx']} / ${m.statuses['4xx']} / ${m.statuses['5xx']}`,
+          m.errors,
+          m.serverCores,
+          m.serverMaxRssMb,
+          m.loopDelay.p99,
+          figures.statementsPerRequest ?? '—',
+          m.reruns,
+        ]),
+      );
+    }
+  }
+  const noted = report.results.flatMap((result) => Object.entries(result.sides).filter(([, side]) => side.notes).map(([side, value]) => ({ result, side: side as Side, notes: value.notes! })));
+  if (noted.length) {
+    lines.push('', row(['scenario', 'server', 'figures']), row(['---', '---', '---']));
+    for (const { result, side, notes } of noted) lines.push(row([result.title, NAMES[side], Object.entries(notes).map(([key, value]) => `${key} ${value}`).join(' · ')]));
+  }
+  lines.push('', row(['target', 'this run', 'met']), row(['---', '---', ':---:']));
+  for (const check of checkTargets(report)) lines.push(row([check.target, check.measured, check.met === null ? '—' : check.met ? '✓' : '✗']));
+  return `${lines.join('\n')}\n`;
+}

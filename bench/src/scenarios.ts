@@ -1,0 +1,207 @@
+import { readFileSync } from 'node:fs';
+import type autocannon from 'autocannon';
+import type { ServerProcess } from './processes.ts';
+import type { ScenarioResult } from './report.ts';
+import { PASSWORD, type GatehouseSeed } from './seed.ts';
+
+export type Side = 'gatehouse' | 'betterAuth';
+
+export interface Target {
+  side: Side;
+  server: ServerProcess;
+  database: string;
+}
+
+export interface Context {
+  people: { email: string; name: string }[];
+  seed: GatehouseSeed;
+  settings: { smoke: boolean; seconds: number; rounds: number };
+  targets: Record<Side, Target>;
+}
+
+export interface SideDefinition {
+  /** What is called, as a reader of the table would look it up. */
+  label: string;
+  /** The requests each connection cycles through (fresh sessions, unique emails…), made before every round. */
+  prepare(context: Context): Promise<autocannon.Request[]>;
+  /** Each request sent once more, one at a time, while PostgreSQL counts statements. */
+  sendOne(context: Context, requests: autocannon.Request[], index: number): Promise<void>;
+  countStatements?: false;
+}
+
+export interface Scenario {
+  id: string;
+  title: string;
+  connections: number;
+  overallRate?: number;
+  sides: Partial<Record<Side, SideDefinition>>;
+}
+
+const JSON_POST = { 'content-type': 'application/json' };
+
+/** A run-unique counter for addresses that must not exist yet (sign-up, invitations). */
+let unique = 0;
+const runId = Date.now().toString(36);
+function freshEmail(prefix: string): string {
+  return `${prefix}-${runId}-${++unique}@example.test`;
+}
+
+function cookieHeader(response: Response): string {
+  return response.headers
+    .getSetCookie()
+    .map((header) => header.split(';')[0]!)
+    .filter((pair) => !pair.endsWith('='))
+    .join('; ');
+}
+
+async function signInCookie(target: Target, email: string, via = ''): Promise<string> {
+  const gatehouse = target.side === 'gatehouse';
+  const response = await fetch(`${target.server.url}${gatehouse ? '/trpc/auth.signIn' : `${via}/api/auth/sign-in/email`}`, {
+    method: 'POST',
+    headers: { ...JSON_POST, origin: target.server.url },
+    body: JSON.stringify(gatehouse ? { email, password: PASSWORD, client: 'browser' } : { email, password: PASSWORD }),
+  });
+  if (!response.ok) throw new Error(`${target.server.name} sign-in failed: ${response.status} ${await response.text()}`);
+  return cookieHeader(response);
+}
+
+/** Sends one autocannon request with fetch (statement counting); a body made per request is made here too. */
+async function sendWithFetch(target: Target, request: autocannon.Request): Promise<void> {
+  const setup = request.setupRequest as ((request: autocannon.Request, context: object) => autocannon.Request) | undefined;
+  const ready = setup ? setup({ ...request }, {}) : request;
+  const response = await fetch(`${target.server.url}${ready.path}`, {
+    method: ready.method ?? 'GET',
+    headers: ready.headers as Record<string, string>,
+    ...(ready.body ? { body: ready.body as string } : {}),
+  });
+  await response.arrayBuffer();
+}
+
+function side(target: (context: Context) => Target, label: string, prepare: (context: Context, target: Target) => Promise<autocannon.Request[]> | autocannon.Request[]): SideDefinition {
+  return {
+    label,
+    prepare: async (context) => prepare(context, target(context)),
+    sendOne: (context, requests, index) => sendWithFetch(target(context), requests[index % requests.length]!),
+  };
+}
+const gatehouse = (context: Context) => context.targets.gatehouse;
+const betterAuth = (context: Context) => context.targets.betterAuth;
+
+function signInRequests(target: Target, emails: string[], password: string): autocannon.Request[] {
+  const isGatehouse = target.side === 'gatehouse';
+  return emails.map((email) => ({
+    method: 'POST',
+    path: isGatehouse ? '/trpc/auth.signIn' : '/api/auth/sign-in/email',
+    headers: { ...JSON_POST, origin: target.server.url },
+    body: JSON.stringify(isGatehouse ? { email, password, client: 'browser' } : { email, password }),
+  }));
+}
+
+function signInScenario(id: string, title: string, emails: (context: Context) => string[], password: string): Scenario {
+  return {
+    id,
+    title,
+    connections: 16,
+    sides: {
+      gatehouse: side(gatehouse, 'POST /trpc/auth.signIn', (context, target) => signInRequests(target, emails(context), password)),
+      betterAuth: side(betterAuth, 'POST /api/auth/sign-in/email', (context, target) => signInRequests(target, emails(context), password)),
+    },
+  };
+}
+
+const sessionCheck = side(gatehouse, 'GET /trpc/auth.session', async (context, target) => [
+  { method: 'GET', path: '/trpc/auth.session', headers: { cookie: await signInCookie(target, context.people[1]!.email) } },
+]);
+
+function directory(search: string | undefined, cursor: (context: Context) => string | undefined): SideDefinition {
+  return side(gatehouse, 'GET /trpc/members.list', async (context, target) => {
+    const input = { workspace: context.seed.directory.slug, limit: 50, ...(search ? { search } : {}), ...(cursor(context) ? { cursor: cursor(context) } : {}) };
+    const cookie = await signInCookie(target, context.seed.directory.adminEmail);
+    return [{ method: 'GET', path: `/trpc/members.list?input=${encodeURIComponent(JSON.stringify(input))}`, headers: { cookie } }];
+  });
+}
+
+function signUpRequest(target: Target): autocannon.Request {
+  const isGatehouse = target.side === 'gatehouse';
+  return {
+    method: 'POST',
+    path: isGatehouse ? '/trpc/auth.signUp' : '/api/auth/sign-up/email',
+    headers: { ...JSON_POST, origin: target.server.url },
+    setupRequest: (request) => ({ ...request, body: JSON.stringify({ email: freshEmail('signup'), password: PASSWORD, name: 'New Person' }) }),
+  };
+}
+
+const list: Scenario[] = [
+  signInScenario('sign-in', 'password sign-in', (context) => context.people.map((person) => person.email), PASSWORD),
+  signInScenario('wrong-password', 'wrong password', (context) => context.people.map((person) => person.email), 'not the password of anyone here'),
+  signInScenario('unknown-email', 'unknown email', (context) => context.people.map((_, i) => `nobody-${i}@example.test`), PASSWORD),
+  {
+    id: 'session',
+    title: 'authenticated request (session check)',
+    connections: 50,
+    sides: {
+      gatehouse: sessionCheck,
+      betterAuth: side(betterAuth, 'GET /api/auth/get-session', async (context, target) => [
+        { method: 'GET', path: '/api/auth/get-session', headers: { cookie: await signInCookie(target, context.people[1]!.email) } },
+      ]),
+    },
+  },
+  {
+    id: 'session-cookie-cache',
+    title: 'session check vs Better Auth’s cookie cache',
+    connections: 50,
+    sides: {
+      gatehouse: sessionCheck,
+      betterAuth: side(betterAuth, 'GET /cached/api/auth/get-session (cookieCache on)', async (context, target) => [
+        { method: 'GET', path: '/cached/api/auth/get-session', headers: { cookie: await signInCookie(target, context.people[1]!.email, '/cached') } },
+      ]),
+    },
+  },
+  {
+    id: 'sign-up',
+    title: 'sign-up',
+    connections: 32,
+    sides: {
+      gatehouse: side(gatehouse, 'POST /trpc/auth.signUp', (_, target) => [signUpRequest(target)]),
+      betterAuth: side(betterAuth, 'POST /api/auth/sign-up/email', (_, target) => [signUpRequest(target)]),
+    },
+  },
+  { id: 'directory-first', title: 'directory: first page of 50', connections: 16, sides: { gatehouse: directory(undefined, () => undefined) } },
+  { id: 'directory-deep', title: 'directory: a page 99% deep', connections: 16, sides: { gatehouse: directory(undefined, (context) => context.seed.directory.deepCursor) } },
+  { id: 'directory-search-broad', title: 'directory: broad search (“son”, ~15% of members)', connections: 16, sides: { gatehouse: directory('son', () => undefined) } },
+  { id: 'directory-search-narrow', title: 'directory: narrow search (one address)', connections: 16, sides: { gatehouse: directory('okafor.4254@', () => undefined) } },
+];
+
+/** Better Auth's people are made by its own sign-up (its own hashing), with Gatehouse's names, emails and password. */
+async function seedBetterAuth(context: Context): Promise<void> {
+  const target = context.targets.betterAuth;
+  const queue = [...context.people];
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      for (let person = queue.shift(); person; person = queue.shift()) {
+        const response = await fetch(`${target.server.url}/api/auth/sign-up/email`, {
+          method: 'POST',
+          headers: { ...JSON_POST, origin: target.server.url },
+          body: JSON.stringify({ email: person.email, password: PASSWORD, name: person.name }),
+        });
+        if (!response.ok) throw new Error(`Better Auth sign-up failed: ${response.status} ${await response.text()}`);
+      }
+    }),
+  );
+}
+
+/** The version pinned in this package's manifest. */
+function betterAuthVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { dependencies: Record<string, string> };
+  return manifest.dependencies['better-auth'] ?? 'unknown';
+}
+
+export interface Extra {
+  id: string;
+  title: string;
+  run(context: Context, pids: number[]): Promise<ScenarioResult>;
+}
+
+export const extras: Extra[] = [];
+
+export const scenarios = { list, extras, seedBetterAuth, betterAuthVersion };

@@ -1,0 +1,40 @@
+import pg from 'pg';
+
+/**
+ * SQL statements per request, as PostgreSQL itself counts them
+ * (pg_stat_statements, preloaded into the benchmark's cluster): reset, send
+ * requests one at a time, read how many statements each server's database
+ * ran. BEGIN and COMMIT count, since each is a round trip. Background work
+ * (the job queue's polling, the mail outbox) is left out: it does not belong
+ * to any request.
+ */
+export class StatementCounter {
+  readonly #client: pg.Client;
+
+  private constructor(client: pg.Client) {
+    this.#client = client;
+  }
+
+  static async connect(adminUrl: string): Promise<StatementCounter> {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    await client.query('create extension if not exists pg_stat_statements');
+    return new StatementCounter(client);
+  }
+
+  async perRequest(database: string, requests: number, send: (index: number) => Promise<void>): Promise<{ perRequest: number; usedOffset: boolean }> {
+    await this.#client.query('select pg_stat_statements_reset()');
+    for (let i = 0; i < requests; i++) await send(i);
+    const { rows } = await this.#client.query<{ calls: string; offsets: string }>(
+      `select coalesce(sum(calls), 0) as calls, count(*) filter (where s.query ~* '\\moffset\\M') as offsets
+         from pg_stat_statements s join pg_database d on d.oid = s.dbid
+        where d.datname = $1 and s.query not ilike '%pgboss%' and s.query not ilike '%outbox_message%'`,
+      [database],
+    );
+    return { perRequest: Math.round((Number(rows[0]?.calls ?? 0) / requests) * 100) / 100, usedOffset: Number(rows[0]?.offsets ?? 0) > 0 };
+  }
+
+  close(): Promise<void> {
+    return this.#client.end();
+  }
+}
