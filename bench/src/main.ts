@@ -24,8 +24,8 @@ const argument = (name: string) => process.argv.find((arg) => arg.startsWith(`--
 const smoke = process.argv.includes('--smoke');
 const settings = {
   smoke,
-  seconds: smoke ? 1 : Number(argument('duration') ?? 10),
-  rounds: smoke ? 1 : Number(argument('rounds') ?? 3),
+  seconds: Number(argument('duration') ?? (smoke ? 1 : 10)),
+  rounds: Number(argument('rounds') ?? (smoke ? 1 : 3)),
   people: smoke ? 20 : 200,
   members: smoke ? 2_000 : 100_000,
   sessions: smoke ? 2_000 : 200_000,

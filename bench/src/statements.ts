@@ -6,7 +6,7 @@ import pg from 'pg';
  * requests one at a time, read how many statements each server's database
  * ran. BEGIN and COMMIT count, since each is a round trip. Background work
  * (the job queue's polling, the mail outbox) is left out: it does not belong
- * to any request.
+ * to any request. BENCH_SHOW_STATEMENTS=1 prints each statement with its count.
  */
 export class StatementCounter {
   readonly #client: pg.Client;
@@ -31,6 +31,13 @@ export class StatementCounter {
         where d.datname = $1 and s.query not ilike '%pgboss%' and s.query not ilike '%outbox_message%'`,
       [database],
     );
+    if (process.env.BENCH_SHOW_STATEMENTS) {
+      const detail = await this.#client.query<{ calls: string; query: string }>(
+        `select calls, left(regexp_replace(query, '\\s+', ' ', 'g'), 160) as query from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = $1 order by calls desc`,
+        [database],
+      );
+      for (const line of detail.rows) console.log(`    ${String(line.calls).padStart(5)}  ${line.query}`);
+    }
     return { perRequest: Math.round((Number(rows[0]?.calls ?? 0) / requests) * 100) / 100, usedOffset: Number(rows[0]?.offsets ?? 0) > 0 };
   }
 

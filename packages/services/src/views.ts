@@ -94,7 +94,10 @@ export function workspaceView(workspace: Workspace, seatsUsed: number): Workspac
   };
 }
 
-export function memberView(member: Member, creatorId: string): MemberView {
+/** What a directory row needs: an entity, or a row read with plain SQL on a hot path. */
+export type MemberFields = Pick<Member, 'id' | 'name' | 'role' | 'status' | 'position' | 'contactEmail' | 'joinedAt' | 'createdAt'> & { profile?: { id: string } | null };
+
+export function memberView(member: MemberFields, creatorId: string): MemberView {
   return {
     id: member.id,
     name: member.name,
