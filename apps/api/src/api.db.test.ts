@@ -175,6 +175,22 @@ describe('browser sessions over cookies', () => {
     expect(sessionBody.result.data.profile.email).toBe(email);
   });
 
+  it('answers the session check (served without tRPC’s plumbing) exactly as tRPC answers it inside a batch', async () => {
+    const { token } = await signedInPerson();
+    const headers = { authorization: `Bearer ${token}` };
+    const alone = await fetch(`${test.server.url}/trpc/auth.session`, { headers });
+    expect(alone.headers.get('content-type')).toMatch(/^application\/json/);
+    const viaTrpc = (await (await fetch(`${test.server.url}/trpc/auth.session,auth.session?batch=1&input=${encodeURIComponent('{}')}`, { headers })).json()) as unknown[];
+    expect(await alone.json()).toEqual(viaTrpc[0]);
+    const batchOfOne = (await (await fetch(`${test.server.url}/trpc/auth.session?batch=1&input=${encodeURIComponent('{}')}`, { headers })).json()) as unknown[];
+    expect(batchOfOne).toEqual([viaTrpc[1]]);
+
+    expect(await (await fetch(`${test.server.url}/trpc/auth.session`)).json()).toEqual({ result: { data: null } });
+    const deadCookie = await fetch(`${test.server.url}/trpc/auth.session`, { headers: { cookie: 'gatehouse_session=aaaaaaaaaaaaaaaaaaaaaaaa.bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb' } });
+    expect(await deadCookie.json()).toEqual({ result: { data: null } });
+    expect(deadCookie.headers.getSetCookie().some((cookie) => /^gatehouse_session=;.*Expires=Thu, 01 Jan 1970/i.test(cookie))).toBe(true);
+  });
+
   it('caps batches at ten calls', async () => {
     const paths = Array.from({ length: 11 }, () => 'auth.session').join(',');
     const input = encodeURIComponent(JSON.stringify(Object.fromEntries(Array.from({ length: 11 }, (_, i) => [i, null]))));

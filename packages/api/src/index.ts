@@ -3,3 +3,4 @@ export type { RequestContext, ProcedureContext } from './context.ts';
 export { createCallerFactory, setErrorLogger, type Logger } from './trpc.ts';
 export type { ErrorData } from './errors.ts';
 export * as schemas from './schemas.ts';
+export { sessionView } from './session-view.ts';

@@ -10,6 +10,7 @@ import { mailInbox } from './mail-inbox.ts';
 import { socialRoutes } from './social.ts';
 import type { SocialProviders } from '@gatehouse/auth';
 import { csrfGuard } from './csrf.ts';
+import { sessionCheckRoute } from './session-check.ts';
 import { sessionCookieSettings } from './session-cookie.ts';
 import { bodySizeGuard, trpcHandler } from './trpc-handler.ts';
 import { recoveryLetterRoute } from './recovery-letter.ts';
@@ -84,6 +85,7 @@ export function createApp(options: AppOptions): Express {
   app.get('/platform/recovery-requests/:id/letter', recoveryLetterRoute({ orm, cookie }));
   app.use('/auth/social', socialRoutes({ orm, config: options.config, providers: options.socialProviders, publicUrl: options.publicUrl, cookie, logger }));
   if (options.mailSink) app.use('/mail', mailInbox(options.mailSink));
+  app.get('/trpc/auth.session', sessionCheckRoute({ orm, cookie }));
   app.use(
     '/trpc',
     csrfGuard(new Set([options.publicUrl.origin])),

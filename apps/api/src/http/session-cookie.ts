@@ -29,6 +29,17 @@ export function readCookie(req: Request, name: string): string | undefined {
   return undefined;
 }
 
+/** The caller's session token: a desktop client's or script's bearer token, else the browser's cookie. */
+export function readSessionToken(req: Request, cookieName: string): { token: string | undefined; via: 'bearer' | 'cookie' | null } {
+  const header = req.headers.authorization;
+  if (header?.startsWith('Bearer ')) {
+    const bearer = header.slice('Bearer '.length).trim();
+    if (bearer) return { token: bearer, via: 'bearer' };
+  }
+  const cookieToken = readCookie(req, cookieName);
+  return cookieToken ? { token: cookieToken, via: 'cookie' } : { token: undefined, via: null };
+}
+
 export function setSessionCookie(res: Response, settings: SessionCookieSettings, token: string, expiresAt: Date): void {
   res.cookie(settings.name, token, { httpOnly: true, sameSite: 'lax', secure: settings.secure, path: '/', expires: expiresAt });
 }

@@ -5,7 +5,7 @@ import { appRouter, type RequestContext } from '@gatehouse/api';
 import type { Orm } from '@gatehouse/db';
 import { DEFAULT_LOCALE, negotiateLocale } from '@gatehouse/domain';
 import type { ServiceConfig } from '@gatehouse/services';
-import { clearSessionCookie, ensureDeviceId, readCookie, setSessionCookie, type SessionCookieSettings } from './session-cookie.ts';
+import { clearSessionCookie, ensureDeviceId, readSessionToken, setSessionCookie, type SessionCookieSettings } from './session-cookie.ts';
 
 /** A batch runs its calls at once; more than this in one request is refused. */
 export const MAX_BATCH_SIZE = 10;
@@ -24,12 +24,6 @@ export function bodySizeGuard(req: Request, res: Response, next: () => void): vo
   next();
 }
 
-function bearerToken(req: Request): string | undefined {
-  const header = req.headers.authorization;
-  if (!header?.startsWith('Bearer ')) return undefined;
-  return header.slice('Bearer '.length).trim() || undefined;
-}
-
 export function trpcHandler(options: {
   orm: Orm;
   config: ServiceConfig;
@@ -41,12 +35,11 @@ export function trpcHandler(options: {
   const { orm, config, mailInboxPath, cookie, afterMutation, socialProviders } = options;
 
   async function createContext({ req, res }: { req: Request; res: Response }): Promise<RequestContext> {
-    const bearer = bearerToken(req);
-    const cookieToken = bearer ? undefined : readCookie(req, cookie.name);
-    const token = bearer ?? cookieToken;
+    const { token, via } = readSessionToken(req, cookie.name);
+    const bearer = via === 'bearer';
     const auth = token ? await validateSessionToken(orm.em.fork(), token) : null;
     // A dead cookie is removed so the browser stops sending it.
-    if (cookieToken && !auth) clearSessionCookie(res, cookie);
+    if (via === 'cookie' && !auth) clearSessionCookie(res, cookie);
     return {
       orm,
       config,
@@ -55,7 +48,7 @@ export function trpcHandler(options: {
       socialProviders,
       locale: auth?.profile.locale ?? negotiateLocale(req.headers['accept-language']) ?? DEFAULT_LOCALE,
       auth,
-      authVia: auth ? (bearer ? 'bearer' : 'cookie') : null,
+      authVia: auth ? via : null,
       origin: {
         userAgent: req.headers['user-agent'] ?? null,
         ipAddress: req.ip ?? null,

@@ -3,6 +3,7 @@ import { requestPasswordReset, resendVerification, resetPassword, signIn, signUp
 import { authedProcedure, publicProcedure, router } from '../trpc.ts';
 import { RequestPasswordResetInput, ResetPasswordInput, SignInInput, SignUpInput, VerifyEmailInput, VerifyTwoFactorInput } from '../schemas.ts';
 import { deliverSession } from '../session-start.ts';
+import { sessionView } from '../session-view.ts';
 
 export const authRouter = router({
   /** Answers alike whether or not the address has a profile; the mailbox decides. */
@@ -36,20 +37,7 @@ export const authRouter = router({
     return { ...deliverSession(ctx, result), recoveryCodesLeft: result.recoveryCodesLeft, fewRecoveryCodesLeft: result.fewRecoveryCodesLeft };
   }),
 
-  session: publicProcedure.query(({ ctx }) => {
-    if (!ctx.auth) return null;
-    const { session, profile } = ctx.auth;
-    return {
-      session: {
-        id: session.id,
-        client: session.client,
-        workspaceId: session.workspaceId,
-        lastActiveAt: session.lastActiveAt.toISOString(),
-        expiresAt: session.expiresAt.toISOString(),
-      },
-      profile,
-    };
-  }),
+  session: publicProcedure.query(({ ctx }) => sessionView(ctx.auth)),
 
   verifyEmail: publicProcedure.input(VerifyEmailInput).mutation(({ ctx, input }) => verifyEmail({ em: ctx.em, config: ctx.config, token: input.token, origin: ctx.origin })),
 

@@ -1,0 +1,17 @@
+import type { ValidatedSession } from '@gatehouse/auth';
+
+/** What `auth.session` answers: the caller's session and profile, or null when signed out. */
+export function sessionView(auth: ValidatedSession | null) {
+  if (!auth) return null;
+  const { session, profile } = auth;
+  return {
+    session: {
+      id: session.id,
+      client: session.client,
+      workspaceId: session.workspaceId,
+      lastActiveAt: session.lastActiveAt.toISOString(),
+      expiresAt: session.expiresAt.toISOString(),
+    },
+    profile,
+  };
+}
