@@ -30,6 +30,9 @@ export interface Figures {
   serverCores: number;
   serverMaxRssMb: number;
   loopDelay: LoopDelay;
+  /** Cores PostgreSQL (all its processes) and the load generator used meanwhile. */
+  postgresCores: number;
+  generatorCores: number;
   /** Cores used by everything that is neither the benchmark, a server nor PostgreSQL. */
   foreignCores: number;
 }
@@ -58,16 +61,21 @@ async function busyTicks(): Promise<number> {
   return values.reduce((sum, value) => sum + value, 0) - idle;
 }
 
-/** The benchmark itself, every server and every PostgreSQL process: the load that is ours. */
-async function ownTicks(serverPids: number[]): Promise<number> {
-  let total = await cpuTicksOf(process.pid);
-  for (const pid of serverPids) total += await cpuTicksOf(pid);
+async function postgresTicks(): Promise<number> {
+  let total = 0;
   for (const entry of await readdir('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     const comm = await readFile(`/proc/${entry}/comm`, 'utf8').catch(() => '');
     if (comm.trim() === 'postgres') total += await cpuTicksOf(Number(entry));
   }
   return total;
+}
+
+/** CPU ticks so far of the load generator (this process), the servers and PostgreSQL: the load that is ours. */
+async function ownTicks(serverPids: number[]): Promise<{ generator: number; servers: number; postgres: number }> {
+  let servers = 0;
+  for (const pid of serverPids) servers += await cpuTicksOf(pid);
+  return { generator: await cpuTicksOf(process.pid), servers, postgres: await postgresTicks() };
 }
 
 /** Runs one load against one server and measures it and the machine while it runs. */
@@ -101,7 +109,9 @@ export async function runLoad(options: LoadOptions, allServerPids: number[]): Pr
   const seconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
   const serverTicks = (await cpuTicksOf(server.pid)) - serverTicksBefore;
   const busy = (await busyTicks()) - busyBefore;
-  const own = (await ownTicks(allServerPids)) - ownBefore;
+  const ownAfter = await ownTicks(allServerPids);
+  const own = ownAfter.generator + ownAfter.servers + ownAfter.postgres - (ownBefore.generator + ownBefore.servers + ownBefore.postgres);
+  const cores = (ticks: number) => Math.round((ticks / TICKS_PER_SECOND / seconds) * 100) / 100;
   return {
     requestsPerSecond: Math.round(result.requests.total / seconds),
     p50ms: result.latency.p50,
@@ -109,10 +119,12 @@ export async function runLoad(options: LoadOptions, allServerPids: number[]): Pr
     maxMs: result.latency.max,
     statuses: { '2xx': result['2xx'], '4xx': result['4xx'], '5xx': result['5xx'] },
     errors: result.errors + result.timeouts,
-    serverCores: Math.round((serverTicks / TICKS_PER_SECOND / seconds) * 100) / 100,
+    serverCores: cores(serverTicks),
+    postgresCores: cores(ownAfter.postgres - ownBefore.postgres),
+    generatorCores: cores(ownAfter.generator - ownBefore.generator),
     serverMaxRssMb: maxRss,
     loopDelay: await server.readLoopDelay(),
-    foreignCores: Math.max(0, Math.round(((busy - own) / TICKS_PER_SECOND / seconds) * 100) / 100),
+    foreignCores: Math.max(0, cores(busy - own)),
   };
 }
 

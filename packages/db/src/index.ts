@@ -1,4 +1,4 @@
 export * from './entities/index.ts';
 export { openOrm, migrate, pendingMigrations, ormConfig, type Orm, type OrmOptions, type EntityManager } from './orm.ts';
 export * from './repositories/session-repository.ts';
-export { queryRows, executeStatement } from './sql.ts';
+export { queryRows, queryPrepared, executeStatement } from './sql.ts';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Locale, SessionClient } from '@gatehouse/domain';
-import { executeStatement, queryRows } from '../sql.ts';
+import { executeStatement, queryPrepared } from '../sql.ts';
 
 /** A session row joined with what every request needs of its profile: the result of one indexed query. */
 export interface SessionRecord {
@@ -32,7 +32,7 @@ const FIND_SESSION_SQL = `
 type SessionRow = Omit<SessionRecord, 'createdAt' | 'lastActiveAt'> & { createdAt: string | Date; lastActiveAt: string | Date };
 
 export async function findSessionRecord(em: EntityManager, id: string): Promise<SessionRecord | null> {
-  const [row] = await queryRows<SessionRow>(em, FIND_SESSION_SQL, [id]);
+  const [row] = await queryPrepared<SessionRow>(em, 'gatehouse_find_session', FIND_SESSION_SQL, [id]);
   // The ORM's pool leaves timestamps as strings; the record speaks Dates.
   return row ? { ...row, createdAt: new Date(row.createdAt), lastActiveAt: new Date(row.lastActiveAt) } : null;
 }
