@@ -37,15 +37,21 @@ export interface Figures {
   foreignCores: number;
 }
 
-async function cpuTicksOf(pid: number): Promise<number> {
+/** The fields of /proc/<pid>/stat after the command name (which may hold spaces): [0] is field 3, the state. */
+async function statFields(pid: number | string): Promise<string[] | null> {
   try {
     const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name (which may hold spaces): utime is the 14th field, stime the 15th.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return Number(fields[11]) + Number(fields[12]);
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
-    return 0; // the process has gone
+    return null; // the process has gone
   }
+}
+
+/** utime + stime (fields 14 and 15), with `children` also cutime + cstime (16, 17): what its exited children used. */
+async function cpuTicksOf(pid: number | string, children = false): Promise<number> {
+  const fields = await statFields(pid);
+  if (!fields) return 0;
+  return Number(fields[11]) + Number(fields[12]) + (children ? Number(fields[13]) + Number(fields[14]) : 0);
 }
 
 async function rssMbOf(pid: number): Promise<number> {
@@ -61,14 +67,36 @@ async function busyTicks(): Promise<number> {
   return values.reduce((sum, value) => sum + value, 0) - idle;
 }
 
+/** Every PostgreSQL process, plus what the backends that already exited used (counted on the postmaster, which reaped them). */
 async function postgresTicks(): Promise<number> {
-  let total = 0;
+  const postgres = new Set<string>();
   for (const entry of await readdir('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     const comm = await readFile(`/proc/${entry}/comm`, 'utf8').catch(() => '');
-    if (comm.trim() === 'postgres') total += await cpuTicksOf(Number(entry));
+    if (comm.trim() === 'postgres') postgres.add(entry);
+  }
+  let total = 0;
+  for (const pid of postgres) {
+    const parent = (await statFields(pid))?.[1];
+    total += await cpuTicksOf(pid, parent !== undefined && !postgres.has(parent));
   }
   return total;
+}
+
+/**
+ * Waits until a server has finished the work a load left behind (requests
+ * still queued when the load generator stopped), so that it is not counted
+ * in the next measurement: its CPU use must drop below 5% of a core.
+ */
+export async function settle(pid: number, maxMs = 15_000): Promise<void> {
+  const until = Date.now() + maxMs;
+  let before = await cpuTicksOf(pid);
+  while (Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const now = await cpuTicksOf(pid);
+    if (now - before <= 1) return;
+    before = now;
+  }
 }
 
 /** CPU ticks so far of the load generator (this process), the servers and PostgreSQL: the load that is ours. */
@@ -76,6 +104,23 @@ async function ownTicks(serverPids: number[]): Promise<{ generator: number; serv
   let servers = 0;
   for (const pid of serverPids) servers += await cpuTicksOf(pid);
   return { generator: await cpuTicksOf(process.pid), servers, postgres: await postgresTicks() };
+}
+
+/** One autocannon run, for a duration or (with `amount`) a number of requests. */
+export function fire(options: Omit<LoadOptions, 'seconds'> & { seconds?: number; amount?: number }): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url: options.server.url,
+        connections: options.connections,
+        ...(options.amount ? { amount: options.amount } : { duration: options.seconds ?? 10 }),
+        requests: options.requests,
+        ...(options.overallRate ? { overallRate: options.overallRate } : {}),
+        timeout: 10,
+      },
+      (error, outcome) => (error ? reject(error) : resolve(outcome)),
+    );
+  });
 }
 
 /** Runs one load against one server and measures it and the machine while it runs. */
@@ -91,19 +136,7 @@ export async function runLoad(options: LoadOptions, allServerPids: number[]): Pr
     void rssMbOf(server.pid).then((rss) => (maxRss = Math.max(maxRss, rss)));
   }, 250);
 
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    autocannon(
-      {
-        url: server.url,
-        connections: options.connections,
-        duration: options.seconds,
-        requests: options.requests,
-        ...(options.overallRate ? { overallRate: options.overallRate } : {}),
-        timeout: 10,
-      },
-      (error, outcome) => (error ? reject(error) : resolve(outcome)),
-    );
-  });
+  const result = await fire(options);
   clearInterval(sampler);
 
   const seconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
@@ -112,6 +145,8 @@ export async function runLoad(options: LoadOptions, allServerPids: number[]): Pr
   const ownAfter = await ownTicks(allServerPids);
   const own = ownAfter.generator + ownAfter.servers + ownAfter.postgres - (ownBefore.generator + ownBefore.servers + ownBefore.postgres);
   const cores = (ticks: number) => Math.round((ticks / TICKS_PER_SECOND / seconds) * 100) / 100;
+  const loopDelay = await server.readLoopDelay();
+  await settle(server.pid);
   return {
     requestsPerSecond: Math.round(result.requests.total / seconds),
     p50ms: result.latency.p50,
@@ -123,7 +158,7 @@ export async function runLoad(options: LoadOptions, allServerPids: number[]): Pr
     postgresCores: cores(ownAfter.postgres - ownBefore.postgres),
     generatorCores: cores(ownAfter.generator - ownBefore.generator),
     serverMaxRssMb: maxRss,
-    loopDelay: await server.readLoopDelay(),
+    loopDelay,
     foreignCores: Math.max(0, cores(busy - own)),
   };
 }

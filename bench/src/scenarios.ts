@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type autocannon from 'autocannon';
 import type { ServerProcess } from './processes.ts';
+import { fire, rssMbOf, runLoad, settle } from './measure.ts';
 import type { ScenarioResult } from './report.ts';
 import { PASSWORD, type GatehouseSeed } from './seed.ts';
 
@@ -87,14 +88,38 @@ function side(target: (context: Context) => Target, label: string, prepare: (con
 const gatehouse = (context: Context) => context.targets.gatehouse;
 const betterAuth = (context: Context) => context.targets.betterAuth;
 
-function signInRequests(target: Target, emails: string[], password: string): autocannon.Request[] {
+/**
+ * Gatehouse tells a new device from a known one (a new one gets a security
+ * mail): the benchmark signs in like a returning browser, with the device
+ * cookie of an earlier sign-in. One device per person, made once.
+ */
+const deviceCookies = new Map<string, string>();
+async function deviceCookieOf(target: Target, email: string): Promise<string> {
+  let cookie = deviceCookies.get(email);
+  if (!cookie) {
+    cookie = `gatehouse_device=${Buffer.from(email).toString('base64url').padEnd(22, 'x').slice(0, 64)}`;
+    await fetch(`${target.server.url}/trpc/auth.signIn`, {
+      method: 'POST',
+      headers: { ...JSON_POST, origin: target.server.url, cookie },
+      body: JSON.stringify({ email, password: PASSWORD, client: 'browser' }),
+    });
+    deviceCookies.set(email, cookie);
+  }
+  return cookie;
+}
+
+async function signInRequests(target: Target, emails: string[], password: string): Promise<autocannon.Request[]> {
   const isGatehouse = target.side === 'gatehouse';
-  return emails.map((email) => ({
-    method: 'POST',
-    path: isGatehouse ? '/trpc/auth.signIn' : '/api/auth/sign-in/email',
-    headers: { ...JSON_POST, origin: target.server.url },
-    body: JSON.stringify(isGatehouse ? { email, password, client: 'browser' } : { email, password }),
-  }));
+  const requests: autocannon.Request[] = [];
+  for (const email of emails) {
+    requests.push({
+      method: 'POST',
+      path: isGatehouse ? '/trpc/auth.signIn' : '/api/auth/sign-in/email',
+      headers: { ...JSON_POST, origin: target.server.url, ...(isGatehouse ? { cookie: await deviceCookieOf(target, email) } : {}) },
+      body: JSON.stringify(isGatehouse ? { email, password, client: 'browser' } : { email, password }),
+    });
+  }
+  return requests;
 }
 
 function signInScenario(id: string, title: string, emails: (context: Context) => string[], password: string): Scenario {
@@ -202,6 +227,92 @@ export interface Extra {
   run(context: Context, pids: number[]): Promise<ScenarioResult>;
 }
 
-export const extras: Extra[] = [];
+function sessionCheckRequest(target: Target, cookie: string): autocannon.Request {
+  return { method: 'GET', path: target.side === 'gatehouse' ? '/trpc/auth.session' : '/api/auth/get-session', headers: { cookie } };
+}
+
+/**
+ * A login flood: 256 connections sign in as fast as they can while a steady
+ * 200 session checks and 20 health checks a second run beside them. What
+ * counts is how the steady requests fare, and that the flood is refused
+ * (429) rather than failing (5xx).
+ */
+const loginFlood: Extra = {
+  id: 'login-flood',
+  title: 'login flood: sign-in at saturation beside steady authenticated requests',
+  async run(context, pids) {
+    const result: ScenarioResult = { id: this.id, title: this.title, connections: 256, sides: {} };
+    for (const target of [context.targets.gatehouse, context.targets.betterAuth]) {
+      const cookie = await signInCookie(target, context.people[2]!.email);
+      const floodRequests = await signInRequests(target, context.people.map((person) => person.email), PASSWORD);
+      const flood = fire({ server: target.server, connections: 256, seconds: context.settings.seconds, requests: floodRequests });
+      const health = fire({ server: target.server, connections: 2, seconds: context.settings.seconds, overallRate: 20, requests: [{ method: 'GET', path: '/healthz' }] });
+      const steady = await runLoad({ server: target.server, connections: 10, seconds: context.settings.seconds, overallRate: 200, requests: [sessionCheckRequest(target, cookie)] }, pids);
+      const [floodResult, healthResult] = await Promise.all([flood, health]);
+      await settle(target.server.pid);
+      result.sides[target.side] = {
+        label: 'session check at 200/s during the flood',
+        statementsPerRequest: null,
+        rounds: [{ ...steady, reruns: 0 }],
+        notes: {
+          sessionP99ms: steady.p99ms,
+          healthP99ms: healthResult.latency.p99,
+          signInsPerSecond: Math.round(floodResult['2xx'] / context.settings.seconds),
+          rateLimited: floodResult.statusCodeStats?.['429']?.count ?? 0,
+          fiveHundreds: floodResult['5xx'] + healthResult['5xx'] + steady.statuses['5xx']!,
+          floodErrors: floodResult.errors + floodResult.timeouts,
+        },
+      };
+    }
+    return result;
+  },
+};
+
+/**
+ * Memory: Gatehouse keeps nothing per session in memory, so its RSS must stay
+ * flat after every one of the seeded sessions (200,000) has been checked once.
+ */
+const memory: Extra = {
+  id: 'memory',
+  title: 'memory after every seeded session was checked once',
+  async run(context) {
+    const target = context.targets.gatehouse;
+    const tokens = context.seed.sessionTokens;
+    await settle(target.server.pid);
+    const beforeMb = await rssMbOf(target.server.pid);
+    let next = 0;
+    const started = Date.now();
+    const outcome = await fire({
+      server: target.server,
+      connections: 50,
+      amount: tokens.length,
+      requests: [{ method: 'GET', path: '/trpc/auth.session', setupRequest: (request) => ({ ...request, headers: { authorization: `Bearer ${tokens[next++ % tokens.length]}` } }) }],
+    });
+    await settle(target.server.pid);
+    const afterMb = await rssMbOf(target.server.pid);
+    return {
+      id: this.id,
+      title: this.title,
+      connections: 50,
+      sides: {
+        gatehouse: {
+          label: 'GET /trpc/auth.session, each seeded session once',
+          statementsPerRequest: null,
+          rounds: [],
+          notes: {
+            sessions: tokens.length,
+            checksPerSecond: Math.round(outcome.requests.total / ((Date.now() - started) / 1000)),
+            non2xx: outcome.non2xx,
+            beforeMb,
+            afterMb,
+            growth: Math.round((afterMb / beforeMb - 1) * 100) / 100,
+          },
+        },
+      },
+    };
+  },
+};
+
+export const extras: Extra[] = [loginFlood, memory];
 
 export const scenarios = { list, extras, seedBetterAuth, betterAuthVersion };

@@ -1,5 +1,6 @@
 import { createTransport, type Transporter } from 'nodemailer';
 import { executeStatement, queryRows, type Orm } from '@gatehouse/db';
+import { mailQueuedCount } from './outbox.ts';
 
 export interface MailSenderOptions {
   orm: Orm;
@@ -47,6 +48,7 @@ export class MailSender {
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<number> | null = null;
   #nudgedWhileRunning = false;
+  #queuedSeen = mailQueuedCount();
   #stopped = false;
 
   constructor(options: MailSenderOptions) {
@@ -69,14 +71,21 @@ export class MailSender {
     tick();
   }
 
-  /** Looks for due mail now (after a change queued some) instead of at the next poll. */
+  /** Looks for due mail now, instead of at the next poll, if this process queued some since the last look. */
   nudge(): void {
     if (this.#stopped) return;
+    const queued = mailQueuedCount();
+    if (queued === this.#queuedSeen) return;
+    this.#queuedSeen = queued;
     // The running round may have claimed its rows before this change committed: go again right after it.
     if (this.#running) {
       this.#nudgedWhileRunning = true;
       return;
     }
+    this.#deliverInBackground();
+  }
+
+  #deliverInBackground(): void {
     void this.deliverDue().catch((error: unknown) => this.#options.logger?.warn({ err: error }, 'mail delivery round failed'));
   }
 
@@ -93,7 +102,7 @@ export class MailSender {
       this.#running = null;
       if (this.#nudgedWhileRunning) {
         this.#nudgedWhileRunning = false;
-        this.nudge();
+        if (!this.#stopped) this.#deliverInBackground();
       }
     });
     return this.#running;
