@@ -107,7 +107,7 @@ async function ownTicks(serverPids: number[]): Promise<{ generator: number; serv
 }
 
 /** One autocannon run, for a duration or (with `amount`) a number of requests. */
-export function fire(options: Omit<LoadOptions, 'seconds'> & { seconds?: number; amount?: number }): Promise<autocannon.Result> {
+export function fire(options: Omit<LoadOptions, 'seconds'> & { seconds?: number; amount?: number; workers?: number }): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     autocannon(
       {
@@ -117,6 +117,7 @@ export function fire(options: Omit<LoadOptions, 'seconds'> & { seconds?: number;
         requests: options.requests,
         ...(options.overallRate ? { overallRate: options.overallRate } : {}),
         timeout: 10,
+        ...(options.workers ? { workers: options.workers } : {}),
       },
       (error, outcome) => (error ? reject(error) : resolve(outcome)),
     );

@@ -4,6 +4,7 @@ import { totpCodeAt } from '@gatehouse/auth';
 import { createClient, type GatehouseClient } from '@gatehouse/client';
 import { Profile, ProfileToken } from '@gatehouse/db';
 import { uniqueEmail, uniqueSlug } from '@gatehouse/db/testing';
+import { overloadedBody } from '@gatehouse/api';
 import { linkIn } from '@gatehouse/mail';
 import { failureOf, TEST_PASSWORD, tokenOf, useTestServer } from './testing.ts';
 
@@ -208,6 +209,28 @@ describe('brute-force defence', () => {
       expect(data.retryAfterSeconds).toBeGreaterThan(60);
       expect((error as Error).message).toMatch(/Try again in \d+ seconds/);
     }
+  });
+
+  it('refuses password calls at the door, in tRPC’s own RATE_LIMITED shape, when hashing is saturated', async () => {
+    const person = await people.signedIn();
+    const wrong = () =>
+      fetch(`${test.server.url}/trpc/auth.signIn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: person.email, password: 'not the right one at all' }) });
+    for (let i = 0; i < 5; i++) await wrong();
+    const fromTrpc = await wrong();
+    expect(fromTrpc.status).toBe(429);
+    type Envelope = { error: { message: string; code: number; data: Record<string, unknown> } };
+    const byTrpc = (await fromTrpc.json()) as Envelope;
+    const atTheDoor = JSON.parse(overloadedBody(['auth.signIn'], 'en', 1, false)) as Envelope;
+    expect(Object.keys(atTheDoor)).toEqual(Object.keys(byTrpc));
+    expect(atTheDoor.error.code).toBe(byTrpc.error.code);
+    // The same data but for how long to wait.
+    expect({ ...atTheDoor.error.data, retryAfterSeconds: 0 }).toEqual({ ...byTrpc.error.data, retryAfterSeconds: 0 });
+    expect(atTheDoor.error.message).toMatch(/Try again in 1 second/);
+    const batch = JSON.parse(overloadedBody(['auth.signIn', 'auth.session'], 'fr', 1, true)) as { error: { data: { appCode: string; path: string } } }[];
+    expect(batch.map((entry) => [entry.error.data.appCode, entry.error.data.path])).toEqual([
+      ['RATE_LIMITED', 'auth.signIn'],
+      ['RATE_LIMITED', 'auth.session'],
+    ]);
   });
 
   it('forgets earlier failures once the right password is given', async () => {

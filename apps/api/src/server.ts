@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import pino, { type Logger } from 'pino';
 import { setErrorLogger } from '@gatehouse/api';
 import type { ServiceConfig } from '@gatehouse/services';
-import { createDisabledRateLimits, createRateLimits, SecretBox, SocialProviders, type RateLimits } from '@gatehouse/auth';
+import { createDisabledRateLimits, createRateLimits, preparePasswordWork, SecretBox, SocialProviders, type RateLimits } from '@gatehouse/auth';
 import { MailSender, startMailSink, type MailSink } from '@gatehouse/mail';
 import { loadAppSecret } from './app-secret.ts';
 import { startJobs, type Jobs } from './jobs.ts';
@@ -39,6 +39,8 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
   let jobs: Jobs | null = null;
   try {
     const appSecret = await loadAppSecret({ configured: env.appSecret, dataDir: env.dataDir });
+    const { threadsLowered } = await preparePasswordWork();
+    logger.debug({ threadsLowered }, 'password hashing threads run below the event loop’s priority');
     if (env.rateLimits) limits = createRateLimits({ databaseUrl: database.url });
     else {
       limits = createDisabledRateLimits();

@@ -4,3 +4,4 @@ export { createCallerFactory, setErrorLogger, type Logger } from './trpc.ts';
 export type { ErrorData } from './errors.ts';
 export * as schemas from './schemas.ts';
 export { sessionView } from './session-view.ts';
+export { PASSWORD_PROCEDURES, overloadedBody } from './overload.ts';

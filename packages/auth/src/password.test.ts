@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { hashPassword, needsRehash, verifyAgainstNothing, verifyPassword } from './password.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { getPriority } from 'node:os';
+import { hashPassword, needsRehash, preparePasswordWork, verifyAgainstNothing, verifyPassword } from './password.ts';
 import { Semaphore } from './semaphore.ts';
 
 describe('passwords', () => {
@@ -31,11 +33,29 @@ describe('semaphore', () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     const first = semaphore.run(() => gate.then(() => 'first'));
+    expect(semaphore.saturated).toBe(false);
     const second = semaphore.run(async () => 'second');
+    expect(semaphore.saturated).toBe(true);
     const third = await semaphore.run(async () => 'third');
     expect(third).toEqual({ ran: false });
     release();
     expect(await first).toEqual({ ran: true, value: 'first' });
     expect(await second).toEqual({ ran: true, value: 'second' });
+    expect(semaphore.saturated).toBe(false);
+  });
+
+  it('runs the hashing threads below the event loop’s priority (Linux)', async () => {
+    const { threadsLowered } = await preparePasswordWork();
+    if (process.platform !== 'linux') return;
+    expect(threadsLowered).toBeGreaterThan(0);
+    const niceness = readdirSync('/proc/self/task')
+      .filter((tid) => readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim() === 'libuv-worker')
+      .map((tid) => {
+        const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+      });
+    expect(niceness.length).toBe(threadsLowered);
+    expect(niceness.every((nice) => nice > 0)).toBe(true);
+    expect(getPriority(process.pid)).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
-import { availableParallelism } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism, setPriority } from 'node:os';
 import { hash, verify } from '@node-rs/argon2';
 import { AppError, normalizePassword } from '@gatehouse/domain';
 import { Semaphore } from './semaphore.ts';
@@ -14,7 +15,16 @@ export const ARGON2_PARAMETERS = { algorithm: 2, memoryCost: 19_456, timeCost: 2
 const hashing = new Semaphore({ limit: Math.max(1, availableParallelism()), queueLimit: 64 * Math.max(1, availableParallelism()) });
 
 /** Seconds a caller refused for load is asked to wait. */
-const OVERLOAD_RETRY_SECONDS = 1;
+export const OVERLOAD_RETRY_SECONDS = 1;
+
+/**
+ * Whether a new password check would be refused right now (every slot busy,
+ * the queue full): the HTTP layer then refuses a password request before
+ * spending anything on it, so a login flood cannot crowd out other requests.
+ */
+export function passwordWorkSaturated(): boolean {
+  return hashing.saturated;
+}
 
 async function bounded<T>(work: () => Promise<T>): Promise<T> {
   const result = await hashing.run(work);
@@ -37,6 +47,33 @@ export function verifyPassword(passwordHash: string, password: string): Promise<
 }
 
 let dummyHash: Promise<string> | undefined;
+
+/** Nice value of the hashing threads: under contention the event loop (nice 0) gets about ten times their CPU share. */
+const HASHING_NICENESS = 10;
+
+/**
+ * Done once at start-up: makes the dummy hash for unknown emails, and (on
+ * Linux) lowers the priority of libuv's worker threads, where argon2id runs.
+ * Hashing still gets every idle cycle, but when a login flood keeps both
+ * busy, the event loop and PostgreSQL are scheduled first, so other requests
+ * keep their latency. Lowering a priority needs no privilege.
+ */
+export async function preparePasswordWork(): Promise<{ threadsLowered: number }> {
+  dummyHash ??= hash('gatehouse-timing-equaliser', ARGON2_PARAMETERS);
+  await dummyHash; // the thread pool exists from here on
+  if (process.platform !== 'linux') return { threadsLowered: 0 };
+  let threadsLowered = 0;
+  for (const tid of readdirSync('/proc/self/task')) {
+    try {
+      if (readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim() !== 'libuv-worker') continue;
+      setPriority(Number(tid), HASHING_NICENESS); // on Linux a thread id names that one thread
+      threadsLowered++;
+    } catch {
+      // a thread that ended meanwhile, or a system that refuses: hashing keeps the default priority
+    }
+  }
+  return { threadsLowered };
+}
 
 /**
  * For an email without a profile (or without a password): spend the same

@@ -30,6 +30,11 @@ export class Semaphore {
     }
   }
 
+  /** Whether `run` would refuse now. */
+  get saturated(): boolean {
+    return this.#running >= this.limit && this.#waiting.length >= this.queueLimit;
+  }
+
   get pending(): number {
     return this.#waiting.length;
   }

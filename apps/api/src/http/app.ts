@@ -10,6 +10,7 @@ import { mailInbox } from './mail-inbox.ts';
 import { socialRoutes } from './social.ts';
 import type { SocialProviders } from '@gatehouse/auth';
 import { csrfGuard } from './csrf.ts';
+import { shedPasswordFlood } from './overload.ts';
 import { sessionCheckRoute } from './session-check.ts';
 import { sessionCookieSettings } from './session-cookie.ts';
 import { bodySizeGuard, trpcHandler } from './trpc-handler.ts';
@@ -48,6 +49,7 @@ export function createApp(options: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy);
+  app.use(shedPasswordFlood);
   app.use(
     helmet({
       contentSecurityPolicy: {
