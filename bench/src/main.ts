@@ -8,11 +8,13 @@
  * about a second on small data, to keep the script working: its figures mean
  * nothing. Linux only (it reads /proc).
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, chmod, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { argon2Bound } from './argon2-bound.ts';
 import { ensureDatabase, freePort, replaceDatabase, startPostgresServer } from '@gatehouse/embedded-postgres';
+import { startMailSink, type MailSink } from '@gatehouse/mail';
 import { rssMbOf, runCleanLoad, runLoad, type Figures } from './measure.ts';
 import { BENCH_SRC, ROOT, startServerProcess, type ServerProcess } from './processes.ts';
 import { renderMarkdown, type Report, type ScenarioResult } from './report.ts';
@@ -41,6 +43,7 @@ const postgres = await startPostgresServer({
   settings: { shared_preload_libraries: 'pg_stat_statements', max_connections: '300' },
 });
 const servers: ServerProcess[] = [];
+let mailSinkStarted: MailSink | undefined;
 try {
   const people = benchPeople(settings.people);
   const databases = { gatehouse: 'gatehouse_bench', betterAuth: 'better_auth_bench' };
@@ -49,7 +52,11 @@ try {
   const betterAuthDb = replaceDatabase(postgres.url('postgres'), databases.betterAuth);
 
   console.log(`seeding ${people.length} people on both, ${settings.members} directory members and ${settings.sessions} sessions on Gatehouse…`);
-  const seed = await seedGatehouse({ databaseUrl: gatehouseDb, people, members: settings.members, sessions: settings.sessions });
+  const appSecret = randomBytes(32);
+  const seed = await seedGatehouse({ databaseUrl: gatehouseDb, people, members: settings.members, sessions: settings.sessions, appSecret });
+  // Gatehouse's mail goes to the benchmark's own SMTP sink, where the invitation scenario picks up its links.
+  const mailSink = await startMailSink();
+  mailSinkStarted = mailSink;
 
   const betterAuthScript = path.join(BENCH_SRC, 'better-auth-server.ts');
   const { spawnSync } = await import('node:child_process');
@@ -62,7 +69,15 @@ try {
     script: path.join(ROOT, 'apps', 'api', 'src', 'main.ts'),
     port: gatehousePort,
     // Rate limits off, as Better Auth's: the scenarios measure work, not refusals. The flood scenario relies on the argon2 queue bound alone.
-    env: { PUBLIC_URL: `http://127.0.0.1:${gatehousePort}`, DATABASE_URL: gatehouseDb, SEED_DEMO: 'false', LOG_LEVEL: 'warn', RATE_LIMITS: 'off' },
+    env: {
+      PUBLIC_URL: `http://127.0.0.1:${gatehousePort}`,
+      DATABASE_URL: gatehouseDb,
+      APP_SECRET: appSecret.toString('hex'),
+      SMTP_URL: mailSink.url,
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'warn',
+      RATE_LIMITS: 'off',
+    },
     nodeArgs: process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [],
   });
   servers.push(gatehouse);
@@ -83,7 +98,7 @@ try {
   };
   // Measured with the servers idle: the ceiling every password scenario is judged against.
   const argon2 = await argon2Bound(smoke ? 1 : 5);
-  const context = { people, seed, settings, targets, argon2 };
+  const context = { people, seed, settings, targets, argon2, mailSink };
   console.log('seeding Better Auth through its sign-up…');
   await scenarios.seedBetterAuth(context);
 
@@ -144,6 +159,7 @@ try {
   if (failed.length) throw new Error(`${failed.length} round(s) saw connection errors or 5xx answers`);
 } finally {
   for (const server of servers) await server.stop();
+  await mailSinkStarted?.close();
   await postgres.stop();
   await rm(dataRoot, { recursive: true, force: true });
 }

@@ -3,6 +3,8 @@ import type autocannon from 'autocannon';
 import type { ServerProcess } from './processes.ts';
 import { fire, rssMbOf, runLoad, settle } from './measure.ts';
 import type { ScenarioResult } from './report.ts';
+import { totpCodeAt } from '@gatehouse/auth';
+import type { MailSink } from '@gatehouse/mail';
 import { PASSWORD, type GatehouseSeed } from './seed.ts';
 
 export type Side = 'gatehouse' | 'betterAuth';
@@ -19,6 +21,7 @@ export interface Context {
   settings: { smoke: boolean; seconds: number; rounds: number };
   targets: Record<Side, Target>;
   argon2: { verifiesPerSecond: number };
+  mailSink: MailSink;
 }
 
 export interface SideDefinition {
@@ -318,6 +321,187 @@ const memory: Extra = {
   },
 };
 
-export const extras: Extra[] = [loginFlood, memory];
+/** Runs `work` over `items` with a few at a time (set-up steps that sign people in). */
+async function eachLimited<T>(items: T[], limit: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      for (let index = next++; index < items.length; index = next++) await work(items[index]!, index);
+    }),
+  );
+}
+
+async function postJson(target: Target, path: string, body: unknown, cookie?: string): Promise<{ status: number; json: unknown }> {
+  const response = await fetch(`${target.server.url}${path}`, {
+    method: 'POST',
+    headers: { ...JSON_POST, origin: target.server.url, ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, json: await response.json() };
+}
+
+function figuresOf(outcome: autocannon.Result, seconds: number) {
+  return {
+    perSecond: Math.round(outcome.requests.total / seconds),
+    p50ms: outcome.latency.p50,
+    p99ms: outcome.latency.p99,
+    ok: outcome['2xx'],
+    refused: outcome['4xx'],
+    failed: outcome['5xx'] + outcome.errors + outcome.timeouts,
+  };
+}
+
+/**
+ * TOTP: people with two-step verification sign in with their password (set-up,
+ * not measured), then each challenge is answered with the current code; then
+ * they sign in again and the very code that was just accepted is replayed,
+ * which must be refused every time.
+ */
+const totp: Extra = {
+  id: 'totp',
+  title: 'TOTP: verify the second step, then replay the accepted code',
+  async run(context) {
+    const target = context.targets.gatehouse;
+    const people = context.seed.twoFactor;
+    const challenges = async () => {
+      const ids: string[] = [];
+      await eachLimited(people, 4, async (person, index) => {
+        const { json } = await postJson(target, '/trpc/auth.signIn', { email: person.email, password: PASSWORD, client: 'desktop' });
+        ids[index] = (json as { result: { data: { challengeId: string } } }).result.data.challengeId;
+      });
+      return ids;
+    };
+    const answer = async (ids: string[], codeOf: (index: number) => string) => {
+      let next = 0;
+      const started = Date.now();
+      const outcome = await fire({
+        server: target.server,
+        connections: 16,
+        amount: ids.length,
+        requests: [
+          {
+            method: 'POST',
+            path: '/trpc/auth.verifyTwoFactor',
+            headers: JSON_POST,
+            setupRequest: (request) => {
+              const index = next++;
+              return { ...request, body: JSON.stringify({ challengeId: ids[index], code: codeOf(index) }) };
+            },
+          },
+        ],
+      });
+      return figuresOf(outcome, (Date.now() - started) / 1000);
+    };
+    const used: string[] = [];
+    const verify = await answer(await challenges(), (index) => (used[index] = totpCodeAt(people[index]!.key, new Date())));
+    await settle(target.server.pid);
+    const replay = await answer(await challenges(), (index) => used[index]!);
+    await settle(target.server.pid);
+    return {
+      id: this.id,
+      title: this.title,
+      connections: 16,
+      sides: {
+        gatehouse: {
+          label: 'POST /trpc/auth.verifyTwoFactor',
+          statementsPerRequest: null,
+          rounds: [],
+          notes: {
+            verifiesPerSecond: verify.perSecond,
+            verifyP50ms: verify.p50ms,
+            verifyP99ms: verify.p99ms,
+            accepted: verify.ok,
+            replayP99ms: replay.p99ms,
+            replaysRefused: replay.refused,
+            replaysAccepted: replay.ok,
+            failed: verify.failed + replay.failed,
+          },
+        },
+      },
+    };
+  },
+};
+
+/**
+ * Invitations: an admin invites one new address per call (up to 900, within
+ * the enterprise plan's seats); the mails travel over SMTP to the benchmark's
+ * sink; then every invitee accepts with a name and a password (argon2id).
+ */
+const invitations: Extra = {
+  id: 'invitations',
+  title: 'invitation: create (one address per call), then accept',
+  async run(context) {
+    const target = context.targets.gatehouse;
+    const { slug, adminEmail } = context.seed.invitations;
+    const cookie = await signInCookie(target, adminEmail);
+    const count = context.settings.smoke ? 40 : 900;
+    const emails = Array.from({ length: count }, () => freshEmail('invitee'));
+    let next = 0;
+    let started = Date.now();
+    const created = await fire({
+      server: target.server,
+      connections: 16,
+      amount: count,
+      requests: [
+        {
+          method: 'POST',
+          path: '/trpc/invitations.send',
+          headers: { ...JSON_POST, origin: target.server.url, cookie },
+          setupRequest: (request) => ({ ...request, body: JSON.stringify({ workspace: slug, emails: [emails[next++]] }) }),
+        },
+      ],
+    });
+    const create = figuresOf(created, (Date.now() - started) / 1000);
+    const tokens = await Promise.all(
+      emails.map(async (email) => {
+        const mail = await context.mailSink.waitFor(email, (candidate) => candidate.text.includes('/invitation'), 120_000);
+        return /\/invitation[^\s#]*#([A-Za-z0-9_-]+)/.exec(mail.text)?.[1] ?? /token=([A-Za-z0-9_-]+)/.exec(mail.text)?.[1] ?? '';
+      }),
+    );
+    await settle(target.server.pid);
+    next = 0;
+    started = Date.now();
+    const accepted = await fire({
+      server: target.server,
+      connections: 16,
+      amount: count,
+      requests: [
+        {
+          method: 'POST',
+          path: '/trpc/invitations.accept',
+          headers: JSON_POST,
+          setupRequest: (request) => ({ ...request, body: JSON.stringify({ token: tokens[next++], name: 'Invited Person', password: PASSWORD, passwordConfirm: PASSWORD }) }),
+        },
+      ],
+    });
+    const accept = figuresOf(accepted, (Date.now() - started) / 1000);
+    await settle(target.server.pid);
+    return {
+      id: this.id,
+      title: this.title,
+      connections: 16,
+      sides: {
+        gatehouse: {
+          label: 'POST /trpc/invitations.send, then POST /trpc/invitations.accept',
+          statementsPerRequest: null,
+          rounds: [],
+          notes: {
+            invitations: count,
+            createdPerSecond: create.perSecond,
+            createP99ms: create.p99ms,
+            createdOk: create.ok,
+            mailsWithLinks: tokens.filter(Boolean).length,
+            acceptedPerSecond: accept.perSecond,
+            acceptP99ms: accept.p99ms,
+            acceptedOk: accept.ok,
+            failed: create.failed + accept.failed + create.refused + accept.refused,
+          },
+        },
+      },
+    };
+  },
+};
+
+export const extras: Extra[] = [totp, invitations, loginFlood, memory];
 
 export const scenarios = { list, extras, seedBetterAuth, betterAuthVersion };

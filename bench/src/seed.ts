@@ -1,4 +1,4 @@
-import { generateSessionToken, hashPassword } from '@gatehouse/auth';
+import { generateSessionToken, generateTotpKey, hashPassword, SecretBox } from '@gatehouse/auth';
 import { Member, Profile, Workspace, executeStatement, migrate, openOrm, queryRows } from '@gatehouse/db';
 
 export const PASSWORD = 'benchmark passphrase that is long';
@@ -13,6 +13,10 @@ const LAST = ['Anderson', 'Bauer', 'Costa', 'Dubois', 'Eriksen', 'Fischer', 'Gar
 
 export interface GatehouseSeed {
   directory: { slug: string; adminEmail: string; deepCursor: string; members: number };
+  /** People with two-step verification on, and their TOTP keys. */
+  twoFactor: { email: string; key: Uint8Array }[];
+  /** A workspace with room for the invitation scenario, and its admin. */
+  invitations: { slug: string; adminEmail: string };
   /** Desktop session tokens of distinct profiles' sessions, for the memory scenario. */
   sessionTokens: string[];
 }
@@ -23,7 +27,14 @@ export interface GatehouseSeed {
  * with SQL in bulk where the ORM would take minutes; the shapes are those of
  * the migrations.
  */
-export async function seedGatehouse(options: { databaseUrl: string; people: { email: string; name: string }[]; members: number; sessions: number }): Promise<GatehouseSeed> {
+export async function seedGatehouse(options: {
+  databaseUrl: string;
+  people: { email: string; name: string }[];
+  members: number;
+  sessions: number;
+  /** The server key the api runs with: TOTP secrets are stored sealed with it. */
+  appSecret: Uint8Array;
+}): Promise<GatehouseSeed> {
   const orm = await openOrm({ databaseUrl: options.databaseUrl, poolSize: 2 });
   try {
     await migrate(orm);
@@ -33,6 +44,14 @@ export async function seedGatehouse(options: { databaseUrl: string; people: { em
     const admin = profiles[0]!;
     const workspace = em.create(Workspace, { slug: 'bench-directory', name: 'Directory benchmark', plan: 'enterprise', creator: admin });
     em.create(Member, { workspace, profile: admin, role: 'admin', status: 'active', name: admin.name, contactEmail: admin.email, source: 'creator', joinedAt: new Date() });
+    const inviter = profiles[1]!;
+    const invitationWorkspace = em.create(Workspace, { slug: 'bench-invitations', name: 'Invitation benchmark', plan: 'enterprise', creator: inviter });
+    em.create(Member, { workspace: invitationWorkspace, profile: inviter, role: 'admin', status: 'active', name: inviter.name, contactEmail: inviter.email, source: 'creator', joinedAt: new Date() });
+    const totpBox = new SecretBox(options.appSecret, 'totp');
+    const twoFactor = options.people.map((_, i) => ({ email: `bench-2fa-${i}@example.test`, key: generateTotpKey() }));
+    for (const person of twoFactor) {
+      em.create(Profile, { email: person.email, name: 'Careful Person', passwordHash, emailVerifiedAt: new Date(), totpSecretEncrypted: totpBox.seal(person.key), twoFactorEnabledAt: new Date() });
+    }
     await em.flush();
 
     await executeStatement(
@@ -74,6 +93,8 @@ export async function seedGatehouse(options: { databaseUrl: string; people: { em
       );
     }
     return {
+      twoFactor,
+      invitations: { slug: invitationWorkspace.slug, adminEmail: inviter.email },
       directory: {
         slug: workspace.slug,
         adminEmail: admin.email,
