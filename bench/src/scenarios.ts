@@ -422,9 +422,25 @@ const totp: Extra = {
   },
 };
 
+/** The secrets of the invitation links mailed to `emails`, as they arrive (three minutes at most: earlier scenarios may have left mail in the outbox). */
+async function invitationLinks(sink: MailSink, emails: string[]): Promise<string[]> {
+  const wanted = new Set(emails);
+  const found = new Map<string, string>();
+  const until = Date.now() + 180_000;
+  while (found.size < wanted.size && Date.now() < until) {
+    for (const mail of sink.messages()) {
+      const to = mail.to.find((address) => wanted.has(address));
+      const secret = /\/invitation#([A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
+      if (to && secret) found.set(to, secret);
+    }
+    if (found.size < wanted.size) await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return [...found.values()];
+}
+
 /**
- * Invitations: an admin invites one new address per call (up to 900, within
- * the enterprise plan's seats); the mails travel over SMTP to the benchmark's
+ * Invitations: an admin invites one new address per call (900, within the
+ * enterprise plan's seats); the mails travel over SMTP to the benchmark's
  * sink; then every invitee accepts with a name and a password (argon2id).
  */
 const invitations: Extra = {
@@ -434,6 +450,7 @@ const invitations: Extra = {
     const target = context.targets.gatehouse;
     const { slug, adminEmail } = context.seed.invitations;
     const cookie = await signInCookie(target, adminEmail);
+    // Within the plan's seats (1,000).
     const count = context.settings.smoke ? 40 : 900;
     const emails = Array.from({ length: count }, () => freshEmail('invitee'));
     let next = 0;
@@ -452,19 +469,14 @@ const invitations: Extra = {
       ],
     });
     const create = figuresOf(created, (Date.now() - started) / 1000);
-    const tokens = await Promise.all(
-      emails.map(async (email) => {
-        const mail = await context.mailSink.waitFor(email, (candidate) => candidate.text.includes('/invitation'), 120_000);
-        return /\/invitation[^\s#]*#([A-Za-z0-9_-]+)/.exec(mail.text)?.[1] ?? /token=([A-Za-z0-9_-]+)/.exec(mail.text)?.[1] ?? '';
-      }),
-    );
+    const tokens = await invitationLinks(context.mailSink, emails);
     await settle(target.server.pid);
     next = 0;
     started = Date.now();
     const accepted = await fire({
       server: target.server,
       connections: 16,
-      amount: count,
+      amount: tokens.length,
       requests: [
         {
           method: 'POST',
@@ -490,7 +502,7 @@ const invitations: Extra = {
             createdPerSecond: create.perSecond,
             createP99ms: create.p99ms,
             createdOk: create.ok,
-            mailsWithLinks: tokens.filter(Boolean).length,
+            mailsWithLinks: tokens.length,
             acceptedPerSecond: accept.perSecond,
             acceptP99ms: accept.p99ms,
             acceptedOk: accept.ok,

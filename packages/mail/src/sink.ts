@@ -22,7 +22,7 @@ export interface MailSink {
   close(): Promise<void>;
 }
 
-/** Keeps the newest this many messages: it is a development inbox, not a mail store. */
+/** Keeps the newest this many messages by default: it is a development inbox, not a mail store. */
 const KEEP = 500;
 
 /**
@@ -30,7 +30,8 @@ const KEEP = 500;
  * memory: the embedded default's "mail server", with a web inbox served by
  * the api, and the peer that tests talk SMTP to.
  */
-export async function startMailSink(options: { port?: number } = {}): Promise<MailSink> {
+export async function startMailSink(options: { port?: number; keep?: number } = {}): Promise<MailSink> {
+  const keep = options.keep ?? KEEP;
   const received: ReceivedMail[] = [];
   const waiters = new Set<() => void>();
   let counter = 0;
@@ -57,7 +58,7 @@ export async function startMailSink(options: { port?: number } = {}): Promise<Ma
               html: email.html ?? null,
               messageId: email.messageId ?? null,
             });
-            if (received.length > KEEP) received.splice(0, received.length - KEEP);
+            if (received.length > keep) received.splice(0, received.length - keep);
             for (const wake of waiters) wake();
             callback();
           })

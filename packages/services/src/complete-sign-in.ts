@@ -1,5 +1,6 @@
 import { createSession, hashSecret, type SessionInfo } from '@gatehouse/auth';
-import { KnownDevice, Workspace, type EntityManager, type Profile } from '@gatehouse/db';
+import { randomUUID } from 'node:crypto';
+import { KnownDevice, queryRows, Workspace, type EntityManager, type Profile } from '@gatehouse/db';
 import type { SessionClient } from '@gatehouse/domain';
 import { enqueueMail } from '@gatehouse/mail';
 import type { RequestOrigin } from './actor.ts';
@@ -38,19 +39,23 @@ export async function completeSignIn(options: {
   origin: RequestOrigin;
   method: 'password' | 'two_factor' | 'recovery_code' | 'social';
 }): Promise<SignedIn> {
-  const { em, config, profile, workspace, origin } = options;
+  const { config, profile, workspace, origin } = options;
   const now = new Date();
-  // Any sign-in restarts the abandoned-workspace clock and its warnings.
-  if (workspace) await em.nativeUpdate(Workspace, { id: workspace.id }, { lastSignInAt: now, cleanupWarningsSent: 0 });
-
   const deviceHash = hashSecret(`${profile.id}:${origin.deviceId ?? origin.userAgent ?? 'unknown'}`);
-  const known = await em.findOne(KnownDevice, { profile: profile.id, deviceHash });
-  if (known) {
-    known.lastSeenAt = now;
-  } else {
-    const firstEver = (await em.count(KnownDevice, { profile: profile.id })) === 0;
-    em.create(KnownDevice, { profile: profile.id, deviceHash });
-    if (!firstEver) {
+  // One transaction: the device, the workspace's clock, the audit event and the session exist together or not at all.
+  const { token, session } = await options.em.transactional(async (em) => {
+    // Any sign-in restarts the abandoned-workspace clock and its warnings.
+    if (workspace) await em.nativeUpdate(Workspace, { id: workspace.id }, { lastSignInAt: now, cleanupWarningsSent: 0 });
+    // One statement finds or records the device (and two first sign-ins racing on it record it once).
+    const [device] = await queryRows<{ inserted: boolean }>(
+      em,
+      `insert into known_device (id, profile_id, device_hash, first_seen_at, last_seen_at) values ($1, $2, $3, $4, $4)
+       on conflict (profile_id, device_hash) do update set last_seen_at = excluded.last_seen_at
+       returning (xmax = 0) as inserted`,
+      [randomUUID(), profile.id, deviceHash, now],
+    );
+    const newDevice = device?.inserted === true;
+    if (newDevice && (await em.count(KnownDevice, { profile: profile.id })) > 1) {
       enqueueMail(em, {
         to: profile.email,
         kind: 'new_device',
@@ -58,22 +63,22 @@ export async function completeSignIn(options: {
         params: { device: deviceName(origin.userAgent), address: origin.ipAddress ?? 'unknown', when: now, sessionsLink: portalLink(config, '/sessions') },
       });
     }
-  }
-  recordAudit(em, { profileId: profile.id, origin }, {
-    workspaceId: workspace?.id ?? null,
-    action: 'sign_in.succeeded',
-    targetProfileId: profile.id,
-    details: { method: options.method, client: options.client, newDevice: !known },
-  });
-  await em.flush();
-
-  const { token, session } = await createSession(em, {
-    profileId: profile.id,
-    workspaceId: workspace?.id ?? null,
-    client: options.client,
-    userAgent: origin.userAgent,
-    ipAddress: origin.ipAddress,
-    idleMinutes: workspace?.sessionIdleMinutes ?? null,
+    recordAudit(em, { profileId: profile.id, origin }, {
+      workspaceId: workspace?.id ?? null,
+      action: 'sign_in.succeeded',
+      targetProfileId: profile.id,
+      details: { method: options.method, client: options.client, newDevice },
+    });
+    await em.flush();
+    return createSession(em, {
+      profileId: profile.id,
+      workspaceId: workspace?.id ?? null,
+      client: options.client,
+      userAgent: origin.userAgent,
+      ipAddress: origin.ipAddress,
+      idleMinutes: workspace?.sessionIdleMinutes ?? null,
+      now,
+    });
   });
   return { status: 'signed_in', token, session, profile: profileView(profile), workspace: workspace ? { slug: workspace.slug, name: workspace.name } : null };
 }
