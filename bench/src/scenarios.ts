@@ -470,6 +470,7 @@ const invitations: Extra = {
     });
     const create = figuresOf(created, (Date.now() - started) / 1000);
     const tokens = await invitationLinks(context.mailSink, emails);
+    if (tokens.length < created['2xx']) throw new Error(`only ${tokens.length} of ${created['2xx']} invitation mails arrived`);
     await settle(target.server.pid);
     next = 0;
     started = Date.now();

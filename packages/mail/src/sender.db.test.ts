@@ -56,6 +56,21 @@ describe('mail sender', () => {
     }
   });
 
+  it('drains a backlog of many batches at once, not one batch per poll', async () => {
+    const sink = await startMailSink();
+    const sender = new MailSender({ orm: db.orm, smtpUrl: sink.url, from: FROM, pollMs: 3_600_000 });
+    try {
+      const recipients = await queue(45);
+      sender.start();
+      for (const to of recipients) await sink.waitFor(to, undefined, 10_000);
+      const rows = await db.orm.em.fork().find(OutboxMessage, { toAddress: { $in: recipients } });
+      expect(rows.every((row) => row.sentAt !== null && row.attempts === 1)).toBe(true);
+    } finally {
+      await sender.stop();
+      await sink.close();
+    }
+  });
+
   it('survives an SMTP outage: retries later and delivers each message exactly once', async () => {
     const port = await freePort();
     const recipients = await queue(3);

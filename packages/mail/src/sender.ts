@@ -48,6 +48,8 @@ export class MailSender {
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<number> | null = null;
   #nudgedWhileRunning = false;
+  /** The last round claimed a full batch: more mail is probably due. */
+  #backlog = false;
   #queuedSeen = mailQueuedCount();
   #stopped = false;
 
@@ -100,15 +102,16 @@ export class MailSender {
   deliverDue(): Promise<number> {
     this.#running ??= this.#round().finally(() => {
       this.#running = null;
-      if (this.#nudgedWhileRunning) {
-        this.#nudgedWhileRunning = false;
-        if (!this.#stopped) this.#deliverInBackground();
-      }
+      // A backlog (a full batch claimed) or a change that came in meanwhile: go on at once rather than at the next poll.
+      const again = (this.#nudgedWhileRunning || this.#backlog) && !this.#stopped;
+      this.#nudgedWhileRunning = false;
+      if (again) this.#deliverInBackground();
     });
     return this.#running;
   }
 
   async #round(): Promise<number> {
+    this.#backlog = false; // a round that fails does not go again at once
     const em = this.#options.orm.em.fork();
     const now = this.#options.now?.() ?? new Date();
     const claimed = await queryRows<DueMessage>(
@@ -121,6 +124,7 @@ export class MailSender {
         returning id, to_address as "toAddress", subject, text_body as "textBody", html_body as "htmlBody", attempts`,
       [now, new Date(now.getTime() + CLAIM_MS)],
     );
+    this.#backlog = claimed.length === BATCH;
     let delivered = 0;
     for (const message of claimed) {
       try {
