@@ -62,14 +62,15 @@ describe('mail sender', () => {
     try {
       const recipients = await queue(45);
       sender.start();
-      for (const to of recipients) await sink.waitFor(to, undefined, 10_000);
+      for (const to of recipients) await sink.waitFor(to, undefined, 30_000);
+      await sender.stop(); // lets a round still recording its outcome finish
       const rows = await db.orm.em.fork().find(OutboxMessage, { toAddress: { $in: recipients } });
       expect(rows.every((row) => row.sentAt !== null && row.attempts === 1)).toBe(true);
     } finally {
       await sender.stop();
       await sink.close();
     }
-  });
+  }, 60_000);
 
   it('survives an SMTP outage: retries later and delivers each message exactly once', async () => {
     const port = await freePort();
