@@ -14,7 +14,12 @@ const PREFIX = '/trpc/';
  */
 export function shedPasswordFlood(req: Request, res: Response, next: NextFunction): void {
   if (req.method !== 'POST' || !passwordWorkSaturated() || !req.path.startsWith(PREFIX)) return next();
-  const paths = decodeURIComponent(req.path.slice(PREFIX.length)).split(',');
+  let paths: string[];
+  try {
+    paths = decodeURIComponent(req.path.slice(PREFIX.length)).split(',');
+  } catch {
+    return next(); // a malformed path is tRPC's to refuse
+  }
   if (!paths.some((path) => PASSWORD_PROCEDURES.has(path))) return next();
   const locale = negotiateLocale(req.headers['accept-language']) ?? DEFAULT_LOCALE;
   const body = overloadedBody(paths, locale, OVERLOAD_RETRY_SECONDS, req.query.batch === '1');
