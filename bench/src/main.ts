@@ -20,7 +20,7 @@ import { BENCH_SRC, ROOT, startServerProcess, type ServerProcess } from './proce
 import { renderMarkdown, type Report, type ScenarioResult } from './report.ts';
 import { scenarios, type Side, type Target } from './scenarios.ts';
 import { benchPeople, seedGatehouse } from './seed.ts';
-import { StatementCounter } from './statements.ts';
+import { drainOutbox, StatementCounter } from './statements.ts';
 
 const argument = (name: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
 const smoke = process.argv.includes('--smoke');
@@ -131,6 +131,8 @@ try {
         }
       }
       results.push(result);
+      const drained = await drainOutbox(gatehouseDb);
+      if (drained.seconds >= 1) console.log(`  mail outbox drained in ${drained.seconds} s${drained.left ? ` (${drained.left} left)` : ''}`);
     }
     for (const extra of scenarios.extras) {
       if (settings.only && !settings.only.includes(extra.id)) continue;

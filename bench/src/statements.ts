@@ -45,3 +45,24 @@ export class StatementCounter {
     return this.#client.end();
   }
 }
+
+/**
+ * Waits until Gatehouse's mail outbox is empty (sent or given up): a scenario
+ * that queues thousands of mails (sign-up) must not have its delivery running
+ * under the next scenario's measurements. Returns how long that took.
+ */
+export async function drainOutbox(databaseUrl: string, maxMs = 10 * 60_000): Promise<{ seconds: number; left: number }> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const started = Date.now();
+  try {
+    for (;;) {
+      const { rows } = await client.query<{ left: string }>('select count(*) as left from outbox_message where sent_at is null and failed_at is null');
+      const left = Number(rows[0]?.left ?? 0);
+      if (left === 0 || Date.now() - started > maxMs) return { seconds: Math.round((Date.now() - started) / 100) / 10, left };
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  } finally {
+    await client.end();
+  }
+}

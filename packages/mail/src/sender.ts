@@ -27,6 +27,7 @@ export const MAX_ATTEMPTS = 12;
 /** A claimed message is someone else's for this long; a crashed sender's claims expire. */
 const CLAIM_MS = 120_000;
 const BATCH = 20;
+const PARALLEL_CONVERSATIONS = 5;
 
 /** 5 s for a passing hiccup, then 30 s, 1 min, 2 min … capped at 2 h, with ±20 % jitter so retries spread out. */
 export function retryDelayMs(attempts: number, random = Math.random): number {
@@ -126,7 +127,7 @@ export class MailSender {
     );
     this.#backlog = claimed.length === BATCH;
     let delivered = 0;
-    for (const message of claimed) {
+    const deliver = async (message: DueMessage): Promise<void> => {
       try {
         await this.#transport.sendMail({
           from: this.#options.from,
@@ -156,7 +157,14 @@ export class MailSender {
         const log = giveUp ? this.#options.logger?.error : this.#options.logger?.warn;
         log?.call(this.#options.logger, { id: message.id, attempts: message.attempts, giveUp, reason }, 'mail delivery failed');
       }
-    }
+    };
+    // A few SMTP conversations at once: one at a time, a burst (a sign-up wave, a CSV of invitations) drains at a crawl.
+    const queue = [...claimed];
+    await Promise.all(
+      Array.from({ length: Math.min(PARALLEL_CONVERSATIONS, queue.length) }, async () => {
+        for (let message = queue.shift(); message; message = queue.shift()) await deliver(message);
+      }),
+    );
     if (delivered) this.#options.logger?.info({ delivered }, 'mail delivered');
     return delivered;
   }
