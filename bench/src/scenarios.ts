@@ -235,6 +235,11 @@ function sessionCheckRequest(target: Target, cookie: string): autocannon.Request
   return { method: 'GET', path: target.side === 'gatehouse' ? '/trpc/auth.session' : '/api/auth/get-session', headers: { cookie } };
 }
 
+/** A scenario only Gatehouse runs, reported as figures of its own rather than rounds. */
+function gatehouseNotes(extra: Extra, connections: number, label: string, notes: Record<string, number | string | boolean>): ScenarioResult {
+  return { id: extra.id, title: extra.title, connections, sides: { gatehouse: { label, statementsPerRequest: null, rounds: [], notes } } };
+}
+
 /**
  * A login flood: sign-ins arrive at four times what argon2id can verify on
  * this machine (the bound measured at the start), from 256 connections,
@@ -298,26 +303,14 @@ const memory: Extra = {
     });
     await settle(target.server.pid);
     const afterMb = await rssMbOf(target.server.pid);
-    return {
-      id: this.id,
-      title: this.title,
-      connections: 50,
-      sides: {
-        gatehouse: {
-          label: 'GET /trpc/auth.session, each seeded session once',
-          statementsPerRequest: null,
-          rounds: [],
-          notes: {
-            sessions: tokens.length,
-            checksPerSecond: Math.round(outcome.requests.total / ((Date.now() - started) / 1000)),
-            non2xx: outcome.non2xx,
-            beforeMb,
-            afterMb,
-            growth: Math.round((afterMb / beforeMb - 1) * 100) / 100,
-          },
-        },
-      },
-    };
+    return gatehouseNotes(this, 50, 'GET /trpc/auth.session, each seeded session once', {
+      sessions: tokens.length,
+      checksPerSecond: Math.round(outcome.requests.total / ((Date.now() - started) / 1000)),
+      non2xx: outcome.non2xx,
+      beforeMb,
+      afterMb,
+      growth: Math.round((afterMb / beforeMb - 1) * 100) / 100,
+    });
   },
 };
 
@@ -397,28 +390,16 @@ const totp: Extra = {
     await settle(target.server.pid);
     const replay = await answer(await challenges(), (index) => used[index]!);
     await settle(target.server.pid);
-    return {
-      id: this.id,
-      title: this.title,
-      connections: 16,
-      sides: {
-        gatehouse: {
-          label: 'POST /trpc/auth.verifyTwoFactor',
-          statementsPerRequest: null,
-          rounds: [],
-          notes: {
-            verifiesPerSecond: verify.perSecond,
-            verifyP50ms: verify.p50ms,
-            verifyP99ms: verify.p99ms,
-            accepted: verify.ok,
-            replayP99ms: replay.p99ms,
-            replaysRefused: replay.refused,
-            replaysAccepted: replay.ok,
-            failed: verify.failed + replay.failed,
-          },
-        },
-      },
-    };
+    return gatehouseNotes(this, 16, 'POST /trpc/auth.verifyTwoFactor', {
+      verifiesPerSecond: verify.perSecond,
+      verifyP50ms: verify.p50ms,
+      verifyP99ms: verify.p99ms,
+      accepted: verify.ok,
+      replayP99ms: replay.p99ms,
+      replaysRefused: replay.refused,
+      replaysAccepted: replay.ok,
+      failed: verify.failed + replay.failed,
+    });
   },
 };
 
@@ -489,29 +470,17 @@ const invitations: Extra = {
     });
     const accept = figuresOf(accepted, (Date.now() - started) / 1000);
     await settle(target.server.pid);
-    return {
-      id: this.id,
-      title: this.title,
-      connections: 16,
-      sides: {
-        gatehouse: {
-          label: 'POST /trpc/invitations.send, then POST /trpc/invitations.accept',
-          statementsPerRequest: null,
-          rounds: [],
-          notes: {
-            invitations: count,
-            createdPerSecond: create.perSecond,
-            createP99ms: create.p99ms,
-            createdOk: create.ok,
-            mailsWithLinks: tokens.length,
-            acceptedPerSecond: accept.perSecond,
-            acceptP99ms: accept.p99ms,
-            acceptedOk: accept.ok,
-            failed: create.failed + accept.failed + create.refused + accept.refused,
-          },
-        },
-      },
-    };
+    return gatehouseNotes(this, 16, 'POST /trpc/invitations.send, then POST /trpc/invitations.accept', {
+      invitations: count,
+      createdPerSecond: create.perSecond,
+      createP99ms: create.p99ms,
+      createdOk: create.ok,
+      mailsWithLinks: tokens.length,
+      acceptedPerSecond: accept.perSecond,
+      acceptP99ms: accept.p99ms,
+      acceptedOk: accept.ok,
+      failed: create.failed + accept.failed + create.refused + accept.refused,
+    });
   },
 };
 
