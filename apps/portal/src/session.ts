@@ -1,14 +1,7 @@
-import { useQuery, useQueryCache } from '@pinia/colada';
+import { useSession as useSessionOf } from '@gatehouse/ui';
 import { api } from './api.ts';
 
-export const SESSION_KEY = ['session'] as const;
+export { useRefreshSession } from '@gatehouse/ui';
 
 /** The signed-in person, or null: shared by the header and every page. */
-export function useSession() {
-  return useQuery({ key: SESSION_KEY, query: () => api.auth.session.query() });
-}
-
-export function useRefreshSession() {
-  const cache = useQueryCache();
-  return () => cache.invalidateQueries({ key: SESSION_KEY });
-}
+export const useSession = () => useSessionOf(api);

@@ -3,3 +3,4 @@ export { createAppI18n, initialLocale, rememberLocale, LANGUAGE_NAMES, LOCALES, 
 export { describeUserAgent } from './device.ts';
 export { useProfileLocale } from './profile-locale.ts';
 export { useAction } from './action.ts';
+export { SESSION_KEY, useRefreshSession, useSession } from './session.ts';
