@@ -28,6 +28,9 @@ describe('a person securing their own profile in the portal', () => {
     const page = await (await test.browser.newContext({ locale: 'en-US' })).newPage();
     await page.goto(`${test.server.publicUrl}/signin`);
     await page.getByRole('link', { name: 'Forgot your password?' }).click();
+    // The sign-in page has an Email field too: fill the reset form only once it is the page shown.
+    await page.waitForURL('**/forgot-password');
+    await page.getByRole('heading', { name: 'Forgot your password?' }).waitFor();
     await page.getByLabel('Email').fill(person.email);
     await page.getByRole('button', { name: 'Send the link' }).click();
     await page.getByTestId('reset-sent').waitFor();
