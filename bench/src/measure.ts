@@ -28,6 +28,8 @@ export interface Figures {
   errors: number;
   /** Cores the server used on average (1 = one core busy all the time). */
   serverCores: number;
+  /** Of those, the main thread's (the event loop): the rest is libuv's pool (hashing) and V8's helpers. */
+  serverMainThreadCores: number;
   serverMaxRssMb: number;
   loopDelay: LoopDelay;
   /** Cores PostgreSQL (all its processes) and the load generator used meanwhile. */
@@ -52,6 +54,11 @@ async function cpuTicksOf(pid: number | string, children = false): Promise<numbe
   const fields = await statFields(pid);
   if (!fields) return 0;
   return Number(fields[11]) + Number(fields[12]) + (children ? Number(fields[13]) + Number(fields[14]) : 0);
+}
+
+/** The main thread's own ticks (on Linux its thread id is the process id). */
+function mainThreadTicksOf(pid: number): Promise<number> {
+  return cpuTicksOf(`${pid}/task/${pid}`);
 }
 
 async function rssMbOf(pid: number): Promise<number> {
@@ -130,6 +137,7 @@ export async function runLoad(options: LoadOptions, allServerPids: number[]): Pr
   await server.resetLoopDelay();
   const startedAt = process.hrtime.bigint();
   const serverTicksBefore = await cpuTicksOf(server.pid);
+  const mainThreadTicksBefore = await mainThreadTicksOf(server.pid);
   const busyBefore = await busyTicks();
   const ownBefore = await ownTicks(allServerPids);
   let maxRss = await rssMbOf(server.pid);
@@ -142,6 +150,7 @@ export async function runLoad(options: LoadOptions, allServerPids: number[]): Pr
 
   const seconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
   const serverTicks = (await cpuTicksOf(server.pid)) - serverTicksBefore;
+  const mainThreadTicks = (await mainThreadTicksOf(server.pid)) - mainThreadTicksBefore;
   const busy = (await busyTicks()) - busyBefore;
   const ownAfter = await ownTicks(allServerPids);
   const own = ownAfter.generator + ownAfter.servers + ownAfter.postgres - (ownBefore.generator + ownBefore.servers + ownBefore.postgres);
@@ -156,6 +165,7 @@ export async function runLoad(options: LoadOptions, allServerPids: number[]): Pr
     statuses: { '2xx': result['2xx'], '4xx': result['4xx'], '5xx': result['5xx'] },
     errors: result.errors + result.timeouts,
     serverCores: cores(serverTicks),
+    serverMainThreadCores: cores(mainThreadTicks),
     postgresCores: cores(ownAfter.postgres - ownBefore.postgres),
     generatorCores: cores(ownAfter.generator - ownBefore.generator),
     serverMaxRssMb: maxRss,

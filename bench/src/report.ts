@@ -110,7 +110,7 @@ export function renderMarkdown(report: Report): string {
     if (!a && !b) continue;
     lines.push(row([result.title, result.connections, a?.requestsPerSecond ?? '—', b?.requestsPerSecond ?? '—', ratio(report, result.id) ? `**${ratio(report, result.id)}×**` : '—']));
   }
-  lines.push('', row(['scenario', 'server', 'call', 'req/s', 'p50 ms', 'p99 ms', 'max ms', '2xx / 4xx / 5xx', 'errors', 'CPU cores', 'PostgreSQL cores', 'max RSS MB', 'loop p99 ms', 'SQL / req', 're-runs']));
+  lines.push('', row(['scenario', 'server', 'call', 'req/s', 'p50 ms', 'p99 ms', 'max ms', '2xx / 4xx / 5xx', 'errors', 'CPU cores (main thread)', 'PostgreSQL cores', 'max RSS MB', 'loop p99 ms', 'SQL / req', 're-runs']));
   lines.push(row(['---', '---', '---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']));
   for (const result of report.results) {
     for (const [side, figures] of Object.entries(result.sides) as [Side, SideResult][]) {
@@ -127,7 +127,7 @@ export function renderMarkdown(report: Report): string {
           m.maxMs,
           `${m.statuses['2xx']} / ${m.statuses['4xx']} / ${m.statuses['5xx']}`,
           m.errors,
-          m.serverCores,
+          `${m.serverCores} (${m.serverMainThreadCores})`,
           m.postgresCores,
           m.serverMaxRssMb,
           m.loopDelay.p99,

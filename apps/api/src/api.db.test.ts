@@ -191,6 +191,35 @@ describe('browser sessions over cookies', () => {
     expect(deadCookie.headers.getSetCookie().some((cookie) => /^gatehouse_session=;.*Expires=Thu, 01 Jan 1970/i.test(cookie))).toBe(true);
   });
 
+  it('sends the security headers (content security policy, no framing, no sniffing) on API answers and errors alike', async () => {
+    const answers = [await fetch(`${test.server.url}/healthz`), await fetch(`${test.server.url}/trpc/auth.session`), await postJson('/trpc/auth.signIn', {}, { origin: 'https://elsewhere.example' })];
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 403]);
+    for (const answer of answers) {
+      expect(answer.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      expect(answer.headers.get('content-security-policy')).toContain("script-src 'self'");
+      expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(answer.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      expect(answer.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(answer.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+      expect(answer.headers.get('x-powered-by')).toBeNull();
+    }
+  });
+
+  it('answers tRPC calls whole, with their length, answers and errors alike', async () => {
+    const origin = { origin: test.server.publicUrl };
+    const answers = [
+      await postJson('/trpc/auth.signIn', { email: uniqueEmail(), password: 'not the password', client: 'browser' }, origin),
+      await fetch(`${test.server.url}/trpc/auth.session,auth.session?batch=1&input=${encodeURIComponent('{}')}`),
+    ];
+    expect(answers.map((answer) => answer.status)).toEqual([401, 200]);
+    for (const answer of answers) {
+      const body = Buffer.from(await answer.arrayBuffer());
+      expect(answer.headers.get('transfer-encoding')).toBeNull();
+      expect(Number(answer.headers.get('content-length'))).toBe(body.length);
+      expect(() => JSON.parse(body.toString('utf8')) as unknown).not.toThrow();
+    }
+  });
+
   it('caps batches at ten calls', async () => {
     const paths = Array.from({ length: 11 }, () => 'auth.session').join(',');
     const input = encodeURIComponent(JSON.stringify(Object.fromEntries(Array.from({ length: 11 }, (_, i) => [i, null]))));

@@ -3,6 +3,8 @@ export { Semaphore } from './semaphore.ts';
 export { generateSessionToken, parseSessionToken, hashSecret } from './session-token.ts';
 export {
   createSession,
+  newSession,
+  type NewSession,
   validateSessionToken,
   invalidateSession,
   type CreateSessionOptions,

@@ -4,6 +4,7 @@ import {
   insertSessionRecord,
   touchSessionRecord,
   type EntityManager,
+  type NewSessionRecord,
 } from '@gatehouse/db';
 import { isActivityWriteDue, isSessionExpired, sessionExpiresAt, type Locale, type SessionClient } from '@gatehouse/domain';
 import { generateSessionToken, parseSessionToken, secretMatches } from './session-token.ts';
@@ -42,23 +43,40 @@ export interface CreateSessionOptions {
   now?: Date;
 }
 
-/** Starts a new session (a fresh id at every sign-in, so a planted id is never promoted). */
-export async function createSession(em: EntityManager, options: CreateSessionOptions): Promise<{ token: string; session: SessionInfo }> {
+/** A session about to start: its token for the client, its view, and the row to write. */
+export interface NewSession {
+  token: string;
+  session: SessionInfo;
+  record: NewSessionRecord;
+}
+
+/** Makes a new session without writing it (a fresh id at every sign-in, so a planted id is never promoted). */
+export function newSession(options: CreateSessionOptions): NewSession {
   const now = options.now ?? new Date();
   const { id, token, secretHash } = generateSessionToken();
   const expiresAt = sessionExpiresAt({ client: options.client, createdAt: now, lastActiveAt: now, idleMinutes: options.idleMinutes ?? null });
-  await insertSessionRecord(em, {
-    id,
-    secretHash,
-    profileId: options.profileId,
-    workspaceId: options.workspaceId,
-    client: options.client,
-    userAgent: options.userAgent?.slice(0, 512) ?? null,
-    ipAddress: options.ipAddress?.slice(0, 64) ?? null,
-    now,
-    expiresAt,
-  });
-  return { token, session: { id, client: options.client, workspaceId: options.workspaceId, createdAt: now, lastActiveAt: now, expiresAt } };
+  return {
+    token,
+    session: { id, client: options.client, workspaceId: options.workspaceId, createdAt: now, lastActiveAt: now, expiresAt },
+    record: {
+      id,
+      secretHash,
+      profileId: options.profileId,
+      workspaceId: options.workspaceId,
+      client: options.client,
+      userAgent: options.userAgent?.slice(0, 512) ?? null,
+      ipAddress: options.ipAddress?.slice(0, 64) ?? null,
+      now,
+      expiresAt,
+    },
+  };
+}
+
+/** Starts a new session. */
+export async function createSession(em: EntityManager, options: CreateSessionOptions): Promise<{ token: string; session: SessionInfo }> {
+  const { token, session, record } = newSession(options);
+  await insertSessionRecord(em, record);
+  return { token, session };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { AuditEvent, type EntityManager } from '@gatehouse/db';
+import { AuditEvent, insertAuditRow, type AuditRow, type EntityManager } from '@gatehouse/db';
 import type { RequestOrigin } from './actor.ts';
 
 export type AuditAction =
@@ -54,16 +54,26 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-/** Queues the event on the caller's entity manager: it commits, or not, with the change it describes. */
-export function recordAudit(em: EntityManager, actor: { profileId: string | null; origin: RequestOrigin } | null, entry: AuditEntry): void {
-  em.create(AuditEvent, {
+/** The event's row: what the audit trail keeps of the actor's origin. */
+export function auditRow(actor: { profileId: string | null; origin: RequestOrigin } | null, entry: AuditEntry): AuditRow {
+  return {
     workspaceId: entry.workspaceId,
     actorProfileId: actor?.profileId ?? null,
     action: entry.action,
     targetMemberId: entry.targetMemberId ?? null,
     targetProfileId: entry.targetProfileId ?? null,
     details: entry.details ?? null,
-    ipAddress: actor?.origin.ipAddress ?? null,
+    ipAddress: actor?.origin.ipAddress?.slice(0, 64) ?? null,
     userAgent: actor?.origin.userAgent?.slice(0, 512) ?? null,
-  });
+  };
+}
+
+/** Queues the event on the caller's entity manager: it commits, or not, with the change it describes. */
+export function recordAudit(em: EntityManager, actor: { profileId: string | null; origin: RequestOrigin } | null, entry: AuditEntry): void {
+  em.create(AuditEvent, auditRow(actor, entry));
+}
+
+/** Writes an event that goes with no other change (a failed sign-in) at once, in one statement. */
+export async function writeAudit(em: EntityManager, actor: { profileId: string | null; origin: RequestOrigin } | null, entry: AuditEntry): Promise<void> {
+  await insertAuditRow(em, auditRow(actor, entry));
 }

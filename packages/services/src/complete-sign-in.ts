@@ -1,10 +1,10 @@
-import { createSession, hashSecret, type SessionInfo } from '@gatehouse/auth';
+import { hashSecret, newSession, type SessionInfo } from '@gatehouse/auth';
 import { randomUUID } from 'node:crypto';
-import { KnownDevice, queryRows, Workspace, type EntityManager, type Profile } from '@gatehouse/db';
+import { AuditEvent, insertSessionRecord, KnownDevice, queryRows, recordKnownDeviceSignIn, Workspace, type EntityManager, type Profile } from '@gatehouse/db';
 import type { SessionClient } from '@gatehouse/domain';
 import { enqueueMail } from '@gatehouse/mail';
 import type { RequestOrigin } from './actor.ts';
-import { recordAudit } from './audit.ts';
+import { auditRow } from './audit.ts';
 import { portalLink, type ServiceConfig } from './config.ts';
 import { profileView, type ProfileView } from './views.ts';
 
@@ -42,43 +42,52 @@ export async function completeSignIn(options: {
   const { config, profile, workspace, origin } = options;
   const now = new Date();
   const deviceHash = hashSecret(`${profile.id}:${origin.deviceId ?? origin.userAgent ?? 'unknown'}`);
-  // One transaction: the device, the workspace's clock, the audit event and the session exist together or not at all.
-  const { token, session } = await options.em.transactional(async (em) => {
-    // Any sign-in restarts the abandoned-workspace clock and its warnings.
-    if (workspace) await em.nativeUpdate(Workspace, { id: workspace.id }, { lastSignInAt: now, cleanupWarningsSent: 0 });
-    // One statement finds or records the device (and two first sign-ins racing on it record it once).
-    const [device] = await queryRows<{ inserted: boolean }>(
-      em,
-      `insert into known_device (id, profile_id, device_hash, first_seen_at, last_seen_at) values ($1, $2, $3, $4, $4)
-       on conflict (profile_id, device_hash) do update set last_seen_at = excluded.last_seen_at
-       returning (xmax = 0) as inserted`,
-      [randomUUID(), profile.id, deviceHash, now],
-    );
-    const newDevice = device?.inserted === true;
-    if (newDevice && (await em.count(KnownDevice, { profile: profile.id })) > 1) {
-      enqueueMail(em, {
-        to: profile.email,
-        kind: 'new_device',
-        locale: profile.locale,
-        params: { device: deviceName(origin.userAgent), address: origin.ipAddress ?? 'unknown', when: now, sessionsLink: portalLink(config, '/sessions') },
-      });
-    }
-    recordAudit(em, { profileId: profile.id, origin }, {
+  const started = newSession({
+    profileId: profile.id,
+    workspaceId: workspace?.id ?? null,
+    client: options.client,
+    userAgent: origin.userAgent,
+    ipAddress: origin.ipAddress,
+    idleMinutes: workspace?.sessionIdleMinutes ?? null,
+    now,
+  });
+  const audit = (newDevice: boolean) =>
+    auditRow({ profileId: profile.id, origin }, {
       workspaceId: workspace?.id ?? null,
       action: 'sign_in.succeeded',
       targetProfileId: profile.id,
       details: { method: options.method, client: options.client, newDevice },
     });
-    await em.flush();
-    return createSession(em, {
-      profileId: profile.id,
-      workspaceId: workspace?.id ?? null,
-      client: options.client,
-      userAgent: origin.userAgent,
-      ipAddress: origin.ipAddress,
-      idleMinutes: workspace?.sessionIdleMinutes ?? null,
-      now,
+  // Nearly every sign-in comes from a device seen before: all its writes are one statement.
+  const known = await recordKnownDeviceSignIn(options.em, { session: started.record, deviceHash, audit: audit(false) });
+  // A new device: one transaction, so the device, the workspace's clock, the audit event, the mail and the session exist together or not at all.
+  if (!known) {
+    await options.em.transactional(async (em) => {
+      // Any sign-in restarts the abandoned-workspace clock and its warnings.
+      if (workspace) await em.nativeUpdate(Workspace, { id: workspace.id }, { lastSignInAt: now, cleanupWarningsSent: 0 });
+      // One statement records the device (or finds it, when two first sign-ins race on it).
+      const [device] = await queryRows<{ inserted: boolean }>(
+        em,
+        `insert into known_device (id, profile_id, device_hash, first_seen_at, last_seen_at) values ($1, $2, $3, $4, $4)
+         on conflict (profile_id, device_hash) do update set last_seen_at = excluded.last_seen_at
+         returning (xmax = 0) as inserted`,
+        [randomUUID(), profile.id, deviceHash, now],
+      );
+      const newDevice = device?.inserted === true;
+      // The very first device is not news; any later one is mailed to the person.
+      if (newDevice && (await em.count(KnownDevice, { profile: profile.id })) > 1) {
+        enqueueMail(em, {
+          to: profile.email,
+          kind: 'new_device',
+          locale: profile.locale,
+          params: { device: deviceName(origin.userAgent), address: origin.ipAddress ?? 'unknown', when: now, sessionsLink: portalLink(config, '/sessions') },
+        });
+      }
+      em.create(AuditEvent, audit(newDevice));
+      await em.flush();
+      await insertSessionRecord(em, started.record);
     });
-  });
+  }
+  const { token, session } = started;
   return { status: 'signed_in', token, session, profile: profileView(profile), workspace: workspace ? { slug: workspace.slug, name: workspace.name } : null };
 }

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '@gatehouse/auth';
-import { Profile, Workspace } from '@gatehouse/db';
+import { hashPassword, validateSessionToken } from '@gatehouse/auth';
+import { AuditEvent, KnownDevice, Profile, Workspace } from '@gatehouse/db';
 import { makeMember, makeProfile, makeWorkspace, uniqueEmail, useTestDatabase } from '@gatehouse/db/testing';
 import { AppError } from '@gatehouse/domain';
 import { listMembers } from './list-members.ts';
@@ -39,6 +39,45 @@ describe('signIn', () => {
     await signIn({ em: db.orm.em.fork(), config: serviceConfig(), email: profile.email, password: PASSWORD, workspaceSlug: workspace.slug, client: 'browser', origin });
     const after = await db.orm.em.fork().findOneOrFail(Workspace, { id: workspace.id });
     expect(after.lastSignInAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
+  });
+
+  it('records a sign-in from a known device as completely as the first: device, clock, audit event and a working session', async () => {
+    const em = db.orm.em.fork();
+    const profile = await makeProfile(em, { passwordHash: await hashPassword(PASSWORD) });
+    const workspace = await makeWorkspace(em, { creator: profile });
+    const device = { ...origin, deviceId: 'device-of-this-test' };
+    const first = await signIn({ em: db.orm.em.fork(), config: serviceConfig(), email: profile.email, password: PASSWORD, workspaceSlug: workspace.slug, client: 'browser', origin: device });
+    const longAgo = new Date('2026-01-01T00:00:00Z');
+    await em.nativeUpdate(Workspace, { id: workspace.id }, { lastSignInAt: longAgo, cleanupWarningsSent: 2 });
+    await em.nativeUpdate(KnownDevice, { profile: profile.id }, { lastSeenAt: longAgo });
+
+    const again = await signIn({ em: db.orm.em.fork(), config: serviceConfig(), email: profile.email, password: PASSWORD, workspaceSlug: workspace.slug, client: 'browser', origin: device });
+    if (first.status !== 'signed_in' || again.status !== 'signed_in') throw new Error('expected both sign-ins to complete');
+    expect(again.session.id).not.toBe(first.session.id);
+    expect(again.session.workspaceId).toBe(workspace.id);
+
+    const check = db.orm.em.fork();
+    const validated = await validateSessionToken(check, again.token);
+    expect(validated?.profile.id).toBe(profile.id);
+    const clock = await check.findOneOrFail(Workspace, { id: workspace.id });
+    expect(clock.lastSignInAt.getTime()).toBeGreaterThan(longAgo.getTime());
+    expect(clock.cleanupWarningsSent).toBe(0);
+    const devices = await check.find(KnownDevice, { profile: profile.id });
+    expect(devices).toHaveLength(1);
+    expect(devices[0]!.lastSeenAt.getTime()).toBeGreaterThan(longAgo.getTime());
+    const events = await check.find(AuditEvent, { targetProfileId: profile.id, action: 'sign_in.succeeded' }, { orderBy: { createdAt: 'asc' } });
+    expect(events.map((event) => [event.workspaceId, event.actorProfileId, event.details?.newDevice, event.userAgent])).toEqual([
+      [workspace.id, profile.id, true, 'vitest'],
+      [workspace.id, profile.id, false, 'vitest'],
+    ]);
+  });
+
+  it('audits a wrong password against the profile, without an actor', async () => {
+    const em = db.orm.em.fork();
+    const profile = await makeProfile(em, { passwordHash: await hashPassword(PASSWORD) });
+    await expect(signIn({ em, config: serviceConfig(), email: profile.email, password: 'not it at all', client: 'browser', origin })).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
+    const events = await db.orm.em.fork().find(AuditEvent, { targetProfileId: profile.id });
+    expect(events.map((event) => [event.action, event.actorProfileId, event.ipAddress])).toEqual([['sign_in.failed', null, '127.0.0.1']]);
   });
 
   it('refuses a profile without a password (social-only) as invalid credentials', async () => {

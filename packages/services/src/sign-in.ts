@@ -1,8 +1,8 @@
 import { hashPassword, needsRehash, verifyAgainstNothing, verifyPassword } from '@gatehouse/auth';
-import { Profile, ProfileToken, type EntityManager } from '@gatehouse/db';
+import { findProfileForSignIn, ProfileToken, type EntityManager } from '@gatehouse/db';
 import { AppError, normalizeEmail, type SessionClient } from '@gatehouse/domain';
 import { addressKey, type RequestOrigin } from './actor.ts';
-import { recordAudit } from './audit.ts';
+import { writeAudit } from './audit.ts';
 import { afterFirstFactor, type SignInResult } from './after-first-factor.ts';
 import type { ServiceConfig } from './config.ts';
 import { queueEmailVerification } from './verify-email.ts';
@@ -34,20 +34,22 @@ export async function signIn(options: SignInOptions): Promise<SignInResult> {
   await config.limits.consume('signInAddress', addressKey(origin));
   const { counted: earlierFailures } = await config.limits.check('signInAccount', email);
 
-  const profile = await em.findOne(Profile, { email }, { populate: ['passwordHash'] });
+  const profile = await findProfileForSignIn(em, email);
   const passwordHash = profile?.passwordHash;
   const valid = passwordHash ? await verifyPassword(passwordHash, options.password) : await verifyAgainstNothing(options.password);
   if (!profile || !passwordHash || !valid) {
     if (profile) {
-      recordAudit(em, { profileId: null, origin }, { workspaceId: null, action: 'sign_in.failed', targetProfileId: profile.id });
-      await em.flush();
+      await writeAudit(em, { profileId: null, origin }, { workspaceId: null, action: 'sign_in.failed', targetProfileId: profile.id });
     }
     await config.limits.consume('signInAccount', email);
     throw new AppError('INVALID_CREDENTIALS');
   }
   // The hot path: only an account with failures on record has counters to clear.
   if (earlierFailures) await config.limits.reset('signInAccount', email);
-  if (needsRehash(passwordHash)) profile.passwordHash = await hashPassword(options.password);
+  if (needsRehash(passwordHash)) {
+    profile.passwordHash = await hashPassword(options.password);
+    await em.flush();
+  }
 
   if (!profile.emailVerifiedAt) {
     const latest = await em.findOne(ProfileToken, { profile: profile.id, purpose: 'verify_email' }, { orderBy: { createdAt: 'desc' } });

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pendingMigrations, type Orm } from '@gatehouse/db';
 import type { MailSink } from '@gatehouse/mail';
@@ -11,6 +10,7 @@ import { socialRoutes } from './social.ts';
 import type { SocialProviders } from '@gatehouse/auth';
 import { csrfGuard } from './csrf.ts';
 import { shedPasswordFlood } from './overload.ts';
+import { securityHeaders } from './security-headers.ts';
 import { sessionCheckRoute } from './session-check.ts';
 import { sessionCookieSettings } from './session-cookie.ts';
 import { bodySizeGuard, trpcHandler } from './trpc-handler.ts';
@@ -50,23 +50,7 @@ export function createApp(options: AppOptions): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy);
   app.use(shedPasswordFlood);
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:'],
-          connectSrc: ["'self'"],
-          frameAncestors: ["'none'"],
-          formAction: ["'self'"],
-          upgradeInsecureRequests: options.publicUrl.protocol === 'https:' ? [] : null,
-        },
-      },
-      strictTransportSecurity: options.publicUrl.protocol === 'https:',
-    }),
-  );
+  app.use(securityHeaders({ https: options.publicUrl.protocol === 'https:' }));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });

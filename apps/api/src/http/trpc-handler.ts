@@ -1,5 +1,9 @@
 import type { Request, Response } from 'express';
-import { createExpressMiddleware } from '@trpc/server/adapters/express';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { incomingMessageToRequest, internal_exceptionHandler } from '@trpc/server/adapters/node-http';
+import { resolveResponse } from '@trpc/server/http';
 import { validateSessionToken } from '@gatehouse/auth';
 import { appRouter, type RequestContext } from '@gatehouse/api';
 import type { Orm } from '@gatehouse/db';
@@ -62,12 +66,44 @@ export function trpcHandler(options: {
     };
   }
 
-  return createExpressMiddleware({
-    router: appRouter,
-    createContext,
-    maxBatchSize: MAX_BATCH_SIZE,
-    // The per-procedure limit is applied by bodySizeGuard; this caps bodies sent without a length.
-    maxBodySize: MAX_LETTER_BODY_BYTES,
-    allowMethodOverride: false,
-  });
+  return trpcMiddleware({ createContext });
+}
+
+/**
+ * tRPC's Express adapter, answering in one write: tRPC's own adapter pipes
+ * every answer through a web stream in chunked encoding (a write per chunk and
+ * one more to end it). A JSON answer is complete when resolved, so it is sent
+ * whole with its length; only a streamed answer (JSON lines, server-sent
+ * events) is still piped.
+ */
+function trpcMiddleware(options: { createContext: (opts: { req: Request; res: Response }) => Promise<RequestContext> }) {
+  const router = appRouter;
+  return (req: Request, res: Response): void => {
+    const path = req.path.slice(req.path.lastIndexOf('/') + 1);
+    const answer = async () => {
+      // The per-procedure limit is applied by bodySizeGuard; this caps bodies sent without a length.
+      const request = incomingMessageToRequest(req, res, { maxBodySize: MAX_LETTER_BODY_BYTES });
+      const response = await resolveResponse({
+        router,
+        req: request,
+        path,
+        error: null,
+        createContext: () => options.createContext({ req, res }),
+        maxBatchSize: MAX_BATCH_SIZE,
+        allowMethodOverride: false,
+      });
+      res.statusCode = response.status;
+      for (const [name, value] of response.headers) if (name !== 'set-cookie') res.setHeader(name, value);
+      const cookies = response.headers.getSetCookie();
+      if (cookies.length) res.appendHeader('set-cookie', cookies);
+      if (!response.body) return void res.end();
+      if (response.headers.get('content-type')?.startsWith('application/json')) {
+        const body = Buffer.from(await response.arrayBuffer());
+        res.setHeader('content-length', body.length);
+        return void res.end(body);
+      }
+      await pipeline(Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>), res);
+    };
+    answer().catch(internal_exceptionHandler({ req, res, path, router, createContext: options.createContext }));
+  };
 }
