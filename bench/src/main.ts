@@ -123,11 +123,12 @@ try {
         for (const side of sides) {
           const definition = scenario.sides[side]!;
           const requests = await definition.prepare(context);
+          const bound = scenario.boundByHashing && side === 'gatehouse' ? (await argon2Bound(smoke ? 1 : 3)).verifiesPerSecond : undefined;
           const figures: Figures & { reruns: number } = await runCleanLoad(
             { server: targets[side].server, connections: scenario.connections, seconds: settings.seconds, requests, ...(scenario.overallRate ? { overallRate: scenario.overallRate } : {}) },
             pids,
           );
-          result.sides[side]!.rounds.push(figures);
+          result.sides[side]!.rounds.push(bound === undefined ? figures : { ...figures, argon2Bound: bound });
         }
       }
       results.push(result);

@@ -37,6 +37,8 @@ export interface Figures {
   generatorCores: number;
   /** Cores used by everything that is neither the benchmark, a server nor PostgreSQL. */
   foreignCores: number;
+  /** argon2id verifies per second measured just before this round, for password scenarios. */
+  argon2Bound?: number;
 }
 
 /** The fields of /proc/<pid>/stat after the command name (which may hold spaces): [0] is field 3, the state. */

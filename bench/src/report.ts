@@ -61,12 +61,9 @@ export function checkTargets(report: Report): TargetCheck[] {
     checks.push(value === undefined ? { target, measured: 'not measured', met: null } : { target, measured: measured(value), met: met(value) });
   const signIn = find(report, 'sign-in', 'gatehouse');
   add('password sign-in ≥ 6× Better Auth', ratio(report, 'sign-in'), (v) => `${v}×`, (v) => v >= 6);
-  add(
-    'password sign-in ≥ 90% of the argon2id bound',
-    signIn ? signIn.requestsPerSecond / report.argon2.verifiesPerSecond : undefined,
-    (v) => `${Math.round(v * 100)}% of ${report.argon2.verifiesPerSecond}/s`,
-    (v) => v >= 0.9,
-  );
+  // Judged against the bound measured right before that round (the start-of-run figure when there is none).
+  const bound = signIn?.argon2Bound ?? report.argon2.verifiesPerSecond;
+  add('password sign-in ≥ 90% of the argon2id bound', signIn ? signIn.requestsPerSecond / bound : undefined, (v) => `${Math.round(v * 100)}% of ${bound}/s`, (v) => v >= 0.9);
   for (const id of ['wrong-password', 'unknown-email']) {
     const other = find(report, id, 'gatehouse');
     const spread = signIn && other ? Math.max(Math.abs(other.requestsPerSecond / signIn.requestsPerSecond - 1), Math.abs(other.p50ms / signIn.p50ms - 1)) : undefined;
@@ -92,6 +89,12 @@ export function checkTargets(report: Report): TargetCheck[] {
   return checks;
 }
 
+/** The bounds measured before each Gatehouse sign-in round, for the header. */
+function boundsBeforeSignIn(report: Report): string {
+  const bounds = report.results.find((result) => result.id === 'sign-in')?.sides.gatehouse?.rounds.map((round) => round.argon2Bound).filter((bound) => bound !== undefined);
+  return bounds?.length ? `, ${bounds.join(' / ')} before each sign-in round` : '';
+}
+
 function row(cells: (string | number)[]): string {
   return `| ${cells.join(' | ')} |`;
 }
@@ -100,7 +103,7 @@ export function renderMarkdown(report: Report): string {
   const lines: string[] = [];
   lines.push(`### Gatehouse ÷ Better Auth ${report.betterAuthVersion}${report.settings.smoke ? ' (smoke run: figures mean nothing)' : ''}`, '');
   lines.push(
-    `${report.when.slice(0, 16).replace('T', ' ')} UTC · ${report.machine} · ${report.settings.rounds} rounds of ${report.settings.seconds} s per side, interleaved, median round shown · argon2id bound ${report.argon2.verifiesPerSecond} verifies/s · idle RSS Gatehouse ${report.idleRssMb.gatehouse} MB, Better Auth ${report.idleRssMb.betterAuth} MB`,
+    `${report.when.slice(0, 16).replace('T', ' ')} UTC · ${report.machine} · ${report.settings.rounds} rounds of ${report.settings.seconds} s per side, interleaved, median round shown · argon2id bound ${report.argon2.verifiesPerSecond} verifies/s at the start${boundsBeforeSignIn(report)} · idle RSS Gatehouse ${report.idleRssMb.gatehouse} MB, Better Auth ${report.idleRssMb.betterAuth} MB`,
     '',
   );
   lines.push(row(['scenario', 'conns', 'Gatehouse req/s', 'Better Auth req/s', 'ratio']), row(['---', '---:', '---:', '---:', '---:']));

@@ -3,3 +3,4 @@ export { openOrm, migrate, pendingMigrations, ormConfig, type Orm, type OrmOptio
 export * from './repositories/session-repository.ts';
 export { queryRows, queryPrepared, executeStatement } from './sql.ts';
 export * from './repositories/sign-in-repository.ts';
+export * from './repositories/membership-repository.ts';

@@ -1,5 +1,4 @@
-import type { Workspace} from '@gatehouse/db';
-import { Member, type EntityManager } from '@gatehouse/db';
+import { findMembershipOf, type EntityManager, type Member, type Workspace } from '@gatehouse/db';
 import { AppError, isActiveAdmin } from '@gatehouse/domain';
 import type { Actor } from './actor.ts';
 
@@ -15,10 +14,10 @@ export interface Membership {
  */
 export async function resolveMembership(options: { em: EntityManager; actor: Actor; slug: string }): Promise<Membership> {
   const { em, actor, slug } = options;
-  const member = await em.findOne(Member, { workspace: { slug }, profile: actor.profileId }, { populate: ['workspace'] });
-  if (!member || member.status === 'invited' || member.status === 'awaiting_approval') throw new AppError('NOT_FOUND');
-  if (member.status === 'dismissed') throw new AppError('MEMBER_DISMISSED');
-  return { workspace: member.workspace.getEntity(), member };
+  const found = await findMembershipOf(em, { slug, profileId: actor.profileId });
+  if (!found || found.member.status === 'invited' || found.member.status === 'awaiting_approval') throw new AppError('NOT_FOUND');
+  if (found.member.status === 'dismissed') throw new AppError('MEMBER_DISMISSED');
+  return found;
 }
 
 export async function resolveAdminMembership(options: { em: EntityManager; actor: Actor; slug: string }): Promise<Membership> {
