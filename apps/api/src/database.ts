@@ -29,7 +29,7 @@ function embeddedDataDir(dataDir: string, logger: Logger): string {
 }
 
 /** `DATABASE_URL` when given, else a real PostgreSQL of our own with its data kept in `dataDir`. */
-export async function openDatabase(options: { databaseUrl: string | undefined; dataDir: string; logger: Logger }): Promise<Database> {
+export async function openDatabase(options: { databaseUrl: string | undefined; poolSize: number; dataDir: string; logger: Logger }): Promise<Database> {
   const { logger } = options;
   let embedded: PostgresServer | null = null;
   let url = options.databaseUrl;
@@ -42,7 +42,7 @@ export async function openDatabase(options: { databaseUrl: string | undefined; d
     url = replaceDatabase(embedded.url('postgres'), EMBEDDED_DATABASE);
   }
   try {
-    const orm = await openOrm({ databaseUrl: url, poolSize: 20 });
+    const orm = await openOrm({ databaseUrl: url, poolSize: options.poolSize });
     const applied = await migrate(orm);
     if (applied.length) logger.info({ applied }, 'migrations applied');
     const server = embedded;

@@ -32,7 +32,7 @@ const SHUTDOWN_GRACE_MS = 10_000;
 export async function startServer(env: Env, options: { logger?: Logger } = {}): Promise<RunningServer> {
   const logger = options.logger ?? pino({ level: env.logLevel });
   setErrorLogger(logger);
-  const database = await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir, logger });
+  const database = await openDatabase({ databaseUrl: env.databaseUrl, poolSize: env.databasePoolSize, dataDir: env.dataDir, logger });
   let mailSink: MailSink | null = null;
   let mailSender: MailSender | null = null;
   let limits: RateLimits | null = null;
