@@ -39,6 +39,8 @@ describe('password recovery', () => {
     const anonymous = await people.anonymous();
     expect(await anonymous.auth.requestPasswordReset.mutate({ email: uniqueEmail('nobody') })).toEqual({ ok: true });
     expect(await anonymous.auth.requestPasswordReset.mutate({ email: `  ${person.email.toUpperCase()}` })).toEqual({ ok: true });
+    // Not an address at all: said plainly (this reveals nothing about who has an account).
+    for (const email of ['', 'no-at-sign']) expect((await failureOf(anonymous.auth.requestPasswordReset.mutate({ email }))).appCode).toBe('INVALID_INPUT');
     const token = await resetLinkFor(person.email);
 
     const weak = await failureOf(anonymous.auth.resetPassword.mutate({ token, password: 'passwordpassword', passwordConfirm: 'passwordpassword' }));

@@ -154,7 +154,7 @@ export const AuditListInput = z.strictObject({ workspace: WorkspaceSlug, cursor:
 export const VerifyTwoFactorInput = z
   .strictObject({ challengeId: Id, code: z.string().trim().regex(/^\d{6}$/).optional(), recoveryCode: z.string().trim().min(8).max(32).optional() })
   .refine((value) => !!value.code !== !!value.recoveryCode, { error: 'code', params: { problem: 'required' }, path: ['code'] });
-export const RequestPasswordResetInput = z.strictObject({ email: z.string().max(EMAIL_MAX_LENGTH + 20) });
+export const RequestPasswordResetInput = z.strictObject({ email: Email });
 export const ResetPasswordInput = z.strictObject({ token: Token, ...PasswordPair }).superRefine(confirmed);
 export const RequestEmailChangeInput = z.strictObject({ newEmail: Email, password: CurrentPassword });
 export const TwoFactorCodeInput = z.strictObject({ code: z.string().trim().regex(/^\d{6}$/) });
