@@ -72,7 +72,7 @@ export const workspaceProcedure = authedProcedure
   });
 
 export const adminProcedure = workspaceProcedure.use(({ ctx, next }) => {
-  if (!isActiveAdmin(ctx.membership.member)) throw toTRPCError(new AppError('FORBIDDEN', { requiredRole: 'admin' }));
+  if (!isActiveAdmin(ctx.membership.access)) throw toTRPCError(new AppError('FORBIDDEN', { requiredRole: 'admin' }));
   return next();
 });
 

@@ -48,10 +48,11 @@ type MemberRow = Omit<MemberFields, 'profile' | 'joinedAt' | 'createdAt'> & { pr
  * straight into views, with no entities to hydrate and track.
  */
 export async function listMembers(options: ListMembersOptions): Promise<Page<MemberView>> {
-  const { workspace, member } = options.membership;
-  if (!canViewDirectory(member)) throw new AppError('FORBIDDEN', { requiredRole: 'member' });
+  // Access facts only: the directory needs no entities of the caller's membership.
+  const { access } = options.membership;
+  if (!canViewDirectory(access)) throw new AppError('FORBIDDEN', { requiredRole: 'member' });
 
-  const parameters: unknown[] = [workspace.id];
+  const parameters: unknown[] = [access.workspaceId];
   const where = ['workspace_id = $1'];
   const bind = (value: unknown) => `$${parameters.push(value)}`;
   if (options.status) where.push(`status = ${bind(options.status)}`);
@@ -74,7 +75,7 @@ export async function listMembers(options: ListMembersOptions): Promise<Page<Mem
     parameters,
   );
   const items = rows.slice(0, options.limit);
-  const creatorId = workspace.creator.id;
+  const creatorId = access.workspaceCreatorId;
   return {
     items: items.map(({ profileId, joinedAt, createdAt, ...row }) =>
       memberView({ ...row, profile: profileId ? { id: profileId } : null, joinedAt: joinedAt ? new Date(joinedAt) : null, createdAt: new Date(createdAt) }, creatorId),

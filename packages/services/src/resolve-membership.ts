@@ -1,10 +1,49 @@
-import { findMembershipOf, type EntityManager, type Member, type Workspace } from '@gatehouse/db';
-import { AppError, isActiveAdmin } from '@gatehouse/domain';
+import { findMembershipRows, Member, Workspace, type EntityManager, type MembershipRows } from '@gatehouse/db';
+import { AppError, isActiveAdmin, type MemberRole, type MemberStatus } from '@gatehouse/domain';
 import type { Actor } from './actor.ts';
 
+/** What access checks and reads need of a membership, without entities. */
+export interface MembershipAccess {
+  workspaceId: string;
+  workspaceCreatorId: string;
+  memberId: string;
+  role: MemberRole;
+  status: MemberStatus;
+}
+
 export interface Membership {
-  workspace: Workspace;
-  member: Member;
+  access: MembershipAccess;
+  /** The workspace and member as managed entities, made on first use (most reads never need them). */
+  readonly workspace: Workspace;
+  readonly member: Member;
+}
+
+/**
+ * A membership over the rows just read. Its entities are made lazily; one
+ * this entity manager already holds (loaded meanwhile) is used as it is, so a
+ * late mapping never overwrites fresher state with the rows read at the start.
+ */
+function lazyMembership(em: EntityManager, rows: MembershipRows): Membership {
+  let workspace: Workspace | undefined;
+  let member: Member | undefined;
+  const unitOfWork = em.getUnitOfWork();
+  const workspaceEntity = () => (workspace ??= unitOfWork.getById(Workspace, rows.workspace.id) ?? em.map(Workspace, rows.workspace));
+  return {
+    access: {
+      workspaceId: rows.workspace.id,
+      workspaceCreatorId: rows.workspace.creator_id,
+      memberId: rows.member.id,
+      role: rows.member.role,
+      status: rows.member.status,
+    },
+    get workspace() {
+      return workspaceEntity();
+    },
+    get member() {
+      workspaceEntity(); // first, so the member's reference resolves to this managed workspace
+      return (member ??= unitOfWork.getById(Member, rows.member.id) ?? em.map(Member, rows.member));
+    },
+  };
 }
 
 /**
@@ -14,14 +53,15 @@ export interface Membership {
  */
 export async function resolveMembership(options: { em: EntityManager; actor: Actor; slug: string }): Promise<Membership> {
   const { em, actor, slug } = options;
-  const found = await findMembershipOf(em, { slug, profileId: actor.profileId });
-  if (!found || found.member.status === 'invited' || found.member.status === 'awaiting_approval') throw new AppError('NOT_FOUND');
-  if (found.member.status === 'dismissed') throw new AppError('MEMBER_DISMISSED');
-  return found;
+  const rows = await findMembershipRows(em, { slug, profileId: actor.profileId });
+  const status = rows?.member.status;
+  if (!rows || status === 'invited' || status === 'awaiting_approval') throw new AppError('NOT_FOUND');
+  if (status === 'dismissed') throw new AppError('MEMBER_DISMISSED');
+  return lazyMembership(em, rows);
 }
 
 export async function resolveAdminMembership(options: { em: EntityManager; actor: Actor; slug: string }): Promise<Membership> {
   const membership = await resolveMembership(options);
-  if (!isActiveAdmin(membership.member)) throw new AppError('FORBIDDEN', { requiredRole: 'admin' });
+  if (!isActiveAdmin(membership.access)) throw new AppError('FORBIDDEN', { requiredRole: 'admin' });
   return membership;
 }

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { hashPassword, validateSessionToken } from '@gatehouse/auth';
-import { AuditEvent, KnownDevice, Profile, Workspace } from '@gatehouse/db';
+import { AuditEvent, KnownDevice, Member, Profile, Workspace } from '@gatehouse/db';
 import { makeMember, makeProfile, makeWorkspace, uniqueEmail, useTestDatabase } from '@gatehouse/db/testing';
 import { AppError } from '@gatehouse/domain';
 import { listMembers } from './list-members.ts';
@@ -84,6 +84,33 @@ describe('signIn', () => {
     const em = db.orm.em.fork();
     const profile = await makeProfile(em, { passwordHash: null });
     await expect(signIn({ em, config: serviceConfig(), email: profile.email, password: PASSWORD, client: 'browser', origin })).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
+  });
+});
+
+describe('resolveMembership', () => {
+  it('answers access checks from the rows, and makes managed entities only when asked, never over fresher ones', async () => {
+    const em = db.orm.em.fork();
+    const admin = await makeProfile(em);
+    const workspace = await makeWorkspace(em, { creator: admin });
+    const actor = { profileId: admin.id, sessionId: 'x', locale: 'en' as const, isStaff: false, origin: { ipAddress: null, userAgent: null } };
+
+    const calls = db.orm.em.fork();
+    const membership = await resolveMembership({ em: calls, actor, slug: workspace.slug });
+    expect(membership.access).toMatchObject({ workspaceId: workspace.id, workspaceCreatorId: admin.id, role: 'admin', status: 'active' });
+    expect(calls.getUnitOfWork().getIdentityMap().values()).toHaveLength(0);
+
+    expect(membership.member.workspace.getEntity()).toBe(membership.workspace);
+    membership.member.position = 'Founder';
+    await calls.flush();
+    expect((await db.orm.em.fork().findOneOrFail(Member, { id: membership.access.memberId })).position).toBe('Founder');
+
+    // A workspace loaded (and changed) after the rows were read is the one the membership hands out.
+    const later = db.orm.em.fork();
+    const lazy = await resolveMembership({ em: later, actor, slug: workspace.slug });
+    const loaded = await later.findOneOrFail(Workspace, { id: workspace.id });
+    loaded.name = 'Renamed meanwhile';
+    expect(lazy.workspace).toBe(loaded);
+    expect(lazy.workspace.name).toBe('Renamed meanwhile');
   });
 });
 

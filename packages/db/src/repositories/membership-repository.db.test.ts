@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { Member } from '../entities/index.ts';
 import { makeProfile, makeWorkspace, useTestDatabase } from '../testing/index.ts';
-import { findMembershipOf } from './membership-repository.ts';
+import { findMembershipRows } from './membership-repository.ts';
 
 const db = useTestDatabase();
 
-describe('findMembershipOf', () => {
-  it('gives the member and its workspace as managed entities, and nothing for another profile or address', async () => {
+describe('findMembershipRows', () => {
+  it('gives the member and workspace rows of a profile at an address, and nothing for another profile or address', async () => {
     const em = db.orm.em.fork();
     const admin = await makeProfile(em);
     const outsider = await makeProfile(em);
@@ -14,15 +13,16 @@ describe('findMembershipOf', () => {
     const other = await makeWorkspace(em, { creator: outsider });
 
     const lookup = db.orm.em.fork();
-    const found = await findMembershipOf(lookup, { slug: workspace.slug, profileId: admin.id });
-    expect([found?.workspace.id, found?.member.profile?.id, found?.member.role, found?.member.status]).toEqual([workspace.id, admin.id, 'admin', 'active']);
-    expect(found?.member.workspace.getEntity()).toBe(found?.workspace);
-    expect(found?.workspace.lastSignInAt).toBeInstanceOf(Date);
-    expect(await findMembershipOf(lookup, { slug: workspace.slug, profileId: outsider.id })).toBeNull();
-    expect(await findMembershipOf(lookup, { slug: other.slug, profileId: admin.id })).toBeNull();
-
-    found!.member.position = 'Founder';
-    await lookup.flush();
-    expect((await db.orm.em.fork().findOneOrFail(Member, { id: found!.member.id })).position).toBe('Founder');
+    const rows = await findMembershipRows(lookup, { slug: workspace.slug, profileId: admin.id });
+    expect([rows?.workspace.id, rows?.workspace.creator_id, rows?.workspace.slug, rows?.member.profile_id, rows?.member.role, rows?.member.status]).toEqual([
+      workspace.id,
+      admin.id,
+      workspace.slug,
+      admin.id,
+      'admin',
+      'active',
+    ]);
+    expect(await findMembershipRows(lookup, { slug: workspace.slug, profileId: outsider.id })).toBeNull();
+    expect(await findMembershipRows(lookup, { slug: other.slug, profileId: admin.id })).toBeNull();
   });
 });

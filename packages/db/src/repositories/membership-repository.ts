@@ -1,6 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Member, Workspace } from '../entities/index.ts';
+import type { MemberRole, MemberStatus } from '@gatehouse/domain';
 import { queryPrepared } from '../sql.ts';
+
+/** A member row and its workspace row, as PostgreSQL's `to_jsonb` gives them (column names). */
+export interface MembershipRows {
+  member: Record<string, unknown> & { id: string; role: MemberRole; status: MemberStatus };
+  workspace: Record<string, unknown> & { id: string; creator_id: string };
+}
 
 const MEMBERSHIP_SQL = `
   select to_jsonb(m) as member, to_jsonb(w) as workspace
@@ -10,15 +16,11 @@ const MEMBERSHIP_SQL = `
 
 /**
  * A profile's member row at the workspace with this address, and the
- * workspace, as managed entities: the lookup in front of every workspace
- * call, so it is a prepared statement mapped straight to the entities.
+ * workspace's row: the lookup in front of every workspace call, so it is one
+ * prepared statement, and its rows become entities only when a caller needs
+ * them (`em.map`).
  */
-export async function findMembershipOf(em: EntityManager, options: { slug: string; profileId: string }): Promise<{ workspace: Workspace; member: Member } | null> {
-  const [row] = await queryPrepared<{ member: Record<string, unknown>; workspace: Record<string, unknown> }>(em, 'gatehouse_membership', MEMBERSHIP_SQL, [
-    options.slug,
-    options.profileId,
-  ]);
-  if (!row) return null;
-  const workspace = em.map(Workspace, row.workspace);
-  return { workspace, member: em.map(Member, row.member) };
+export async function findMembershipRows(em: EntityManager, options: { slug: string; profileId: string }): Promise<MembershipRows | null> {
+  const [row] = await queryPrepared<MembershipRows>(em, 'gatehouse_membership', MEMBERSHIP_SQL, [options.slug, options.profileId]);
+  return row ?? null;
 }
