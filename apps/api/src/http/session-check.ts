@@ -6,8 +6,8 @@ import { clearSessionCookie, ensureDeviceId, readSessionToken, type SessionCooki
 
 /**
  * `GET /trpc/auth.session`, the call every client repeats most, answered
- * without tRPC's request plumbing (a Fetch Request built from the Node one, a
- * streamed response): the same session check, the same view, the same JSON
+ * without tRPC's request plumbing (a Fetch Request built from the Node one,
+ * the procedure chain): the same session check, the same view, the same JSON
  * envelope tRPC writes for a query (`{"result":{"data":…}}`, in an array for
  * `?batch=1`). Anything else under /trpc goes to tRPC.
  */
