@@ -241,7 +241,7 @@ describe('sessions and profile', () => {
     expect(sessions).toHaveLength(3);
     expect(sessions.filter((session) => session.current)).toHaveLength(1);
 
-    await person.client.sessions.revoke.mutate({ id: second.session.id });
+    await person.client.sessions.revoke.mutate({ id: second.session.id, password: TEST_PASSWORD });
     expect(await person.client.sessions.list.query()).toHaveLength(2);
     expect(await person.client.sessions.revokeOthers.mutate()).toEqual({ revoked: 1 });
     expect(await person.client.sessions.list.query()).toHaveLength(1);

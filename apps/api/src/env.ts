@@ -3,6 +3,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { SocialProviderConfig } from '@gatehouse/auth';
+import { DEFAULT_BROWSER_SESSION_MAX_MS, DEFAULT_LIFETIMES, parseDuration, type Lifetimes } from '@gatehouse/domain';
+
+/** A lifetime setting: `90s`, `15m`, `12h`, `7d`. */
+const Duration = z
+  .string()
+  .transform((text, context) => parseDuration(text) ?? (context.addIssue({ code: 'custom', message: 'a duration such as 90s, 15m, 12h or 7d' }), z.NEVER))
+  .optional();
 
 /** The only reader of process.env in the api process (API.md, "Configuration"). */
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -47,6 +54,14 @@ const EnvSchema = z.object({
   RATE_LIMITS: z.enum(['on', 'off']).default('on'),
   /** Emails of profiles appointed platform staff at start-up (comma-separated); `pnpm staff:grant` does it by hand. */
   PLATFORM_STAFF_EMAILS: z.string().max(5000).default(''),
+  /** Lifetimes (README, "Configuration"): each defaults to the product's rule. */
+  RESET_LINK_LIFETIME: Duration,
+  EMAIL_CHANGE_LINK_LIFETIME: Duration,
+  EMAIL_VERIFICATION_LINK_LIFETIME: Duration,
+  INVITATION_LIFETIME: Duration,
+  INVITATION_CODE_LIFETIME: Duration,
+  TEMPORARY_PASSWORD_LIFETIME: Duration,
+  BROWSER_SESSION_MAX_LIFETIME: Duration,
   /** Skip the demo workspace on an empty database. */
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
 });
@@ -67,6 +82,8 @@ export interface Env {
   socialProviders: SocialProviderConfig[];
   rateLimits: boolean;
   staffEmails: string[];
+  lifetimes: Lifetimes;
+  browserSessionMaxMs: number;
   /** Built SPAs served by this process. */
   portalDist: string;
   consoleDist: string;
@@ -95,6 +112,15 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     socialProviders: socialProvidersOf(env),
     rateLimits: env.RATE_LIMITS === 'on',
     staffEmails: env.PLATFORM_STAFF_EMAILS.split(',').map((email) => email.trim().toLowerCase()).filter(Boolean),
+    lifetimes: {
+      resetLinkMs: env.RESET_LINK_LIFETIME ?? DEFAULT_LIFETIMES.resetLinkMs,
+      emailChangeLinkMs: env.EMAIL_CHANGE_LINK_LIFETIME ?? DEFAULT_LIFETIMES.emailChangeLinkMs,
+      emailVerificationLinkMs: env.EMAIL_VERIFICATION_LINK_LIFETIME ?? DEFAULT_LIFETIMES.emailVerificationLinkMs,
+      invitationMs: env.INVITATION_LIFETIME ?? DEFAULT_LIFETIMES.invitationMs,
+      invitationCodeMs: env.INVITATION_CODE_LIFETIME ?? DEFAULT_LIFETIMES.invitationCodeMs,
+      temporaryPasswordMs: env.TEMPORARY_PASSWORD_LIFETIME ?? DEFAULT_LIFETIMES.temporaryPasswordMs,
+    },
+    browserSessionMaxMs: env.BROWSER_SESSION_MAX_LIFETIME ?? DEFAULT_BROWSER_SESSION_MAX_MS,
     portalDist: path.join(REPO_ROOT, 'apps', 'portal', 'dist'),
     consoleDist: path.join(REPO_ROOT, 'apps', 'console', 'dist'),
   };

@@ -98,9 +98,9 @@ describe('the creator role and admin recovery', () => {
   it('hands the creator role over only when the other admin accepts; only the creator demotes a dismissed admin', async () => {
     const { admin: creator, slug } = await workspaceWith(0);
     const other = await memberOf(slug, creator, 'Next Creator');
-    await creator.client.members.setRole.mutate({ workspace: slug, memberId: other.memberId, role: 'admin' });
-    expect((await failureOf(other.client.stewardship.offerCreator.mutate({ workspace: slug, memberId: other.memberId }))).appCode).toBe('CREATOR_PROTECTED');
-    await creator.client.stewardship.offerCreator.mutate({ workspace: slug, memberId: other.memberId });
+    await creator.client.members.setRole.mutate({ workspace: slug, memberId: other.memberId, role: 'admin', password: TEST_PASSWORD });
+    expect((await failureOf(other.client.stewardship.offerCreator.mutate({ workspace: slug, memberId: other.memberId, password: TEST_PASSWORD }))).appCode).toBe('CREATOR_PROTECTED');
+    await creator.client.stewardship.offerCreator.mutate({ workspace: slug, memberId: other.memberId, password: TEST_PASSWORD });
     const before = await db.orm.em.fork().findOneOrFail(Workspace, { slug });
     expect(before.creator.id).toBe(creator.profile.id);
     await other.client.stewardship.acceptCreator.mutate({ workspace: slug });
@@ -108,10 +108,10 @@ describe('the creator role and admin recovery', () => {
 
     // The old creator is an ordinary admin now: a dismissed admin's rights are the new creator's to take.
     const third = await memberOf(slug, other, 'Dismissed Admin');
-    await other.client.members.setRole.mutate({ workspace: slug, memberId: third.memberId, role: 'admin' });
+    await other.client.members.setRole.mutate({ workspace: slug, memberId: third.memberId, role: 'admin', password: TEST_PASSWORD });
     await other.client.members.dismiss.mutate({ workspace: slug, memberId: third.memberId });
-    expect((await failureOf(creator.client.members.setRole.mutate({ workspace: slug, memberId: third.memberId, role: 'employee' }))).appCode).toBe('CREATOR_PROTECTED');
-    await other.client.members.setRole.mutate({ workspace: slug, memberId: third.memberId, role: 'employee' });
+    expect((await failureOf(creator.client.members.setRole.mutate({ workspace: slug, memberId: third.memberId, role: 'employee', password: TEST_PASSWORD }))).appCode).toBe('CREATOR_PROTECTED');
+    await other.client.members.setRole.mutate({ workspace: slug, memberId: third.memberId, role: 'employee', password: TEST_PASSWORD });
   });
 
   it('lets a member of a workspace without admins ask for one, and staff appoint them', async () => {

@@ -68,14 +68,25 @@ describe('email invitations', () => {
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
   });
 
-  it('binds the signed-in profile of someone who signs in with another address; the contact email stays the invited one', async () => {
+  it('binds a profile that signs in with another address only once the invited mailbox gave its code; the contact email stays the invited one', async () => {
     const { admin, slug } = await workspaceWithAdmin();
     const { token, email: invited, memberId } = await invite(admin, slug, uniqueEmail('real'));
-    const other = await people.signedIn({ name: 'Wrong Address Person' });
-    await other.client.invitations.accept.mutate({ token });
+    const other = await people.signedIn({ name: 'Other Address Person' });
+    expect(await other.client.invitations.preview.query({ token })).toMatchObject({ email: invited, signedInAs: { email: other.email }, mailboxProofRequired: true });
+    const refused = await failureOf(other.client.invitations.accept.mutate({ token }));
+    expect(refused.appCode).toBe('MAILBOX_PROOF_REQUIRED');
+    expect(refused.message).toContain(invited);
+    expect(await other.client.invitations.sendCode.mutate({ token })).toMatchObject({ sentTo: invited });
+    const mail = await test.server.mailSink!.waitFor(invited, (m) => m.subject.startsWith('Your code to join'));
+    expect(mail.text).toContain(other.email);
+    const code = /\b(\d{6})\b/.exec(mail.text)![1]!;
+    const wrong = code === '000000' ? '111111' : '000000';
+    expect((await failureOf(other.client.invitations.accept.mutate({ token, mailboxCode: wrong }))).appCode).toBe('TWO_FACTOR_INVALID');
+    expect(await other.client.invitations.accept.mutate({ token, mailboxCode: code })).toMatchObject({ memberId, role: 'employee' });
     const member = await admin.client.members.get.query({ workspace: slug, memberId });
     expect(member.contactEmail).toBe(invited);
     expect(member.signIn).toEqual({ kind: 'email', email: other.email });
+    expect(member.loginDiffersFromContact).toBe(true);
     expect((await other.client.profile.workspaces.query()).map((m) => m.workspace.slug)).toContain(slug);
   });
 
@@ -180,7 +191,7 @@ describe('delete, dismiss, rehire', () => {
     expect(signIn.appCode).toBe('MEMBER_DISMISSED');
     expect(await db.orm.em.fork().count(Session, { profile: member.profile.id, workspace: { slug } })).toBe(0);
 
-    await admin.client.members.setRole.mutate({ workspace: slug, memberId, role: 'extranet' });
+    await admin.client.members.setRole.mutate({ workspace: slug, memberId, role: 'extranet', password: TEST_PASSWORD });
     const rehired = await admin.client.members.rehire.mutate({ workspace: slug, memberId });
     expect(rehired).toMatchObject({ status: 'active', role: 'extranet' });
     expect(await db.orm.em.fork().count(Task, { assignee: memberId })).toBe(1);
@@ -191,7 +202,7 @@ describe('roles', () => {
   it('never leaves a workspace without an admin (LAST_ADMIN), even when two admins demote each other at once', async () => {
     const { admin, slug } = await workspaceWithAdmin('Creator');
     const me = (await admin.client.members.list.query({ workspace: slug })).items[0]!;
-    expect((await failureOf(admin.client.members.setRole.mutate({ workspace: slug, memberId: me.id, role: 'employee' }))).appCode).toBe('LAST_ADMIN');
+    expect((await failureOf(admin.client.members.setRole.mutate({ workspace: slug, memberId: me.id, role: 'employee', password: TEST_PASSWORD }))).appCode).toBe('LAST_ADMIN');
 
     const second = await people.signedIn({ name: 'Second Admin' });
     const third = await people.signedIn({ name: 'Third Admin' });
@@ -199,13 +210,13 @@ describe('roles', () => {
     const thirdInvite = await invite(admin, slug, third.email);
     await second.client.invitations.accept.mutate({ token: secondInvite.token });
     await third.client.invitations.accept.mutate({ token: thirdInvite.token });
-    await admin.client.members.setRole.mutate({ workspace: slug, memberId: secondInvite.memberId, role: 'admin' });
-    await admin.client.members.setRole.mutate({ workspace: slug, memberId: thirdInvite.memberId, role: 'admin' });
+    await admin.client.members.setRole.mutate({ workspace: slug, memberId: secondInvite.memberId, role: 'admin', password: TEST_PASSWORD });
+    await admin.client.members.setRole.mutate({ workspace: slug, memberId: thirdInvite.memberId, role: 'admin', password: TEST_PASSWORD });
     // The creator steps down; two admins remain and try to demote each other at the same moment.
-    await admin.client.members.setRole.mutate({ workspace: slug, memberId: me.id, role: 'employee' });
+    await admin.client.members.setRole.mutate({ workspace: slug, memberId: me.id, role: 'employee', password: TEST_PASSWORD });
     const results = await Promise.allSettled([
-      second.client.members.setRole.mutate({ workspace: slug, memberId: thirdInvite.memberId, role: 'employee' }),
-      third.client.members.setRole.mutate({ workspace: slug, memberId: secondInvite.memberId, role: 'employee' }),
+      second.client.members.setRole.mutate({ workspace: slug, memberId: thirdInvite.memberId, role: 'employee', password: TEST_PASSWORD }),
+      third.client.members.setRole.mutate({ workspace: slug, memberId: secondInvite.memberId, role: 'employee', password: TEST_PASSWORD }),
     ]);
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
     expect(await db.orm.em.fork().count(Member, { workspace: { slug }, role: 'admin', status: 'active' })).toBe(1);
@@ -216,9 +227,9 @@ describe('roles', () => {
     const other = await people.signedIn();
     const { token, memberId } = await invite(creator, slug, other.email);
     await other.client.invitations.accept.mutate({ token });
-    await creator.client.members.setRole.mutate({ workspace: slug, memberId, role: 'admin' });
+    await creator.client.members.setRole.mutate({ workspace: slug, memberId, role: 'admin', password: TEST_PASSWORD });
     const creatorMember = (await creator.client.members.list.query({ workspace: slug, search: 'The Creator' })).items[0]!;
-    expect((await failureOf(other.client.members.setRole.mutate({ workspace: slug, memberId: creatorMember.id, role: 'employee' }))).appCode).toBe('CREATOR_PROTECTED');
+    expect((await failureOf(other.client.members.setRole.mutate({ workspace: slug, memberId: creatorMember.id, role: 'employee', password: TEST_PASSWORD }))).appCode).toBe('CREATOR_PROTECTED');
     expect((await failureOf(other.client.members.dismiss.mutate({ workspace: slug, memberId: creatorMember.id }))).appCode).toBe('CREATOR_PROTECTED');
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { totpCodeAt } from '@gatehouse/auth';
 import { createClient, type GatehouseClient } from '@gatehouse/client';
-import { Profile, ProfileToken } from '@gatehouse/db';
+import { Member, Profile, ProfileToken } from '@gatehouse/db';
 import { uniqueEmail, uniqueSlug } from '@gatehouse/db/testing';
 import { overloadedBody } from '@gatehouse/api';
 import { linkIn } from '@gatehouse/mail';
@@ -166,29 +166,54 @@ describe('two-step verification', () => {
     expect(Buffer.from(stored.totpSecretEncrypted!, 'base64url').includes(Buffer.from(decodeBase32IgnorePadding(secret)))).toBe(false);
   });
 
-  it('lets an admin turn it off for a member, for good or until a date, and tells the member', async () => {
+  it('lets an admin turn it off for sign-ins at their workspace only, confirmed by their password, ending the member’s sessions there', async () => {
     const admin = await people.signedIn({ name: 'Admin' });
     const slug = uniqueSlug();
+    const otherSlug = uniqueSlug();
     await admin.client.workspace.create.mutate({ name: 'Secure Co', slug });
     const member = await people.signedIn();
+    const other = await people.signedIn({ name: 'Other admin' });
+    await other.client.workspace.create.mutate({ name: 'Other Co', slug: otherSlug });
     const [invited] = await admin.client.invitations.send.mutate({ workspace: slug, emails: [member.email] });
-    const mail = await test.server.mailSink!.waitFor(member.email);
-    await member.client.invitations.accept.mutate({ token: secretOf(linkIn(mail, `${test.server.publicUrl}/invitation#`)) });
-    await withTwoFactor(member.client);
+    await member.client.invitations.accept.mutate({ token: secretOf(linkIn(await test.server.mailSink!.waitFor(member.email, (m) => m.subject.includes('Secure Co')), `${test.server.publicUrl}/invitation#`)) });
+    await other.client.invitations.send.mutate({ workspace: otherSlug, emails: [member.email] });
+    await member.client.invitations.accept.mutate({ token: secretOf(linkIn(await test.server.mailSink!.waitFor(member.email, (m) => m.subject.includes('Other Co')), `${test.server.publicUrl}/invitation#`)) });
+    const { key } = await withTwoFactor(member.client);
     const anonymous = await people.anonymous();
+    const atWorkspace = await anonymous.auth.verifyTwoFactor.mutate({
+      challengeId: ((await anonymous.auth.signIn.mutate({ email: member.email, password: TEST_PASSWORD, workspace: slug, client: 'desktop' })) as { challengeId: string }).challengeId,
+      code: nextCode(key),
+    });
+    const sessionAtWorkspace = createClient({ url: test.server.url, token: tokenOf(atWorkspace) });
 
     const tomorrow = new Date(Date.now() + 86_400_000);
-    await admin.client.members.resetTwoFactor.mutate({ workspace: slug, memberId: invited!.memberId!, until: tomorrow.toISOString() });
-    expect((await anonymous.auth.signIn.mutate({ email: member.email, password: TEST_PASSWORD })).status).toBe('signed_in');
-    const told = await test.server.mailSink!.waitFor(member.email, (m) => m.subject === 'Two-step verification was turned off for you');
-    expect(told.text).toContain('After that, it is asked again');
-    // Once the date passes, the code is asked again.
-    await db.orm.em.fork().nativeUpdate(Profile, { id: member.profile.id }, { twoFactorSuspendedUntil: new Date(Date.now() - 1000) });
-    expect((await anonymous.auth.signIn.mutate({ email: member.email, password: TEST_PASSWORD })).status).toBe('two_factor_required');
+    const unconfirmed = await failureOf(admin.client.members.resetTwoFactor.mutate({ workspace: slug, memberId: invited!.memberId!, until: tomorrow.toISOString() }));
+    expect(unconfirmed.appCode).toBe('REAUTHENTICATION_REQUIRED');
+    expect((await failureOf(admin.client.members.resetTwoFactor.mutate({ workspace: slug, memberId: invited!.memberId!, password: 'not the password at all' }))).appCode).toBe('INVALID_CREDENTIALS');
+    await admin.client.members.resetTwoFactor.mutate({ workspace: slug, memberId: invited!.memberId!, until: tomorrow.toISOString(), password: TEST_PASSWORD });
 
-    await admin.client.members.resetTwoFactor.mutate({ workspace: slug, memberId: invited!.memberId! });
-    expect((await anonymous.auth.signIn.mutate({ email: member.email, password: TEST_PASSWORD })).status).toBe('signed_in');
-    expect((await member.client.twoFactor.status.query()).enabled).toBe(false);
+    // Only at Secure Co: the network and Other Co still ask for the code.
+    expect((await anonymous.auth.signIn.mutate({ email: member.email, password: TEST_PASSWORD, workspace: slug })).status).toBe('signed_in');
+    expect((await anonymous.auth.signIn.mutate({ email: member.email, password: TEST_PASSWORD })).status).toBe('two_factor_required');
+    expect((await anonymous.auth.signIn.mutate({ email: member.email, password: TEST_PASSWORD, workspace: otherSlug })).status).toBe('two_factor_required');
+    // The session opened at Secure Co before the reset is over.
+    expect(await sessionAtWorkspace.auth.session.query()).toBeNull();
+    const told = await test.server.mailSink!.waitFor(member.email, (m) => m.subject === 'Two-step verification was turned off for you');
+    expect(told.text).toContain('for your sign-ins at Secure Co until');
+    expect(told.text).toContain('your second step is still asked');
+    const status = await member.client.twoFactor.status.query();
+    expect(status).toMatchObject({ enabled: true, exemptions: [{ workspace: { slug, name: 'Secure Co' }, until: tomorrow.toISOString() }] });
+    const detail = await admin.client.members.get.query({ workspace: slug, memberId: invited!.memberId! });
+    expect(detail.twoFactor).toEqual({ enabled: true, exempt: true, exemptUntil: tomorrow.toISOString() });
+
+    // Once the date passes, the code is asked again there too.
+    await db.orm.em.fork().nativeUpdate(Member, { id: invited!.memberId! }, { twoFactorExemptUntil: new Date(Date.now() - 1000) });
+    expect((await anonymous.auth.signIn.mutate({ email: member.email, password: TEST_PASSWORD, workspace: slug })).status).toBe('two_factor_required');
+
+    // "For good": until the person sets it up again; their own authenticator still works everywhere else.
+    await admin.client.members.resetTwoFactor.mutate({ workspace: slug, memberId: invited!.memberId!, password: TEST_PASSWORD });
+    expect((await anonymous.auth.signIn.mutate({ email: member.email, password: TEST_PASSWORD, workspace: slug })).status).toBe('signed_in');
+    expect((await member.client.twoFactor.status.query()).enabled).toBe(true);
     const audit = await admin.client.audit.list.query({ workspace: slug });
     expect(audit.items.filter((event) => event.action === 'two_factor.reset_by_admin')).toHaveLength(2);
   });

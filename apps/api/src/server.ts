@@ -11,6 +11,7 @@ import { openDatabase, type Database } from './database.ts';
 import type { Env } from './env.ts';
 import { createApp } from './http/app.ts';
 import { seedDemoIfEmpty } from './seed-demo.ts';
+import { setBrowserSessionMaxMs } from '@gatehouse/domain';
 
 export interface RunningServer {
   url: string;
@@ -41,7 +42,8 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
     const appSecret = await loadAppSecret({ configured: env.appSecret, dataDir: env.dataDir });
     const { threadsLowered } = await preparePasswordWork();
     logger.debug({ threadsLowered }, 'password hashing threads run below the event loop’s priority');
-    if (env.rateLimits) limits = createRateLimits({ databaseUrl: database.url });
+    setBrowserSessionMaxMs(env.browserSessionMaxMs);
+    if (env.rateLimits) limits = createRateLimits({ databaseUrl: database.url, onPoolError: (error) => logger.warn({ err: error }, 'rate-limit database connection lost; it reconnects on next use') });
     else {
       limits = createDisabledRateLimits();
       logger.warn('RATE_LIMITS=off: sign-in, 2FA and mailed links have no brute-force protection (benchmarks only)');
@@ -63,7 +65,7 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
       }
     }
     if (env.staffEmails.length) await appointStaff(database.orm, env.staffEmails, logger);
-    const config = { publicUrl: env.publicUrl, appSecret, totpBox: new SecretBox(appSecret, 'totp'), limits };
+    const config: ServiceConfig = { publicUrl: env.publicUrl, appSecret, totpBox: new SecretBox(appSecret, 'totp'), limits, lifetimes: env.lifetimes };
     const sender = mailSender;
     jobs = await startJobs({ databaseUrl: database.url, orm: database.orm, config, logger, deliverMail: () => sender.deliverDue() });
     const app = createApp({

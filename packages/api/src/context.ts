@@ -22,6 +22,8 @@ export interface RequestContext {
   sessionCookie: {
     set(token: string, expiresAt: Date): void;
     clear(): void;
+    /** Clears the cookie and asks the browser to drop its cache and storage for this origin (sign-out). */
+    clearSite(): void;
   };
 }
 

@@ -4,4 +4,5 @@ export { createCallerFactory, setErrorLogger, type Logger } from './trpc.ts';
 export type { ErrorData } from './errors.ts';
 export * as schemas from './schemas.ts';
 export { sessionView } from './session-view.ts';
+export { actorOf } from './session-start.ts';
 export { PASSWORD_PROCEDURES, overloadedBody } from './overload.ts';

@@ -3,6 +3,7 @@ import {
   APP_CODES,
   checkSlug,
   EMAIL_MAX_LENGTH,
+  hasForbiddenCharacters,
   isPlausibleEmail,
   LOCALES,
   MEMBER_ROLES,
@@ -19,9 +20,35 @@ import {
 
 /** Every input of the API: strict objects, bounded strings and arrays, emails in their one stored form. */
 
+const characters = { error: 'characters', params: { problem: 'characters' } } as const;
+
+/** One line a person typed (a name, a position, a search): trimmed, bounded, no controls or invisible marks. */
+export function Line(options: { min?: number; max: number }) {
+  return z
+    .string()
+    .trim()
+    .min(options.min ?? 0)
+    .max(options.max)
+    .refine((value) => !hasForbiddenCharacters(value), characters);
+}
+
+/** Text of several lines (an invitation's message, a statement): line breaks and tabs allowed, other controls not. */
+export function Paragraphs(options: { min?: number; max: number }) {
+  return z
+    .string()
+    .trim()
+    .min(options.min ?? 0)
+    .max(options.max)
+    .refine((value) => !hasForbiddenCharacters(value, { multiline: true }), characters);
+}
+
+/** An opaque value from the product itself (a token, a cursor, an id of ours): never a NUL or control character. */
+const Opaque = (max: number) => z.string().max(max).refine((value) => !hasForbiddenCharacters(value), characters);
+
 export const Email = z
   .string()
   .max(EMAIL_MAX_LENGTH + 20)
+  .refine((value) => !hasForbiddenCharacters(value.trim()), { error: 'email', params: { problem: 'email' } })
   .transform(normalizeEmail)
   .refine(isPlausibleEmail, { error: 'email', params: { problem: 'email' } });
 
@@ -38,7 +65,12 @@ export const NewPassword = z
 /** A password being checked: no policy (old passwords stay valid), only a bound on size. */
 export const CurrentPassword = z.string().min(1).max(PASSWORD_MAX_LENGTH * 4);
 
-export const PersonName = z.string().trim().min(1).max(200);
+/** A sensitive action confirmed again: the password, or a code from the authenticator (or a recovery code). */
+export const SecondFactorCode = z.string().trim().min(6).max(32);
+const ProofFields = { password: CurrentPassword.optional(), code: SecondFactorCode.optional() };
+
+export const PersonName = Line({ min: 1, max: 200 });
+export const WorkspaceName = Line({ min: 1, max: 120 });
 export const Locale = z.enum(LOCALES);
 
 export const WorkspaceSlug = z
@@ -54,25 +86,26 @@ export const WorkspaceSlug = z
   });
 
 export const Id = z.uuid();
-export const Cursor = z.string().max(1024);
+export const Cursor = Opaque(1024);
 export const PageLimit = z.number().int().min(1).max(100).default(25);
 
 export const SignUpInput = z.strictObject({ email: Email, password: NewPassword, name: PersonName, locale: Locale.optional() });
 export type SignUpInput = z.input<typeof SignUpInput>;
 
 export const SignInInput = z.strictObject({
-  email: z.string().max(EMAIL_MAX_LENGTH + 20).transform(normalizeEmail),
+  // Not checked as an address (an old login keeps working), but never a character PostgreSQL refuses.
+  email: Opaque(EMAIL_MAX_LENGTH + 20).transform(normalizeEmail),
   password: CurrentPassword,
   workspace: WorkspaceSlug.optional(),
   client: z.enum(SESSION_CLIENTS).default('browser'),
 });
 export type SignInInput = z.input<typeof SignInInput>;
 
-export const RevokeSessionInput = z.strictObject({ id: z.string().min(1).max(64) });
+export const RevokeSessionInput = z.strictObject({ id: Opaque(64).pipe(z.string().min(1)), ...ProofFields });
 
 export const UpdateProfileInput = z.strictObject({ name: PersonName.optional(), locale: Locale.optional() });
 
-export const CreateWorkspaceInput = z.strictObject({ name: z.string().trim().min(1).max(120), slug: WorkspaceSlug });
+export const CreateWorkspaceInput = z.strictObject({ name: WorkspaceName, slug: WorkspaceSlug });
 export type CreateWorkspaceInput = z.input<typeof CreateWorkspaceInput>;
 
 export const WorkspaceInput = z.strictObject({ workspace: WorkspaceSlug });
@@ -80,7 +113,7 @@ export const WorkspaceInput = z.strictObject({ workspace: WorkspaceSlug });
 export const ListMembersInput = z.strictObject({
   workspace: WorkspaceSlug,
   status: z.enum(MEMBER_STATUSES).optional(),
-  search: z.string().trim().max(100).optional(),
+  search: Line({ max: 100 }).optional(),
   cursor: Cursor.optional(),
   limit: PageLimit,
 });
@@ -88,7 +121,7 @@ export type ListMembersInput = z.input<typeof ListMembersInput>;
 
 export const MemberInput = z.strictObject({ workspace: WorkspaceSlug, memberId: Id });
 
-const Position = z.string().trim().max(200);
+const Position = Line({ max: 200 });
 const OptionalEmail = z.union([Email, z.literal('').transform(() => null), z.null()]);
 const PasswordPair = { password: NewPassword, passwordConfirm: z.string().max(PASSWORD_MAX_LENGTH * 4) };
 /** The two typed passwords must match; the error lands on the confirmation field. */
@@ -97,7 +130,7 @@ function confirmed<T extends { password?: string | undefined; passwordConfirm?: 
     context.addIssue({ code: 'custom', path: ['passwordConfirm'], message: 'mismatch', params: { problem: 'password_mismatch' }, input: value.passwordConfirm });
   }
 }
-export const Token = z.string().trim().min(1).max(200);
+export const Token = Opaque(200).pipe(z.string().trim().min(1));
 export const MemberRoleInput = z.enum(MEMBER_ROLES);
 
 export const ChangePasswordInput = z.strictObject({ currentPassword: CurrentPassword, ...PasswordPair }).superRefine(confirmed);
@@ -105,7 +138,7 @@ export const VerifyEmailInput = z.strictObject({ token: Token });
 
 export const UpdateSettingsInput = z.strictObject({
   workspace: WorkspaceSlug,
-  name: z.string().trim().min(1).max(120).optional(),
+  name: WorkspaceName.optional(),
   slug: WorkspaceSlug.optional(),
   anyoneCanInvite: z.boolean().optional(),
   /** Minutes of browser inactivity before sign-out; null restores the default. */
@@ -120,19 +153,27 @@ export const UpdateMemberInput = z.strictObject({
   contactEmail: OptionalEmail.optional(),
   mailboxEmail: OptionalEmail.optional(),
 });
-export const SetRoleInput = z.strictObject({ workspace: WorkspaceSlug, memberId: Id, role: MemberRoleInput });
+export const SetRoleInput = z.strictObject({ workspace: WorkspaceSlug, memberId: Id, role: MemberRoleInput, ...ProofFields });
+export const RehireInput = z.strictObject({ workspace: WorkspaceSlug, memberId: Id, role: MemberRoleInput.optional() });
 
 export const SendInvitationsInput = z.strictObject({
   workspace: WorkspaceSlug,
   /** Raw addresses (a pasted list or a CSV's column); each gets its own result. */
   emails: z.array(z.string().max(EMAIL_MAX_LENGTH + 20)).min(1).max(100),
-  message: z.string().trim().max(2000).optional(),
+  message: Paragraphs({ max: 2000 }).optional(),
   role: MemberRoleInput.default('employee'),
 });
 export const RegisterMemberInput = z.strictObject({ workspace: WorkspaceSlug, name: PersonName, email: Email, position: Position.optional() });
 export const InvitationTokenInput = z.strictObject({ token: Token });
 export const AcceptInvitationInput = z
-  .strictObject({ token: Token, name: PersonName.optional(), password: NewPassword.optional(), passwordConfirm: z.string().max(PASSWORD_MAX_LENGTH * 4).optional() })
+  .strictObject({
+    token: Token,
+    name: PersonName.optional(),
+    password: NewPassword.optional(),
+    passwordConfirm: z.string().max(PASSWORD_MAX_LENGTH * 4).optional(),
+    /** The code mailed to the invited address (invitations.sendCode), when the signed-in login is another address. */
+    mailboxCode: z.string().trim().regex(/^\d{6}$/).optional(),
+  })
   .superRefine(confirmed);
 
 export const UpdateJoinLinkInput = z.strictObject({
@@ -156,25 +197,25 @@ export const VerifyTwoFactorInput = z
   .refine((value) => !!value.code !== !!value.recoveryCode, { error: 'code', params: { problem: 'required' }, path: ['code'] });
 export const RequestPasswordResetInput = z.strictObject({ email: Email });
 export const ResetPasswordInput = z.strictObject({ token: Token, ...PasswordPair }).superRefine(confirmed);
-export const RequestEmailChangeInput = z.strictObject({ newEmail: Email, password: CurrentPassword });
+export const RequestEmailChangeInput = z.strictObject({ newEmail: Email, ...ProofFields });
 export const TwoFactorCodeInput = z.strictObject({ code: z.string().trim().regex(/^\d{6}$/) });
-export const DisableTwoFactorInput = z.strictObject({ password: CurrentPassword, code: z.string().trim().min(6).max(32) });
+export const DisableTwoFactorInput = z.strictObject({ password: CurrentPassword, code: SecondFactorCode });
 export const PasswordInput = z.strictObject({ password: CurrentPassword });
-export const ResetMemberTwoFactorInput = z.strictObject({ workspace: WorkspaceSlug, memberId: Id, until: z.iso.datetime().nullable().optional() });
+export const ResetMemberTwoFactorInput = z.strictObject({ workspace: WorkspaceSlug, memberId: Id, until: z.iso.datetime().nullable().optional(), ...ProofFields });
 export const SecurityEventsInput = z.strictObject({ limit: z.number().int().min(1).max(200).default(50) }).optional();
 export const IdentityIdInput = z.strictObject({ id: Id });
 export const ErrorMessageInput = z.strictObject({ appCode: z.enum(APP_CODES) });
 
 export const SetPlanInput = z.strictObject({ workspace: WorkspaceSlug, plan: z.enum(PLAN_IDS as [PlanId, ...PlanId[]]) });
-export const OfferCreatorInput = z.strictObject({ workspace: WorkspaceSlug, memberId: Id.nullable() });
+export const OfferCreatorInput = z.strictObject({ workspace: WorkspaceSlug, memberId: Id.nullable(), ...ProofFields });
 /** The letter travels base64-encoded; its type is checked from its bytes, not from what the browser says. */
 export const FileRecoveryInput = z.strictObject({
   workspace: WorkspaceSlug,
-  formerAdminName: z.string().trim().min(1).max(200),
-  formerAdminLogin: z.string().trim().min(1).max(254),
+  formerAdminName: Line({ min: 1, max: 200 }),
+  formerAdminLogin: Line({ min: 1, max: 254 }),
   proposedMemberId: Id,
-  statement: z.string().trim().min(20).max(5000),
-  letter: z.strictObject({ name: z.string().trim().min(1).max(200), base64: z.string().min(8).max(7_000_000) }),
+  statement: Paragraphs({ min: 20, max: 5000 }),
+  letter: z.strictObject({ name: Line({ min: 1, max: 200 }), base64: z.string().min(8).max(7_000_000) }),
 });
 export const RecoveryRequestsInput = z.strictObject({ status: z.enum(['pending', 'approved', 'rejected']).optional() }).optional();
-export const ReviewRecoveryInput = z.strictObject({ id: Id, approve: z.boolean(), note: z.string().trim().max(1000).optional() });
+export const ReviewRecoveryInput = z.strictObject({ id: Id, approve: z.boolean(), note: Paragraphs({ max: 1000 }).optional() });

@@ -1,6 +1,6 @@
-import { createSession, invalidateSession } from '@gatehouse/auth';
-import { sessionAbsoluteEndsAt } from '@gatehouse/domain';
-import type { Actor, SignedIn } from '@gatehouse/services';
+import { createSession, invalidateSession, type ValidatedSession } from '@gatehouse/auth';
+import { sessionAbsoluteEndsAt, type Locale } from '@gatehouse/domain';
+import type { Actor, RequestOrigin, SignedIn } from '@gatehouse/services';
 import type { ProcedureContext } from './context.ts';
 
 /** Signs a just-created profile in on this browser (after accepting an invitation). */
@@ -46,8 +46,12 @@ export async function rotateBrowserSession(ctx: ProcedureContext & { actor: Acto
   ctx.sessionCookie.set(token, sessionAbsoluteEndsAt(session));
 }
 
+/** The one way a validated session becomes the actor use cases take (tRPC procedures and the HTTP routes beside them). */
+export function actorOf(auth: ValidatedSession, origin: RequestOrigin, locale: Locale): Actor {
+  return { profileId: auth.profile.id, sessionId: auth.session.id, sessionStartedAt: auth.session.createdAt, locale, isStaff: auth.profile.isStaff, origin };
+}
+
 /** The caller as an actor when signed in, for procedures anyone may call. */
 export function optionalActor(ctx: ProcedureContext): Actor | null {
-  if (!ctx.auth) return null;
-  return { profileId: ctx.auth.profile.id, sessionId: ctx.auth.session.id, locale: ctx.locale, isStaff: ctx.auth.profile.isStaff, origin: ctx.origin };
+  return ctx.auth ? actorOf(ctx.auth, ctx.origin, ctx.locale) : null;
 }

@@ -1,10 +1,11 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { AppError, DEFAULT_LOCALE, isActiveAdmin } from '@gatehouse/domain';
-import { resolveMembership, type Actor } from '@gatehouse/services';
+import { recordRefusedAccess, resolveMembership, type Actor } from '@gatehouse/services';
 import type { RequestContext } from './context.ts';
 import { describeFailure, toTRPCError } from './errors.ts';
 import { WorkspaceSlug } from './schemas.ts';
+import { actorOf } from './session-start.ts';
 
 export interface ProcedureMeta {
   /** Reachable by a profile that must still replace its generated password. */
@@ -23,7 +24,7 @@ const t = initTRPC
   .create({
     errorFormatter({ shape, error, ctx }) {
       const { message, data } = describeFailure(error, ctx?.locale ?? DEFAULT_LOCALE);
-      if (data.appCode === 'INTERNAL') logger.error({ err: error.cause ?? error }, 'unexpected failure');
+      if (data.appCode === 'INTERNAL') logger.error({ err: error.cause ?? error, requestId: ctx?.origin.requestId }, 'unexpected failure');
       // No stack, ever: `shape.data.stack` is dropped with the rest of the default data.
       return { message, code: shape.code, data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, ...data } };
     },
@@ -48,13 +49,7 @@ export const authedProcedure = base.use(({ ctx, meta, next }) => {
   if (ctx.auth.profile.mustChangePassword && !meta?.allowedBeforePasswordChange) {
     throw toTRPCError(new AppError('PASSWORD_CHANGE_REQUIRED'));
   }
-  const actor: Actor = {
-    profileId: ctx.auth.profile.id,
-    sessionId: ctx.auth.session.id,
-    locale: ctx.locale,
-    isStaff: ctx.auth.profile.isStaff,
-    origin: ctx.origin,
-  };
+  const actor: Actor = actorOf(ctx.auth, ctx.origin, ctx.locale);
   return next({ ctx: { auth: ctx.auth, actor } });
 });
 
@@ -71,8 +66,12 @@ export const workspaceProcedure = authedProcedure
     }
   });
 
-export const adminProcedure = workspaceProcedure.use(({ ctx, next }) => {
-  if (!isActiveAdmin(ctx.membership.access)) throw toTRPCError(new AppError('FORBIDDEN', { requiredRole: 'admin' }));
+/** Admins only; a member's attempt is refused and goes into the workspace's audit trail. */
+export const adminProcedure = workspaceProcedure.use(async ({ ctx, path, next }) => {
+  if (!isActiveAdmin(ctx.membership.access)) {
+    await recordRefusedAccess(ctx.em, ctx.actor, { slug: '', workspaceId: ctx.membership.access.workspaceId, reason: 'not_an_admin', procedure: path });
+    throw toTRPCError(new AppError('FORBIDDEN', { requiredRole: 'admin' }));
+  }
   return next();
 });
 

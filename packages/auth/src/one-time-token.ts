@@ -30,6 +30,14 @@ export function derivedSecretMatches(key: Uint8Array, purpose: string, presented
   return expected.length === actual.length && constantTimeEqual(expected, actual);
 }
 
+/** A short code to type from a mail (six digits, uniformly drawn: rejection sampling keeps every code equally likely). */
+export function generateDigitCode(): string {
+  const values = new Uint32Array(1);
+  do crypto.getRandomValues(values);
+  while (values[0]! >= 4_294_000_000);
+  return String(values[0]! % 1_000_000).padStart(6, '0');
+}
+
 /** A password for direct registration: shown once in the mail, changed at the first sign-in. */
 export function generatePassword(): string {
   // 16 base32 characters = 80 bits, grouped for reading off a mail.

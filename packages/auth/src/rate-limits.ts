@@ -22,6 +22,15 @@ const LIMITS = {
     { points: 5, duration: 15 * MINUTE, blockDuration: 15 * MINUTE },
     { points: 20, duration: 24 * HOUR, blockDuration: 24 * HOUR },
   ],
+  /**
+   * Failed sign-ins per login email from a device that signed in to it before
+   * (its device cookie): its own allowance, so guesses from elsewhere cannot
+   * lock the owner out (OWASP Authentication Cheat Sheet, device cookies).
+   */
+  signInDevice: [
+    { points: 5, duration: 15 * MINUTE, blockDuration: 15 * MINUTE },
+    { points: 20, duration: 24 * HOUR, blockDuration: 24 * HOUR },
+  ],
   /** Sign-in attempts per client address: generous, since a whole office may share one address. */
   signInAddress: [
     { points: 300, duration: 15 * MINUTE, blockDuration: 15 * MINUTE },
@@ -45,6 +54,23 @@ const LIMITS = {
     { points: 100, duration: 15 * MINUTE, blockDuration: 15 * MINUTE },
     { points: 200, duration: 24 * HOUR, blockDuration: 6 * HOUR },
   ],
+  /** Invitation mails (sent, resent, registrations) per inviting profile and per workspace: no spam cannon. */
+  invitationMailInviter: [
+    { points: 100, duration: HOUR, blockDuration: HOUR },
+    { points: 500, duration: 24 * HOUR, blockDuration: 24 * HOUR },
+  ],
+  invitationMailWorkspace: [
+    { points: 300, duration: HOUR, blockDuration: HOUR },
+    { points: 1500, duration: 24 * HOUR, blockDuration: 24 * HOUR },
+  ],
+  /** Codes mailed to an invited address (per invitation), and wrong ones typed. */
+  invitationCodeMail: [{ points: 5, duration: HOUR, blockDuration: HOUR }],
+  invitationCodeGuess: [{ points: 5, duration: 15 * MINUTE, blockDuration: 15 * MINUTE }],
+  /** Login-email change requests per profile: each may answer "this email is taken". */
+  emailChangeProfile: [
+    { points: 5, duration: HOUR, blockDuration: HOUR },
+    { points: 20, duration: 24 * HOUR, blockDuration: 24 * HOUR },
+  ],
   /** Password checks made to confirm a sensitive change, per profile. */
   reauthentication: [
     { points: 5, duration: 15 * MINUTE, blockDuration: 15 * MINUTE },
@@ -55,7 +81,11 @@ const LIMITS = {
 export type LimitName = keyof typeof LIMITS;
 
 export interface RateLimits {
-  /** Counts one attempt; refuses with RATE_LIMITED (and when to retry) once a tier is exhausted. */
+  /**
+   * Counts one attempt, atomically, before the attempt is judged: of N
+   * parallel attempts only as many as the tier allows get through. Refuses
+   * with RATE_LIMITED (and when to retry) once a tier is exhausted.
+   */
   consume(name: LimitName, key: string): Promise<void>;
   /** Refuses without counting if the key is currently blocked; tells whether any attempts are counted for it. */
   check(name: LimitName, key: string): Promise<{ counted: boolean }>;
@@ -64,12 +94,24 @@ export interface RateLimits {
   close(): Promise<void>;
 }
 
-function refusal(msBeforeNext: number): AppError {
-  return new AppError('RATE_LIMITED', { retryAfterSeconds: Math.max(1, Math.ceil(msBeforeNext / 1000)) });
+/** RATE_LIMITED, and whether this attempt is the one that started the block (worth an audit event, once). */
+export class RateLimitRefusal extends AppError {
+  readonly startedBlock: boolean;
+  constructor(msBeforeNext: number, startedBlock: boolean) {
+    super('RATE_LIMITED', { retryAfterSeconds: Math.max(1, Math.ceil(msBeforeNext / 1000)) });
+    this.startedBlock = startedBlock;
+  }
 }
 
-export function createRateLimits(options: { databaseUrl: string }): RateLimits {
-  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 4 });
+function refusal(msBeforeNext: number, startedBlock = false): AppError {
+  return new RateLimitRefusal(msBeforeNext, startedBlock);
+}
+
+export function createRateLimits(options: { databaseUrl: string; onPoolError?: (error: Error) => void }): RateLimits {
+  // A bounded wait for a connection, so an unreachable database refuses at once instead of queueing requests.
+  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 4, connectionTimeoutMillis: 5_000 });
+  // An idle client's connection dropped by the server (a restart, a failover) is an 'error' event: unheard, it ends the process.
+  pool.on('error', (error) => options.onPoolError?.(error));
   const limiters = Object.fromEntries(
     Object.entries(LIMITS).map(([name, tiers]) => [
       name,
@@ -96,9 +138,11 @@ export function createRateLimits(options: { databaseUrl: string }): RateLimits {
         .filter((result): result is PromiseRejectedResult => result.status === 'rejected')
         .map((result) => result.reason as unknown);
       if (refused.length === 0) return;
-      const waits = refused.filter((reason): reason is RateLimiterRes => reason instanceof RateLimiterRes).map((res) => res.msBeforeNext);
-      if (waits.length !== refused.length) throw refused.find((reason) => !(reason instanceof RateLimiterRes));
-      throw refusal(Math.max(...waits));
+      const blocked = refused.filter((reason): reason is RateLimiterRes => reason instanceof RateLimiterRes);
+      if (blocked.length !== refused.length) throw refused.find((reason) => !(reason instanceof RateLimiterRes));
+      const tiers = LIMITS[name] as Tier[];
+      const startedBlock = results.some((result, index) => result.status === 'rejected' && (result.reason as RateLimiterRes).consumedPoints === tiers[index]!.points + 1);
+      throw refusal(Math.max(...blocked.map((res) => res.msBeforeNext)), startedBlock);
     },
     async check(name, key) {
       const states = await Promise.all(limiters[name].map((limiter) => limiter.get(key)));

@@ -5,11 +5,15 @@ import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/enco
 /** Ten codes, each shown once, each usable once. */
 export const RECOVERY_CODE_COUNT = 10;
 
-/** 10 base32 characters = 50 bits each, shown as "abcde-fghij". */
+/**
+ * 16 base32 characters = 80 bits each (NIST SP 800-63B-4 §3.1.2: at least 64
+ * bits for a look-up secret an attacker may guess online), shown as
+ * "abcd-efgh-ijkl-mnop".
+ */
 export function generateRecoveryCodes(): string[] {
   return Array.from({ length: RECOVERY_CODE_COUNT }, () => {
-    const raw = encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(7))).slice(0, 10);
-    return `${raw.slice(0, 5)}-${raw.slice(5)}`;
+    const raw = encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(10)));
+    return raw.match(/.{4}/g)!.join('-');
   });
 }
 

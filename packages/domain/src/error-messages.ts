@@ -39,6 +39,12 @@ const en: Messages = {
   RATE_LIMITED: (p) =>
     p.retryAfterSeconds ? `Too many attempts. Try again in ${p.retryAfterSeconds} seconds.` : 'Too many attempts. Try again in a moment.',
   NOT_FOUND: () => 'Not found.',
+  REAUTHENTICATION_REQUIRED: () => 'Confirm it is you: enter your password, or a code from your authenticator app.',
+  MAILBOX_PROOF_REQUIRED: (p) =>
+    `This invitation was sent to ${p.email ?? 'another address'}, not to the login of the profile you are signed in with. Enter the code we mailed to that address to join with this profile.`,
+  TEMPORARY_PASSWORD_EXPIRED: () => 'This temporary password has expired or was already used. Choose a new password with “Forgot your password?”.',
+  SERVICE_UNAVAILABLE: (p) =>
+    p.retryAfterSeconds ? `The service is briefly unavailable. Try again in ${p.retryAfterSeconds} seconds.` : 'The service is briefly unavailable. Try again in a moment.',
   INTERNAL: () => 'Something went wrong on our side. Please try again.',
 };
 
@@ -78,6 +84,12 @@ const fr: Messages = {
   RATE_LIMITED: (p) =>
     p.retryAfterSeconds ? `Trop de tentatives. Réessayez dans ${p.retryAfterSeconds} secondes.` : 'Trop de tentatives. Réessayez dans un instant.',
   NOT_FOUND: () => 'Introuvable.',
+  REAUTHENTICATION_REQUIRED: () => 'Confirmez que c’est bien vous : saisissez votre mot de passe, ou un code de votre application d’authentification.',
+  MAILBOX_PROOF_REQUIRED: (p) =>
+    `Cette invitation a été envoyée à ${p.email ?? 'une autre adresse'}, et non à l’identifiant du profil avec lequel vous êtes connecté. Saisissez le code envoyé à cette adresse pour rejoindre l’espace avec ce profil.`,
+  TEMPORARY_PASSWORD_EXPIRED: () => 'Ce mot de passe temporaire a expiré ou a déjà été utilisé. Choisissez un nouveau mot de passe avec « Mot de passe oublié ? ».',
+  SERVICE_UNAVAILABLE: (p) =>
+    p.retryAfterSeconds ? `Le service est momentanément indisponible. Réessayez dans ${p.retryAfterSeconds} secondes.` : 'Le service est momentanément indisponible. Réessayez dans un instant.',
   INTERNAL: () => 'Une erreur est survenue de notre côté. Veuillez réessayer.',
 };
 
@@ -117,6 +129,12 @@ const de: Messages = {
   RATE_LIMITED: (p) =>
     p.retryAfterSeconds ? `Zu viele Versuche. Versuchen Sie es in ${p.retryAfterSeconds} Sekunden erneut.` : 'Zu viele Versuche. Versuchen Sie es gleich noch einmal.',
   NOT_FOUND: () => 'Nicht gefunden.',
+  REAUTHENTICATION_REQUIRED: () => 'Bestätigen Sie, dass Sie es sind: Geben Sie Ihr Passwort oder einen Code aus Ihrer Authenticator-App ein.',
+  MAILBOX_PROOF_REQUIRED: (p) =>
+    `Diese Einladung ging an ${p.email ?? 'eine andere Adresse'}, nicht an das Login des Profils, mit dem Sie angemeldet sind. Geben Sie den an diese Adresse gesendeten Code ein, um mit diesem Profil beizutreten.`,
+  TEMPORARY_PASSWORD_EXPIRED: () => 'Dieses vorläufige Passwort ist abgelaufen oder wurde bereits verwendet. Wählen Sie mit „Passwort vergessen?“ ein neues Passwort.',
+  SERVICE_UNAVAILABLE: (p) =>
+    p.retryAfterSeconds ? `Der Dienst ist kurz nicht erreichbar. Versuchen Sie es in ${p.retryAfterSeconds} Sekunden erneut.` : 'Der Dienst ist kurz nicht erreichbar. Versuchen Sie es gleich erneut.',
   INTERNAL: () => 'Bei uns ist ein Fehler aufgetreten. Bitte versuchen Sie es erneut.',
 };
 
@@ -156,6 +174,12 @@ const it: Messages = {
   RATE_LIMITED: (p) =>
     p.retryAfterSeconds ? `Troppi tentativi. Riprova tra ${p.retryAfterSeconds} secondi.` : 'Troppi tentativi. Riprova tra un momento.',
   NOT_FOUND: () => 'Non trovato.',
+  REAUTHENTICATION_REQUIRED: () => 'Conferma che sei tu: inserisci la tua password o un codice della tua app di autenticazione.',
+  MAILBOX_PROOF_REQUIRED: (p) =>
+    `Questo invito è stato inviato a ${p.email ?? 'un altro indirizzo'}, non al login del profilo con cui hai effettuato l’accesso. Inserisci il codice inviato a quell’indirizzo per entrare con questo profilo.`,
+  TEMPORARY_PASSWORD_EXPIRED: () => 'Questa password temporanea è scaduta o è già stata usata. Scegli una nuova password con «Password dimenticata?».',
+  SERVICE_UNAVAILABLE: (p) =>
+    p.retryAfterSeconds ? `Il servizio è momentaneamente non disponibile. Riprova tra ${p.retryAfterSeconds} secondi.` : 'Il servizio è momentaneamente non disponibile. Riprova tra poco.',
   INTERNAL: () => 'Si è verificato un errore da parte nostra. Riprova.',
 };
 

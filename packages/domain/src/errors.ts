@@ -53,6 +53,14 @@ export const APP_CODES = [
   'RATE_LIMITED',
   /** Nothing of that id is visible to the caller, other tenants' ids included. */
   'NOT_FOUND',
+  /** A sensitive action needs the caller to prove it is them again: password, or a second-factor code. */
+  'REAUTHENTICATION_REQUIRED',
+  /** Accepting an invitation with a profile whose login is another address: the code mailed to the invited address is needed. */
+  'MAILBOX_PROOF_REQUIRED',
+  /** A generated (directly registered) or printed password that was already used once or is past its lifetime. */
+  'TEMPORARY_PASSWORD_EXPIRED',
+  /** The database or another part the answer depends on is unreachable or saturated; `retryAfterSeconds` says when to try again. */
+  'SERVICE_UNAVAILABLE',
   /** An unexpected failure; details are logged, never sent. */
   'INTERNAL',
 ] as const;
@@ -73,6 +81,8 @@ export interface AppErrorParams {
   seatsTotal?: number;
   /** FORBIDDEN: who may do it. */
   requiredRole?: 'admin' | 'member' | 'staff' | 'self';
+  /** MAILBOX_PROOF_REQUIRED: the invited address the code went to. */
+  email?: string;
   /** INVALID_INPUT: field → why (told in the caller's language). */
   fields?: Record<string, FieldProblemKind>;
 }

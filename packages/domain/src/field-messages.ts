@@ -11,6 +11,7 @@ export type FieldProblem =
   | { kind: 'password_mismatch' }
   | { kind: 'password_common' }
   | { kind: 'password_context' }
+  | { kind: 'characters' }
   | { kind: 'invalid' };
 
 type Describe = (problem: FieldProblem) => string;
@@ -26,7 +27,8 @@ const describers: Record<Locale, Describe> = {
       case 'slug_reserved': return 'This address is reserved: choose another one.';
       case 'password_mismatch': return 'The two passwords do not match.';
       case 'password_common': return 'This password is among the most common or breached ones: attackers try it first. Choose a phrase of your own.';
-      case 'password_context': return "This password is built on your email address or the product's name. Choose something unrelated.";
+      case 'password_context': return "This password is built on your email address, the workspace's name or the product's name. Choose something unrelated.";
+      case 'characters': return 'Remove control characters and invisible or text-direction marks.';
       case 'invalid': return 'This value is not valid.';
     }
   },
@@ -40,7 +42,8 @@ const describers: Record<Locale, Describe> = {
       case 'slug_reserved': return 'Cette adresse est réservée : choisissez-en une autre.';
       case 'password_mismatch': return 'Les deux mots de passe ne correspondent pas.';
       case 'password_common': return 'Ce mot de passe fait partie des plus courants ou des plus divulgués : les attaquants l’essaient en premier. Choisissez une phrase bien à vous.';
-      case 'password_context': return 'Ce mot de passe reprend votre adresse e-mail ou le nom du produit. Choisissez autre chose.';
+      case 'password_context': return 'Ce mot de passe reprend votre adresse e-mail, le nom de l’espace ou le nom du produit. Choisissez autre chose.';
+      case 'characters': return 'Retirez les caractères de contrôle et les marques invisibles ou de sens d’écriture.';
       case 'invalid': return 'Cette valeur n’est pas valide.';
     }
   },
@@ -54,7 +57,8 @@ const describers: Record<Locale, Describe> = {
       case 'slug_reserved': return 'Diese Adresse ist reserviert: Wählen Sie eine andere.';
       case 'password_mismatch': return 'Die beiden Passwörter stimmen nicht überein.';
       case 'password_common': return 'Dieses Passwort gehört zu den häufigsten oder bereits geleakten: Angreifer probieren es zuerst. Wählen Sie einen eigenen Satz.';
-      case 'password_context': return 'Dieses Passwort beruht auf Ihrer E-Mail-Adresse oder dem Produktnamen. Wählen Sie etwas anderes.';
+      case 'password_context': return 'Dieses Passwort beruht auf Ihrer E-Mail-Adresse, dem Namen des Arbeitsbereichs oder dem Produktnamen. Wählen Sie etwas anderes.';
+      case 'characters': return 'Entfernen Sie Steuerzeichen sowie unsichtbare Zeichen und Schreibrichtungszeichen.';
       case 'invalid': return 'Dieser Wert ist ungültig.';
     }
   },
@@ -68,7 +72,8 @@ const describers: Record<Locale, Describe> = {
       case 'slug_reserved': return 'Questo indirizzo è riservato: scegline un altro.';
       case 'password_mismatch': return 'Le due password non coincidono.';
       case 'password_common': return 'Questa password è tra le più comuni o già trapelate: gli attaccanti la provano per prima. Scegli una frase tutta tua.';
-      case 'password_context': return 'Questa password si basa sul tuo indirizzo e-mail o sul nome del prodotto. Scegli qualcos’altro.';
+      case 'password_context': return 'Questa password si basa sul tuo indirizzo e-mail, sul nome dello spazio di lavoro o sul nome del prodotto. Scegli qualcos’altro.';
+      case 'characters': return 'Rimuovi i caratteri di controllo e i segni invisibili o di direzione del testo.';
       case 'invalid': return 'Questo valore non è valido.';
     }
   },

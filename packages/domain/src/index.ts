@@ -8,3 +8,6 @@ export * from './session-policy.ts';
 export * from './errors.ts';
 export * from './field-messages.ts';
 export * from './lifecycle.ts';
+export * from './text.ts';
+export * from './client-address.ts';
+export * from './lifetimes.ts';

@@ -10,10 +10,16 @@ const DAY = 24 * HOUR;
  * desktop client renews its own session. An absolute cap bounds how long a
  * stolen token could live (OWASP Session Management: absolute timeout).
  */
+export const DEFAULT_BROWSER_SESSION_MAX_MS = 12 * HOUR;
 export const SESSION_LIFETIMES: Record<SessionClient, { idleMs: number; absoluteMs: number }> = {
-  browser: { idleMs: 24 * MINUTE, absoluteMs: 12 * HOUR },
+  browser: { idleMs: 24 * MINUTE, absoluteMs: DEFAULT_BROWSER_SESSION_MAX_MS },
   desktop: { idleMs: 30 * DAY, absoluteMs: 365 * DAY },
 };
+
+/** The absolute cap of browser sessions is a deployment setting (BROWSER_SESSION_MAX_LIFETIME), set once at start-up. */
+export function setBrowserSessionMaxMs(ms: number): void {
+  SESSION_LIFETIMES.browser.absoluteMs = ms;
+}
 
 /** The last-activity write happens at most this often, so validation is a read on almost every request. */
 export const SESSION_ACTIVITY_WRITE_INTERVAL_MS = MINUTE;

@@ -21,6 +21,16 @@ export function mailQueuedCount(): number {
   return queuedInThisProcess;
 }
 
+/** The outbox's subject column holds 300 characters; a subject built from long names is cut, never refused. */
+export const SUBJECT_MAX_LENGTH = 300;
+
+/** One line, at most the column's length: names in a subject can never make a mail unsendable or break its header. */
+export function boundedSubject(subject: string): string {
+  const line = subject.replace(/\p{Cc}+/gu, ' ');
+  const characters = [...line];
+  return characters.length <= SUBJECT_MAX_LENGTH ? line : `${characters.slice(0, SUBJECT_MAX_LENGTH - 1).join('')}…`;
+}
+
 export function enqueueMail<K extends MailKind>(em: EntityManager, options: EnqueueMailOptions<K>): OutboxMessage | null {
   // RFC 2606 reserves `.invalid`: profiles made by a social sign-in may carry such an address, and no mail goes there.
   if (options.to.endsWith('.invalid')) return null;
@@ -30,7 +40,7 @@ export function enqueueMail<K extends MailKind>(em: EntityManager, options: Enqu
     toAddress: options.to,
     kind: options.kind,
     locale: options.locale,
-    subject: rendered.subject,
+    subject: boundedSubject(rendered.subject),
     textBody: rendered.text,
     htmlBody: rendered.html,
   });

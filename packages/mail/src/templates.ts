@@ -3,7 +3,7 @@ import type { Locale } from '@gatehouse/domain';
 /** Every message the product sends, with the values each one needs. */
 export interface MailParams {
   invitation: { workspaceName: string; inviterName: string; message: string | null; link: string; expiresAt: Date };
-  registration: { workspaceName: string; inviterName: string; email: string; password: string; link: string };
+  registration: { workspaceName: string; inviterName: string; email: string; password: string; link: string; expiresAt: Date };
   join_approved: { workspaceName: string; link: string };
   email_verification: { link: string };
   signup_existing: { signInLink: string; resetLink: string };
@@ -15,6 +15,14 @@ export interface MailParams {
   two_factor_reset: { workspaceName: string; until: Date | null; link: string };
   workspace_cleanup_warning: { workspaceName: string; daysLeft: number; link: string };
   recovery_decided: { workspaceName: string; approved: boolean; newAdminName: string; note: string | null; link: string };
+  /** To the invited address, when a profile signed in with another login accepts: proves the mailbox now. */
+  invitation_code: { workspaceName: string; profileEmail: string; code: string; expiresAt: Date };
+  /** To the owner of an address someone tried to join a workspace with through its link. */
+  join_existing: { workspaceName: string; signInLink: string; resetLink: string };
+  two_factor_disabled: { when: Date; link: string };
+  recovery_code_used: { left: number; link: string };
+  /** The password was right but the second step was not. */
+  second_factor_failed: { when: Date; address: string; resetLink: string };
 }
 export type MailKind = keyof MailParams;
 
@@ -31,6 +39,36 @@ type Writer<K extends MailKind> = (params: MailParams[K], format: { date: (value
 type Catalogue = { [K in MailKind]: Writer<K> };
 
 const en: Catalogue = {
+  invitation_code: (p, f) => ({
+    subject: `Your code to join ${p.workspaceName}`,
+    paragraphs: [
+      `Someone signed in to Gatehouse as ${p.profileEmail} wants to accept the invitation to ${p.workspaceName} that was sent to this address, with that profile.`,
+      `If it is you, enter this code on the invitation page. It works until ${f.time(p.expiresAt)}.`,
+    ],
+    code: p.code,
+    footer: 'If it is not you, ignore this message: nobody joins without this code, and the invitation stays yours.',
+  }),
+  join_existing: (p) => ({
+    subject: `Someone tried to join ${p.workspaceName} with your address`,
+    paragraphs: [`Someone used the join link of ${p.workspaceName} with this email address, which already has a Gatehouse profile. If it was you, sign in first, then open the link again.`, `Sign in: ${p.signInLink}`],
+    action: { label: 'Choose a new password', url: p.resetLink },
+    footer: 'If it was not you, you can ignore this message: nothing changed.',
+  }),
+  two_factor_disabled: (p, f) => ({
+    subject: 'Two-step verification was turned off',
+    paragraphs: [`Two-step verification of your Gatehouse profile was turned off on ${f.time(p.when)}, and its recovery codes were deleted.`, 'If this was not you, change your password and turn it on again.'],
+    action: { label: 'Security settings', url: p.link },
+  }),
+  recovery_code_used: (p) => ({
+    subject: 'A recovery code was used to sign in',
+    paragraphs: [`A recovery code was used to sign in to your Gatehouse profile. ${p.left === 1 ? '1 unused code is left.' : `${p.left} unused codes are left.`}`, 'If this was not you, change your password and make new recovery codes.'],
+    action: { label: 'Security settings', url: p.link },
+  }),
+  second_factor_failed: (p, f) => ({
+    subject: 'Your password was used, but the second step failed',
+    paragraphs: [`Someone entered the right password of your Gatehouse profile on ${f.time(p.when)} from address ${p.address}, then a wrong verification code.`, 'If this was not you, your password is known to someone else: choose a new one now.'],
+    action: { label: 'Choose a new password', url: p.resetLink },
+  }),
   workspace_cleanup_warning: (p) => ({
     subject: `${p.workspaceName} will be deleted in ${p.daysLeft} days`,
     paragraphs: [`Nobody has signed in to the free workspace ${p.workspaceName} for a long time. Free workspaces without any sign-in for 50 days are deleted with all their data.`, `Sign in within ${p.daysLeft} days to keep it. Paid plans are never deleted.`],
@@ -83,8 +121,9 @@ const en: Catalogue = {
     subject: 'Two-step verification was turned off for you',
     paragraphs: [
       p.until
-        ? `An administrator of ${p.workspaceName} turned off two-step verification for your profile until ${f.time(p.until)}. After that, it is asked again.`
-        : `An administrator of ${p.workspaceName} turned off two-step verification for your profile. Set it up again in your security settings.`,
+        ? `An administrator of ${p.workspaceName} turned off two-step verification for your sign-ins at ${p.workspaceName} until ${f.time(p.until)}. After that, it is asked again.`
+        : `An administrator of ${p.workspaceName} turned off two-step verification for your sign-ins at ${p.workspaceName}, until you set it up again.`,
+      `Your sessions at ${p.workspaceName} were ended. Everywhere else — your profile and other workspaces — your second step is still asked. If you did not ask for this, tell the workspace’s administrators.`,
     ],
     action: { label: 'Security settings', url: p.link },
   }),
@@ -98,13 +137,14 @@ const en: Catalogue = {
     action: { label: 'Accept the invitation', url: p.link },
     footer: `The link works once and expires on ${f.date(p.expiresAt)}. If you did not expect this invitation, ignore this message.`,
   }),
-  registration: (p) => ({
+  registration: (p, f) => ({
     subject: `Your account at ${p.workspaceName}`,
     paragraphs: [
       `${p.inviterName} registered you in the workspace ${p.workspaceName} on Gatehouse.`,
       `Sign in with your email ${p.email} and this password. You will be asked to choose your own at the first sign-in.`,
     ],
     code: p.password,
+    footer: `This password works for one sign-in, until ${f.date(p.expiresAt)}. After that, choose one with “Forgot your password?”.`,
     action: { label: 'Sign in', url: p.link },
   }),
   join_approved: (p) => ({
@@ -121,6 +161,36 @@ const en: Catalogue = {
 };
 
 const fr: Catalogue = {
+  invitation_code: (p, f) => ({
+    subject: `Votre code pour rejoindre ${p.workspaceName}`,
+    paragraphs: [
+      `Une personne connectée à Gatehouse en tant que ${p.profileEmail} veut accepter avec ce profil l’invitation à ${p.workspaceName} envoyée à cette adresse.`,
+      `Si c’est vous, saisissez ce code sur la page de l’invitation. Il est valable jusqu’au ${f.time(p.expiresAt)}.`,
+    ],
+    code: p.code,
+    footer: 'Si ce n’est pas vous, ignorez ce message : personne ne rejoint l’espace sans ce code, et l’invitation reste la vôtre.',
+  }),
+  join_existing: (p) => ({
+    subject: `Quelqu’un a tenté de rejoindre ${p.workspaceName} avec votre adresse`,
+    paragraphs: [`Quelqu’un a utilisé le lien d’accès de ${p.workspaceName} avec cette adresse, qui a déjà un profil Gatehouse. Si c’était vous, connectez-vous d’abord, puis rouvrez le lien.`, `Se connecter : ${p.signInLink}`],
+    action: { label: 'Choisir un nouveau mot de passe', url: p.resetLink },
+    footer: 'Si ce n’était pas vous, ignorez ce message : rien n’a changé.',
+  }),
+  two_factor_disabled: (p, f) => ({
+    subject: 'La validation en deux étapes a été désactivée',
+    paragraphs: [`La validation en deux étapes de votre profil Gatehouse a été désactivée le ${f.time(p.when)}, et ses codes de secours ont été supprimés.`, 'Si ce n’était pas vous, changez votre mot de passe et réactivez-la.'],
+    action: { label: 'Paramètres de sécurité', url: p.link },
+  }),
+  recovery_code_used: (p) => ({
+    subject: 'Un code de secours a servi à vous connecter',
+    paragraphs: [`Un code de secours a servi à se connecter à votre profil Gatehouse. ${p.left === 1 ? 'Il reste 1 code inutilisé.' : `Il reste ${p.left} codes inutilisés.`}`, 'Si ce n’était pas vous, changez votre mot de passe et générez de nouveaux codes de secours.'],
+    action: { label: 'Paramètres de sécurité', url: p.link },
+  }),
+  second_factor_failed: (p, f) => ({
+    subject: 'Votre mot de passe a été utilisé, mais la deuxième étape a échoué',
+    paragraphs: [`Quelqu’un a saisi le bon mot de passe de votre profil Gatehouse le ${f.time(p.when)} depuis l’adresse ${p.address}, puis un code de vérification erroné.`, 'Si ce n’était pas vous, quelqu’un d’autre connaît votre mot de passe : choisissez-en un nouveau dès maintenant.'],
+    action: { label: 'Choisir un nouveau mot de passe', url: p.resetLink },
+  }),
   workspace_cleanup_warning: (p) => ({
     subject: `${p.workspaceName} sera supprimé dans ${p.daysLeft} jours`,
     paragraphs: [`Personne ne s’est connecté à l’espace gratuit ${p.workspaceName} depuis longtemps. Les espaces gratuits sans connexion pendant 50 jours sont supprimés avec toutes leurs données.`, `Connectez-vous dans les ${p.daysLeft} jours pour le conserver. Les offres payantes ne sont jamais supprimées.`],
@@ -173,8 +243,9 @@ const fr: Catalogue = {
     subject: 'La validation en deux étapes a été désactivée pour vous',
     paragraphs: [
       p.until
-        ? `Un administrateur de ${p.workspaceName} a désactivé la validation en deux étapes de votre profil jusqu’au ${f.time(p.until)}. Ensuite, elle sera de nouveau demandée.`
-        : `Un administrateur de ${p.workspaceName} a désactivé la validation en deux étapes de votre profil. Configurez-la de nouveau dans vos paramètres de sécurité.`,
+        ? `Un administrateur de ${p.workspaceName} a désactivé la validation en deux étapes pour vos connexions à ${p.workspaceName} jusqu’au ${f.time(p.until)}. Ensuite, elle sera de nouveau demandée.`
+        : `Un administrateur de ${p.workspaceName} a désactivé la validation en deux étapes pour vos connexions à ${p.workspaceName}, jusqu’à ce que vous la configuriez de nouveau.`,
+      `Vos sessions à ${p.workspaceName} ont été fermées. Partout ailleurs — votre profil et les autres espaces — la deuxième étape reste demandée. Si vous ne l’avez pas demandé, prévenez les administrateurs de l’espace.`,
     ],
     action: { label: 'Paramètres de sécurité', url: p.link },
   }),
@@ -188,13 +259,14 @@ const fr: Catalogue = {
     action: { label: 'Accepter l’invitation', url: p.link },
     footer: `Le lien ne sert qu’une fois et expire le ${f.date(p.expiresAt)}. Si vous n’attendiez pas cette invitation, ignorez ce message.`,
   }),
-  registration: (p) => ({
+  registration: (p, f) => ({
     subject: `Votre compte dans ${p.workspaceName}`,
     paragraphs: [
       `${p.inviterName} vous a inscrit dans l’espace ${p.workspaceName} sur Gatehouse.`,
       `Connectez-vous avec votre e-mail ${p.email} et ce mot de passe. Vous choisirez le vôtre à la première connexion.`,
     ],
     code: p.password,
+    footer: `Ce mot de passe sert pour une seule connexion, jusqu’au ${f.date(p.expiresAt)}. Ensuite, choisissez-en un avec « Mot de passe oublié ? ».`,
     action: { label: 'Se connecter', url: p.link },
   }),
   join_approved: (p) => ({
@@ -211,6 +283,36 @@ const fr: Catalogue = {
 };
 
 const de: Catalogue = {
+  invitation_code: (p, f) => ({
+    subject: `Ihr Code für den Beitritt zu ${p.workspaceName}`,
+    paragraphs: [
+      `Jemand, der bei Gatehouse als ${p.profileEmail} angemeldet ist, möchte die an diese Adresse gesendete Einladung zu ${p.workspaceName} mit diesem Profil annehmen.`,
+      `Wenn Sie das sind, geben Sie diesen Code auf der Einladungsseite ein. Er gilt bis ${f.time(p.expiresAt)}.`,
+    ],
+    code: p.code,
+    footer: 'Wenn Sie das nicht sind, ignorieren Sie diese Nachricht: Ohne diesen Code tritt niemand bei, und die Einladung bleibt Ihre.',
+  }),
+  join_existing: (p) => ({
+    subject: `Jemand wollte mit Ihrer Adresse ${p.workspaceName} beitreten`,
+    paragraphs: [`Jemand hat den Beitrittslink von ${p.workspaceName} mit dieser E-Mail-Adresse verwendet, zu der es schon ein Gatehouse-Profil gibt. Wenn Sie das waren, melden Sie sich zuerst an und öffnen Sie dann den Link erneut.`, `Anmelden: ${p.signInLink}`],
+    action: { label: 'Neues Passwort wählen', url: p.resetLink },
+    footer: 'Wenn Sie das nicht waren, können Sie diese Nachricht ignorieren: Es hat sich nichts geändert.',
+  }),
+  two_factor_disabled: (p, f) => ({
+    subject: 'Die Zwei-Faktor-Authentifizierung wurde ausgeschaltet',
+    paragraphs: [`Die Zwei-Faktor-Authentifizierung Ihres Gatehouse-Profils wurde am ${f.time(p.when)} ausgeschaltet, und ihre Wiederherstellungscodes wurden gelöscht.`, 'Wenn Sie das nicht waren, ändern Sie Ihr Passwort und schalten Sie sie wieder ein.'],
+    action: { label: 'Sicherheitseinstellungen', url: p.link },
+  }),
+  recovery_code_used: (p) => ({
+    subject: 'Zur Anmeldung wurde ein Wiederherstellungscode verwendet',
+    paragraphs: [`Zur Anmeldung bei Ihrem Gatehouse-Profil wurde ein Wiederherstellungscode verwendet. ${p.left === 1 ? 'Es ist noch 1 unbenutzter Code übrig.' : `Es sind noch ${p.left} unbenutzte Codes übrig.`}`, 'Wenn Sie das nicht waren, ändern Sie Ihr Passwort und erstellen Sie neue Wiederherstellungscodes.'],
+    action: { label: 'Sicherheitseinstellungen', url: p.link },
+  }),
+  second_factor_failed: (p, f) => ({
+    subject: 'Ihr Passwort wurde verwendet, aber der zweite Schritt schlug fehl',
+    paragraphs: [`Jemand hat am ${f.time(p.when)} von der Adresse ${p.address} das richtige Passwort Ihres Gatehouse-Profils eingegeben, dann einen falschen Bestätigungscode.`, 'Wenn Sie das nicht waren, kennt jemand anderes Ihr Passwort: Wählen Sie jetzt ein neues.'],
+    action: { label: 'Neues Passwort wählen', url: p.resetLink },
+  }),
   workspace_cleanup_warning: (p) => ({
     subject: `${p.workspaceName} wird in ${p.daysLeft} Tagen gelöscht`,
     paragraphs: [`Seit langem hat sich niemand beim kostenlosen Workspace ${p.workspaceName} angemeldet. Kostenlose Workspaces ohne Anmeldung seit 50 Tagen werden mit allen Daten gelöscht.`, `Melden Sie sich innerhalb von ${p.daysLeft} Tagen an, um ihn zu behalten. Kostenpflichtige Tarife werden nie gelöscht.`],
@@ -263,8 +365,9 @@ const de: Catalogue = {
     subject: 'Die Zwei-Faktor-Authentifizierung wurde für Sie ausgeschaltet',
     paragraphs: [
       p.until
-        ? `Ein Administrator von ${p.workspaceName} hat die Zwei-Faktor-Authentifizierung Ihres Profils bis ${f.time(p.until)} ausgeschaltet. Danach wird sie wieder verlangt.`
-        : `Ein Administrator von ${p.workspaceName} hat die Zwei-Faktor-Authentifizierung Ihres Profils ausgeschaltet. Richten Sie sie in Ihren Sicherheitseinstellungen neu ein.`,
+        ? `Ein Administrator von ${p.workspaceName} hat die Zwei-Faktor-Authentifizierung für Ihre Anmeldungen bei ${p.workspaceName} bis ${f.time(p.until)} ausgeschaltet. Danach wird sie wieder verlangt.`
+        : `Ein Administrator von ${p.workspaceName} hat die Zwei-Faktor-Authentifizierung für Ihre Anmeldungen bei ${p.workspaceName} ausgeschaltet, bis Sie sie neu einrichten.`,
+      `Ihre Sitzungen bei ${p.workspaceName} wurden beendet. Überall sonst — Ihr Profil und andere Arbeitsbereiche — wird der zweite Schritt weiter verlangt. Wenn Sie das nicht veranlasst haben, informieren Sie die Administratoren des Arbeitsbereichs.`,
     ],
     action: { label: 'Sicherheitseinstellungen', url: p.link },
   }),
@@ -278,13 +381,14 @@ const de: Catalogue = {
     action: { label: 'Einladung annehmen', url: p.link },
     footer: `Der Link gilt einmal und läuft am ${f.date(p.expiresAt)} ab. Wenn Sie diese Einladung nicht erwartet haben, ignorieren Sie diese Nachricht.`,
   }),
-  registration: (p) => ({
+  registration: (p, f) => ({
     subject: `Ihr Zugang zu ${p.workspaceName}`,
     paragraphs: [
       `${p.inviterName} hat Sie im Workspace ${p.workspaceName} auf Gatehouse registriert.`,
       `Melden Sie sich mit Ihrer E-Mail ${p.email} und diesem Passwort an. Bei der ersten Anmeldung wählen Sie ein eigenes.`,
     ],
     code: p.password,
+    footer: `Dieses Passwort gilt für eine Anmeldung, bis ${f.date(p.expiresAt)}. Danach wählen Sie eines mit „Passwort vergessen?“.`,
     action: { label: 'Anmelden', url: p.link },
   }),
   join_approved: (p) => ({
@@ -301,6 +405,36 @@ const de: Catalogue = {
 };
 
 const it: Catalogue = {
+  invitation_code: (p, f) => ({
+    subject: `Il tuo codice per entrare in ${p.workspaceName}`,
+    paragraphs: [
+      `Una persona che ha effettuato l’accesso a Gatehouse come ${p.profileEmail} vuole accettare con quel profilo l’invito a ${p.workspaceName} inviato a questo indirizzo.`,
+      `Se sei tu, inserisci questo codice nella pagina dell’invito. È valido fino al ${f.time(p.expiresAt)}.`,
+    ],
+    code: p.code,
+    footer: 'Se non sei tu, ignora questo messaggio: nessuno entra senza questo codice, e l’invito resta tuo.',
+  }),
+  join_existing: (p) => ({
+    subject: `Qualcuno ha provato a entrare in ${p.workspaceName} con il tuo indirizzo`,
+    paragraphs: [`Qualcuno ha usato il link di accesso di ${p.workspaceName} con questo indirizzo e-mail, che ha già un profilo Gatehouse. Se eri tu, accedi prima e poi riapri il link.`, `Accedi: ${p.signInLink}`],
+    action: { label: 'Scegli una nuova password', url: p.resetLink },
+    footer: 'Se non eri tu, puoi ignorare questo messaggio: non è cambiato nulla.',
+  }),
+  two_factor_disabled: (p, f) => ({
+    subject: 'L’autenticazione a due fattori è stata disattivata',
+    paragraphs: [`L’autenticazione a due fattori del tuo profilo Gatehouse è stata disattivata il ${f.time(p.when)}, e i suoi codici di recupero sono stati eliminati.`, 'Se non sei stato tu, cambia la password e riattivala.'],
+    action: { label: 'Impostazioni di sicurezza', url: p.link },
+  }),
+  recovery_code_used: (p) => ({
+    subject: 'È stato usato un codice di recupero per accedere',
+    paragraphs: [`È stato usato un codice di recupero per accedere al tuo profilo Gatehouse. ${p.left === 1 ? 'Resta 1 codice inutilizzato.' : `Restano ${p.left} codici inutilizzati.`}`, 'Se non sei stato tu, cambia la password e genera nuovi codici di recupero.'],
+    action: { label: 'Impostazioni di sicurezza', url: p.link },
+  }),
+  second_factor_failed: (p, f) => ({
+    subject: 'La tua password è stata usata, ma il secondo passaggio non è riuscito',
+    paragraphs: [`Qualcuno ha inserito la password corretta del tuo profilo Gatehouse il ${f.time(p.when)} dall’indirizzo ${p.address}, poi un codice di verifica errato.`, 'Se non eri tu, qualcun altro conosce la tua password: scegline subito una nuova.'],
+    action: { label: 'Scegli una nuova password', url: p.resetLink },
+  }),
   workspace_cleanup_warning: (p) => ({
     subject: `${p.workspaceName} sarà eliminato tra ${p.daysLeft} giorni`,
     paragraphs: [`Da molto tempo nessuno accede allo spazio gratuito ${p.workspaceName}. Gli spazi gratuiti senza accessi per 50 giorni vengono eliminati con tutti i dati.`, `Accedi entro ${p.daysLeft} giorni per conservarlo. I piani a pagamento non vengono mai eliminati.`],
@@ -353,8 +487,9 @@ const it: Catalogue = {
     subject: 'L’autenticazione a due fattori è stata disattivata per te',
     paragraphs: [
       p.until
-        ? `Un amministratore di ${p.workspaceName} ha disattivato l’autenticazione a due fattori del tuo profilo fino al ${f.time(p.until)}. Dopo verrà richiesta di nuovo.`
-        : `Un amministratore di ${p.workspaceName} ha disattivato l’autenticazione a due fattori del tuo profilo. Configurala di nuovo nelle impostazioni di sicurezza.`,
+        ? `Un amministratore di ${p.workspaceName} ha disattivato l’autenticazione a due fattori per i tuoi accessi a ${p.workspaceName} fino al ${f.time(p.until)}. Dopo verrà richiesta di nuovo.`
+        : `Un amministratore di ${p.workspaceName} ha disattivato l’autenticazione a due fattori per i tuoi accessi a ${p.workspaceName}, finché non la configuri di nuovo.`,
+      `Le tue sessioni in ${p.workspaceName} sono state chiuse. Ovunque altrove — il tuo profilo e gli altri spazi di lavoro — il secondo passaggio resta richiesto. Se non l’hai chiesto tu, avvisa gli amministratori dello spazio.`,
     ],
     action: { label: 'Impostazioni di sicurezza', url: p.link },
   }),
@@ -368,13 +503,14 @@ const it: Catalogue = {
     action: { label: 'Accetta l’invito', url: p.link },
     footer: `Il link vale una sola volta e scade il ${f.date(p.expiresAt)}. Se non aspettavi questo invito, ignora questo messaggio.`,
   }),
-  registration: (p) => ({
+  registration: (p, f) => ({
     subject: `Il tuo account in ${p.workspaceName}`,
     paragraphs: [
       `${p.inviterName} ti ha registrato nello spazio ${p.workspaceName} su Gatehouse.`,
       `Accedi con la tua e-mail ${p.email} e questa password. Al primo accesso ne sceglierai una tua.`,
     ],
     code: p.password,
+    footer: `Questa password vale per un solo accesso, fino al ${f.date(p.expiresAt)}. Dopo, scegline una con «Password dimenticata?».`,
     action: { label: 'Accedi', url: p.link },
   }),
   join_approved: (p) => ({

@@ -3,7 +3,7 @@ import { AppError, signInRefusal, type SessionClient } from '@gatehouse/domain';
 import type { RequestOrigin } from './actor.ts';
 import { completeSignIn, type SignedIn } from './complete-sign-in.ts';
 import type { ServiceConfig } from './config.ts';
-import { isTwoFactorActive, TWO_FACTOR_CHALLENGE_TTL_MS } from './two-factor-rules.ts';
+import { asksSecondFactor, TWO_FACTOR_CHALLENGE_TTL_MS } from './two-factor-rules.ts';
 
 export type SignInResult = SignedIn | { status: 'two_factor_required'; challengeId: string };
 
@@ -23,13 +23,14 @@ export async function afterFirstFactor(options: {
 }): Promise<SignInResult> {
   const { em, profile } = options;
   let workspace: Workspace | null = null;
+  let member: Member | null = null;
   if (options.workspaceSlug) {
-    const member = await em.findOne(Member, { workspace: { slug: options.workspaceSlug }, profile: profile.id }, { populate: ['workspace'] });
+    member = await em.findOne(Member, { workspace: { slug: options.workspaceSlug }, profile: profile.id }, { populate: ['workspace'] });
     const refusal = signInRefusal(member);
     if (refusal) throw new AppError(refusal);
     workspace = member!.workspace.getEntity();
   }
-  if (isTwoFactorActive(profile)) {
+  if (asksSecondFactor(profile, member)) {
     const challenge = em.create(TwoFactorChallenge, {
       profile,
       workspace,

@@ -15,6 +15,10 @@ export type AuditAction =
   | 'member.deleted'
   | 'member.role_changed'
   | 'member.updated'
+  | 'member.sessions_ended'
+  | 'member.sign_in_unlocked'
+  | 'member.invitation_code_sent'
+  | 'access.refused'
   | 'task.deleted'
   | 'workspace.created'
   | 'workspace.settings_changed'
@@ -28,12 +32,14 @@ export type AuditAction =
   | 'profile.email_changed'
   | 'sign_in.succeeded'
   | 'sign_in.failed'
+  | 'sign_in.locked'
   | 'two_factor.failed'
   | 'two_factor.enabled'
   | 'two_factor.disabled'
   | 'two_factor.recovery_codes_regenerated'
   | 'two_factor.reset_by_admin'
   | 'session.revoked'
+  | 'session.signed_out'
   | 'sessions.revoked_others'
   | 'identity.linked'
   | 'identity.unlinked'
@@ -65,6 +71,7 @@ export function auditRow(actor: { profileId: string | null; origin: RequestOrigi
     details: entry.details ?? null,
     ipAddress: actor?.origin.ipAddress?.slice(0, 64) ?? null,
     userAgent: actor?.origin.userAgent?.slice(0, 512) ?? null,
+    requestId: actor?.origin.requestId?.slice(0, 64) ?? null,
   };
 }
 

@@ -1,15 +1,16 @@
 import { assertPasswordAcceptable, hashPassword } from '@gatehouse/auth';
-import { deleteProfileSessions, Profile, ProfileToken, type EntityManager } from '@gatehouse/db';
+import { deleteProfileSessions, Profile, type EntityManager } from '@gatehouse/db';
 import { enqueueMail } from '@gatehouse/mail';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import { portalLink, type ServiceConfig } from './config.ts';
+import { cancelPendingLinks } from './profile-links.ts';
 import { assertCurrentPassword } from './reauthenticate.ts';
 
 /**
  * A new password, proven by the current one. Every other session of the
- * profile ends and so does every reset link already mailed; this session
- * stays. Clears "must change" after a generated password.
+ * profile ends and so does every link already mailed (resets, a pending
+ * login-email change); this session stays. Clears "must change" after a generated password.
  */
 export async function changePassword(options: { em: EntityManager; actor: Actor; config: ServiceConfig; currentPassword: string; password: string }): Promise<{ otherSessionsEnded: number }> {
   const { em, actor, config } = options;
@@ -23,7 +24,7 @@ export async function changePassword(options: { em: EntityManager; actor: Actor;
     locked.passwordHash = passwordHash;
     locked.passwordChangedAt = now;
     locked.mustChangePassword = false;
-    await tx.nativeDelete(ProfileToken, { profile: profile.id, purpose: 'reset_password', usedAt: null });
+    await cancelPendingLinks(tx, profile.id);
     const ended = await deleteProfileSessions(tx, { profileId: profile.id, exceptId: actor.sessionId });
     enqueueMail(tx, { to: locked.email, kind: 'password_changed', locale: locked.locale, params: { when: now, resetLink: portalLink(config, '/forgot-password') } });
     recordAudit(tx, actor, { workspaceId: null, action: 'profile.password_changed', targetProfileId: profile.id, details: { otherSessionsEnded: ended } });

@@ -1,4 +1,4 @@
-import { hashSecret, newSession, type SessionInfo } from '@gatehouse/auth';
+import { newSession, type SessionInfo } from '@gatehouse/auth';
 import { randomUUID } from 'node:crypto';
 import { AuditEvent, insertSessionRecord, KnownDevice, queryRows, recordKnownDeviceSignIn, Workspace, type EntityManager, type Profile } from '@gatehouse/db';
 import type { SessionClient } from '@gatehouse/domain';
@@ -6,6 +6,7 @@ import { enqueueMail } from '@gatehouse/mail';
 import type { RequestOrigin } from './actor.ts';
 import { auditRow } from './audit.ts';
 import { portalLink, type ServiceConfig } from './config.ts';
+import { deviceHashOf } from './known-devices.ts';
 import { profileView, type ProfileView } from './views.ts';
 
 export interface SignedIn {
@@ -41,7 +42,7 @@ export async function completeSignIn(options: {
 }): Promise<SignedIn> {
   const { config, profile, workspace, origin } = options;
   const now = new Date();
-  const deviceHash = hashSecret(`${profile.id}:${origin.deviceId ?? origin.userAgent ?? 'unknown'}`);
+  const deviceHash = deviceHashOf(profile.id, origin);
   const started = newSession({
     profileId: profile.id,
     workspaceId: workspace?.id ?? null,

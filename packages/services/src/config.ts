@@ -1,4 +1,5 @@
 import type { RateLimits, SecretBox } from '@gatehouse/auth';
+import type { Lifetimes } from '@gatehouse/domain';
 
 /** What use cases need of the deployment: where links point, keys, and the shared rate limits. */
 export interface ServiceConfig {
@@ -9,6 +10,8 @@ export interface ServiceConfig {
   /** Encrypts TOTP secrets at rest. */
   totpBox: SecretBox;
   limits: RateLimits;
+  /** How long links, invitations and temporary secrets live (README, "Configuration"). */
+  lifetimes: Lifetimes;
 }
 
 /** Portal links carry their secret in the fragment, so it never reaches a server log or a Referer header. */

@@ -25,6 +25,7 @@ export async function createWorkspace(options: CreateWorkspaceOptions): Promise<
         profile: creator,
         role: 'admin',
         status: 'active',
+        source: 'creator',
         name: creator.name,
         contactEmail: creator.email,
         joinedAt: new Date(),

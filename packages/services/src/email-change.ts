@@ -6,28 +6,30 @@ import { enqueueMail } from '@gatehouse/mail';
 import { addressKey, type Actor, type RequestOrigin } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import { portalLink, type ServiceConfig } from './config.ts';
-import { assertCurrentPassword } from './reauthenticate.ts';
-
-export const EMAIL_CHANGE_TTL_MS = 24 * 3_600_000;
+import { cancelPendingLinks } from './profile-links.ts';
+import { assertReauthenticated, type Proof } from './reauthenticate.ts';
 
 /**
- * Asks to sign in with another address. Needs the password; refuses an
+ * Asks to sign in with another address. Needs the password (and the second
+ * step when it is on); refuses an
  * address another profile signs in with (the seeds' two remedies: sign in
  * with it, or free it by changing that profile's login). Nothing changes
  * until the link mailed to the new address is used; the old one is told.
  */
-export async function requestEmailChange(options: { em: EntityManager; actor: Actor; config: ServiceConfig; newEmail: string; password: string }): Promise<{ sentTo: string }> {
+export async function requestEmailChange(options: { em: EntityManager; actor: Actor; config: ServiceConfig; newEmail: string; proof: Proof }): Promise<{ sentTo: string }> {
   const { actor, config } = options;
   const newEmail = normalizeEmail(options.newEmail);
+  // The login is what recovery mails go to: every factor the profile has is asked, and each answer "taken" is counted.
+  await assertReauthenticated({ em: options.em, config, actor, proof: options.proof, require: 'every' });
+  await config.limits.consume('emailChangeProfile', actor.profileId);
   return options.em.transactional(async (em) => {
-    const profile = await em.findOneOrFail(Profile, { id: actor.profileId }, { populate: ['passwordHash'] });
-    await assertCurrentPassword(config, profile, options.password);
+    const profile = await em.findOneOrFail(Profile, { id: actor.profileId });
     if (newEmail === profile.email) throw new AppError('INVALID_INPUT', { fields: { newEmail: 'invalid' } });
     if (await em.count(Profile, { email: newEmail })) throw new AppError('EMAIL_TAKEN', { scope: 'network', emailKind: 'login' });
     await config.limits.consume('mailAddress', addressKey(actor.origin));
     await em.nativeDelete(ProfileToken, { profile: profile.id, purpose: 'change_email', usedAt: null });
     const { token, hash } = generateOneTimeToken();
-    em.create(ProfileToken, { profile, purpose: 'change_email', tokenHash: hash, newEmail, expiresAt: new Date(Date.now() + EMAIL_CHANGE_TTL_MS) });
+    em.create(ProfileToken, { profile, purpose: 'change_email', tokenHash: hash, newEmail, expiresAt: new Date(Date.now() + config.lifetimes.emailChangeLinkMs) });
     enqueueMail(em, { to: newEmail, kind: 'email_change_confirm', locale: profile.locale, params: { newEmail, link: portalLink(config, '/confirm-email', token) } });
     enqueueMail(em, { to: profile.email, kind: 'email_change_notice', locale: profile.locale, params: { newEmail, resetLink: portalLink(config, '/forgot-password') } });
     recordAudit(em, actor, { workspaceId: null, action: 'profile.email_change_requested', targetProfileId: profile.id, details: { newEmail } });
@@ -36,7 +38,7 @@ export async function requestEmailChange(options: { em: EntityManager; actor: Ac
   });
 }
 
-/** Confirms from the new address: from now on the profile signs in with it. */
+/** Confirms from the new address: from now on the profile signs in with it, and every other mailed link (a reset sent to the old address) dies. */
 export async function confirmEmailChange(options: { em: EntityManager; config: ServiceConfig; token: string; origin: RequestOrigin }): Promise<{ email: string }> {
   await options.config.limits.consume('tokenAddress', addressKey(options.origin));
   const hash = hashOneTimeToken(options.token);
@@ -52,6 +54,7 @@ export async function confirmEmailChange(options: { em: EntityManager; config: S
       token.usedAt = new Date();
       profile.email = token.newEmail;
       profile.emailVerifiedAt = new Date();
+      await cancelPendingLinks(em, profile.id, { exceptId: token.id });
       recordAudit(em, { profileId: profile.id, origin: options.origin }, { workspaceId: null, action: 'profile.email_changed', targetProfileId: profile.id, details: { from: previous, to: profile.email } });
       await em.flush();
       return { email: profile.email };

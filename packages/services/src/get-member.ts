@@ -1,6 +1,7 @@
 import { Identity, Member, Profile, type EntityManager } from '@gatehouse/db';
 import { AppError, canViewDirectory, isActiveAdmin } from '@gatehouse/domain';
 import type { Membership } from './resolve-membership.ts';
+import { isTwoFactorExempt } from './two-factor-rules.ts';
 import { memberView, type MemberDetailView } from './views.ts';
 
 /** One member of the caller's workspace; an id from elsewhere is simply not found. */
@@ -19,7 +20,13 @@ export async function getMember(options: { em: EntityManager; membership: Member
     mailboxEmail: member.mailboxEmail ?? null,
     ...(isActiveAdmin(me) || isSelf ? { signIn } : {}),
     ...(isActiveAdmin(me)
-      ? { twoFactor: profile ? { enabled: profile.twoFactorEnabledAt != null, suspendedUntil: profile.twoFactorSuspendedUntil?.toISOString() ?? null } : null }
+      ? {
+          // The seeds' three addresses: a person may sign in with another address than the one the workspace writes to.
+          loginDiffersFromContact: signIn?.kind === 'email' && member.contactEmail != null && signIn.email !== member.contactEmail,
+          twoFactor: profile
+            ? { enabled: profile.twoFactorEnabledAt != null, exempt: isTwoFactorExempt(member), exemptUntil: isTwoFactorExempt(member) ? (member.twoFactorExemptUntil?.toISOString() ?? null) : null }
+            : null,
+        }
       : {}),
   };
 }

@@ -1,6 +1,6 @@
-import { assertPasswordAcceptable, derivedSecret, derivedSecretMatches, generateOneTimeToken, hashPassword } from '@gatehouse/auth';
+import { assertPasswordAcceptable, derivedSecret, derivedSecretMatches, hashPassword } from '@gatehouse/auth';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { Member, Profile, ProfileToken, Workspace, type EntityManager } from '@gatehouse/db';
+import { Member, Profile, Workspace, type EntityManager } from '@gatehouse/db';
 import { AppError, emailDomain, normalizeEmail, type Locale } from '@gatehouse/domain';
 import { enqueueMail } from '@gatehouse/mail';
 import { addressKey, type Actor, type RequestOrigin } from './actor.ts';
@@ -9,9 +9,7 @@ import { portalLink, type ServiceConfig } from './config.ts';
 import { addCompleteProfileTask } from './invitation-rules.ts';
 import type { Membership } from './resolve-membership.ts';
 import { assertSeatsAvailable, lockWorkspace } from './seats.ts';
-
-/** A mailed address confirmation lives a day. */
-export const EMAIL_VERIFICATION_TTL_MS = 24 * 3_600_000;
+import { queueEmailVerification } from './verify-email.ts';
 
 export interface JoinLinkView {
   url: string;
@@ -132,15 +130,25 @@ export interface JoinResult {
   verificationSent: boolean;
 }
 
+/** What every anonymous join answers, whether or not the address already has a profile. */
+function verificationSentAnswer(workspace: Workspace): JoinResult {
+  return { workspace: { slug: workspace.slug, name: workspace.name }, status: 'invited', verificationSent: true };
+}
+
 /**
  * Joining through the quick-join link. The joiner's address must be verified
  * before the membership counts: until then the member waits as `invited`
  * (holding a seat, so the plan cannot be overrun), then becomes active or
- * awaits approval.
+ * awaits approval. Someone not signed in is answered alike whether or not the
+ * address has a profile or is already used here (no enumeration through a
+ * shared link): the owner of a taken address gets a mail instead.
  */
 export async function joinWorkspace(options: JoinWorkspaceOptions): Promise<JoinResult> {
   await options.config.limits.consume('tokenAddress', addressKey(options.origin));
-  if (!options.actor && options.password) assertPasswordAcceptable(options.password, { email: options.email ?? null, name: options.name ?? null });
+  if (!options.actor && options.password) {
+    const workspace = await workspaceOfLink(options.em, options.config, options.token);
+    assertPasswordAcceptable(options.password, { email: options.email ?? null, name: options.name ?? null, workspaceNames: [workspace.name] });
+  }
   const passwordHash = !options.actor && options.password ? await hashPassword(options.password) : null;
   try {
     return await options.em.transactional(async (em) => {
@@ -149,14 +157,27 @@ export async function joinWorkspace(options: JoinWorkspaceOptions): Promise<Join
       let profile: Profile;
       if (options.actor) {
         profile = await em.findOneOrFail(Profile, { id: options.actor.profileId });
+        if (await em.count(Member, { workspace: workspace.id, profile: profile.id })) throw new AppError('EMAIL_TAKEN', { scope: 'workspace', emailKind: 'login' });
+        if (await em.count(Member, { workspace: workspace.id, contactEmail: profile.email })) throw new AppError('EMAIL_TAKEN', { scope: 'workspace', emailKind: 'contact' });
       } else {
         const email = normalizeEmail(options.email ?? '');
-        if (await em.count(Profile, { email })) throw new AppError('EMAIL_TAKEN', { scope: 'network', emailKind: 'login' });
         if (!passwordHash || !options.name?.trim()) throw new AppError('INVALID_INPUT');
+        await options.config.limits.consume('mailAddress', addressKey(options.origin));
+        const existing = await em.findOne(Profile, { email });
+        if (existing || (await em.count(Member, { workspace: workspace.id, contactEmail: email }))) {
+          if (existing) {
+            enqueueMail(em, {
+              to: existing.email,
+              kind: 'join_existing',
+              locale: existing.locale,
+              params: { workspaceName: workspace.name, signInLink: portalLink(options.config, '/signin'), resetLink: portalLink(options.config, '/forgot-password') },
+            });
+          }
+          await em.flush();
+          return verificationSentAnswer(workspace);
+        }
         profile = em.create(Profile, { email, name: options.name.trim(), passwordHash, locale: options.locale });
       }
-      if (await em.count(Member, { workspace: workspace.id, profile: profile.id })) throw new AppError('EMAIL_TAKEN', { scope: 'workspace', emailKind: 'login' });
-      if (await em.count(Member, { workspace: workspace.id, contactEmail: profile.email })) throw new AppError('EMAIL_TAKEN', { scope: 'workspace', emailKind: 'contact' });
       await assertSeatsAvailable(em, workspace);
 
       const verified = profile.emailVerifiedAt != null;
@@ -172,11 +193,7 @@ export async function joinWorkspace(options: JoinWorkspaceOptions): Promise<Join
         joinedAt: status === 'active' ? new Date() : null,
       });
       addCompleteProfileTask(em, workspace, member);
-      if (!verified) {
-        const { token, hash } = generateOneTimeToken();
-        em.create(ProfileToken, { profile, purpose: 'verify_email', tokenHash: hash, expiresAt: new Date(Date.now() + EMAIL_VERIFICATION_TTL_MS) });
-        enqueueMail(em, { to: profile.email, kind: 'email_verification', locale: profile.locale, params: { link: portalLink(options.config, '/verify-email', token) } });
-      }
+      if (!verified) queueEmailVerification(em, options.config, profile);
       recordAudit(em, options.actor ?? { profileId: profile.id, origin: options.origin }, {
         workspaceId: workspace.id,
         action: status === 'active' ? 'member.joined' : 'member.join_requested',
@@ -185,9 +202,11 @@ export async function joinWorkspace(options: JoinWorkspaceOptions): Promise<Join
         details: { email: profile.email, status },
       });
       await em.flush();
-      return { workspace: { slug: workspace.slug, name: workspace.name }, status, verificationSent: !verified };
+      return options.actor ? { workspace: { slug: workspace.slug, name: workspace.name }, status, verificationSent: !verified } : verificationSentAnswer(workspace);
     });
   } catch (error) {
+    // Two anonymous joins raced for one new address: answered alike, as the loser would have been a moment later.
+    if (error instanceof UniqueConstraintViolationException && !options.actor) return verificationSentAnswer(await workspaceOfLink(options.em.fork(), options.config, options.token));
     if (error instanceof UniqueConstraintViolationException) throw new AppError('EMAIL_TAKEN', { scope: 'network', emailKind: 'login' });
     throw error;
   }

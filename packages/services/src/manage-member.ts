@@ -1,10 +1,12 @@
 import { LockMode } from '@mikro-orm/core';
-import { deleteWorkspaceSessions, Member, Task, type EntityManager } from '@gatehouse/db';
+import { Member, Profile, Task, type EntityManager } from '@gatehouse/db';
 import { AppError, isActiveAdmin, isDeletable, isLastAdmin, type MemberRole } from '@gatehouse/domain';
 import { enqueueMail } from '@gatehouse/mail';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import { portalLink, type ServiceConfig } from './config.ts';
+import { endMemberSessions } from './member-sessions.ts';
+import { assertReauthenticated, type Proof } from './reauthenticate.ts';
 import type { Membership } from './resolve-membership.ts';
 import { assertSeatsAvailable, lockWorkspace } from './seats.ts';
 import { memberView, type MemberView } from './views.ts';
@@ -53,22 +55,34 @@ export async function dismissMember(options: ManageMemberOptions): Promise<Membe
     if (isLastAdmin(member, await activeAdminCount(em, member.workspace.id))) throw new AppError('LAST_ADMIN');
     member.status = 'dismissed';
     member.dismissedAt = new Date();
-    if (member.profile) await deleteWorkspaceSessions(em, { profileId: member.profile.id, workspaceId: member.workspace.id });
+    await endMemberSessions(em, member);
     recordAudit(em, options.actor, { workspaceId: member.workspace.id, action: 'member.dismissed', targetMemberId: member.id, targetProfileId: member.profile?.id ?? null });
     await em.flush();
     return memberView(member, options.membership.workspace.creator.id);
   });
 }
 
-/** Back with the role they had, if the plan has a free seat. */
-export async function rehireMember(options: ManageMemberOptions): Promise<MemberView> {
+/**
+ * Back, if the plan has a free seat, with the role the admin chooses (by
+ * default the one they had). Sessions from before the dismissal stay dead:
+ * the person signs in again.
+ */
+export async function rehireMember(options: ManageMemberOptions & { role?: MemberRole | undefined }): Promise<MemberView> {
   return options.em.transactional(async (em) => {
     const member = await lockedTarget(em, options);
     if (member.status !== 'dismissed') throw new AppError('NOT_FOUND');
     await assertSeatsAvailable(em, options.membership.workspace);
+    const from = member.role;
     member.status = 'active';
     member.dismissedAt = null;
-    recordAudit(em, options.actor, { workspaceId: member.workspace.id, action: 'member.rehired', targetMemberId: member.id, targetProfileId: member.profile?.id ?? null });
+    if (options.role) member.role = options.role;
+    recordAudit(em, options.actor, {
+      workspaceId: member.workspace.id,
+      action: 'member.rehired',
+      targetMemberId: member.id,
+      targetProfileId: member.profile?.id ?? null,
+      details: { role: member.role, ...(from !== member.role ? { previousRole: from } : {}) },
+    });
     await em.flush();
     return memberView(member, options.membership.workspace.creator.id);
   });
@@ -89,7 +103,9 @@ export async function deleteMember(options: ManageMemberOptions): Promise<{ dele
   });
 }
 
-export async function setMemberRole(options: ManageMemberOptions & { role: MemberRole }): Promise<MemberView> {
+/** A change of rights, confirmed by the admin's password or code. */
+export async function setMemberRole(options: ManageMemberOptions & { role: MemberRole; config: ServiceConfig; proof: Proof }): Promise<MemberView> {
+  await assertReauthenticated({ em: options.em, config: options.config, actor: options.actor, proof: options.proof, require: 'any' });
   return options.em.transactional(async (em) => {
     const member = await lockedTarget(em, options);
     if (member.role === options.role) return memberView(member, options.membership.workspace.creator.id);
@@ -140,4 +156,38 @@ export async function rejectMember(options: ManageMemberOptions): Promise<{ reje
     await em.flush();
     return { rejected: true };
   });
+}
+
+/**
+ * An admin ends every session the member has at this workspace (signed in
+ * here, or older network sessions acting here); the member signs in again.
+ */
+export async function endMemberSessionsByAdmin(options: ManageMemberOptions): Promise<{ ended: number }> {
+  return options.em.transactional(async (em) => {
+    const member = await lockedTarget(em, options);
+    if (!member.profile) throw new AppError('NOT_FOUND');
+    const ended = await endMemberSessions(em, member);
+    recordAudit(em, options.actor, { workspaceId: member.workspace.id, action: 'member.sessions_ended', targetMemberId: member.id, targetProfileId: member.profile.id, details: { ended } });
+    await em.flush();
+    return { ended };
+  });
+}
+
+/**
+ * An admin lifts the sign-in lockout of a member (failed passwords and codes
+ * counted against their login), e.g. after someone else's guesses locked the
+ * owner out.
+ */
+export async function unlockMemberSignIn(options: ManageMemberOptions & { config: ServiceConfig }): Promise<{ unlocked: true }> {
+  const member = await options.em.transactional(async (em) => {
+    const target = await lockedTarget(em, options);
+    if (!target.profile || target.status !== 'active') throw new AppError('NOT_FOUND');
+    recordAudit(em, options.actor, { workspaceId: target.workspace.id, action: 'member.sign_in_unlocked', targetMemberId: target.id, targetProfileId: target.profile.id });
+    await em.flush();
+    return target;
+  });
+  const profile = await options.em.findOneOrFail(Profile, { id: member.profile!.id });
+  await options.config.limits.reset('signInAccount', profile.email);
+  await options.config.limits.reset('twoFactor', profile.id);
+  return { unlocked: true };
 }

@@ -6,10 +6,9 @@ import { enqueueMail } from '@gatehouse/mail';
 import { addressKey, type RequestOrigin } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import { portalLink, type ServiceConfig } from './config.ts';
+import { cancelPendingLinks } from './profile-links.ts';
 import { answerNoSoonerThan } from './timing.ts';
 
-/** OWASP Forgot Password Cheat Sheet: a short-lived, single-use link. */
-export const RESET_TOKEN_TTL_MS = 60 * 60_000;
 const ANSWER_FLOOR_MS = 250;
 
 /**
@@ -28,7 +27,7 @@ export async function requestPasswordReset(options: { em: EntityManager; config:
     if (!profile) return;
     await em.nativeDelete(ProfileToken, { profile: profile.id, purpose: 'reset_password', usedAt: null });
     const { token, hash } = generateOneTimeToken();
-    const expiresAt = new Date(Date.now() + RESET_TOKEN_TTL_MS);
+    const expiresAt = new Date(Date.now() + config.lifetimes.resetLinkMs);
     em.create(ProfileToken, { profile, purpose: 'reset_password', tokenHash: hash, expiresAt });
     enqueueMail(em, { to: profile.email, kind: 'password_reset', locale: profile.locale, params: { link: portalLink(config, '/reset-password', token), expiresAt } });
     recordAudit(em, { profileId: null, origin }, { workspaceId: null, action: 'profile.password_reset_requested', targetProfileId: profile.id });
@@ -41,7 +40,10 @@ export async function requestPasswordReset(options: { em: EntityManager; config:
 /**
  * Sets the new password from the mailed link: once, before it expires, and
  * only if the password did not change another way since the link was sent.
- * Every session ends; two-step verification stays as it was.
+ * Every session ends and every other mailed link dies (a pending login-email
+ * change among them); the account's failed sign-ins are forgotten, so an
+ * attacker's guesses cannot keep the owner locked out. Two-step verification
+ * stays as it was.
  */
 export async function resetPassword(options: { em: EntityManager; config: ServiceConfig; token: string; password: string; origin: RequestOrigin }): Promise<{ email: string }> {
   const { config, origin } = options;
@@ -53,7 +55,7 @@ export async function resetPassword(options: { em: EntityManager; config: Servic
   assertPasswordAcceptable(options.password, { email: found.profile.getEntity().email, name: found.profile.getEntity().name });
   const passwordHash = await hashPassword(options.password);
 
-  return options.em.transactional(async (em) => {
+  const result = await options.em.transactional(async (em) => {
     const token = await em.findOne(ProfileToken, { id: found.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!token || token.usedAt) throw new AppError('TOKEN_INVALID');
     if (token.expiresAt.getTime() <= Date.now()) throw new AppError('TOKEN_EXPIRED');
@@ -67,11 +69,13 @@ export async function resetPassword(options: { em: EntityManager; config: Servic
     profile.mustChangePassword = false;
     // Following the mailed link proves the address.
     profile.emailVerifiedAt ??= now;
-    await em.nativeDelete(ProfileToken, { profile: profile.id, purpose: 'reset_password', id: { $ne: token.id } });
+    await cancelPendingLinks(em, profile.id, { exceptId: token.id });
     const ended = await deleteProfileSessions(em, { profileId: profile.id });
     enqueueMail(em, { to: profile.email, kind: 'password_changed', locale: profile.locale, params: { when: now, resetLink: portalLink(config, '/forgot-password') } });
     recordAudit(em, { profileId: profile.id, origin }, { workspaceId: null, action: 'profile.password_reset', targetProfileId: profile.id, details: { sessionsEnded: ended } });
     await em.flush();
     return { email: profile.email };
   });
+  await config.limits.reset('signInAccount', result.email);
+  return result;
 }

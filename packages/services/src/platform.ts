@@ -6,6 +6,7 @@ import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import { portalLink, type ServiceConfig } from './config.ts';
 import { countSeatsUsed } from './get-workspace.ts';
+import { assertReauthenticated, type Proof } from './reauthenticate.ts';
 import type { Membership } from './resolve-membership.ts';
 import { lockWorkspace } from './seats.ts';
 import { workspaceView, type WorkspaceView } from './views.ts';
@@ -29,9 +30,10 @@ export async function setWorkspacePlan(options: { em: EntityManager; actor: Acto
 }
 
 /** The creator offers the creator role to another active admin, who must accept; null withdraws the offer. */
-export async function offerCreatorRole(options: { em: EntityManager; actor: Actor; membership: Membership; memberId: string | null }): Promise<{ offeredTo: string | null }> {
+export async function offerCreatorRole(options: { em: EntityManager; actor: Actor; config: ServiceConfig; membership: Membership; memberId: string | null; proof: Proof }): Promise<{ offeredTo: string | null }> {
   const { membership } = options;
   if (membership.workspace.creator.id !== options.actor.profileId) throw new AppError('CREATOR_PROTECTED');
+  await assertReauthenticated({ em: options.em, config: options.config, actor: options.actor, proof: options.proof, require: 'any' });
   return options.em.transactional(async (em) => {
     await lockWorkspace(em, membership.workspace.id);
     const workspace = await em.findOneOrFail(Workspace, { id: membership.workspace.id });

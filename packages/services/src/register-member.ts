@@ -6,7 +6,7 @@ import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import { portalLink, type ServiceConfig } from './config.ts';
 import { assertEmailFreeInWorkspace } from './email-in-use.ts';
-import { addCompleteProfileTask, assertMayInvite } from './invitation-rules.ts';
+import { addCompleteProfileTask, assertMayInvite, countInvitationMail } from './invitation-rules.ts';
 import type { Membership } from './resolve-membership.ts';
 import { assertSeatsAvailable, lockWorkspace } from './seats.ts';
 import { memberView, type MemberView } from './views.ts';
@@ -23,7 +23,8 @@ export interface RegisterMemberOptions {
 
 /**
  * Direct registration: the person is added at once with a generated password
- * sent by mail, which they must replace at the first sign-in. An address that
+ * sent by mail, which signs in once within its lifetime and must then be
+ * replaced. An address that
  * already has a profile cannot be given a password: invite it by email instead.
  */
 export async function registerMember(options: RegisterMemberOptions): Promise<MemberView> {
@@ -39,8 +40,18 @@ export async function registerMember(options: RegisterMemberOptions): Promise<Me
     await assertEmailFreeInWorkspace(em, { workspaceId: workspace.id, email });
     if (await em.count(Profile, { email })) throw new AppError('EMAIL_TAKEN', { scope: 'network', emailKind: 'login' });
     await assertSeatsAvailable(em, workspace);
+    await countInvitationMail(config, { inviterProfileId: actor.profileId, workspaceId: workspace.id });
     // Only the owner of the mailbox learns the generated password: signing in with it proves the address.
-    const profile = em.create(Profile, { email, name: options.name.trim(), passwordHash, mustChangePassword: true, locale: actor.locale, emailVerifiedAt: new Date() });
+    const temporaryPasswordExpiresAt = new Date(Date.now() + config.lifetimes.temporaryPasswordMs);
+    const profile = em.create(Profile, {
+      email,
+      name: options.name.trim(),
+      passwordHash,
+      mustChangePassword: true,
+      temporaryPasswordExpiresAt,
+      locale: actor.locale,
+      emailVerifiedAt: new Date(),
+    });
     const member = em.create(Member, {
       workspace: workspace.id,
       profile,
@@ -58,7 +69,7 @@ export async function registerMember(options: RegisterMemberOptions): Promise<Me
       to: email,
       kind: 'registration',
       locale: actor.locale,
-      params: { workspaceName: workspace.name, inviterName: inviter.name, email, password, link: portalLink(config, `/signin?workspace=${workspace.slug}`) },
+      params: { workspaceName: workspace.name, inviterName: inviter.name, email, password, link: portalLink(config, `/signin?workspace=${workspace.slug}`), expiresAt: temporaryPasswordExpiresAt },
     });
     recordAudit(em, actor, { workspaceId: workspace.id, action: 'member.registered', targetMemberId: member.id, targetProfileId: profile.id, details: { email } });
     await em.flush();

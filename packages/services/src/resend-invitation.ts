@@ -6,7 +6,7 @@ import { enqueueMail } from '@gatehouse/mail';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import { portalLink, type ServiceConfig } from './config.ts';
-import { assertMayInvite, INVITATION_TTL_MS } from './invitation-rules.ts';
+import { assertMayInvite, countInvitationMail } from './invitation-rules.ts';
 import type { Membership } from './resolve-membership.ts';
 
 /** An invitation is sent at most this many times, and resent at most once a minute. */
@@ -27,8 +27,9 @@ export async function resendInvitation(options: { em: EntityManager; actor: Acto
     if (member.invitationSendCount >= MAX_INVITATION_SENDS) throw new AppError('RATE_LIMITED');
     if (since < RESEND_INTERVAL_MS) throw new AppError('RATE_LIMITED', { retryAfterSeconds: Math.ceil((RESEND_INTERVAL_MS - since) / 1000) });
 
+    await countInvitationMail(config, { inviterProfileId: actor.profileId, workspaceId: workspace.id });
     const { token, hash } = generateOneTimeToken();
-    const expiresAt = new Date(now + INVITATION_TTL_MS);
+    const expiresAt = new Date(now + config.lifetimes.invitationMs);
     member.invitationTokenHash = hash;
     member.invitationExpiresAt = expiresAt;
     member.invitationSentAt = new Date(now);

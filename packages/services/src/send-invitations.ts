@@ -1,12 +1,12 @@
-import { generateOneTimeToken } from '@gatehouse/auth';
+import { generateOneTimeToken, RateLimitRefusal } from '@gatehouse/auth';
 import { Member, Profile, type EntityManager } from '@gatehouse/db';
 import { AppError, isAppError, isPlausibleEmail, normalizeEmail, type AppCode, type MemberRole } from '@gatehouse/domain';
 import { enqueueMail } from '@gatehouse/mail';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import { portalLink, type ServiceConfig } from './config.ts';
-import { assertEmailFreeInWorkspace } from './email-in-use.ts';
-import { addCompleteProfileTask, assertMayInvite, INVITATION_TTL_MS } from './invitation-rules.ts';
+import { memberUsingEmail } from './email-in-use.ts';
+import { addCompleteProfileTask, assertMayInvite, countInvitationMail } from './invitation-rules.ts';
 import type { Membership } from './resolve-membership.ts';
 import { assertSeatsAvailable, lockWorkspace } from './seats.ts';
 
@@ -23,14 +23,20 @@ export interface SendInvitationsOptions {
 export interface InvitationResult {
   email: string;
   ok: boolean;
+  /** The new invitation; or, with MEMBER_DISMISSED, the dismissed member to rehire instead. */
   memberId?: string;
   appCode?: AppCode;
+  /** With RATE_LIMITED: when more invitations may be sent. */
+  retryAfterSeconds?: number;
 }
+
 
 /**
  * Email invitations, one result per address: each address is its own
  * transaction under the workspace lock, so a full plan or a taken address
  * stops that address only, and parallel calls can never overfill the seats.
+ * A dismissed member's address answers MEMBER_DISMISSED with that member, to
+ * rehire (with the role the admin chooses) rather than invite twice.
  */
 export async function sendInvitations(options: SendInvitationsOptions): Promise<InvitationResult[]> {
   const { actor, membership, config } = options;
@@ -39,6 +45,8 @@ export async function sendInvitations(options: SendInvitationsOptions): Promise<
 
   const seen = new Set<string>();
   const results: InvitationResult[] = [];
+  /** Once the mail limit refuses, the rest of the list is refused too, with the same wait. */
+  let limited: number | null = null;
   for (const raw of options.emails) {
     const email = normalizeEmail(raw);
     if (!isPlausibleEmail(email)) {
@@ -47,14 +55,21 @@ export async function sendInvitations(options: SendInvitationsOptions): Promise<
     }
     if (seen.has(email)) continue;
     seen.add(email);
+    if (limited) {
+      results.push({ email, ok: false, appCode: 'RATE_LIMITED', retryAfterSeconds: limited });
+      continue;
+    }
     try {
-      const memberId = await options.em.fork().transactional(async (em) => {
+      const outcome = await options.em.fork().transactional(async (em): Promise<{ memberId: string } | { dismissedMemberId: string }> => {
         await lockWorkspace(em, workspace.id);
-        await assertEmailFreeInWorkspace(em, { workspaceId: workspace.id, email });
+        const holder = await memberUsingEmail(em, { workspaceId: workspace.id, email });
+        if (holder?.member.status === 'dismissed') return { dismissedMemberId: holder.member.id };
+        if (holder) throw new AppError('EMAIL_TAKEN', { scope: 'workspace', emailKind: holder.emailKind });
         await assertSeatsAvailable(em, workspace);
+        await countInvitationMail(config, { inviterProfileId: actor.profileId, workspaceId: workspace.id });
         const existing = await em.findOne(Profile, { email });
         const { token, hash } = generateOneTimeToken();
-        const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
+        const expiresAt = new Date(Date.now() + config.lifetimes.invitationMs);
         const member = em.create(Member, {
           workspace: workspace.id,
           role: options.role,
@@ -78,12 +93,13 @@ export async function sendInvitations(options: SendInvitationsOptions): Promise<
         });
         recordAudit(em, actor, { workspaceId: workspace.id, action: 'member.invited', targetMemberId: member.id, details: { email, role: options.role } });
         await em.flush();
-        return member.id;
+        return { memberId: member.id };
       });
-      results.push({ email, ok: true, memberId });
+      results.push('memberId' in outcome ? { email, ok: true, memberId: outcome.memberId } : { email, ok: false, appCode: 'MEMBER_DISMISSED', memberId: outcome.dismissedMemberId });
     } catch (error) {
       if (!isAppError(error)) throw error;
-      results.push({ email, ok: false, appCode: error.code });
+      if (error instanceof RateLimitRefusal) limited = error.params.retryAfterSeconds ?? 60;
+      results.push({ email, ok: false, appCode: error.code, ...(limited ? { retryAfterSeconds: limited } : {}) });
     }
   }
   if (results.length === 0) throw new AppError('INVALID_INPUT', { fields: { emails: 'required' } });

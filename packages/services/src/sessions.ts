@@ -4,6 +4,8 @@ import { sessionExpiresAt } from '@gatehouse/domain';
 import { AppError } from '@gatehouse/domain';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
+import type { ServiceConfig } from './config.ts';
+import { assertReauthenticated, type Proof } from './reauthenticate.ts';
 import type { SessionView } from './views.ts';
 
 /** The caller's signed-in devices, most recently used first. */
@@ -31,14 +33,26 @@ export async function listSessions(options: { em: EntityManager; actor: Actor })
     }));
 }
 
-/** Ends one of the caller's own sessions; another profile's session id is not found. */
-export async function revokeSession(options: { em: EntityManager; actor: Actor; sessionId: string }): Promise<void> {
+/**
+ * Ends one of the caller's own sessions; another profile's session id is not
+ * found. Ending another device's session is confirmed by password or code: a
+ * stolen session must not be able to throw the owner out.
+ */
+export async function revokeSession(options: { em: EntityManager; actor: Actor; config: ServiceConfig; sessionId: string; proof: Proof }): Promise<void> {
   const { em, actor, sessionId } = options;
   const session = await em.findOne(Session, { id: sessionId, profile: actor.profileId });
   if (!session) throw new AppError('NOT_FOUND');
+  if (session.id !== actor.sessionId) await assertReauthenticated({ em, config: options.config, actor, proof: options.proof, require: 'any' });
   await invalidateSession(em, session.id);
   recordAudit(em, actor, { workspaceId: null, action: 'session.revoked', targetProfileId: actor.profileId, details: { client: session.client, current: session.id === actor.sessionId } });
   await em.flush();
+}
+
+/** The caller signs out: this session ends, and the profile's history says so. */
+export async function signOut(options: { em: EntityManager; actor: Actor }): Promise<void> {
+  await invalidateSession(options.em, options.actor.sessionId);
+  recordAudit(options.em, options.actor, { workspaceId: null, action: 'session.signed_out', targetProfileId: options.actor.profileId });
+  await options.em.flush();
 }
 
 /** Ends every session of the caller but the one making the request. */

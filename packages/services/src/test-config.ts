@@ -1,9 +1,10 @@
 import { createRateLimits, SecretBox } from '@gatehouse/auth';
+import { DEFAULT_LIFETIMES } from '@gatehouse/domain';
 import type { ServiceConfig } from './config.ts';
 
 /** A real configuration for use-case tests: rate limits on the test database, a fresh server key. */
 export function testServiceConfig(databaseUrl: string): ServiceConfig & { close(): Promise<void> } {
   const appSecret = crypto.getRandomValues(new Uint8Array(32));
   const limits = createRateLimits({ databaseUrl });
-  return { publicUrl: new URL('http://localhost:3000'), appSecret, totpBox: new SecretBox(appSecret, 'totp'), limits, close: () => limits.close() };
+  return { publicUrl: new URL('http://localhost:3000'), appSecret, totpBox: new SecretBox(appSecret, 'totp'), limits, lifetimes: { ...DEFAULT_LIFETIMES }, close: () => limits.close() };
 }

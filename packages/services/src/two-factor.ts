@@ -1,21 +1,17 @@
-import {
-  generateRecoveryCodes,
-  generateTotpKey,
-  hashRecoveryCode,
-  matchTotp,
-  totpEnrolment,
-} from '@gatehouse/auth';
+import { generateRecoveryCodes, generateTotpKey, hashRecoveryCode, totpEnrolment } from '@gatehouse/auth';
 import { LockMode } from '@mikro-orm/core';
 import { executeStatement, Member, Profile, RecoveryCode, TwoFactorChallenge, type EntityManager } from '@gatehouse/db';
-import { AppError } from '@gatehouse/domain';
+import { AppError, signInRefusal } from '@gatehouse/domain';
 import { enqueueMail } from '@gatehouse/mail';
 import type { Actor, RequestOrigin } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import { completeSignIn, type SignedIn } from './complete-sign-in.ts';
 import { portalLink, type ServiceConfig } from './config.ts';
-import { assertCurrentPassword } from './reauthenticate.ts';
+import { endMemberSessions } from './member-sessions.ts';
+import { assertCurrentPassword, assertReauthenticated, type Proof } from './reauthenticate.ts';
 import type { Membership } from './resolve-membership.ts';
-import { FEW_RECOVERY_CODES, TWO_FACTOR_CHALLENGE_ATTEMPTS } from './two-factor-rules.ts';
+import { acceptRecoveryCode, acceptTotp, loadTotpKey, unusedRecoveryCodes } from './second-factor.ts';
+import { FEW_RECOVERY_CODES, isTwoFactorExempt, TWO_FACTOR_CHALLENGE_ATTEMPTS } from './two-factor-rules.ts';
 
 const ISSUER = 'Gatehouse';
 
@@ -24,34 +20,8 @@ export interface TwoFactorStatus {
   /** Set up but not yet confirmed with a code. */
   pending: boolean;
   recoveryCodesLeft: number;
-  suspendedUntil: string | null;
-}
-
-async function loadSecret(em: EntityManager, config: ServiceConfig, profileId: string): Promise<{ profile: Profile; key: Uint8Array | null }> {
-  const profile = await em.findOneOrFail(Profile, { id: profileId }, { populate: ['totpSecretEncrypted', 'passwordHash'] });
-  return { profile, key: profile.totpSecretEncrypted ? config.totpBox.open(profile.totpSecretEncrypted) : null };
-}
-
-/** Accepts a TOTP code once: the step is recorded with a conditional update, so a replay (or a racing twin) fails. */
-async function acceptTotp(em: EntityManager, profile: Profile, key: Uint8Array, code: string): Promise<boolean> {
-  const step = matchTotp(key, code, { now: new Date(), lastAcceptedStep: profile.totpLastStep ?? null });
-  if (step === null) return false;
-  const updated = await executeStatement(em, 'update profile set totp_last_step = $2 where id = $1 and (totp_last_step is null or totp_last_step < $2)', [profile.id, step]);
-  if (updated === 1) profile.totpLastStep = step;
-  return updated === 1;
-}
-
-/** Spends one recovery code; two requests with the same code cannot both succeed. */
-async function acceptRecoveryCode(em: EntityManager, config: ServiceConfig, profileId: string, code: string): Promise<boolean> {
-  const updated = await executeStatement(em, 'update recovery_code set used_at = now() where profile_id = $1 and code_hash = $2 and used_at is null', [
-    profileId,
-    hashRecoveryCode(config.appSecret, code),
-  ]);
-  return updated === 1;
-}
-
-function unusedRecoveryCodes(em: EntityManager, profileId: string): Promise<number> {
-  return em.count(RecoveryCode, { profile: profileId, usedAt: null });
+  /** Workspaces whose admin turned the second step off for sign-ins there (only there), and until when (null: until it is set up again). */
+  exemptions: { workspace: { slug: string; name: string }; until: string | null }[];
 }
 
 async function replaceRecoveryCodes(em: EntityManager, config: ServiceConfig, profileId: string): Promise<string[]> {
@@ -63,12 +33,22 @@ async function replaceRecoveryCodes(em: EntityManager, config: ServiceConfig, pr
 
 export async function twoFactorStatus(options: { em: EntityManager; actor: Actor }): Promise<TwoFactorStatus> {
   const profile = await options.em.findOneOrFail(Profile, { id: options.actor.profileId }, { populate: ['totpSecretEncrypted'] });
+  const exempted = profile.twoFactorEnabledAt
+    ? await options.em.find(Member, { profile: profile.id, twoFactorExemptAt: { $ne: null } }, { populate: ['workspace'], orderBy: { createdAt: 'asc' } })
+    : [];
   return {
     enabled: profile.twoFactorEnabledAt != null,
     pending: profile.twoFactorEnabledAt == null && profile.totpSecretEncrypted != null,
     recoveryCodesLeft: await unusedRecoveryCodes(options.em, profile.id),
-    suspendedUntil: profile.twoFactorSuspendedUntil?.toISOString() ?? null,
+    exemptions: exempted
+      .filter((member) => isTwoFactorExempt(member))
+      .map((member) => ({ workspace: { slug: member.workspace.getEntity().slug, name: member.workspace.getEntity().name }, until: member.twoFactorExemptUntil?.toISOString() ?? null })),
   };
+}
+
+/** A new enrolment (or turning it off) ends every admin's exemption: they were for the authenticator that was lost. */
+async function clearExemptions(em: EntityManager, profileId: string): Promise<void> {
+  await em.nativeUpdate(Member, { profile: profileId, twoFactorExemptAt: { $ne: null } }, { twoFactorExemptAt: null, twoFactorExemptUntil: null });
 }
 
 /** Starts enrolment: a new secret (kept encrypted), shown as text and as an otpauth:// URI for the QR code. */
@@ -87,13 +67,13 @@ export async function setupTwoFactor(options: { em: EntityManager; actor: Actor;
 export async function enableTwoFactor(options: { em: EntityManager; actor: Actor; config: ServiceConfig; code: string }): Promise<{ recoveryCodes: string[] }> {
   const { actor, config } = options;
   return options.em.transactional(async (em) => {
-    const { profile, key } = await loadSecret(em, config, actor.profileId);
+    const { profile, key } = await loadTotpKey(em, config, actor.profileId);
     if (profile.twoFactorEnabledAt || !key) throw new AppError('FORBIDDEN', { requiredRole: 'self' });
     await config.limits.consume('twoFactor', profile.id);
     if (!(await acceptTotp(em, profile, key, options.code))) throw new AppError('TWO_FACTOR_INVALID');
     await config.limits.reset('twoFactor', profile.id);
     profile.twoFactorEnabledAt = new Date();
-    profile.twoFactorSuspendedUntil = null;
+    await clearExemptions(em, profile.id);
     const recoveryCodes = await replaceRecoveryCodes(em, config, profile.id);
     recordAudit(em, actor, { workspaceId: null, action: 'two_factor.enabled', targetProfileId: profile.id });
     await em.flush();
@@ -101,11 +81,11 @@ export async function enableTwoFactor(options: { em: EntityManager; actor: Actor
   });
 }
 
-/** Off again: needs the password and a current code (or a recovery code). */
+/** Off again: needs the password and a current code (or a recovery code); the person is told by mail. */
 export async function disableTwoFactor(options: { em: EntityManager; actor: Actor; config: ServiceConfig; password: string; code: string }): Promise<{ enabled: false }> {
   const { actor, config } = options;
   return options.em.transactional(async (em) => {
-    const { profile, key } = await loadSecret(em, config, actor.profileId);
+    const { profile, key } = await loadTotpKey(em, config, actor.profileId);
     if (!profile.twoFactorEnabledAt || !key) throw new AppError('FORBIDDEN', { requiredRole: 'self' });
     await assertCurrentPassword(config, profile, options.password);
     await config.limits.consume('twoFactor', profile.id);
@@ -114,8 +94,9 @@ export async function disableTwoFactor(options: { em: EntityManager; actor: Acto
     profile.totpSecretEncrypted = null;
     profile.twoFactorEnabledAt = null;
     profile.totpLastStep = null;
-    profile.twoFactorSuspendedUntil = null;
     await em.nativeDelete(RecoveryCode, { profile: profile.id });
+    await clearExemptions(em, profile.id);
+    enqueueMail(em, { to: profile.email, kind: 'two_factor_disabled', locale: profile.locale, params: { when: new Date(), link: portalLink(config, '/security') } });
     recordAudit(em, actor, { workspaceId: null, action: 'two_factor.disabled', targetProfileId: profile.id });
     await em.flush();
     return { enabled: false as const };
@@ -160,12 +141,16 @@ export async function verifyTwoFactor(options: VerifyTwoFactorOptions): Promise<
     throw new AppError('UNAUTHENTICATED');
   }
 
-  const { profile, key } = await loadSecret(em, config, profileId);
+  const { profile, key } = await loadTotpKey(em, config, profileId);
   const proven = options.recoveryCode
     ? await acceptRecoveryCode(em, config, profileId, options.recoveryCode)
     : !!key && !!options.code && (await acceptTotp(em, profile, key, options.code));
   if (!proven) {
     recordAudit(em, { profileId: null, origin }, { workspaceId: challenge.workspace?.id ?? null, action: 'two_factor.failed', targetProfileId: profileId });
+    // The password was right: the owner hears of it once per sign-in attempt, not once per wrong code.
+    if (challenge.attempts === 0) {
+      enqueueMail(em, { to: profile.email, kind: 'second_factor_failed', locale: profile.locale, params: { when: new Date(), address: origin.ipAddress ?? 'unknown', resetLink: portalLink(config, '/forgot-password') } });
+    }
     await em.flush();
     throw new AppError('TWO_FACTOR_INVALID');
   }
@@ -176,18 +161,24 @@ export async function verifyTwoFactor(options: VerifyTwoFactorOptions): Promise<
   // Membership may have changed while the code was being typed.
   const workspace = challenge.workspace?.getEntity() ?? null;
   if (workspace) {
-    const member = await em.findOne(Member, { workspace: workspace.id, profile: profileId });
-    if (member?.status === 'dismissed') throw new AppError('MEMBER_DISMISSED');
-    if (member?.status !== 'active') throw new AppError('NO_ACCESS');
+    const refusal = signInRefusal(await em.findOne(Member, { workspace: workspace.id, profile: profileId }));
+    if (refusal) throw new AppError(refusal);
   }
   const signedIn = await completeSignIn({ em, config, profile, workspace, client: challenge.client, origin, method: options.recoveryCode ? 'recovery_code' : 'two_factor' });
   const left = await unusedRecoveryCodes(em, profileId);
+  if (options.recoveryCode) {
+    enqueueMail(em, { to: profile.email, kind: 'recovery_code_used', locale: profile.locale, params: { left, link: portalLink(config, '/security') } });
+    await em.flush();
+  }
   return { ...signedIn, recoveryCodesLeft: left, fewRecoveryCodesLeft: left < FEW_RECOVERY_CODES };
 }
 
 /**
- * An admin turns a member's 2FA off: for good (the secret and codes go; the
- * person sets it up again), or until a date after which it is asked again.
+ * An admin turns a member's second step off for sign-ins at this workspace
+ * only — until a date, or until the person sets it up again — after proving
+ * it is them (password or code). The member's sessions here end (a session
+ * opened by whoever holds the lost device goes too) and the member is mailed.
+ * The network sign-in and every other workspace still ask for it.
  */
 export async function resetMemberTwoFactor(options: {
   em: EntityManager;
@@ -196,23 +187,19 @@ export async function resetMemberTwoFactor(options: {
   membership: Membership;
   memberId: string;
   until?: Date | null;
+  proof: Proof;
 }): Promise<{ reset: true; until: string | null }> {
   const { actor, config, membership } = options;
+  await assertReauthenticated({ em: options.em, config, actor, proof: options.proof, require: 'any' });
   return options.em.transactional(async (em) => {
     const member = await em.findOne(Member, { id: options.memberId, workspace: membership.workspace.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!member?.profile) throw new AppError('NOT_FOUND');
     const profile = await em.findOneOrFail(Profile, { id: member.profile.id });
     if (!profile.twoFactorEnabledAt) throw new AppError('NOT_FOUND');
     const until = options.until ?? null;
-    if (until) {
-      profile.twoFactorSuspendedUntil = until;
-    } else {
-      profile.totpSecretEncrypted = null;
-      profile.twoFactorEnabledAt = null;
-      profile.totpLastStep = null;
-      profile.twoFactorSuspendedUntil = null;
-      await em.nativeDelete(RecoveryCode, { profile: profile.id });
-    }
+    member.twoFactorExemptAt = new Date();
+    member.twoFactorExemptUntil = until;
+    const sessionsEnded = await endMemberSessions(em, member);
     enqueueMail(em, {
       to: profile.email,
       kind: 'two_factor_reset',
@@ -224,7 +211,7 @@ export async function resetMemberTwoFactor(options: {
       action: 'two_factor.reset_by_admin',
       targetMemberId: member.id,
       targetProfileId: profile.id,
-      details: { until: until?.toISOString() ?? null },
+      details: { until: until?.toISOString() ?? null, sessionsEnded },
     });
     await em.flush();
     return { reset: true as const, until: until?.toISOString() ?? null };

@@ -6,7 +6,7 @@ import { enqueueMail } from '@gatehouse/mail';
 import { addressKey, type Actor, type RequestOrigin } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import { portalLink, type ServiceConfig } from './config.ts';
-import { EMAIL_VERIFICATION_TTL_MS, promoteVerifiedJoins } from './join-link.ts';
+import { promoteVerifiedJoins } from './join-link.ts';
 
 /** A new verification mail at most once a minute. */
 const RESEND_INTERVAL_MS = 60_000;
@@ -14,7 +14,7 @@ const RESEND_INTERVAL_MS = 60_000;
 /** Queues a verification link for the profile's login email (on the caller's entity manager). */
 export function queueEmailVerification(em: EntityManager, config: ServiceConfig, profile: Profile): void {
   const { token, hash } = generateOneTimeToken();
-  em.create(ProfileToken, { profile, purpose: 'verify_email', tokenHash: hash, expiresAt: new Date(Date.now() + EMAIL_VERIFICATION_TTL_MS) });
+  em.create(ProfileToken, { profile, purpose: 'verify_email', tokenHash: hash, expiresAt: new Date(Date.now() + config.lifetimes.emailVerificationLinkMs) });
   enqueueMail(em, { to: profile.email, kind: 'email_verification', locale: profile.locale, params: { link: portalLink(config, '/verify-email', token) } });
 }
 

@@ -48,8 +48,10 @@ export interface MemberDetailView extends MemberView {
   mailboxEmail: string | null;
   /** Admins only: how this person signs in (the seeds' "upper line" of the profile). */
   signIn?: { kind: 'email'; email: string } | { kind: 'social'; provider: string } | null;
-  /** Admins only: whether two-step verification is on, and until when an admin suspended it. */
-  twoFactor?: { enabled: boolean; suspendedUntil: string | null } | null;
+  /** Admins only: the login email is not the contact email the workspace writes to (e.g. an invitation accepted with another profile). */
+  loginDiffersFromContact?: boolean;
+  /** Admins only: whether two-step verification is on, and whether this workspace exempts the member from it (until when; null: until set up again). */
+  twoFactor?: { enabled: boolean; exempt: boolean; exemptUntil: string | null } | null;
 }
 
 export interface SessionView {

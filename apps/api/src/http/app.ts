@@ -15,6 +15,7 @@ import { sessionCheckRoute } from './session-check.ts';
 import { sessionCookieSettings } from './session-cookie.ts';
 import { bodySizeGuard, trpcHandler } from './trpc-handler.ts';
 import { recoveryLetterRoute } from './recovery-letter.ts';
+import { requestIdOf, requestIds } from './request-id.ts';
 
 export interface AppOptions {
   orm: Orm;
@@ -49,6 +50,7 @@ export function createApp(options: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy);
+  app.use(requestIds({ trustIncoming: options.trustProxy > 0 }));
   app.use(shedPasswordFlood);
   app.use(securityHeaders({ https: options.publicUrl.protocol === 'https:' }));
 
@@ -71,6 +73,11 @@ export function createApp(options: AppOptions): Express {
   app.get('/platform/recovery-requests/:id/letter', recoveryLetterRoute({ orm, cookie }));
   app.use('/auth/social', socialRoutes({ orm, config: options.config, providers: options.socialProviders, publicUrl: options.publicUrl, cookie, logger }));
   if (options.mailSink) app.use('/mail', mailInbox(options.mailSink));
+  // Every API answer is about the caller: no shared cache, no browser back-button copy, may keep it.
+  app.use('/trpc', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.get('/trpc/auth.session', sessionCheckRoute({ orm, cookie }));
   app.use(
     '/trpc',
@@ -82,8 +89,8 @@ export function createApp(options: AppOptions): Express {
   spa(app, '/console', options.consoleDist, logger);
   spa(app, '/', options.portalDist, logger);
 
-  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    logger.error({ err: error }, 'request failed');
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    logger.error({ err: error, requestId: requestIdOf(req) }, 'request failed');
     if (!res.headersSent) res.status(500).json({ error: 'internal error' });
   });
   return app;

@@ -3,6 +3,8 @@ import { validateSessionToken } from '@gatehouse/auth';
 import type { Orm } from '@gatehouse/db';
 import { isAppError } from '@gatehouse/domain';
 import { getRecoveryLetter } from '@gatehouse/services';
+import { actorOf } from '@gatehouse/api';
+import { requestIdOf } from './request-id.ts';
 import { readCookie, type SessionCookieSettings } from './session-cookie.ts';
 
 /** Platform staff download a recovery request's signed letter; it is served as an attachment, never rendered inline. */
@@ -14,7 +16,7 @@ export function recoveryLetterRoute(options: { orm: Orm; cookie: SessionCookieSe
     try {
       const letter = await getRecoveryLetter({
         em: options.orm.em.fork(),
-        actor: { profileId: auth.profile.id, sessionId: auth.session.id, locale: auth.profile.locale, isStaff: true, origin: { userAgent: null, ipAddress: req.ip ?? null } },
+        actor: actorOf(auth, { userAgent: req.headers['user-agent'] ?? null, ipAddress: req.ip ?? null, requestId: requestIdOf(req) }, auth.profile.locale),
         id: String(req.params.id),
       });
       res.setHeader('Content-Type', letter.type);

@@ -19,6 +19,8 @@ export function securityHeaders(options: { https: boolean }): RequestHandler {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
+        // Nothing in the SPAs sets a <base>: an injected one could redirect every relative URL.
+        baseUri: ["'none'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],

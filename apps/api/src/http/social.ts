@@ -1,10 +1,13 @@
 import { Router, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import { SecretBox, validateSessionToken, type SocialAttempt, type SocialProviders } from '@gatehouse/auth';
+import { actorOf } from '@gatehouse/api';
 import type { Orm } from '@gatehouse/db';
 import { DEFAULT_LOCALE, isAppError, negotiateLocale, sessionAbsoluteEndsAt } from '@gatehouse/domain';
 import { socialSignIn, type Actor, type ServiceConfig } from '@gatehouse/services';
-import { ensureDeviceId, readCookie, setSessionCookie, type SessionCookieSettings } from './session-cookie.ts';
+import { requestOrigin } from './origin.ts';
+import { requestIdOf } from './request-id.ts';
+import { readCookie, setSessionCookie, type SessionCookieSettings } from './session-cookie.ts';
 
 /** The round trip to the provider must finish within this. */
 const ATTEMPT_TTL_MS = 10 * 60_000;
@@ -18,8 +21,21 @@ interface PendingAttempt {
   expiresAt: number;
 }
 
-function safeNext(value: unknown): string {
-  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value.slice(0, 500) : '/workspaces';
+/**
+ * Where to go after the round trip: a path on this product's own origin, or
+ * the workspaces page. It is parsed as a browser would parse it (so `/\evil`
+ * and `//evil`, which browsers resolve to another host, are refused) and
+ * answered as a path, never as what was sent.
+ */
+export function safeNext(value: unknown, publicUrl: URL): string {
+  const fallback = '/workspaces';
+  if (typeof value !== 'string' || value.length > 500 || !value.startsWith('/') || /[\\\p{Cc}]/u.test(value)) return fallback;
+  try {
+    const target = new URL(value, publicUrl);
+    return target.origin === publicUrl.origin ? `${target.pathname}${target.search}${target.hash}` : fallback;
+  } catch {
+    return fallback;
+  }
 }
 
 /**
@@ -46,14 +62,7 @@ export function socialRoutes(options: {
   async function signedInActor(req: Request): Promise<Actor | null> {
     const token = readCookie(req, cookie.name);
     const auth = token ? await validateSessionToken(orm.em.fork(), token) : null;
-    if (!auth) return null;
-    return {
-      profileId: auth.profile.id,
-      sessionId: auth.session.id,
-      locale: auth.profile.locale,
-      isStaff: auth.profile.isStaff,
-      origin: { userAgent: req.headers['user-agent'] ?? null, ipAddress: req.ip ?? null },
-    };
+    return auth ? actorOf(auth, { userAgent: req.headers['user-agent'] ?? null, ipAddress: req.ip ?? null, requestId: requestIdOf(req) }, auth.profile.locale) : null;
   }
 
   router.get('/:provider/start', async (req, res) => {
@@ -67,7 +76,7 @@ export function socialRoutes(options: {
         attempt,
         mode,
         workspace: typeof req.query.workspace === 'string' ? req.query.workspace.slice(0, 40) : null,
-        next: safeNext(req.query.next),
+        next: safeNext(req.query.next, publicUrl),
         expiresAt: Date.now() + ATTEMPT_TTL_MS,
       };
       res.cookie(STATE_COOKIE, box.seal(new TextEncoder().encode(JSON.stringify(pending))), {
@@ -99,11 +108,7 @@ export function socialRoutes(options: {
     if (typeof req.query.error === 'string') return void fail(res, 'INVALID_CREDENTIALS');
 
     const em = orm.em.fork();
-    const origin = {
-      userAgent: req.headers['user-agent'] ?? null,
-      ipAddress: req.ip ?? null,
-      deviceId: ensureDeviceId(req, res, cookie),
-    };
+    const origin = requestOrigin(req, res, cookie, { bearer: false });
     try {
       const claims = await providers.finish(provider, new URL(req.originalUrl, publicUrl), pending.attempt);
       const linkTo = pending.mode === 'link' ? await signedInActor(req) : null;

@@ -9,7 +9,8 @@ import { appRouter, type RequestContext } from '@gatehouse/api';
 import type { Orm } from '@gatehouse/db';
 import { DEFAULT_LOCALE, negotiateLocale } from '@gatehouse/domain';
 import type { ServiceConfig } from '@gatehouse/services';
-import { clearSessionCookie, ensureDeviceId, readSessionToken, setSessionCookie, type SessionCookieSettings } from './session-cookie.ts';
+import { requestOrigin } from './origin.ts';
+import { clearSessionCookie, readSessionToken, setSessionCookie, type SessionCookieSettings } from './session-cookie.ts';
 
 /** A batch runs its calls at once; more than this in one request is refused. */
 export const MAX_BATCH_SIZE = 10;
@@ -53,15 +54,15 @@ export function trpcHandler(options: {
       locale: auth?.profile.locale ?? negotiateLocale(req.headers['accept-language']) ?? DEFAULT_LOCALE,
       auth,
       authVia: auth ? via : null,
-      origin: {
-        userAgent: req.headers['user-agent'] ?? null,
-        ipAddress: req.ip ?? null,
-        // Scripts and desktop clients send no cookies: their user agent stands for the device.
-        deviceId: bearer ? null : ensureDeviceId(req, res, cookie),
-      },
+      origin: requestOrigin(req, res, cookie, { bearer }),
       sessionCookie: {
         set: (value, expiresAt) => setSessionCookie(res, cookie, value, expiresAt),
         clear: () => clearSessionCookie(res, cookie),
+        clearSite: () => {
+          clearSessionCookie(res, cookie);
+          // Not "cookies": the device cookie must outlive the session, or the next sign-in loses its known-device allowance.
+          res.setHeader('Clear-Site-Data', '"cache", "storage"');
+        },
       },
     };
   }

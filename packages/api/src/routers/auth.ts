@@ -1,5 +1,4 @@
-import { invalidateSession } from '@gatehouse/auth';
-import { requestPasswordReset, resendVerification, resetPassword, signIn, signUp, verifyEmail, verifyTwoFactor } from '@gatehouse/services';
+import { requestPasswordReset, resendVerification, resetPassword, signIn, signOut, signUp, verifyEmail, verifyTwoFactor } from '@gatehouse/services';
 import { authedProcedure, publicProcedure, router } from '../trpc.ts';
 import { RequestPasswordResetInput, ResetPasswordInput, SignInInput, SignUpInput, VerifyEmailInput, VerifyTwoFactorInput } from '../schemas.ts';
 import { deliverSession } from '../session-start.ts';
@@ -55,9 +54,10 @@ export const authRouter = router({
     return result;
   }),
 
+  /** A browser is also told to drop what it cached of the signed-in pages (Clear-Site-Data). */
   signOut: authedProcedure.meta({ allowedBeforePasswordChange: true }).mutation(async ({ ctx }) => {
-    await invalidateSession(ctx.em, ctx.actor.sessionId);
-    if (ctx.authVia === 'cookie') ctx.sessionCookie.clear();
+    await signOut({ em: ctx.em, actor: ctx.actor });
+    if (ctx.authVia === 'cookie') ctx.sessionCookie.clearSite();
     return { ok: true as const };
   }),
 });

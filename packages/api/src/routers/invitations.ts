@@ -1,5 +1,5 @@
-import { acceptInvitation, previewInvitation, registerMember, resendInvitation, sendInvitations } from '@gatehouse/services';
-import { publicProcedure, router, workspaceProcedure } from '../trpc.ts';
+import { acceptInvitation, previewInvitation, registerMember, resendInvitation, sendInvitationCode, sendInvitations } from '@gatehouse/services';
+import { authedProcedure, publicProcedure, router, workspaceProcedure } from '../trpc.ts';
 import { AcceptInvitationInput, InvitationTokenInput, MemberInput, RegisterMemberInput, SendInvitationsInput } from '../schemas.ts';
 import { optionalActor, startBrowserSession } from '../session-start.ts';
 
@@ -25,13 +25,19 @@ export const invitationsRouter = router({
     .input(MemberInput)
     .mutation(({ ctx, input }) => resendInvitation({ em: ctx.em, actor: ctx.actor, membership: ctx.membership, config: ctx.config, memberId: input.memberId })),
 
-  preview: publicProcedure.input(InvitationTokenInput).query(({ ctx, input }) => previewInvitation({ em: ctx.em, config: ctx.config, token: input.token, origin: ctx.origin })),
+  preview: publicProcedure
+    .input(InvitationTokenInput)
+    .query(({ ctx, input }) => previewInvitation({ em: ctx.em, config: ctx.config, token: input.token, origin: ctx.origin, actor: optionalActor(ctx) })),
+
+  /** For a signed-in profile whose login is not the invited address: a code to the invited mailbox, to give to `accept`. */
+  sendCode: authedProcedure.input(InvitationTokenInput).mutation(({ ctx, input }) => sendInvitationCode({ em: ctx.em, config: ctx.config, token: input.token, actor: ctx.actor })),
 
   accept: publicProcedure.input(AcceptInvitationInput).mutation(async ({ ctx, input }) => {
     const accepted = await acceptInvitation({
       em: ctx.em,
       token: input.token,
       actor: optionalActor(ctx),
+      ...(input.mailboxCode ? { mailboxCode: input.mailboxCode } : {}),
       ...(input.name ? { name: input.name } : {}),
       ...(input.password ? { password: input.password } : {}),
       locale: ctx.locale,

@@ -3,16 +3,18 @@ import {
   countMembers,
   deleteMember,
   dismissMember,
+  endMemberSessionsByAdmin,
   getMember,
   listMembers,
   rehireMember,
   rejectMember,
   resetMemberTwoFactor,
   setMemberRole,
+  unlockMemberSignIn,
   updateMember,
 } from '@gatehouse/services';
 import { adminProcedure, router, workspaceProcedure } from '../trpc.ts';
-import { ListMembersFilter, MemberInput, ResetMemberTwoFactorInput, SetRoleInput, UpdateMemberInput, WorkspaceInput } from '../schemas.ts';
+import { ListMembersFilter, MemberInput, RehireInput, ResetMemberTwoFactorInput, SetRoleInput, UpdateMemberInput, WorkspaceInput } from '../schemas.ts';
 
 export const membersRouter = router({
   list: workspaceProcedure.input(ListMembersFilter).query(({ ctx, input }) =>
@@ -45,15 +47,26 @@ export const membersRouter = router({
   ),
 
   dismiss: adminProcedure.input(MemberInput).mutation(({ ctx, input }) => dismissMember({ em: ctx.em, actor: ctx.actor, membership: ctx.membership, memberId: input.memberId })),
-  rehire: adminProcedure.input(MemberInput).mutation(({ ctx, input }) => rehireMember({ em: ctx.em, actor: ctx.actor, membership: ctx.membership, memberId: input.memberId })),
+  /** Back from dismissal, with the role the admin chooses (by default the one they had). */
+  rehire: adminProcedure
+    .input(RehireInput)
+    .mutation(({ ctx, input }) => rehireMember({ em: ctx.em, actor: ctx.actor, membership: ctx.membership, memberId: input.memberId, role: input.role })),
   delete: adminProcedure.input(MemberInput).mutation(({ ctx, input }) => deleteMember({ em: ctx.em, actor: ctx.actor, membership: ctx.membership, memberId: input.memberId })),
   setRole: adminProcedure
     .input(SetRoleInput)
-    .mutation(({ ctx, input }) => setMemberRole({ em: ctx.em, actor: ctx.actor, membership: ctx.membership, memberId: input.memberId, role: input.role })),
+    .mutation(({ ctx, input }) =>
+      setMemberRole({ em: ctx.em, actor: ctx.actor, config: ctx.config, membership: ctx.membership, memberId: input.memberId, role: input.role, proof: { password: input.password, code: input.code } }),
+    ),
+  /** Ends the member's sessions at this workspace; they sign in again. */
+  endSessions: adminProcedure.input(MemberInput).mutation(({ ctx, input }) => endMemberSessionsByAdmin({ em: ctx.em, actor: ctx.actor, membership: ctx.membership, memberId: input.memberId })),
+  /** Lifts a sign-in lockout of the member's login (failed passwords or codes counted against it). */
+  unlockSignIn: adminProcedure
+    .input(MemberInput)
+    .mutation(({ ctx, input }) => unlockMemberSignIn({ em: ctx.em, actor: ctx.actor, config: ctx.config, membership: ctx.membership, memberId: input.memberId })),
   approve: adminProcedure
     .input(MemberInput)
     .mutation(({ ctx, input }) => approveMember({ em: ctx.em, actor: ctx.actor, membership: ctx.membership, memberId: input.memberId, config: ctx.config })),
-  /** Turns the member's 2FA off, for good or until a date after which it is asked again. */
+  /** Turns the member's second step off for sign-ins at this workspace only, until a date or until set up again; confirmed by the admin's password or code. */
   resetTwoFactor: adminProcedure.input(ResetMemberTwoFactorInput).mutation(({ ctx, input }) =>
     resetMemberTwoFactor({
       em: ctx.em,
@@ -62,6 +75,7 @@ export const membersRouter = router({
       membership: ctx.membership,
       memberId: input.memberId,
       until: input.until ? new Date(input.until) : null,
+      proof: { password: input.password, code: input.code },
     }),
   ),
   reject: adminProcedure.input(MemberInput).mutation(({ ctx, input }) => rejectMember({ em: ctx.em, actor: ctx.actor, membership: ctx.membership, memberId: input.memberId })),

@@ -22,7 +22,9 @@ export const platformRouter = router({
 export const stewardshipRouter = router({
   offerCreator: adminProcedure
     .input(OfferCreatorInput)
-    .mutation(({ ctx, input }) => offerCreatorRole({ em: ctx.em, actor: ctx.actor, membership: ctx.membership, memberId: input.memberId })),
+    .mutation(({ ctx, input }) =>
+      offerCreatorRole({ em: ctx.em, actor: ctx.actor, config: ctx.config, membership: ctx.membership, memberId: input.memberId, proof: { password: input.password, code: input.code } }),
+    ),
   acceptCreator: adminProcedure.input(WorkspaceInput).mutation(({ ctx }) => acceptCreatorRole({ em: ctx.em, actor: ctx.actor, membership: ctx.membership })),
   fileRecovery: workspaceProcedure.input(FileRecoveryInput).mutation(({ ctx, input }) =>
     fileRecoveryRequest({

@@ -20,7 +20,7 @@ export const profileRouter = router({
 
   requestEmailChange: authedProcedure
     .input(RequestEmailChangeInput)
-    .mutation(({ ctx, input }) => requestEmailChange({ em: ctx.em, actor: ctx.actor, config: ctx.config, newEmail: input.newEmail, password: input.password })),
+    .mutation(({ ctx, input }) => requestEmailChange({ em: ctx.em, actor: ctx.actor, config: ctx.config, newEmail: input.newEmail, proof: { password: input.password, code: input.code } })),
 
   /** From the link mailed to the new address; no session needed. */
   confirmEmailChange: publicProcedure.input(VerifyEmailInput).mutation(({ ctx, input }) => confirmEmailChange({ em: ctx.em, config: ctx.config, token: input.token, origin: ctx.origin })),

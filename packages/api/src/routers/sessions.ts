@@ -9,7 +9,7 @@ export const sessionsRouter = router({
     .meta({ allowedBeforePasswordChange: true })
     .input(RevokeSessionInput)
     .mutation(async ({ ctx, input }) => {
-      await revokeSession({ em: ctx.em, actor: ctx.actor, sessionId: input.id });
+      await revokeSession({ em: ctx.em, actor: ctx.actor, config: ctx.config, sessionId: input.id, proof: { password: input.password, code: input.code } });
       if (input.id === ctx.actor.sessionId && ctx.authVia === 'cookie') ctx.sessionCookie.clear();
       return { ok: true as const };
     }),

@@ -16,6 +16,8 @@ export const AuditEventSchema = defineEntity({
     details: p.json<Record<string, unknown>>().nullable(),
     ipAddress: p.string().length(64).nullable(),
     userAgent: p.string().length(512).nullable(),
+    /** The request's id (the `X-Request-Id` header and every log line of that request). */
+    requestId: p.string().length(64).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
   indexes: [

@@ -35,6 +35,20 @@ export const MemberSchema = defineEntity({
     invitationMessage: p.string().length(2000).nullable(),
     invitationSentAt: p.datetime().nullable(),
     invitationSendCount: p.integer().default(0),
+    /**
+     * Accepting with a profile whose login is not the invited address needs a
+     * code mailed to that address at accept time: its keyed hash, the profile
+     * it was asked for, until when, and how many wrong codes were tried.
+     */
+    invitationProofHash: p.string().length(64).nullable(),
+    invitationProofProfileId: p.uuid().nullable(),
+    invitationProofExpiresAt: p.datetime().nullable(),
+    invitationProofAttempts: p.integer().default(0),
+    /** Sessions that started before this cannot act in this workspace (set at dismissal, or when an admin ends them). */
+    sessionsValidFrom: p.datetime().nullable(),
+    /** An admin of this workspace turned the member's second step off for sign-ins here (only here): since when, and until when (null: until they enrol again). */
+    twoFactorExemptAt: p.datetime().nullable(),
+    twoFactorExemptUntil: p.datetime().nullable(),
     joinedAt: p.datetime().nullable(),
     dismissedAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),

@@ -20,10 +20,11 @@ export const ProfileSchema = defineEntity({
     twoFactorEnabledAt: p.datetime().nullable(),
     /** The last accepted TOTP time step: a code is never accepted twice (RFC 6238 §5.2). */
     totpLastStep: p.bigint('number').nullable(),
-    /** An admin turned 2FA off until then; afterwards it is asked again. */
-    twoFactorSuspendedUntil: p.datetime().nullable(),
-    /** Set for a generated password (direct registration) until the person chooses their own. */
+    /** Set for a generated password (direct registration, the demo's printed one) until the person chooses their own. */
     mustChangePassword: p.boolean().default(false),
+    /** A generated password signs in once, within its lifetime (null: no end, the demo's). */
+    temporaryPasswordExpiresAt: p.datetime().nullable(),
+    temporaryPasswordUsedAt: p.datetime().nullable(),
     name: p.string().length(200),
     locale: p.enum(LOCALES).default('en'),
     /** Platform staff are appointed outside the API (command line or environment). */

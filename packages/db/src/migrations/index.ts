@@ -4,6 +4,7 @@ import { Migration20261122031337_membership as m1 } from './migration-2026112203
 import { Migration20261122033419_sign_in_security as m2 } from './migration-20261122033419-sign-in-security.ts';
 import { Migration20261122040232_workspace_lifecycle as m3 } from './migration-20261122040232-workspace-lifecycle.ts';
 import { Migration20261122045536_directory_search as m4 } from './migration-20261122045536-directory-search.ts';
+import { Migration20261201211637_security_fixes as m5 } from './migration-20261201211637-security-fixes.ts';
 
 export const MIGRATIONS = [
   { name: 'migration-20261122024630-initial', class: m0 },
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   { name: 'migration-20261122033419-sign-in-security', class: m2 },
   { name: 'migration-20261122040232-workspace-lifecycle', class: m3 },
   { name: 'migration-20261122045536-directory-search', class: m4 },
+  { name: 'migration-20261201211637-security-fixes', class: m5 },
 ];

@@ -21,6 +21,7 @@ const audit = (profileId: string, workspaceId: string | null): AuditRow => ({
   details: { method: 'password', newDevice: false },
   ipAddress: '127.0.0.1',
   userAgent: 'vitest',
+  requestId: 'req-1',
 });
 
 describe('recordKnownDeviceSignIn', () => {

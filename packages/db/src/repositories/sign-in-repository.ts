@@ -6,7 +6,7 @@ import type { NewSessionRecord } from './session-repository.ts';
 
 const PROFILE_FOR_SIGN_IN_SQL = `
   select id, email, email_verified_at, password_hash, password_changed_at, two_factor_enabled_at, totp_last_step,
-         two_factor_suspended_until, must_change_password, name, locale, is_staff, created_at, updated_at
+         must_change_password, temporary_password_expires_at, temporary_password_used_at, name, locale, is_staff, created_at, updated_at
     from profile where email = $1`;
 
 /**
@@ -29,11 +29,12 @@ export interface AuditRow {
   details: Record<string, unknown> | null;
   ipAddress: string | null;
   userAgent: string | null;
+  requestId: string | null;
 }
 
 const INSERT_AUDIT_SQL = `
-  insert into audit_event (id, workspace_id, actor_profile_id, action, target_member_id, target_profile_id, details, ip_address, user_agent, created_at)
-  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`;
+  insert into audit_event (id, workspace_id, actor_profile_id, action, target_member_id, target_profile_id, details, ip_address, user_agent, request_id, created_at)
+  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`;
 
 /** Writes one audit event that stands alone (no other change to commit with it), in one statement. */
 export async function insertAuditRow(em: EntityManager, row: AuditRow, now = new Date()): Promise<void> {
@@ -43,7 +44,7 @@ export async function insertAuditRow(em: EntityManager, row: AuditRow, now = new
 /** The row's values in column order, with a fresh id first. */
 function auditValues(row: AuditRow): unknown[] {
   const details = row.details === null ? null : JSON.stringify(row.details);
-  return [randomUUID(), row.workspaceId, row.actorProfileId, row.action, row.targetMemberId, row.targetProfileId, details, row.ipAddress, row.userAgent];
+  return [randomUUID(), row.workspaceId, row.actorProfileId, row.action, row.targetMemberId, row.targetProfileId, details, row.ipAddress, row.userAgent, row.requestId];
 }
 
 /*
@@ -62,11 +63,11 @@ const KNOWN_DEVICE_SIGN_IN_SQL = `
     update workspace set last_sign_in_at = $1, cleanup_warnings_sent = 0
      where id = $4 and exists (select 1 from device)
   ), audit as (
-    insert into audit_event (id, workspace_id, actor_profile_id, action, target_member_id, target_profile_id, details, ip_address, user_agent, created_at)
-    select $5, $6, $7, $8, $9, $10, $11, $12, $13, $1 from device
+    insert into audit_event (id, workspace_id, actor_profile_id, action, target_member_id, target_profile_id, details, ip_address, user_agent, request_id, created_at)
+    select $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $1 from device
   ), started as (
     insert into session (id, secret_hash, profile_id, workspace_id, client, user_agent, ip_address, created_at, last_active_at, expires_at)
-    select $14, $15, $2, $4, $16, $17, $18, $1, $1, $19 from device
+    select $15, $16, $2, $4, $17, $18, $19, $1, $1, $20 from device
   )
   select count(*)::int as known from device`;
 

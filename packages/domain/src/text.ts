@@ -1,0 +1,15 @@
+/**
+ * Characters no name, message or identifier may hold: C0 and C1 controls
+ * (NUL among them, which PostgreSQL refuses), and the invisible and
+ * bidirectional formatting marks that make look-alikes and reversed text
+ * (Unicode TR #36 §2, "Trojan Source", CVE-2021-42574).
+ */
+const CONTROL = /\p{Cc}/u;
+const LINE_BREAKS_AND_TABS = /[\n\r\t]/g;
+/** Zero-width, invisible and bidirectional formatting characters (Unicode's Default_Ignorable_Code_Point covers them all). */
+const INVISIBLE_OR_BIDI = /\p{Default_Ignorable_Code_Point}/u;
+
+/** Whether a one-line text (a name, an address, a search) holds a character it must not. */
+export function hasForbiddenCharacters(text: string, options: { multiline?: boolean } = {}): boolean {
+  return CONTROL.test(options.multiline ? text.replace(LINE_BREAKS_AND_TABS, '') : text) || INVISIBLE_OR_BIDI.test(text);
+}
