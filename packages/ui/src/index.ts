@@ -4,3 +4,4 @@ export { describeUserAgent } from './device.ts';
 export { useProfileLocale } from './profile-locale.ts';
 export { useAction } from './action.ts';
 export { SESSION_KEY, useRefreshSession, useSession } from './session.ts';
+export { reauthLabels, useReauthentication, type Proof } from './reauthentication.ts';

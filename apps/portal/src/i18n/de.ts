@@ -70,6 +70,12 @@ export const de: typeof en = {
     newProfile: 'Wählen Sie Ihren Namen und Ihr Passwort. Sie melden sich mit {email} an.',
     accept: 'Einladung annehmen',
     join: 'Dem Workspace beitreten',
+    whoJoins: 'Sie sind als {name} ({email}) angemeldet. Wenn Sie annehmen, tritt dieses Profil bei — kein Profil von {invited}.',
+    proofIntro: 'Die Einladung ging an {invited}. Um zu zeigen, dass sie Ihnen gilt, senden wir einen Code an diese Adresse: Geben Sie ihn hier ein.',
+    sendCode: 'Code an {invited} senden',
+    codeSent: 'Wir haben einen Code an {invited} gesendet. Er gilt 15 Minuten.',
+    code: 'Code aus der E-Mail',
+    resendCode: 'Neuen Code senden',
   },
   join: {
     title: 'Einem Workspace beitreten',
@@ -138,6 +144,8 @@ export const de: typeof en = {
   security: {
     title: 'Sicherheit',
     twoFactor: {
+      exemptUntil: 'Ein Administrator von {workspace} hat sie für Ihre Anmeldungen dort bis {until} ausgeschaltet. Ihr Profil und andere Arbeitsbereiche verlangen sie weiterhin.',
+      exemptForGood: 'Ein Administrator von {workspace} hat sie für Ihre Anmeldungen dort ausgeschaltet, bis Sie sie neu einrichten. Ihr Profil und andere Arbeitsbereiche verlangen sie weiterhin.',
       title: 'Zwei-Faktor-Authentifizierung',
       offIntro: 'Schützen Sie Ihr Profil mit einem Code aus einer Authenticator-App, der nach dem Passwort abgefragt wird.',
       setUp: 'Zwei-Faktor-Authentifizierung einrichten',
@@ -172,6 +180,7 @@ export const de: typeof en = {
       unlinked: 'Verknüpfung gelöst.',
     },
     email: {
+      codeHint: 'Die Zwei-Faktor-Authentifizierung ist an: Eine Änderung des Logins braucht auch einen Code aus Ihrer App.',
       title: 'Login-E-Mail',
       intro: 'Die Adresse, mit der Sie sich anmelden. Wir senden eine Bestätigung an die neue Adresse; bis zur Bestätigung ändert sich nichts.',
       newEmail: 'Neue Login-E-Mail',
@@ -182,10 +191,10 @@ export const de: typeof en = {
       title: 'Letzte Sicherheitsereignisse',
       empty: 'Noch nichts.',
       actions: {
-        sign_in: { succeeded: 'Angemeldet', failed: 'Fehlgeschlagene Anmeldung' },
+        sign_in: { succeeded: 'Angemeldet', failed: 'Fehlgeschlagene Anmeldung', locked: 'Anmeldung nach Fehlversuchen gesperrt' },
         two_factor: { failed: 'Falscher Zwei-Faktor-Code', enabled: 'Zwei-Faktor-Authentifizierung eingeschaltet', disabled: 'Zwei-Faktor-Authentifizierung ausgeschaltet', recovery_codes_regenerated: 'Neue Reserve-Codes', reset_by_admin: 'Zwei-Faktor-Authentifizierung von einem Administrator ausgeschaltet' },
         profile: { password_changed: 'Passwort geändert', password_reset_requested: 'Zurücksetzen angefordert', password_reset: 'Passwort zurückgesetzt', email_change_requested: 'E-Mail-Änderung angefordert', email_changed: 'Login-E-Mail geändert', email_verified: 'E-Mail bestätigt' },
-        session: { revoked: 'Sitzung beendet' },
+        session: { revoked: 'Sitzung beendet', signed_out: 'Abgemeldet' },
         sessions: { revoked_others: 'Andere Sitzungen beendet' },
         identity: { linked: 'Konto eines sozialen Netzwerks verknüpft', unlinked: 'Konto eines sozialen Netzwerks gelöst' },
       },
@@ -207,6 +216,7 @@ export const de: typeof en = {
     submit: 'Anfrage senden',
     filed: 'Ihre Anfrage ist gesendet. Das Plattform-Team prüft sie und schreibt Ihnen.',
   },
+  reauth: { title: 'Bestätigen Sie, dass Sie es sind', intro: 'Eine Sitzung auf einem anderen Gerät zu beenden braucht Ihr Passwort oder einen Code aus Ihrer Authenticator-App.', password: 'Ihr Passwort', code: 'Code aus Ihrer App (oder ein Wiederherstellungscode)', usePassword: 'Stattdessen mein Passwort verwenden', useCode: 'Stattdessen einen Code verwenden', submit: 'Bestätigen' },
   roles: { admin: 'Administrator', employee: 'Mitarbeiter', extranet: 'Extranet' },
   statuses: { active: 'Aktiv', invited: 'Eingeladen', awaiting_approval: 'Wartet auf Bestätigung', dismissed: 'Entlassen' },
 };

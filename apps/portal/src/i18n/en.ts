@@ -68,6 +68,12 @@ export const en = {
     newProfile: 'Choose your name and password. You will sign in with {email}.',
     accept: 'Accept the invitation',
     join: 'Join the workspace',
+    whoJoins: 'You are signed in as {name} ({email}). If you accept, this profile joins — not a profile of {invited}.',
+    proofIntro: 'The invitation was sent to {invited}. To show it is yours, we mail a code to that address: enter it here.',
+    sendCode: 'Send a code to {invited}',
+    codeSent: 'We sent a code to {invited}. It works for 15 minutes.',
+    code: 'Code from the email',
+    resendCode: 'Send a new code',
   },
   join: {
     title: 'Join a workspace',
@@ -136,6 +142,8 @@ export const en = {
   security: {
     title: 'Security',
     twoFactor: {
+      exemptUntil: 'An administrator of {workspace} turned it off for your sign-ins there until {until}. Your profile and other workspaces still ask for it.',
+      exemptForGood: 'An administrator of {workspace} turned it off for your sign-ins there until you set it up again. Your profile and other workspaces still ask for it.',
       title: 'Two-step verification',
       offIntro: 'Protect your profile with a code from an authenticator app on your phone, asked after your password.',
       setUp: 'Set up two-step verification',
@@ -170,6 +178,7 @@ export const en = {
       unlinked: 'Unlinked.',
     },
     email: {
+      codeHint: 'Two-step verification is on: a change of login email also needs a code from your app.',
       title: 'Login email',
       intro: 'The address you sign in with. We send a confirmation to the new address; nothing changes until you confirm it there.',
       newEmail: 'New login email',
@@ -180,10 +189,10 @@ export const en = {
       title: 'Recent security events',
       empty: 'Nothing yet.',
       actions: {
-        sign_in: { succeeded: 'Signed in', failed: 'Failed sign-in' },
+        sign_in: { succeeded: 'Signed in', failed: 'Failed sign-in', locked: 'Sign-in locked after failed attempts' },
         two_factor: { failed: 'Wrong two-step code', enabled: 'Two-step verification turned on', disabled: 'Two-step verification turned off', recovery_codes_regenerated: 'New recovery codes', reset_by_admin: 'Two-step verification turned off by an administrator' },
         profile: { password_changed: 'Password changed', password_reset_requested: 'Password reset requested', password_reset: 'Password reset', email_change_requested: 'Login email change requested', email_changed: 'Login email changed', email_verified: 'Email confirmed' },
-        session: { revoked: 'Session ended' },
+        session: { revoked: 'Session ended', signed_out: 'Signed out' },
         sessions: { revoked_others: 'Other sessions ended' },
         identity: { linked: 'Social account linked', unlinked: 'Social account unlinked' },
       },
@@ -205,6 +214,7 @@ export const en = {
     submit: 'Send the request',
     filed: 'Your request was sent. Platform staff will review it and write to you.',
   },
+  reauth: { title: 'Confirm it is you', intro: 'Ending a session on another device needs your password, or a code from your authenticator app.', password: 'Your password', code: 'Code from your app (or a recovery code)', usePassword: 'Use my password instead', useCode: 'Use a code instead', submit: 'Confirm' },
   roles: { admin: 'Administrator', employee: 'Employee', extranet: 'Extranet' },
   statuses: { active: 'Active', invited: 'Invited', awaiting_approval: 'Awaiting approval', dismissed: 'Dismissed' },
 };

@@ -70,6 +70,12 @@ export const fr: typeof en = {
     newProfile: 'Choisissez votre nom et votre mot de passe. Vous vous connecterez avec {email}.',
     accept: 'Accepter l’invitation',
     join: 'Rejoindre l’espace',
+    whoJoins: 'Vous êtes connecté en tant que {name} ({email}). Si vous acceptez, c’est ce profil qui rejoint l’espace — pas un profil de {invited}.',
+    proofIntro: 'L’invitation a été envoyée à {invited}. Pour montrer qu’elle est à vous, nous envoyons un code à cette adresse : saisissez-le ici.',
+    sendCode: 'Envoyer un code à {invited}',
+    codeSent: 'Nous avons envoyé un code à {invited}. Il est valable 15 minutes.',
+    code: 'Code reçu par e-mail',
+    resendCode: 'Envoyer un nouveau code',
   },
   join: {
     title: 'Rejoindre un espace',
@@ -138,6 +144,8 @@ export const fr: typeof en = {
   security: {
     title: 'Sécurité',
     twoFactor: {
+      exemptUntil: 'Un administrateur de {workspace} l’a désactivée pour vos connexions à cet espace jusqu’au {until}. Votre profil et les autres espaces la demandent toujours.',
+      exemptForGood: 'Un administrateur de {workspace} l’a désactivée pour vos connexions à cet espace jusqu’à ce que vous la reconfiguriez. Votre profil et les autres espaces la demandent toujours.',
       title: 'Validation en deux étapes',
       offIntro: 'Protégez votre profil avec un code d’une application d’authentification, demandé après votre mot de passe.',
       setUp: 'Configurer la validation en deux étapes',
@@ -172,6 +180,7 @@ export const fr: typeof en = {
       unlinked: 'Dissocié.',
     },
     email: {
+      codeHint: 'La validation en deux étapes est activée : changer d’identifiant demande aussi un code de votre application.',
       title: 'E-mail de connexion',
       intro: 'L’adresse avec laquelle vous vous connectez. Nous envoyons une confirmation à la nouvelle adresse ; rien ne change avant votre confirmation.',
       newEmail: 'Nouvel e-mail de connexion',
@@ -182,10 +191,10 @@ export const fr: typeof en = {
       title: 'Événements de sécurité récents',
       empty: 'Rien pour l’instant.',
       actions: {
-        sign_in: { succeeded: 'Connexion', failed: 'Échec de connexion' },
+        sign_in: { succeeded: 'Connexion', failed: 'Échec de connexion', locked: 'Connexion bloquée après des échecs' },
         two_factor: { failed: 'Code de validation erroné', enabled: 'Validation en deux étapes activée', disabled: 'Validation en deux étapes désactivée', recovery_codes_regenerated: 'Nouveaux codes de récupération', reset_by_admin: 'Validation en deux étapes désactivée par un administrateur' },
         profile: { password_changed: 'Mot de passe changé', password_reset_requested: 'Réinitialisation demandée', password_reset: 'Mot de passe réinitialisé', email_change_requested: 'Changement d’e-mail demandé', email_changed: 'E-mail de connexion changé', email_verified: 'E-mail confirmé' },
-        session: { revoked: 'Session terminée' },
+        session: { revoked: 'Session fermée', signed_out: 'Déconnexion' },
         sessions: { revoked_others: 'Autres sessions terminées' },
         identity: { linked: 'Compte social lié', unlinked: 'Compte social dissocié' },
       },
@@ -207,6 +216,7 @@ export const fr: typeof en = {
     submit: 'Envoyer la demande',
     filed: 'Votre demande est envoyée. L’équipe de la plateforme l’examinera et vous écrira.',
   },
+  reauth: { title: 'Confirmez que c’est vous', intro: 'Fermer une session sur un autre appareil demande votre mot de passe, ou un code de votre application d’authentification.', password: 'Votre mot de passe', code: 'Code de votre application (ou code de secours)', usePassword: 'Utiliser plutôt mon mot de passe', useCode: 'Utiliser plutôt un code', submit: 'Confirmer' },
   roles: { admin: 'Administrateur', employee: 'Employé', extranet: 'Extranet' },
   statuses: { active: 'Actif', invited: 'Invité', awaiting_approval: 'En attente d’approbation', dismissed: 'Licencié' },
 };

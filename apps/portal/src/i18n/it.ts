@@ -70,6 +70,12 @@ export const it: typeof en = {
     newProfile: 'Scegli il tuo nome e la password. Accederai con {email}.',
     accept: 'Accetta l’invito',
     join: 'Unisciti allo spazio',
+    whoJoins: 'Hai effettuato l’accesso come {name} ({email}). Se accetti, entra questo profilo — non un profilo di {invited}.',
+    proofIntro: 'L’invito è stato inviato a {invited}. Per dimostrare che è tuo, inviamo un codice a quell’indirizzo: inseriscilo qui.',
+    sendCode: 'Invia un codice a {invited}',
+    codeSent: 'Abbiamo inviato un codice a {invited}. Vale 15 minuti.',
+    code: 'Codice ricevuto via e-mail',
+    resendCode: 'Invia un nuovo codice',
   },
   join: {
     title: 'Unisciti a uno spazio',
@@ -138,6 +144,8 @@ export const it: typeof en = {
   security: {
     title: 'Sicurezza',
     twoFactor: {
+      exemptUntil: 'Un amministratore di {workspace} l’ha disattivata per i tuoi accessi lì fino al {until}. Il tuo profilo e gli altri spazi la richiedono ancora.',
+      exemptForGood: 'Un amministratore di {workspace} l’ha disattivata per i tuoi accessi lì finché non la riconfiguri. Il tuo profilo e gli altri spazi la richiedono ancora.',
       title: 'Autenticazione a due fattori',
       offIntro: 'Proteggi il tuo profilo con un codice di un’app di autenticazione, richiesto dopo la password.',
       setUp: 'Configura l’autenticazione a due fattori',
@@ -172,6 +180,7 @@ export const it: typeof en = {
       unlinked: 'Scollegato.',
     },
     email: {
+      codeHint: 'L’autenticazione a due fattori è attiva: cambiare il login richiede anche un codice della tua app.',
       title: 'E-mail di accesso',
       intro: 'L’indirizzo con cui accedi. Inviamo una conferma al nuovo indirizzo; finché non confermi non cambia nulla.',
       newEmail: 'Nuova e-mail di accesso',
@@ -182,10 +191,10 @@ export const it: typeof en = {
       title: 'Eventi di sicurezza recenti',
       empty: 'Ancora niente.',
       actions: {
-        sign_in: { succeeded: 'Accesso', failed: 'Accesso non riuscito' },
+        sign_in: { succeeded: 'Accesso', failed: 'Accesso non riuscito', locked: 'Accesso bloccato dopo tentativi falliti' },
         two_factor: { failed: 'Codice a due fattori errato', enabled: 'Autenticazione a due fattori attivata', disabled: 'Autenticazione a due fattori disattivata', recovery_codes_regenerated: 'Nuovi codici di recupero', reset_by_admin: 'Autenticazione a due fattori disattivata da un amministratore' },
         profile: { password_changed: 'Password cambiata', password_reset_requested: 'Reimpostazione richiesta', password_reset: 'Password reimpostata', email_change_requested: 'Modifica e-mail richiesta', email_changed: 'E-mail di accesso cambiata', email_verified: 'E-mail confermata' },
-        session: { revoked: 'Sessione terminata' },
+        session: { revoked: 'Sessione chiusa', signed_out: 'Disconnessione' },
         sessions: { revoked_others: 'Altre sessioni terminate' },
         identity: { linked: 'Account social collegato', unlinked: 'Account social scollegato' },
       },
@@ -207,6 +216,7 @@ export const it: typeof en = {
     submit: 'Invia la richiesta',
     filed: 'La richiesta è stata inviata. Lo staff della piattaforma la esaminerà e ti scriverà.',
   },
+  reauth: { title: 'Conferma che sei tu', intro: 'Chiudere una sessione su un altro dispositivo richiede la tua password o un codice della tua app di autenticazione.', password: 'La tua password', code: 'Codice della tua app (o un codice di recupero)', usePassword: 'Usa invece la mia password', useCode: 'Usa invece un codice', submit: 'Conferma' },
   roles: { admin: 'Amministratore', employee: 'Dipendente', extranet: 'Extranet' },
   statuses: { active: 'Attivo', invited: 'Invitato', awaiting_approval: 'In attesa di approvazione', dismissed: 'Disattivato' },
 };

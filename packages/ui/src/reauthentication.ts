@@ -1,0 +1,70 @@
+import { ref } from 'vue';
+import { failureOf } from './api.ts';
+
+export type Proof = { password: string } | { code: string };
+
+/** The answers that mean "the proof was missing or wrong": the dialog stays open and says so. */
+const PROOF_CODES = new Set(['REAUTHENTICATION_REQUIRED', 'INVALID_CREDENTIALS', 'TWO_FACTOR_INVALID', 'RATE_LIMITED']);
+
+/**
+ * Drives a {@link UiReauthDialog}: `ask` opens it for an action that needs
+ * the caller's proof; `confirm` runs the action with it. A wrong or missing
+ * proof keeps the dialog open with the API's message; any other outcome
+ * closes it and is handed back to the page (its own notice or error).
+ */
+export function useReauthentication(fallbackMessage: () => string) {
+  const open = ref(false);
+  const busy = ref(false);
+  const error = ref<string | null>(null);
+  let pending: ((proof: Proof) => Promise<unknown>) | null = null;
+  let settle: ((outcome: unknown) => void) | null = null;
+
+  /** Resolves with the action's result, or with the error it failed with (a cancel resolves with null). */
+  function ask<T>(action: (proof: Proof) => Promise<T>): Promise<T | Error | null> {
+    pending = action;
+    error.value = null;
+    open.value = true;
+    return new Promise((resolve) => (settle = resolve as (outcome: unknown) => void));
+  }
+
+  async function confirm(proof: Proof): Promise<void> {
+    if (!pending) return;
+    busy.value = true;
+    error.value = null;
+    try {
+      const result = await pending(proof);
+      open.value = false;
+      settle?.(result);
+    } catch (caught) {
+      const failure = failureOf(caught, fallbackMessage());
+      if (PROOF_CODES.has(failure.appCode)) error.value = failure.message;
+      else {
+        open.value = false;
+        settle?.(caught instanceof Error ? caught : new Error(failure.message));
+      }
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  function cancel(): void {
+    open.value = false;
+    settle?.(null);
+  }
+
+  return { open, busy, error, ask, confirm, cancel };
+}
+
+/** The dialog's words, from the SPA's own `reauth.*` messages (each SPA carries them in every language). */
+export function reauthLabels(t: (key: string) => string) {
+  return {
+    title: t('reauth.title'),
+    intro: t('reauth.intro'),
+    password: t('reauth.password'),
+    code: t('reauth.code'),
+    usePassword: t('reauth.usePassword'),
+    useCode: t('reauth.useCode'),
+    submit: t('reauth.submit'),
+    cancel: t('common.cancel'),
+  };
+}
