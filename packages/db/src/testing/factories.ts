@@ -28,7 +28,7 @@ export async function makeProfile(em: EntityManager, data: Partial<Pick<Profile,
 
 export async function makeWorkspace(em: EntityManager, data: { creator: Profile; slug?: string; name?: string }): Promise<Workspace> {
   const workspace = em.create(Workspace, { slug: data.slug ?? uniqueSlug(), name: data.name ?? 'Test Workspace', creator: data.creator });
-  em.create(Member, { workspace, profile: data.creator, role: 'admin', status: 'active', name: data.creator.name, contactEmail: data.creator.email, joinedAt: new Date() });
+  em.create(Member, { workspace, profile: data.creator, role: 'admin', status: 'active', source: 'creator', name: data.creator.name, contactEmail: data.creator.email, joinedAt: new Date() });
   await em.flush();
   return workspace;
 }
