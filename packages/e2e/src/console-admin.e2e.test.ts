@@ -50,7 +50,7 @@ describe('an admin in the console', () => {
     await page.getByText('Dismissed: their sessions here ended and their data is kept.').waitFor();
     expect(await page.getByTestId('member-status').textContent()).toBe('Dismissed');
     await page.getByTestId('rehire-member').click();
-    await page.getByText('Rehired with their previous role.').waitFor();
+    await page.getByText('Rehired. They sign in again to get access.').waitFor();
     expect(await page.getByTestId('member-status').textContent()).toBe('Active');
   });
 

@@ -73,7 +73,7 @@ export const de: typeof en = {
     whoJoins: 'Sie sind als {name} ({email}) angemeldet. Wenn Sie annehmen, tritt dieses Profil bei — kein Profil von {invited}.',
     proofIntro: 'Die Einladung ging an {invited}. Um zu zeigen, dass sie Ihnen gilt, senden wir einen Code an diese Adresse: Geben Sie ihn hier ein.',
     sendCode: 'Code an {invited} senden',
-    codeSent: 'Wir haben einen Code an {invited} gesendet. Er gilt 15 Minuten.',
+    codeSent: 'Wir haben einen Code an {invited} gesendet. Er gilt bis {until}.',
     code: 'Code aus der E-Mail',
     resendCode: 'Neuen Code senden',
   },

@@ -71,7 +71,7 @@ export const en = {
     whoJoins: 'You are signed in as {name} ({email}). If you accept, this profile joins — not a profile of {invited}.',
     proofIntro: 'The invitation was sent to {invited}. To show it is yours, we mail a code to that address: enter it here.',
     sendCode: 'Send a code to {invited}',
-    codeSent: 'We sent a code to {invited}. It works for 15 minutes.',
+    codeSent: 'We sent a code to {invited}. It works until {until}.',
     code: 'Code from the email',
     resendCode: 'Send a new code',
   },

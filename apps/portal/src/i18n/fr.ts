@@ -73,7 +73,7 @@ export const fr: typeof en = {
     whoJoins: 'Vous êtes connecté en tant que {name} ({email}). Si vous acceptez, c’est ce profil qui rejoint l’espace — pas un profil de {invited}.',
     proofIntro: 'L’invitation a été envoyée à {invited}. Pour montrer qu’elle est à vous, nous envoyons un code à cette adresse : saisissez-le ici.',
     sendCode: 'Envoyer un code à {invited}',
-    codeSent: 'Nous avons envoyé un code à {invited}. Il est valable 15 minutes.',
+    codeSent: 'Nous avons envoyé un code à {invited}. Il est valable jusqu’au {until}.',
     code: 'Code reçu par e-mail',
     resendCode: 'Envoyer un nouveau code',
   },

@@ -73,7 +73,7 @@ export const it: typeof en = {
     whoJoins: 'Hai effettuato l’accesso come {name} ({email}). Se accetti, entra questo profilo — non un profilo di {invited}.',
     proofIntro: 'L’invito è stato inviato a {invited}. Per dimostrare che è tuo, inviamo un codice a quell’indirizzo: inseriscilo qui.',
     sendCode: 'Invia un codice a {invited}',
-    codeSent: 'Abbiamo inviato un codice a {invited}. Vale 15 minuti.',
+    codeSent: 'Abbiamo inviato un codice a {invited}. Vale fino al {until}.',
     code: 'Codice ricevuto via e-mail',
     resendCode: 'Invia un nuovo codice',
   },

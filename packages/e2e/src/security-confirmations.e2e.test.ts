@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { TEST_PASSWORD } from '@gatehouse/api-server/testing';
+import { uniqueEmail, uniqueSlug } from '@gatehouse/db/testing';
+import { linkIn } from '@gatehouse/mail';
+import { screenshot, useBrowserTest } from './browser.ts';
+
+const test = useBrowserTest();
+const { people } = test;
+
+async function signedInPage(url: string, email: string): Promise<Page> {
+  const page = await (await test.browser.newContext({ locale: 'en-US' })).newPage();
+  await page.goto(url);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  return page;
+}
+
+describe('sensitive actions ask the person to confirm it is them', () => {
+  it('changes a member’s role only after the admin’s password, keeping the dialog open on a wrong one', async () => {
+    const admin = await people.signedIn({ name: 'Rita Roles' });
+    const slug = uniqueSlug('roles');
+    await admin.client.workspace.create.mutate({ name: 'Role Works', slug });
+    const member = await people.signedIn({ name: 'Mo Member' });
+    const [invited] = await admin.client.invitations.send.mutate({ workspace: slug, emails: [member.email] });
+    const mail = await test.server.mailSink!.waitFor(member.email);
+    await member.client.invitations.accept.mutate({ token: new URL(linkIn(mail, `${test.server.publicUrl}/invitation#`)).hash.slice(1) });
+
+    const page = await signedInPage(`${test.server.publicUrl}/console/signin?workspace=${slug}`, admin.email);
+    await page.getByTestId('directory').waitFor();
+    await page.goto(`${test.server.publicUrl}/console/${slug}/members/${invited!.memberId}`);
+    await page.getByLabel('Role', { exact: true }).selectOption('admin');
+    await page.getByRole('button', { name: 'Change role' }).click();
+    const dialog = page.getByTestId('reauth-form');
+    await dialog.waitFor();
+    await page.getByLabel('Your password').fill('not my password at all');
+    await page.getByTestId('reauth-submit').click();
+    await dialog.getByText('Invalid login or password.').waitFor();
+    await screenshot(page, '30-console-confirm-it-is-you');
+    await page.getByLabel('Your password').fill(TEST_PASSWORD);
+    await page.getByTestId('reauth-submit').click();
+    await page.getByTestId('member-notice').getByText('Role changed.').waitFor();
+    expect(await dialog.isVisible()).toBe(false);
+    expect((await admin.client.members.get.query({ workspace: slug, memberId: invited!.memberId! })).role).toBe('admin');
+
+    // Ending the member's sessions here, after a confirmation.
+    await page.getByTestId('end-sessions').click();
+    await page.getByTestId('confirm').click();
+    await page.getByTestId('member-notice').getByText(/Their sessions at this workspace ended/).waitFor();
+    await screenshot(page, '31-console-member-after-ending-sessions');
+  });
+
+  it('lets a person signed in with another address accept an invitation with the code mailed to the invited address', async () => {
+    const admin = await people.signedIn({ name: 'Ivy Inviter' });
+    const slug = uniqueSlug('codes');
+    await admin.client.workspace.create.mutate({ name: 'Code Crew', slug });
+    const invited = uniqueEmail('work-address');
+    await admin.client.invitations.send.mutate({ workspace: slug, emails: [invited] });
+    const link = linkIn(await test.server.mailSink!.waitFor(invited), `${test.server.publicUrl}/invitation#`);
+
+    const person = await people.signedIn({ name: 'Pat Personal' });
+    const page = await signedInPage(`${test.server.publicUrl}/signin`, person.email);
+    await page.getByText('You have a profile but no workspace yet').waitFor();
+    await page.goto(link);
+    await page.getByTestId('who-joins').waitFor();
+    expect(await page.getByTestId('who-joins').textContent()).toContain(`You are signed in as Pat Personal (${person.email})`);
+    await screenshot(page, '32-portal-invitation-for-another-address');
+    await page.getByTestId('send-code').click();
+    const codeMail = await test.server.mailSink!.waitFor(invited, (m) => m.subject === 'Your code to join Code Crew');
+    const code = /\b(\d{6})\b/.exec(codeMail.text)![1]!;
+    await page.getByLabel('Code from the email').fill(code);
+    await screenshot(page, '33-portal-invitation-code');
+    await page.getByRole('button', { name: 'Accept the invitation' }).click();
+    await page.getByTestId('workspace-list').getByText('Code Crew').waitFor();
+  });
+});
