@@ -1,11 +1,19 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { canHostDataDir, ensureDatabase, freePort, replaceDatabase, startPostgresServer, type PostgresServer } from '@gatehouse/embedded-postgres';
-import { migrate, openOrm, type Orm } from '@gatehouse/db';
+import { migrate, openOrm, type Orm, type PoolCounts } from '@gatehouse/db';
 import type { Logger } from 'pino';
 
 export interface Database {
   orm: Orm;
+  /**
+   * The member directory's own small pool with a short statement timeout:
+   * slow searches queue and time out there, never in front of session
+   * checks and sign-ins on the main pool.
+   */
+  directoryOrm: Orm;
+  /** Each pool's counts, for metrics. */
+  pools: Record<'main' | 'directory', PoolCounts | null>;
   url: string;
   /** Present when this process started its own PostgreSQL. */
   embedded: PostgresServer | null;
@@ -28,8 +36,16 @@ function embeddedDataDir(dataDir: string, logger: Logger): string {
   return fallback;
 }
 
+export interface DatabaseLimits {
+  poolSize: number;
+  /** How long a query waits for a connection before the request is refused with 503. */
+  acquireTimeoutMs: number;
+  statementTimeoutMs: number;
+  directoryStatementTimeoutMs: number;
+}
+
 /** `DATABASE_URL` when given, else a real PostgreSQL of our own with its data kept in `dataDir`. */
-export async function openDatabase(options: { databaseUrl: string | undefined; poolSize: number; dataDir: string; logger: Logger }): Promise<Database> {
+export async function openDatabase(options: { databaseUrl: string | undefined; limits: DatabaseLimits; dataDir: string; logger: Logger }): Promise<Database> {
   const { logger } = options;
   let embedded: PostgresServer | null = null;
   let url = options.databaseUrl;
@@ -41,21 +57,51 @@ export async function openDatabase(options: { databaseUrl: string | undefined; p
     await ensureDatabase(embedded.url('postgres'), EMBEDDED_DATABASE);
     url = replaceDatabase(embedded.url('postgres'), EMBEDDED_DATABASE);
   }
+  const opened: Orm[] = [];
   try {
-    const orm = await openOrm({ databaseUrl: url, poolSize: options.poolSize });
-    const applied = await migrate(orm);
+    // Migrations run on a connection of their own, without the request pools' statement timeout.
+    const migrator = await openOrm({ databaseUrl: url, poolSize: 1, applicationName: 'gatehouse-migrate' });
+    opened.push(migrator);
+    const applied = await migrate(migrator);
     if (applied.length) logger.info({ applied }, 'migrations applied');
+    await migrator.close();
+    opened.pop();
+
+    const { limits } = options;
+    const pools: Database['pools'] = { main: null, directory: null };
+    const orm = await openOrm({
+      databaseUrl: url,
+      poolSize: limits.poolSize,
+      acquireTimeoutMs: limits.acquireTimeoutMs,
+      statementTimeoutMs: limits.statementTimeoutMs,
+      applicationName: 'gatehouse',
+      onPoolCreated: (pool) => (pools.main = pool),
+    });
+    opened.push(orm);
+    const directoryOrm = await openOrm({
+      databaseUrl: url,
+      poolSize: Math.max(2, Math.floor(limits.poolSize / 2)),
+      acquireTimeoutMs: limits.acquireTimeoutMs,
+      statementTimeoutMs: limits.directoryStatementTimeoutMs,
+      applicationName: 'gatehouse-directory',
+      onPoolCreated: (pool) => (pools.directory = pool),
+    });
+    opened.push(directoryOrm);
     const server = embedded;
     return {
       orm,
+      directoryOrm,
+      pools,
       url,
       embedded,
       async close() {
+        await directoryOrm.close();
         await orm.close();
         await server?.stop();
       },
     };
   } catch (error) {
+    for (const orm of opened) await orm.close();
     await embedded?.stop();
     throw error;
   }

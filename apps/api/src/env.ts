@@ -27,6 +27,11 @@ const EnvSchema = z.object({
    * p99 from 18 to 14 ms at higher throughput). Raise it for a remote database.
    */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(Math.max(4, 2 * availableParallelism())),
+  /** How long a query may wait for a free connection before the request is answered 503 (back-pressure, not an endless queue). */
+  DATABASE_ACQUIRE_TIMEOUT: Duration,
+  /** PostgreSQL's statement_timeout for the requests' pool, and for the member directory's own pool. */
+  DATABASE_STATEMENT_TIMEOUT: Duration,
+  DIRECTORY_STATEMENT_TIMEOUT: Duration,
   SMTP_URL: z.string().min(1).optional(),
   MAIL_FROM: z.string().min(1).default('Gatehouse <no-reply@localhost>'),
   DATA_DIR: z.string().min(1).default(path.join(REPO_ROOT, '.data')),
@@ -62,6 +67,10 @@ const EnvSchema = z.object({
   INVITATION_CODE_LIFETIME: Duration,
   TEMPORARY_PASSWORD_LIFETIME: Duration,
   BROWSER_SESSION_MAX_LIFETIME: Duration,
+  /** After SIGTERM: how long /readyz fails before the listener closes (the load balancer's health-check interval × its fall count). */
+  SHUTDOWN_DELAY: Duration,
+  /** After SIGTERM: how long in-flight requests may take before their connections are cut. */
+  SHUTDOWN_TIMEOUT: Duration,
   /** Skip the demo workspace on an empty database. */
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
 });
@@ -72,6 +81,8 @@ export interface Env {
   publicUrl: URL;
   databaseUrl: string | undefined;
   databasePoolSize: number;
+  /** The pools' sizes and timeouts, as `openDatabase` takes them. */
+  databaseLimits: { poolSize: number; acquireTimeoutMs: number; statementTimeoutMs: number; directoryStatementTimeoutMs: number };
   smtpUrl: string | undefined;
   appSecret: string | undefined;
   mailFrom: string;
@@ -84,6 +95,8 @@ export interface Env {
   staffEmails: string[];
   lifetimes: Lifetimes;
   browserSessionMaxMs: number;
+  shutdownDelayMs: number;
+  shutdownTimeoutMs: number;
   /** Built SPAs served by this process. */
   portalDist: string;
   consoleDist: string;
@@ -102,6 +115,12 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     publicUrl: new URL(env.PUBLIC_URL ?? `http://localhost:${env.PORT}`),
     databaseUrl: env.DATABASE_URL,
     databasePoolSize: env.DATABASE_POOL_SIZE,
+    databaseLimits: {
+      poolSize: env.DATABASE_POOL_SIZE,
+      acquireTimeoutMs: env.DATABASE_ACQUIRE_TIMEOUT ?? 2_000,
+      statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT ?? 15_000,
+      directoryStatementTimeoutMs: env.DIRECTORY_STATEMENT_TIMEOUT ?? 3_000,
+    },
     smtpUrl: env.SMTP_URL,
     appSecret: env.APP_SECRET,
     mailFrom: env.MAIL_FROM,
@@ -121,6 +140,8 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
       temporaryPasswordMs: env.TEMPORARY_PASSWORD_LIFETIME ?? DEFAULT_LIFETIMES.temporaryPasswordMs,
     },
     browserSessionMaxMs: env.BROWSER_SESSION_MAX_LIFETIME ?? DEFAULT_BROWSER_SESSION_MAX_MS,
+    shutdownDelayMs: env.SHUTDOWN_DELAY ?? 0,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT ?? 10_000,
     portalDist: path.join(REPO_ROOT, 'apps', 'portal', 'dist'),
     consoleDist: path.join(REPO_ROOT, 'apps', 'console', 'dist'),
   };

@@ -10,6 +10,7 @@ import { appointStaff } from './staff.ts';
 import { openDatabase, type Database } from './database.ts';
 import type { Env } from './env.ts';
 import { createApp } from './http/app.ts';
+import { answerMalformedRequest, Drain } from './http/drain.ts';
 import { seedDemoIfEmpty } from './seed-demo.ts';
 import { setBrowserSessionMaxMs } from '@gatehouse/domain';
 
@@ -28,12 +29,15 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const SHUTDOWN_GRACE_MS = 10_000;
-
 export async function startServer(env: Env, options: { logger?: Logger } = {}): Promise<RunningServer> {
   const logger = options.logger ?? pino({ level: env.logLevel });
   setErrorLogger(logger);
-  const database = await openDatabase({ databaseUrl: env.databaseUrl, poolSize: env.databasePoolSize, dataDir: env.dataDir, logger });
+  const database = await openDatabase({
+    databaseUrl: env.databaseUrl,
+    limits: env.databaseLimits,
+    dataDir: env.dataDir,
+    logger,
+  });
   let mailSink: MailSink | null = null;
   let mailSender: MailSender | null = null;
   let limits: RateLimits | null = null;
@@ -65,11 +69,13 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
       }
     }
     if (env.staffEmails.length) await appointStaff(database.orm, env.staffEmails, logger);
+    const drain = new Drain();
     const config: ServiceConfig = { publicUrl: env.publicUrl, appSecret, totpBox: new SecretBox(appSecret, 'totp'), limits, lifetimes: env.lifetimes };
     const sender = mailSender;
     jobs = await startJobs({ databaseUrl: database.url, orm: database.orm, config, logger, deliverMail: () => sender.deliverDue() });
     const app = createApp({
       orm: database.orm,
+      directoryOrm: database.directoryOrm,
       publicUrl: env.publicUrl,
       trustProxy: env.trustProxy,
       portalDist: env.portalDist,
@@ -79,10 +85,12 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
       mailSink,
       onMutation: () => mailSender?.nudge(),
       socialProviders: new SocialProviders(env.socialProviders, env.publicUrl),
+      drain,
     });
     const server: Server = await new Promise((resolve, reject) => {
       const listening = app.listen(env.port, env.host, (error?: Error) => (error ? reject(error) : resolve(listening)));
     });
+    server.on('clientError', answerMalformedRequest);
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : env.port;
     let closing: Promise<void> | null = null;
@@ -97,9 +105,15 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
       serviceConfig: config,
       close() {
         closing ??= (async () => {
+          // Readiness fails at once; answers from now on close their connections (http/drain.ts).
+          drain.begin();
+          if (env.shutdownDelayMs) await new Promise((resolve) => setTimeout(resolve, env.shutdownDelayMs));
+          // No new connections; idle keep-alive ones close now, busy ones once their answer is sent.
           const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-          server.closeIdleConnections();
-          const timer = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+          const timer = setTimeout(() => {
+            logger.warn({ inFlight: drain.inFlight.size }, 'shutdown timeout: cutting the connections still busy');
+            server.closeAllConnections();
+          }, env.shutdownTimeoutMs);
           await closed;
           clearTimeout(timer);
           await jobs?.stop();

@@ -6,6 +6,8 @@ import type { RequestOrigin, ServiceConfig } from '@gatehouse/services';
 /** What the transport (apps/api) hands each request; the router never sees Express. */
 export interface RequestContext {
   orm: Orm;
+  /** The member directory's own pool (short statement timeout), so slow searches never hold the main pool's connections. */
+  directoryOrm: Orm;
   config: ServiceConfig;
   /** The social sign-in buttons: configured providers, by id and name. */
   socialProviders: { id: string; name: string }[];

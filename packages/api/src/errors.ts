@@ -1,6 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import { z } from 'zod';
+import { isDatabaseUnavailable } from '@gatehouse/db';
 import { AppError, describeError, describeFieldProblem, type AppCode, type FieldProblem, type Locale } from '@gatehouse/domain';
 
 /** The one table from the domain's error catalogue to tRPC (and so HTTP) codes. */
@@ -37,6 +38,22 @@ const TRPC_CODE_OF: Record<AppCode, TRPC_ERROR_CODE_KEY> = {
 
 export function toTRPCError(error: AppError): TRPCError {
   return new TRPCError({ code: TRPC_CODE_OF[error.code], message: error.message, cause: error });
+}
+
+/** How long a client should wait when the database cannot answer: about what a restart or a burst takes. */
+export const UNAVAILABLE_RETRY_SECONDS = 5;
+
+/** A failure of ours as the catalogue knows it: a lost or saturated database is SERVICE_UNAVAILABLE; anything else unknown stays as it is. */
+export function asAppError(error: unknown): AppError | null {
+  if (error instanceof AppError) return error;
+  if (isDatabaseUnavailable(error)) return new AppError('SERVICE_UNAVAILABLE', { retryAfterSeconds: UNAVAILABLE_RETRY_SECONDS });
+  return null;
+}
+
+/** The seconds a failed answer asks the client to wait (Retry-After), if any of its calls said so. */
+export function retryAfterOf(errors: readonly TRPCError[]): number | null {
+  const waits = errors.map((error) => (error.cause instanceof AppError ? (error.cause.params.retryAfterSeconds ?? 0) : 0)).filter((wait) => wait > 0);
+  return waits.length ? Math.max(...waits) : null;
 }
 
 /** A zod issue as the product's field problem, so it can be told in the caller's language. */

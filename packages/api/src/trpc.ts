@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppError, DEFAULT_LOCALE, isActiveAdmin } from '@gatehouse/domain';
 import { recordRefusedAccess, resolveMembership, type Actor } from '@gatehouse/services';
 import type { RequestContext } from './context.ts';
-import { describeFailure, toTRPCError } from './errors.ts';
+import { asAppError, describeFailure, toTRPCError } from './errors.ts';
 import { WorkspaceSlug } from './schemas.ts';
 import { actorOf } from './session-start.ts';
 
@@ -38,7 +38,10 @@ const base = t.procedure.use(async ({ ctx, type, next }) => {
   const result = await next({ ctx: { em: ctx.orm.em.fork() } });
   // A refused mutation may have queued mail too (a fresh confirmation link): let it leave now either way.
   if (type === 'mutation') ctx.afterMutation();
-  if (!result.ok && result.error.cause instanceof AppError) throw toTRPCError(result.error.cause);
+  if (!result.ok) {
+    const known = asAppError(result.error.cause);
+    if (known) throw toTRPCError(known);
+  }
   return result;
 });
 

@@ -10,10 +10,29 @@ export type Orm = MikroORM;
 
 export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
+/** What a `pg` pool tells of itself: open connections, idle ones, and queries waiting for one. */
+export interface PoolCounts {
+  totalCount: number;
+  idleCount: number;
+  waitingCount: number;
+}
+
 export interface OrmOptions {
   databaseUrl: string;
   /** Connections in this process's pool. */
   poolSize?: number;
+  /**
+   * How long a query may wait for a free connection (and for a new one to
+   * open): past it the query fails, and the request is answered 503 at once
+   * instead of queueing behind everyone else's.
+   */
+  acquireTimeoutMs?: number;
+  /** PostgreSQL's statement_timeout on every connection of this pool. */
+  statementTimeoutMs?: number;
+  /** Shown in pg_stat_activity, so an operator tells the pools apart. */
+  applicationName?: string;
+  /** Handed the `pg` pool once it exists (metrics read its counts). */
+  onPoolCreated?: (pool: PoolCounts) => void;
   debug?: boolean;
 }
 
@@ -27,6 +46,12 @@ export function ormConfig(options: OrmOptions): Options {
     forceUtcTimezone: true,
     debug: options.debug ?? false,
     pool: { min: 0, max: options.poolSize ?? 10 },
+    driverOptions: {
+      ...(options.acquireTimeoutMs ? { connectionTimeoutMillis: options.acquireTimeoutMs } : {}),
+      ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+      ...(options.applicationName ? { application_name: options.applicationName } : {}),
+      ...(options.onPoolCreated ? { onPoolCreated: options.onPoolCreated } : {}),
+    },
     migrations: {
       path: MIGRATIONS_DIR,
       migrationsList: MIGRATIONS,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clientAddressKey } from './client-address.ts';
 import { isPlausibleEmail, normalizeEmail } from './email.ts';
-import { hasForbiddenCharacters } from './text.ts';
+import { hasForbiddenCharacters, withoutForbiddenCharacters } from './text.ts';
 
 describe('client addresses as rate limits count them', () => {
   it('gives one host one key however its address is spelt', () => {
@@ -43,5 +43,12 @@ describe('text fields', () => {
     expect(hasForbiddenCharacters('Ada Lovelace – Zoë Ñandú 李')).toBe(false);
     expect(hasForbiddenCharacters('line one\nline two\ttab', { multiline: true })).toBe(false);
     expect(hasForbiddenCharacters('line one\nline two')).toBe(true);
+  });
+});
+
+describe('names from elsewhere', () => {
+  it('drops what a stored name must not hold, keeping the rest', () => {
+    expect(withoutForbiddenCharacters('Ada\u202e Love\u200blace\r\n')).toBe('Ada Love lace');
+    expect(withoutForbiddenCharacters('Zoë Ñandú')).toBe('Zoë Ñandú');
   });
 });

@@ -13,3 +13,8 @@ const INVISIBLE_OR_BIDI = /\p{Default_Ignorable_Code_Point}/u;
 export function hasForbiddenCharacters(text: string, options: { multiline?: boolean } = {}): boolean {
   return CONTROL.test(options.multiline ? text.replace(LINE_BREAKS_AND_TABS, '') : text) || INVISIBLE_OR_BIDI.test(text);
 }
+
+/** Text from elsewhere (a social provider's display name) made safe to store and show: forbidden characters dropped, runs of space folded. */
+export function withoutForbiddenCharacters(text: string): string {
+  return text.replace(/\p{Cc}|\p{Default_Ignorable_Code_Point}/gu, ' ').replace(/\s+/g, ' ').trim();
+}

@@ -35,9 +35,12 @@ function decodeCursor(cursor: string): [string, string] {
   throw new AppError('INVALID_INPUT', { fields: { cursor: 'invalid' } });
 }
 
-function likePattern(search: string): string {
-  return `%${search.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+function escapeLike(search: string): string {
+  return search.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
+
+/** Trigram indexes need three characters; a shorter search matches the start of a name or address, through its prefix index. */
+export const TRIGRAM_SEARCH_MIN_LENGTH = 3;
 
 /** The ORM's driver leaves timestamps as text. */
 type MemberRow = Omit<MemberFields, 'profile' | 'joinedAt' | 'createdAt'> & { profileId: string | null; joinedAt: string | null; createdAt: string };
@@ -58,10 +61,13 @@ export async function listMembers(options: ListMembersOptions): Promise<Page<Mem
   if (options.status) where.push(`status = ${bind(options.status)}`);
   if (options.role) where.push(`role = ${bind(options.role)}`);
   const search = options.search?.trim();
-  if (search) {
+  if (search && [...search].length >= TRIGRAM_SEARCH_MIN_LENGTH) {
     // What the directory shows, each column with its trigram index: the two combine in one bitmap scan.
-    const pattern = bind(likePattern(search));
+    const pattern = bind(`%${escapeLike(search)}%`);
     where.push(`(name ilike ${pattern} or contact_email ilike ${pattern})`);
+  } else if (search) {
+    const prefix = bind(`${escapeLike(search.toLowerCase())}%`);
+    where.push(`(lower(name) like ${prefix} or contact_email like ${prefix})`);
   }
   if (options.cursor) {
     const [name, id] = decodeCursor(options.cursor);

@@ -1,7 +1,7 @@
 import type { SocialClaims } from '@gatehouse/auth';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Identity, Profile, type EntityManager } from '@gatehouse/db';
-import { AppError, isPlausibleEmail, normalizeEmail, type Locale } from '@gatehouse/domain';
+import { AppError, isPlausibleEmail, normalizeEmail, withoutForbiddenCharacters, type Locale } from '@gatehouse/domain';
 import type { Actor, RequestOrigin } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import { afterFirstFactor, type SignInResult } from './after-first-factor.ts';
@@ -65,7 +65,7 @@ export async function socialSignIn(options: SocialSignInOptions): Promise<Social
     profile = em.create(Profile, {
       email: usable ? offered : placeholderEmail(provider, claims.subject),
       emailVerifiedAt: usable ? new Date() : null,
-      name: claims.name?.trim().slice(0, 200) || offered?.split('@')[0] || provider,
+      name: withoutForbiddenCharacters(claims.name ?? '').slice(0, 200) || offered?.split('@')[0] || provider,
       passwordHash: null,
       locale: options.locale,
     });

@@ -16,9 +16,13 @@ import { sessionCookieSettings } from './session-cookie.ts';
 import { bodySizeGuard, trpcHandler } from './trpc-handler.ts';
 import { recoveryLetterRoute } from './recovery-letter.ts';
 import { requestIdOf, requestIds } from './request-id.ts';
+import { drainingGuard, type Drain } from './drain.ts';
+import { failureAnswer, asAppError } from '@gatehouse/api';
+import { DEFAULT_LOCALE, negotiateLocale } from '@gatehouse/domain';
 
 export interface AppOptions {
   orm: Orm;
+  directoryOrm: Orm;
   publicUrl: URL;
   trustProxy: number;
   portalDist: string;
@@ -29,6 +33,8 @@ export interface AppOptions {
   /** Nudged after every successful mutation. */
   onMutation: () => void;
   socialProviders: SocialProviders;
+  /** Set once shutdown began: readiness fails and every answer closes its connection. */
+  drain: Drain;
 }
 
 /** Serves a built SPA from `dist` under `mount`, with its index.html for every unknown path below it. */
@@ -51,6 +57,7 @@ export function createApp(options: AppOptions): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy);
   app.use(requestIds({ trustIncoming: options.trustProxy > 0 }));
+  app.use(drainingGuard(options.drain));
   app.use(shedPasswordFlood);
   app.use(securityHeaders({ https: options.publicUrl.protocol === 'https:' }));
 
@@ -58,6 +65,8 @@ export function createApp(options: AppOptions): Express {
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
+    // First thing a shutdown does: the load balancer stops sending while in-flight requests finish.
+    if (options.drain.draining) return void res.status(503).json({ status: 'draining' });
     try {
       const pending = await pendingMigrations(orm);
       if (pending.length) return void res.status(503).json({ status: 'migrations pending', pending });
@@ -83,15 +92,23 @@ export function createApp(options: AppOptions): Express {
     '/trpc',
     csrfGuard(new Set([options.publicUrl.origin])),
     bodySizeGuard,
-    trpcHandler({ orm, config: options.config, mailInboxPath, cookie, afterMutation: options.onMutation, socialProviders: options.socialProviders.list() }),
+    trpcHandler({ orm, directoryOrm: options.directoryOrm, config: options.config, mailInboxPath, cookie, afterMutation: options.onMutation, socialProviders: options.socialProviders.list() }),
   );
 
   spa(app, '/console', options.consoleDist, logger);
   spa(app, '/', options.portalDist, logger);
 
+  // Whatever escapes a route: a lost database is 503 with Retry-After, anything else 500, in tRPC's envelope under /trpc.
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
-    logger.error({ err: error, requestId: requestIdOf(req) }, 'request failed');
-    if (!res.headersSent) res.status(500).json({ error: 'internal error' });
+    const known = asAppError(error);
+    if (!known) logger.error({ err: error, requestId: requestIdOf(req) }, 'request failed');
+    if (res.headersSent) return;
+    const wait = known?.params.retryAfterSeconds;
+    if (wait) res.setHeader('Retry-After', String(wait));
+    const locale = negotiateLocale(req.headers['accept-language']) ?? DEFAULT_LOCALE;
+    const paths = req.path.startsWith('/trpc/') ? req.path.slice('/trpc/'.length).split(',') : [req.path];
+    const { status, body } = failureAnswer({ appCode: known?.code ?? 'INTERNAL', params: known?.params ?? {}, paths, locale, batch: req.query.batch === '1' });
+    res.status(status).type('application/json').send(body);
   });
   return app;
 }

@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import { validateSessionToken } from '@gatehouse/auth';
-import { sessionView } from '@gatehouse/api';
+import { asAppError, failureAnswer, sessionView } from '@gatehouse/api';
+import { DEFAULT_LOCALE, negotiateLocale } from '@gatehouse/domain';
 import type { Orm } from '@gatehouse/db';
 import { clearSessionCookie, ensureDeviceId, readSessionToken, type SessionCookieSettings } from './session-cookie.ts';
 
@@ -15,7 +16,18 @@ export function sessionCheckRoute(options: { orm: Orm; cookie: SessionCookieSett
   const { orm, cookie } = options;
   return async (req: Request, res: Response): Promise<void> => {
     const { token, via } = readSessionToken(req, cookie.name);
-    const auth = token ? await validateSessionToken(orm.em.fork(), token) : null;
+    let auth: Awaited<ReturnType<typeof validateSessionToken>>;
+    try {
+      auth = token ? await validateSessionToken(orm.em.fork(), token) : null;
+    } catch (error) {
+      // The same answer tRPC gives a failed call: a lost database is 503 with Retry-After, anything else a 500, both in its envelope.
+      const known = asAppError(error);
+      const locale = negotiateLocale(req.headers['accept-language']) ?? DEFAULT_LOCALE;
+      const { status, body } = failureAnswer({ appCode: known?.code ?? 'INTERNAL', params: known?.params ?? {}, paths: ['auth.session'], locale, batch: req.query.batch === '1' });
+      const wait = known?.params.retryAfterSeconds;
+      res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...(wait ? { 'retry-after': String(wait) } : {}) }).end(body);
+      return;
+    }
     // As in every tRPC call: a dead cookie is removed, and a browser gets its device id.
     if (via === 'cookie' && !auth) clearSessionCookie(res, cookie);
     if (via !== 'bearer') ensureDeviceId(req, res, cookie);

@@ -5,7 +5,8 @@ import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { incomingMessageToRequest, internal_exceptionHandler } from '@trpc/server/adapters/node-http';
 import { resolveResponse } from '@trpc/server/http';
 import { validateSessionToken } from '@gatehouse/auth';
-import { appRouter, type RequestContext } from '@gatehouse/api';
+import { AppError } from '@gatehouse/domain';
+import { appRouter, asAppError, retryAfterOf, toTRPCError, type RequestContext } from '@gatehouse/api';
 import type { Orm } from '@gatehouse/db';
 import { DEFAULT_LOCALE, negotiateLocale } from '@gatehouse/domain';
 import type { ServiceConfig } from '@gatehouse/services';
@@ -20,33 +21,49 @@ export const MAX_BODY_BYTES = 256 * 1024;
 export const MAX_LETTER_BODY_BYTES = 7 * 1024 * 1024 + 64 * 1024;
 const LETTER_PROCEDURES = new Set(['stewardship.fileRecovery']);
 
-/** Refuses an oversized body before anything reads it: only the letter procedure may be large. */
+/** What a request to these procedures may send: only the letter procedure may be large. */
+export function bodyLimitOf(path: string): number {
+  const procedures = path.replace(/^\//, '').split(',');
+  return procedures.every((name) => LETTER_PROCEDURES.has(name)) ? MAX_LETTER_BODY_BYTES : MAX_BODY_BYTES;
+}
+
+/**
+ * Refuses a body announced too large before anything reads it. A body sent
+ * without a length (chunked) is cut off by the same limit as it is read
+ * (`trpcMiddleware`), so no route ever buffers more than its own limit.
+ */
 export function bodySizeGuard(req: Request, res: Response, next: () => void): void {
   const length = Number(req.headers['content-length'] ?? 0);
-  const procedures = req.path.replace(/^\//, '').split(',');
-  const limit = procedures.every((name) => LETTER_PROCEDURES.has(name)) ? MAX_LETTER_BODY_BYTES : MAX_BODY_BYTES;
-  if (length > limit) return void res.status(413).json({ error: { message: 'request too large', code: -32600, data: { code: 'PAYLOAD_TOO_LARGE', httpStatus: 413, appCode: 'INVALID_INPUT' } } });
+  if (length > bodyLimitOf(req.path)) return void res.status(413).json({ error: { message: 'request too large', code: -32600, data: { code: 'PAYLOAD_TOO_LARGE', httpStatus: 413, appCode: 'INVALID_INPUT' } } });
   next();
 }
 
 export function trpcHandler(options: {
   orm: Orm;
+  directoryOrm: Orm;
   config: ServiceConfig;
   mailInboxPath: string | null;
   cookie: SessionCookieSettings;
   afterMutation: () => void;
   socialProviders: { id: string; name: string }[];
 }) {
-  const { orm, config, mailInboxPath, cookie, afterMutation, socialProviders } = options;
+  const { orm, directoryOrm, config, mailInboxPath, cookie, afterMutation, socialProviders } = options;
 
   async function createContext({ req, res }: { req: Request; res: Response }): Promise<RequestContext> {
     const { token, via } = readSessionToken(req, cookie.name);
     const bearer = via === 'bearer';
-    const auth = token ? await validateSessionToken(orm.em.fork(), token) : null;
+    let auth: Awaited<ReturnType<typeof validateSessionToken>> = null;
+    try {
+      auth = token ? await validateSessionToken(orm.em.fork(), token) : null;
+    } catch (error) {
+      // Every call of the request fails alike; a lost database is a 503 the client may retry, not a 500.
+      throw toTRPCError(asAppError(error) ?? new AppError('INTERNAL'));
+    }
     // A dead cookie is removed so the browser stops sending it.
     if (via === 'cookie' && !auth) clearSessionCookie(res, cookie);
     return {
       orm,
+      directoryOrm,
       config,
       mailInboxPath,
       afterMutation,
@@ -82,8 +99,8 @@ function trpcMiddleware(options: { createContext: (opts: { req: Request; res: Re
   return (req: Request, res: Response): void => {
     const path = req.path.slice(req.path.lastIndexOf('/') + 1);
     const answer = async () => {
-      // The per-procedure limit is applied by bodySizeGuard; this caps bodies sent without a length.
-      const request = incomingMessageToRequest(req, res, { maxBodySize: MAX_LETTER_BODY_BYTES });
+      // The route's own limit, counted as the body is read: a chunked body gets no more than an announced one.
+      const request = incomingMessageToRequest(req, res, { maxBodySize: bodyLimitOf(req.path) });
       const response = await resolveResponse({
         router,
         req: request,
@@ -92,6 +109,10 @@ function trpcMiddleware(options: { createContext: (opts: { req: Request; res: Re
         createContext: () => options.createContext({ req, res }),
         maxBatchSize: MAX_BATCH_SIZE,
         allowMethodOverride: false,
+        responseMeta: ({ errors }) => {
+          const wait = retryAfterOf(errors);
+          return wait ? { headers: { 'retry-after': String(wait) } } : {};
+        },
       });
       res.statusCode = response.status;
       for (const [name, value] of response.headers) if (name !== 'set-cookie') res.setHeader(name, value);

@@ -14,7 +14,7 @@ if (emails.length === 0) {
 }
 const env = readEnv();
 const logger = pino({ level: 'warn' });
-const database = await openDatabase({ databaseUrl: env.databaseUrl, poolSize: env.databasePoolSize, dataDir: env.dataDir, logger });
+const database = await openDatabase({ databaseUrl: env.databaseUrl, limits: env.databaseLimits, dataDir: env.dataDir, logger });
 try {
   const appointed = await appointStaff(database.orm, emails, logger);
   console.log(appointed.length ? `Platform staff now: ${appointed.join(', ')}` : 'No profile signs in with these emails.');

@@ -19,7 +19,7 @@ import { ListMembersFilter, MemberInput, RehireInput, ResetMemberTwoFactorInput,
 export const membersRouter = router({
   list: workspaceProcedure.input(ListMembersFilter).query(({ ctx, input }) =>
     listMembers({
-      em: ctx.em,
+      em: ctx.directoryOrm.em.fork(),
       membership: ctx.membership,
       ...(input.status ? { status: input.status } : {}),
       ...(input.role ? { role: input.role } : {}),

@@ -64,6 +64,9 @@ export const MemberSchema = defineEntity({
     // Directory search (`ilike '%…%'` on what the directory shows): trigram indexes, combined by a bitmap OR.
     { name: 'member_name_trgm_idx', expression: 'create index "member_name_trgm_idx" on "member" using gin ("name" gin_trgm_ops)' },
     { name: 'member_contact_email_trgm_idx', expression: 'create index "member_contact_email_trgm_idx" on "member" using gin ("contact_email" gin_trgm_ops)' },
+    // Searches of one or two characters, which no trigram serves, match the start of the name or address instead.
+    { name: 'member_name_prefix_idx', expression: 'create index "member_name_prefix_idx" on "member" ("workspace_id", lower("name") text_pattern_ops)' },
+    { name: 'member_contact_email_prefix_idx', expression: 'create index "member_contact_email_prefix_idx" on "member" ("workspace_id", "contact_email" text_pattern_ops)' },
   ],
 });
 

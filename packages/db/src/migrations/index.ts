@@ -5,6 +5,7 @@ import { Migration20261122033419_sign_in_security as m2 } from './migration-2026
 import { Migration20261122040232_workspace_lifecycle as m3 } from './migration-20261122040232-workspace-lifecycle.ts';
 import { Migration20261122045536_directory_search as m4 } from './migration-20261122045536-directory-search.ts';
 import { Migration20261201211637_security_fixes as m5 } from './migration-20261201211637-security-fixes.ts';
+import { Migration20261201214643_directory_prefix_search as m6 } from './migration-20261201214643-directory-prefix-search.ts';
 
 export const MIGRATIONS = [
   { name: 'migration-20261122024630-initial', class: m0 },
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   { name: 'migration-20261122040232-workspace-lifecycle', class: m3 },
   { name: 'migration-20261122045536-directory-search', class: m4 },
   { name: 'migration-20261201211637-security-fixes', class: m5 },
+  { name: 'migration-20261201214643-directory-prefix-search', class: m6 },
 ];

@@ -1,0 +1,17 @@
+import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20261201214643_directory_prefix_search extends Migration {
+
+  override name = 'Migration20261201214643_directory_prefix_search';
+
+  override up(): void | Promise<void> {
+    this.addSql(`create index "member_name_prefix_idx" on "member" ("workspace_id", lower("name") text_pattern_ops);`);
+    this.addSql(`create index "member_contact_email_prefix_idx" on "member" ("workspace_id", "contact_email" text_pattern_ops);`);
+  }
+
+  override down(): void | Promise<void> {
+    this.addSql(`drop index "member_name_prefix_idx";`);
+    this.addSql(`drop index "member_contact_email_prefix_idx";`);
+  }
+
+}
