@@ -37,7 +37,6 @@ async function resetLink(email: string, after = 0): Promise<string> {
   return secretOf(linkIn(mail, `${test.server.publicUrl}/reset-password#`));
 }
 
-const lastMailId = () => test.server.mailSink!.messages().at(-1)?.id ?? 0;
 
 async function withTwoFactor(client: GatehouseClient) {
   const { secret } = await client.twoFactor.setup.mutate();

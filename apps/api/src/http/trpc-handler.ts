@@ -52,7 +52,7 @@ export function trpcHandler(options: {
   async function createContext({ req, res }: { req: Request; res: Response }): Promise<RequestContext> {
     const { token, via } = readSessionToken(req, cookie.name);
     const bearer = via === 'bearer';
-    let auth: Awaited<ReturnType<typeof validateSessionToken>> = null;
+    let auth: Awaited<ReturnType<typeof validateSessionToken>>;
     try {
       auth = token ? await validateSessionToken(orm.em.fork(), token) : null;
     } catch (error) {
