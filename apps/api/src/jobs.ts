@@ -1,6 +1,6 @@
 import { PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
-import type { Orm } from '@gatehouse/db';
+import { errorSummary, isDatabaseUnavailable, type Orm } from '@gatehouse/db';
 import { purgeExpired, runAbandonedCleanup, type ServiceConfig } from '@gatehouse/services';
 
 /** Background work, coordinated through PostgreSQL by pg-boss so any number of api processes can run it. */
@@ -24,7 +24,8 @@ export interface Jobs {
 export async function startJobs(options: { databaseUrl: string; orm: Orm; config: ServiceConfig; logger: Logger; deliverMail: () => Promise<number> }): Promise<Jobs> {
   const { orm, config, logger } = options;
   const boss = new PgBoss({ connectionString: options.databaseUrl, schema: 'pgboss', max: 4 });
-  boss.on('error', (error) => logger.error({ err: error }, 'job queue error'));
+  // A lost database is a warning (the queue reconnects by itself); anything else an error.
+  boss.on('error', (error) => (isDatabaseUnavailable(error) ? logger.warn({ err: errorSummary(error) }, 'job queue: database unreachable') : logger.error({ err: error }, 'job queue error')));
   await boss.start();
 
   const handlers: Record<JobName, () => Promise<object>> = {

@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import net from 'node:net';
 import pino, { type Logger } from 'pino';
 import { setErrorLogger } from '@gatehouse/api';
 import type { ServiceConfig } from '@gatehouse/services';
@@ -13,6 +14,7 @@ import { createApp } from './http/app.ts';
 import { answerMalformedRequest, Drain } from './http/drain.ts';
 import { seedDemoIfEmpty } from './seed-demo.ts';
 import { setBrowserSessionMaxMs } from '@gatehouse/domain';
+import { errorSummary } from '@gatehouse/db';
 
 export interface RunningServer {
   url: string;
@@ -28,6 +30,9 @@ export interface RunningServer {
   /** Stops taking connections, lets in-flight requests finish, then closes the database. */
   close(): Promise<void>;
 }
+
+/** During shutdown, idle keep-alive connections are closed once no request came for this long. */
+const SHUTDOWN_QUIET_MS = 200;
 
 export async function startServer(env: Env, options: { logger?: Logger } = {}): Promise<RunningServer> {
   const logger = options.logger ?? pino({ level: env.logLevel });
@@ -47,7 +52,7 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
     const { threadsLowered } = await preparePasswordWork();
     logger.debug({ threadsLowered }, 'password hashing threads run below the event loop’s priority');
     setBrowserSessionMaxMs(env.browserSessionMaxMs);
-    if (env.rateLimits) limits = createRateLimits({ databaseUrl: database.url, onPoolError: (error) => logger.warn({ err: error }, 'rate-limit database connection lost; it reconnects on next use') });
+    if (env.rateLimits) limits = createRateLimits({ databaseUrl: database.url, onPoolError: (error) => logger.warn({ err: errorSummary(error) }, 'rate-limit database connection lost; it reconnects on next use') });
     else {
       limits = createDisabledRateLimits();
       logger.warn('RATE_LIMITS=off: sign-in, 2FA and mailed links have no brute-force protection (benchmarks only)');
@@ -108,12 +113,16 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
           // Readiness fails at once; answers from now on close their connections (http/drain.ts).
           drain.begin();
           if (env.shutdownDelayMs) await new Promise((resolve) => setTimeout(resolve, env.shutdownDelayMs));
-          // No new connections; idle keep-alive ones close now, busy ones once their answer is sent.
-          const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+          // No new connections. Not http's close(), which also cuts idle keep-alive connections at once: a client
+          // may be sending on one at that moment. Each of them closes after its next answer (Connection: close).
+          const closed = new Promise<void>((resolve) => net.Server.prototype.close.call(server, () => resolve()));
           const timer = setTimeout(() => {
             logger.warn({ inFlight: drain.inFlight.size }, 'shutdown timeout: cutting the connections still busy');
             server.closeAllConnections();
           }, env.shutdownTimeoutMs);
+          // Once every answer is out and clients went quiet, the connections left are idle: close them.
+          await drain.settled({ quietMs: SHUTDOWN_QUIET_MS, timeoutMs: env.shutdownTimeoutMs });
+          server.closeIdleConnections();
           await closed;
           clearTimeout(timer);
           await jobs?.stop();

@@ -25,11 +25,11 @@ export const DEFAULT_LIFETIMES: Lifetimes = {
   invitationCodeMs: 15 * MINUTE,
 };
 
-const UNITS: Record<string, number> = { s: 1000, m: MINUTE, h: HOUR, d: DAY };
+const UNITS: Record<string, number> = { ms: 1, s: 1000, m: MINUTE, h: HOUR, d: DAY };
 
-/** A duration as operators write it: `90s`, `15m`, `12h`, `7d`; null when it is not one. */
+/** A duration as operators write it: `300ms`, `90s`, `15m`, `12h`, `7d`; null when it is not one. */
 export function parseDuration(text: string): number | null {
-  const match = /^(\d{1,6})\s*([smhd])$/.exec(text.trim());
+  const match = /^(\d{1,6})\s*(ms|[smhd])$/.exec(text.trim());
   if (!match) return null;
   const ms = Number(match[1]) * UNITS[match[2]!]!;
   return ms > 0 ? ms : null;

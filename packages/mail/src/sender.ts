@@ -1,5 +1,5 @@
 import { createTransport, type Transporter } from 'nodemailer';
-import { executeStatement, queryRows, type Orm } from '@gatehouse/db';
+import { errorSummary, executeStatement, queryRows, type Orm } from '@gatehouse/db';
 import { mailQueuedCount } from './outbox.ts';
 
 export interface MailSenderOptions {
@@ -27,6 +27,8 @@ export const MAX_ATTEMPTS = 12;
 /** A claimed message is someone else's for this long; a crashed sender's claims expire. */
 const CLAIM_MS = 120_000;
 const BATCH = 20;
+/** Recording a sent mail stops retrying this long before its claim ends, so no other sender takes it meanwhile. */
+const RECORD_MARGIN_MS = 10_000;
 const PARALLEL_CONVERSATIONS = 5;
 
 /** 5 s for a passing hiccup, then 30 s, 1 min, 2 min … capped at 2 h, with ±20 % jitter so retries spread out. */
@@ -66,7 +68,7 @@ export class MailSender {
     const tick = () => {
       if (this.#stopped) return;
       void this.deliverDue()
-        .catch((error: unknown) => this.#options.logger?.warn({ err: error }, 'mail delivery round failed'))
+        .catch((error: unknown) => this.#options.logger?.warn({ err: errorSummary(error) }, 'mail delivery round failed'))
         .finally(() => {
           if (!this.#stopped) this.#timer = setTimeout(tick, this.#options.pollMs ?? 2_000);
         });
@@ -89,7 +91,7 @@ export class MailSender {
   }
 
   #deliverInBackground(): void {
-    void this.deliverDue().catch((error: unknown) => this.#options.logger?.warn({ err: error }, 'mail delivery round failed'));
+    void this.deliverDue().catch((error: unknown) => this.#options.logger?.warn({ err: errorSummary(error) }, 'mail delivery round failed'));
   }
 
   async stop(): Promise<void> {
@@ -127,7 +129,9 @@ export class MailSender {
     );
     this.#backlog = claimed.length === BATCH;
     let delivered = 0;
+    const claimedUntil = new Date(now.getTime() + CLAIM_MS);
     const deliver = async (message: DueMessage): Promise<void> => {
+      let accepted = false;
       try {
         await this.#transport.sendMail({
           from: this.#options.from,
@@ -137,13 +141,12 @@ export class MailSender {
           ...(message.htmlBody ? { html: message.htmlBody } : {}),
           messageId: `<${message.id}@gatehouse>`,
         });
-        // The body may hold a one-time link or a generated password: it leaves the database with the mail.
-        await executeStatement(em, 'update outbox_message set sent_at = $2, locked_until = null, text_body = null, html_body = null, last_error = null where id = $1', [
-          message.id,
-          new Date(),
-        ]);
+        accepted = true;
+        await this.#recordSent(message.id, claimedUntil);
         delivered++;
       } catch (error) {
+        // Accepted but not recorded in time: the claim runs out and the mail may go again, with the same Message-ID.
+        if (accepted) throw error;
         const reason = (error as Error).message.slice(0, 1000);
         const giveUp = message.attempts >= MAX_ATTEMPTS;
         // A mail given up on loses its body too: no link or password stays behind.
@@ -167,5 +170,24 @@ export class MailSender {
     );
     if (delivered) this.#options.logger?.info({ delivered }, 'mail delivered');
     return delivered;
+  }
+
+  /**
+   * The SMTP server accepted the mail: recording it must survive a passing
+   * database outage, or the claim expires and the mail is sent twice. So the
+   * update is retried, with back-off, for as long as the claim holds.
+   */
+  async #recordSent(id: string, claimedUntil: Date): Promise<void> {
+    for (let wait = 250; ; wait = Math.min(wait * 2, 5_000)) {
+      try {
+        // The body may hold a one-time link or a generated password: it leaves the database with the mail.
+        await executeStatement(this.#options.orm.em.fork(), 'update outbox_message set sent_at = $2, locked_until = null, text_body = null, html_body = null, last_error = null where id = $1', [id, new Date()]);
+        return;
+      } catch (error) {
+        if (Date.now() + wait >= claimedUntil.getTime() - RECORD_MARGIN_MS) throw error;
+        this.#options.logger?.warn({ id, err: errorSummary(error), retryInMs: wait }, 'mail sent but not yet recorded; retrying');
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    }
   }
 }

@@ -30,7 +30,7 @@ const KEEP = 500;
  * memory: the embedded default's "mail server", with a web inbox served by
  * the api, and the peer that tests talk SMTP to.
  */
-export async function startMailSink(options: { port?: number; keep?: number } = {}): Promise<MailSink> {
+export async function startMailSink(options: { port?: number; keep?: number; beforeAccept?: (mail: ReceivedMail) => Promise<void> } = {}): Promise<MailSink> {
   const keep = options.keep ?? KEEP;
   const received: ReceivedMail[] = [];
   const waiters = new Set<() => void>();
@@ -47,8 +47,8 @@ export async function startMailSink(options: { port?: number; keep?: number } = 
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         PostalMime.parse(Buffer.concat(chunks))
-          .then((email) => {
-            received.push({
+          .then(async (email) => {
+            const mail: ReceivedMail = {
               id: ++counter,
               receivedAt: new Date(),
               from: email.from?.address ?? session.envelope.mailFrom?.toString() ?? '',
@@ -57,7 +57,10 @@ export async function startMailSink(options: { port?: number; keep?: number } = 
               text: email.text ?? '',
               html: email.html ?? null,
               messageId: email.messageId ?? null,
-            });
+            };
+            // A test may hold the conversation here, before the sender hears "accepted" (e.g. to take the database away meanwhile).
+            await options.beforeAccept?.(mail);
+            received.push(mail);
             if (received.length > keep) received.splice(0, received.length - keep);
             for (const wake of waiters) wake();
             callback();

@@ -13,16 +13,26 @@ import { DEFAULT_LOCALE } from '@gatehouse/domain';
 export class Drain {
   draining = false;
   readonly inFlight = new Set<ServerResponse>();
+  lastRequestAt = 0;
 
   begin(): void {
     this.draining = true;
     for (const res of this.inFlight) if (!res.headersSent) res.shouldKeepAlive = false;
+  }
+
+  /** Resolves once no request is in flight and none came for `quietMs` (or when `timeoutMs` is over). */
+  async settled(options: { quietMs: number; timeoutMs: number }): Promise<void> {
+    const deadline = Date.now() + options.timeoutMs;
+    while (Date.now() < deadline && (this.inFlight.size > 0 || Date.now() - this.lastRequestAt < options.quietMs)) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   }
 }
 
 export function drainingGuard(drain: Drain): RequestHandler {
   return (_req, res, next) => {
     if (drain.draining) res.shouldKeepAlive = false;
+    drain.lastRequestAt = Date.now();
     drain.inFlight.add(res);
     res.once('close', () => drain.inFlight.delete(res));
     next();
