@@ -71,6 +71,8 @@ const EnvSchema = z.object({
   SHUTDOWN_DELAY: Duration,
   /** After SIGTERM: how long in-flight requests may take before their connections are cut. */
   SHUTDOWN_TIMEOUT: Duration,
+  /** Serves /metrics (Prometheus) to callers sending `Authorization: Bearer <token>`; unset, /metrics does not exist. */
+  METRICS_TOKEN: z.string().min(16).optional(),
   /** Skip the demo workspace on an empty database. */
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
 });
@@ -96,6 +98,7 @@ export interface Env {
   lifetimes: Lifetimes;
   browserSessionMaxMs: number;
   shutdownDelayMs: number;
+  metricsToken: string | undefined;
   shutdownTimeoutMs: number;
   /** Built SPAs served by this process. */
   portalDist: string;
@@ -141,6 +144,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     },
     browserSessionMaxMs: env.BROWSER_SESSION_MAX_LIFETIME ?? DEFAULT_BROWSER_SESSION_MAX_MS,
     shutdownDelayMs: env.SHUTDOWN_DELAY ?? 0,
+    metricsToken: env.METRICS_TOKEN,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT ?? 10_000,
     portalDist: path.join(REPO_ROOT, 'apps', 'portal', 'dist'),
     consoleDist: path.join(REPO_ROOT, 'apps', 'console', 'dist'),

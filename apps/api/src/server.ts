@@ -12,6 +12,7 @@ import { openDatabase, type Database } from './database.ts';
 import type { Env } from './env.ts';
 import { createApp } from './http/app.ts';
 import { answerMalformedRequest, Drain } from './http/drain.ts';
+import { Metrics } from './http/metrics.ts';
 import { seedDemoIfEmpty } from './seed-demo.ts';
 import { setBrowserSessionMaxMs } from '@gatehouse/domain';
 import { errorSummary } from '@gatehouse/db';
@@ -52,7 +53,8 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
     const { threadsLowered } = await preparePasswordWork();
     logger.debug({ threadsLowered }, 'password hashing threads run below the event loop’s priority');
     setBrowserSessionMaxMs(env.browserSessionMaxMs);
-    if (env.rateLimits) limits = createRateLimits({ databaseUrl: database.url, onPoolError: (error) => logger.warn({ err: errorSummary(error) }, 'rate-limit database connection lost; it reconnects on next use') });
+    const metrics = new Metrics({ orm: database.orm, pools: database.pools });
+    if (env.rateLimits) limits = createRateLimits({ databaseUrl: database.url, onRefusal: metrics.refused, onPoolError: (error) => logger.warn({ err: errorSummary(error) }, 'rate-limit database connection lost; it reconnects on next use') });
     else {
       limits = createDisabledRateLimits();
       logger.warn('RATE_LIMITS=off: sign-in, 2FA and mailed links have no brute-force protection (benchmarks only)');
@@ -91,6 +93,8 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
       onMutation: () => mailSender?.nudge(),
       socialProviders: new SocialProviders(env.socialProviders, env.publicUrl),
       drain,
+      metrics,
+      metricsToken: env.metricsToken,
     });
     const server: Server = await new Promise((resolve, reject) => {
       const listening = app.listen(env.port, env.host, (error?: Error) => (error ? reject(error) : resolve(listening)));

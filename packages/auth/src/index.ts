@@ -1,4 +1,4 @@
-export { hashPassword, verifyPassword, verifyAgainstNothing, needsRehash, passwordWorkSaturated, preparePasswordWork, ARGON2_PARAMETERS, OVERLOAD_RETRY_SECONDS } from './password.ts';
+export { hashPassword, verifyPassword, verifyAgainstNothing, needsRehash, passwordWorkSaturated, passwordWorkLoad, preparePasswordWork, ARGON2_PARAMETERS, OVERLOAD_RETRY_SECONDS } from './password.ts';
 export { Semaphore } from './semaphore.ts';
 export { generateSessionToken, parseSessionToken, hashSecret } from './session-token.ts';
 export {

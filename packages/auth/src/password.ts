@@ -26,6 +26,11 @@ export function passwordWorkSaturated(): boolean {
   return hashing.saturated;
 }
 
+/** The password hashing slots in use and the checks waiting for one (metrics). */
+export function passwordWorkLoad(): { running: number; waiting: number; limit: number } {
+  return { running: hashing.running, waiting: hashing.pending, limit: hashing.limit };
+}
+
 async function bounded<T>(work: () => Promise<T>): Promise<T> {
   const result = await hashing.run(work);
   if (!result.ran) throw new AppError('RATE_LIMITED', { retryAfterSeconds: OVERLOAD_RETRY_SECONDS });

@@ -107,7 +107,7 @@ function refusal(msBeforeNext: number, startedBlock = false): AppError {
   return new RateLimitRefusal(msBeforeNext, startedBlock);
 }
 
-export function createRateLimits(options: { databaseUrl: string; onPoolError?: (error: Error) => void }): RateLimits {
+export function createRateLimits(options: { databaseUrl: string; onPoolError?: (error: Error) => void; onRefusal?: (name: LimitName) => void }): RateLimits {
   // A bounded wait for a connection, so an unreachable database refuses at once instead of queueing requests.
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 4, connectionTimeoutMillis: 5_000 });
   // An idle client's connection dropped by the server (a restart, a failover) is an 'error' event: unheard, it ends the process.
@@ -141,6 +141,7 @@ export function createRateLimits(options: { databaseUrl: string; onPoolError?: (
       const blocked = refused.filter((reason): reason is RateLimiterRes => reason instanceof RateLimiterRes);
       if (blocked.length !== refused.length) throw refused.find((reason) => !(reason instanceof RateLimiterRes));
       const tiers = LIMITS[name] as Tier[];
+      options.onRefusal?.(name);
       const startedBlock = results.some((result, index) => result.status === 'rejected' && (result.reason as RateLimiterRes).consumedPoints === tiers[index]!.points + 1);
       throw refusal(Math.max(...blocked.map((res) => res.msBeforeNext)), startedBlock);
     },

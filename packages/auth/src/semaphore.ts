@@ -35,6 +35,10 @@ export class Semaphore {
     return this.#running >= this.limit && this.#waiting.length >= this.queueLimit;
   }
 
+  get running(): number {
+    return this.#running;
+  }
+
   get pending(): number {
     return this.#waiting.length;
   }

@@ -17,6 +17,7 @@ import { bodySizeGuard, trpcHandler } from './trpc-handler.ts';
 import { recoveryLetterRoute } from './recovery-letter.ts';
 import { requestIdOf, requestIds } from './request-id.ts';
 import { drainingGuard, type Drain } from './drain.ts';
+import type { Metrics } from './metrics.ts';
 import { failureAnswer, asAppError } from '@gatehouse/api';
 import { DEFAULT_LOCALE, negotiateLocale } from '@gatehouse/domain';
 
@@ -35,6 +36,9 @@ export interface AppOptions {
   socialProviders: SocialProviders;
   /** Set once shutdown began: readiness fails and every answer closes its connection. */
   drain: Drain;
+  metrics: Metrics;
+  /** Unset: no /metrics at all. */
+  metricsToken: string | undefined;
 }
 
 /** Serves a built SPA from `dist` under `mount`, with its index.html for every unknown path below it. */
@@ -58,9 +62,11 @@ export function createApp(options: AppOptions): Express {
   app.set('trust proxy', options.trustProxy);
   app.use(requestIds({ trustIncoming: options.trustProxy > 0 }));
   app.use(drainingGuard(options.drain));
+  app.use(options.metrics.recordRequests);
   app.use(shedPasswordFlood);
   app.use(securityHeaders({ https: options.publicUrl.protocol === 'https:' }));
 
+  app.get('/metrics', options.metrics.route(options.metricsToken));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
