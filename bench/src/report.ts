@@ -83,6 +83,9 @@ export function checkTargets(report: Report): TargetCheck[] {
   add('flood: authenticated requests p99 ≤ 25 ms', flood ? Number(flood.sessionP99ms) : undefined, (v) => `${v} ms`, (v) => v <= 25);
   add('flood: /healthz p99 ≤ 20 ms', flood ? Number(flood.healthP99ms) : undefined, (v) => `${v} ms`, (v) => v <= 20);
   add('flood: no 5xx, excess sign-ins RATE_LIMITED', flood ? Number(flood.fiveHundreds) : undefined, (v) => `${v} × 5xx, ${flood?.rateLimited} × 429`, (v) => v === 0 && Number(flood?.rateLimited) > 0);
+  const searches = report.results.find((result) => result.id === 'slow-searches')?.sides.gatehouse?.notes;
+  add('slow searches: session check p99 < 50 ms beside 500 connections of searches', searches ? Number(searches.sessionP99ms) : undefined, (v) => `${v} ms (${searches?.searchesAnswered} searches answered, ${searches?.searchesRefused} refused with 503)`, (v) => v < 50);
+  add('slow searches: no failure but a 503 refusal', searches ? Number(searches.otherFailures) : undefined, (v) => `${v} other failures`, (v) => v === 0);
   add('idle RSS ≤ 200 MB', report.idleRssMb.gatehouse, (v) => `${v} MB`, (v) => v <= 200);
   const memory = report.results.find((result) => result.id === 'memory')?.sides.gatehouse?.notes;
   add('RSS flat while sessions are checked: after the second half of the seeded sessions (100,000 in a full run) vs after the first (≤ +10%)', memory ? Number(memory.growth) : undefined, (v) => `${memory?.beforeMb} → ${memory?.afterMb} MB (${Math.round(v * 100)}%)`, (v) => v <= 0.1);

@@ -285,6 +285,53 @@ const loginFlood: Extra = {
 };
 
 /**
+ * Slow searches: 500 connections keep asking the 100,000-member directory
+ * broad searches (a trigram search matching ~15 % of members, and two-letter
+ * prefixes), while a steady 200 session checks a second run beside them.
+ * The directory has a pool of its own with a bounded wait: what counts is
+ * that the session check stays fast, and that excess searches are refused
+ * (503 with Retry-After) instead of queueing for seconds.
+ */
+const slowSearches: Extra = {
+  id: 'slow-searches',
+  title: 'slow searches: 500 connections of directory searches beside steady session checks',
+  async run(context, pids) {
+    const target = context.targets.gatehouse;
+    const cookie = await signInCookie(target, context.people[3]!.email);
+    const adminCookie = await signInCookie(target, context.seed.directory.adminEmail);
+    const searches = ['son', 'an', 'ma', 'er'].map((search) => ({
+      method: 'GET' as const,
+      path: `/trpc/members.list?input=${encodeURIComponent(JSON.stringify({ workspace: context.seed.directory.slug, limit: 50, search }))}`,
+      headers: { cookie: adminCookie },
+    }));
+    // In a worker thread of its own, so the searches' client does not slow down the one that measures the session checks.
+    const load = fire({ server: target.server, connections: 500, seconds: context.settings.seconds, requests: searches, workers: 1 });
+    const steady = await runLoad({ server: target.server, connections: 10, seconds: context.settings.seconds, overallRate: 200, requests: [sessionCheckRequest(target, cookie)] }, pids);
+    const searched = await load;
+    await settle(target.server.pid);
+    return {
+      id: this.id,
+      title: this.title,
+      connections: 500,
+      sides: {
+        gatehouse: {
+          label: 'session check at 200/s beside 500 connections of searches',
+          statementsPerRequest: null,
+          rounds: [{ ...steady, reruns: 0 }],
+          notes: {
+            sessionP99ms: steady.p99ms,
+            searchesAnswered: searched['2xx'],
+            searchesRefused: searched.statusCodeStats?.['503']?.count ?? 0,
+            searchP99ms: searched.latency.p99,
+            otherFailures: searched['5xx'] - (searched.statusCodeStats?.['503']?.count ?? 0) + searched.errors + searched.timeouts + steady.statuses['5xx']!,
+          },
+        },
+      },
+    };
+  },
+};
+
+/**
  * Memory: Gatehouse keeps nothing per session in memory, so its RSS must stay
  * flat after every one of the seeded sessions (200,000) has been checked once.
  */
@@ -491,6 +538,6 @@ const invitations: Extra = {
   },
 };
 
-export const extras: Extra[] = [totp, invitations, loginFlood, memory];
+export const extras: Extra[] = [totp, invitations, loginFlood, slowSearches, memory];
 
 export const scenarios = { list, extras, seedBetterAuth, betterAuthVersion };

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { canHostDataDir, ensureDatabase, freePort, replaceDatabase, startPostgresServer, type PostgresServer } from '@gatehouse/embedded-postgres';
 import { migrate, openOrm, type Orm, type PoolCounts } from '@gatehouse/db';
 import type { Logger } from 'pino';
+import { directoryPoolSize } from './env.ts';
 
 export interface Database {
   orm: Orm;
@@ -44,18 +45,25 @@ export interface DatabaseLimits {
   directoryStatementTimeoutMs: number;
 }
 
+/** A real PostgreSQL of our own, its data kept in `dataDir`, with the product's database in it. */
+export async function startEmbeddedDatabase(options: { dataDir: string; logger: Logger }): Promise<{ server: PostgresServer; url: string }> {
+  const dataDir = embeddedDataDir(options.dataDir, options.logger);
+  const started = Date.now();
+  const server = await startPostgresServer({ dataDir, port: await freePort(), durability: 'durable' });
+  options.logger.info({ dataDir, port: server.port, ms: Date.now() - started }, 'embedded PostgreSQL started');
+  await ensureDatabase(server.url('postgres'), EMBEDDED_DATABASE);
+  return { server, url: replaceDatabase(server.url('postgres'), EMBEDDED_DATABASE) };
+}
+
 /** `DATABASE_URL` when given, else a real PostgreSQL of our own with its data kept in `dataDir`. */
 export async function openDatabase(options: { databaseUrl: string | undefined; limits: DatabaseLimits; dataDir: string; logger: Logger }): Promise<Database> {
   const { logger } = options;
   let embedded: PostgresServer | null = null;
   let url = options.databaseUrl;
   if (!url) {
-    const dataDir = embeddedDataDir(options.dataDir, logger);
-    const started = Date.now();
-    embedded = await startPostgresServer({ dataDir, port: await freePort(), durability: 'durable' });
-    logger.info({ dataDir, port: embedded.port, ms: Date.now() - started }, 'embedded PostgreSQL started');
-    await ensureDatabase(embedded.url('postgres'), EMBEDDED_DATABASE);
-    url = replaceDatabase(embedded.url('postgres'), EMBEDDED_DATABASE);
+    const started = await startEmbeddedDatabase({ dataDir: options.dataDir, logger });
+    embedded = started.server;
+    url = started.url;
   }
   const opened: Orm[] = [];
   try {
@@ -80,7 +88,7 @@ export async function openDatabase(options: { databaseUrl: string | undefined; l
     opened.push(orm);
     const directoryOrm = await openOrm({
       databaseUrl: url,
-      poolSize: Math.max(2, Math.floor(limits.poolSize / 2)),
+      poolSize: directoryPoolSize(limits.poolSize),
       acquireTimeoutMs: limits.acquireTimeoutMs,
       statementTimeoutMs: limits.directoryStatementTimeoutMs,
       applicationName: 'gatehouse-directory',

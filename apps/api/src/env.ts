@@ -32,6 +32,8 @@ const EnvSchema = z.object({
   /** PostgreSQL's statement_timeout for the requests' pool, and for the member directory's own pool. */
   DATABASE_STATEMENT_TIMEOUT: Duration,
   DIRECTORY_STATEMENT_TIMEOUT: Duration,
+  /** Directory calls one process runs at once; more are refused with 503 at the door. Default: four per connection of the directory's pool. */
+  DIRECTORY_CONCURRENCY: z.coerce.number().int().min(1).max(1000).optional(),
   SMTP_URL: z.string().min(1).optional(),
   MAIL_FROM: z.string().min(1).default('Gatehouse <no-reply@localhost>'),
   DATA_DIR: z.string().min(1).default(path.join(REPO_ROOT, '.data')),
@@ -99,6 +101,7 @@ export interface Env {
   browserSessionMaxMs: number;
   shutdownDelayMs: number;
   metricsToken: string | undefined;
+  directoryConcurrency: number;
   shutdownTimeoutMs: number;
   /** Built SPAs served by this process. */
   portalDist: string;
@@ -145,10 +148,16 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     browserSessionMaxMs: env.BROWSER_SESSION_MAX_LIFETIME ?? DEFAULT_BROWSER_SESSION_MAX_MS,
     shutdownDelayMs: env.SHUTDOWN_DELAY ?? 0,
     metricsToken: env.METRICS_TOKEN,
+    directoryConcurrency: env.DIRECTORY_CONCURRENCY ?? 4 * directoryPoolSize(env.DATABASE_POOL_SIZE),
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT ?? 10_000,
     portalDist: path.join(REPO_ROOT, 'apps', 'portal', 'dist'),
     consoleDist: path.join(REPO_ROOT, 'apps', 'console', 'dist'),
   };
+}
+
+/** The member directory's own pool: half the main pool, at least two (database.ts opens it). */
+export function directoryPoolSize(poolSize: number): number {
+  return Math.max(2, Math.floor(poolSize / 2));
 }
 
 /** A provider is on when both its client id and secret are set. */

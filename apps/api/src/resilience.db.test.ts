@@ -206,7 +206,7 @@ describe('shutting down under keep-alive load', () => {
 
 describe('back-pressure', () => {
   it('keeps session checks answering while the directory is stuck, and refuses directory calls past a bounded wait', async () => {
-    const server = await startTestServer({ databaseUrl: test.db.url, env: { DATABASE_POOL_SIZE: '4', DATABASE_ACQUIRE_TIMEOUT: '300ms', DIRECTORY_STATEMENT_TIMEOUT: '2s' } });
+    const server = await startTestServer({ databaseUrl: test.db.url, env: { DATABASE_POOL_SIZE: '4', DATABASE_ACQUIRE_TIMEOUT: '300ms', DIRECTORY_STATEMENT_TIMEOUT: '2s', DIRECTORY_CONCURRENCY: '4' } });
     try {
       const em = server.database.orm.em.fork();
       const admin = await makeProfile(em, { passwordHash: await hashPassword(TEST_PASSWORD) });

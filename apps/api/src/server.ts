@@ -83,6 +83,7 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
     const app = createApp({
       orm: database.orm,
       directoryOrm: database.directoryOrm,
+      directoryConcurrency: env.directoryConcurrency,
       publicUrl: env.publicUrl,
       trustProxy: env.trustProxy,
       portalDist: env.portalDist,

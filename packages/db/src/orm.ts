@@ -17,6 +17,11 @@ export interface PoolCounts {
   waitingCount: number;
 }
 
+/** The part of a `pg` pool this module uses: its counts and its new-connection event. */
+interface PgPoolEvents extends PoolCounts {
+  on(event: 'connect', listener: (client: { query(text: string): Promise<unknown> }) => void): unknown;
+}
+
 export interface OrmOptions {
   databaseUrl: string;
   /** Connections in this process's pool. */
@@ -48,9 +53,13 @@ export function ormConfig(options: OrmOptions): Options {
     pool: { min: 0, max: options.poolSize ?? 10 },
     driverOptions: {
       ...(options.acquireTimeoutMs ? { connectionTimeoutMillis: options.acquireTimeoutMs } : {}),
-      ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
       ...(options.applicationName ? { application_name: options.applicationName } : {}),
-      ...(options.onPoolCreated ? { onPoolCreated: options.onPoolCreated } : {}),
+      onPoolCreated: (pool: PgPoolEvents) => {
+        // A SET on each new connection rather than a startup parameter: PgBouncer refuses unknown startup parameters.
+        const timeout = options.statementTimeoutMs;
+        if (timeout) pool.on('connect', (client) => void client.query(`set statement_timeout = ${Math.floor(timeout)}`).catch(() => undefined));
+        options.onPoolCreated?.(pool);
+      },
     },
     migrations: {
       path: MIGRATIONS_DIR,

@@ -9,7 +9,7 @@ import { mailInbox } from './mail-inbox.ts';
 import { socialRoutes } from './social.ts';
 import type { SocialProviders } from '@gatehouse/auth';
 import { csrfGuard } from './csrf.ts';
-import { shedPasswordFlood } from './overload.ts';
+import { shedDirectoryFlood, shedPasswordFlood } from './overload.ts';
 import { securityHeaders } from './security-headers.ts';
 import { sessionCheckRoute } from './session-check.ts';
 import { sessionCookieSettings } from './session-cookie.ts';
@@ -24,6 +24,8 @@ import { DEFAULT_LOCALE, negotiateLocale } from '@gatehouse/domain';
 export interface AppOptions {
   orm: Orm;
   directoryOrm: Orm;
+  /** Directory calls at once before more are refused (503). */
+  directoryConcurrency: number;
   publicUrl: URL;
   trustProxy: number;
   portalDist: string;
@@ -64,6 +66,7 @@ export function createApp(options: AppOptions): Express {
   app.use(drainingGuard(options.drain));
   app.use(options.metrics.recordRequests);
   app.use(shedPasswordFlood);
+  app.use(shedDirectoryFlood(options.directoryConcurrency));
   app.use(securityHeaders({ https: options.publicUrl.protocol === 'https:' }));
 
   app.get('/metrics', options.metrics.route(options.metricsToken));

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { OVERLOAD_RETRY_SECONDS, passwordWorkSaturated } from '@gatehouse/auth';
-import { overloadedBody, PASSWORD_PROCEDURES } from '@gatehouse/api';
+import { failureAnswer, overloadedBody, PASSWORD_PROCEDURES } from '@gatehouse/api';
 import { DEFAULT_LOCALE, negotiateLocale } from '@gatehouse/domain';
 
 const PREFIX = '/trpc/';
@@ -24,4 +24,38 @@ export function shedPasswordFlood(req: Request, res: Response, next: NextFunctio
   const locale = negotiateLocale(req.headers['accept-language']) ?? DEFAULT_LOCALE;
   const body = overloadedBody(paths, locale, OVERLOAD_RETRY_SECONDS, req.query.batch === '1');
   res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(OVERLOAD_RETRY_SECONDS), 'content-length': Buffer.byteLength(body) }).end(body);
+}
+
+/** The procedures whose work runs on the directory's own pool. */
+const DIRECTORY_PROCEDURES: ReadonlySet<string> = new Set(['members.list']);
+const DIRECTORY_RETRY_SECONDS = 1;
+
+/**
+ * Back-pressure for the member directory: at most `limit` directory calls
+ * run at once in this process; past that a call is refused with 503
+ * SERVICE_UNAVAILABLE (and Retry-After) at the door, before its session is
+ * checked or a connection asked for, so a flood of searches cannot queue in
+ * front of everyone else's session checks and sign-ins.
+ */
+export function shedDirectoryFlood(limit: number) {
+  let running = 0;
+  return (req: Request, res: Response, next: NextFunction): void => {
+    if (!req.path.startsWith(PREFIX)) return next();
+    let paths: string[];
+    try {
+      paths = decodeURIComponent(req.path.slice(PREFIX.length)).split(',');
+    } catch {
+      return next();
+    }
+    if (!paths.some((path) => DIRECTORY_PROCEDURES.has(path))) return next();
+    if (running >= limit) {
+      const locale = negotiateLocale(req.headers['accept-language']) ?? DEFAULT_LOCALE;
+      const { status, body } = failureAnswer({ appCode: 'SERVICE_UNAVAILABLE', paths, locale, batch: req.query.batch === '1', params: { retryAfterSeconds: DIRECTORY_RETRY_SECONDS } });
+      res.writeHead(status, { 'content-type': 'application/json', 'retry-after': String(DIRECTORY_RETRY_SECONDS), 'content-length': Buffer.byteLength(body) }).end(body);
+      return;
+    }
+    running++;
+    res.once('close', () => running--);
+    next();
+  };
 }
