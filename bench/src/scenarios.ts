@@ -285,16 +285,16 @@ const loginFlood: Extra = {
 };
 
 /**
- * Slow searches: 500 connections keep asking the 100,000-member directory
- * broad searches (a trigram search matching ~15 % of members, and two-letter
- * prefixes), while a steady 200 session checks a second run beside them.
+ * Slow searches: 500 connections ask the 100,000-member directory 500 broad
+ * searches a second (a trigram search matching ~15 % of members, and
+ * two-letter prefixes), while a steady 200 session checks a second run beside them.
  * The directory has a pool of its own with a bounded wait: what counts is
  * that the session check stays fast, and that excess searches are refused
  * (503 with Retry-After) instead of queueing for seconds.
  */
 const slowSearches: Extra = {
   id: 'slow-searches',
-  title: 'slow searches: 500 connections of directory searches beside steady session checks',
+  title: 'slow searches: 500 connections asking 500 directory searches a second, beside steady session checks',
   async run(context, pids) {
     const target = context.targets.gatehouse;
     const cookie = await signInCookie(target, context.people[3]!.email);
@@ -304,8 +304,9 @@ const slowSearches: Extra = {
       path: `/trpc/members.list?input=${encodeURIComponent(JSON.stringify({ workspace: context.seed.directory.slug, limit: 50, search }))}`,
       headers: { cookie: adminCookie },
     }));
-    // In a worker thread of its own, so the searches' client does not slow down the one that measures the session checks.
-    const load = fire({ server: target.server, connections: 500, seconds: context.settings.seconds, requests: searches, workers: 1 });
+    // 500 searches a second from 500 connections (each asks once a second, as a person or a script does, not in a tight loop),
+    // in a worker thread of its own so the searches' client does not slow down the one that measures the session checks.
+    const load = fire({ server: target.server, connections: 500, overallRate: 500, seconds: context.settings.seconds, requests: searches, workers: 1 });
     const steady = await runLoad({ server: target.server, connections: 10, seconds: context.settings.seconds, overallRate: 200, requests: [sessionCheckRequest(target, cookie)] }, pids);
     const searched = await load;
     await settle(target.server.pid);

@@ -155,9 +155,13 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   };
 }
 
-/** The member directory's own pool: half the main pool, at least two (database.ts opens it). */
+/**
+ * The member directory's own pool (database.ts opens it): a quarter of the
+ * main pool, at least one. Broad searches keep a backend busy on a core each;
+ * a small lane leaves PostgreSQL's other cores to session checks and sign-ins.
+ */
 export function directoryPoolSize(poolSize: number): number {
-  return Math.max(2, Math.floor(poolSize / 2));
+  return Math.max(1, Math.floor(poolSize / 4));
 }
 
 /** A provider is on when both its client id and secret are set. */

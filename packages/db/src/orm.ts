@@ -49,6 +49,9 @@ export function ormConfig(options: OrmOptions): Options {
     // Every request forks its own entity manager; touching the global one is a bug.
     allowGlobalContext: false,
     forceUtcTimezone: true,
+    // The database exists (DATABASE_URL, or the embedded one made by its launcher): never reach for the `postgres`
+    // database to create it, which a connection pooler in front (PgBouncer) does not offer.
+    ensureDatabase: false,
     debug: options.debug ?? false,
     pool: { min: 0, max: options.poolSize ?? 10 },
     driverOptions: {
