@@ -382,6 +382,25 @@ describe('hostile text', () => {
     expect(nul).toMatchObject({ ok: false, appCode: 'INVALID_INPUT' });
   });
 
+  it('takes the longest values allowed, all together, without a 500', async () => {
+    const anonymous = await people.anonymous();
+    // 64 + 1 + 189 = 254 characters: the longest address RFC 5321 allows.
+    const email = `${'l'.repeat(58)}${Math.random().toString(36).slice(2, 8)}@${'d'.repeat(63)}.${'e'.repeat(63)}.${'f'.repeat(56)}.test`;
+    expect(email.length).toBe(254);
+    const password = 'x'.repeat(200) + ' long passphrase of mine';
+    expect(await anonymous.auth.signUp.mutate({ email, password: password.slice(0, 256), name: 'N'.repeat(200) })).toEqual({ status: 'verification_sent', email });
+    const admin = await people.signedIn({ name: 'M'.repeat(200) });
+    const slug = uniqueSlug();
+    await admin.client.workspace.create.mutate({ name: 'W'.repeat(120), slug });
+    const [sent] = await admin.client.invitations.send.mutate({ workspace: slug, emails: [email], message: 'm'.repeat(2000) });
+    expect(sent!.ok).toBe(true);
+    const memberId = (await admin.client.members.list.query({ workspace: slug, search: 'lll' })).items[0]!.id;
+    await admin.client.members.update.mutate({ workspace: slug, memberId, position: 'P'.repeat(200), mailboxEmail: email });
+    for (const position of ['Chief\u0000', 'Chief \u202eofficer']) {
+      expect((await failureOf(admin.client.members.update.mutate({ workspace: slug, memberId, position }))).appCode).toBe('INVALID_INPUT');
+    }
+  });
+
   it('sends an invitation whose inviter and workspace have the longest names allowed', async () => {
     const admin = await people.signedIn({ name: 'N'.repeat(200) });
     const slug = uniqueSlug();
