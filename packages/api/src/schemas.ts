@@ -22,25 +22,22 @@ import {
 
 const characters = { error: 'characters', params: { problem: 'characters' } } as const;
 
-/** One line a person typed (a name, a position, a search): trimmed, bounded, no controls or invisible marks. */
-export function Line(options: { min?: number; max: number }) {
+/**
+ * Text a person typed, trimmed and bounded, without controls or invisible
+ * marks: one line (a name, a position, a search) or, `multiline`, several (a
+ * message, a statement: line breaks and tabs allowed).
+ */
+function Text(options: { min?: number; max: number; multiline?: boolean }) {
   return z
     .string()
     .trim()
     .min(options.min ?? 0)
     .max(options.max)
-    .refine((value) => !hasForbiddenCharacters(value), characters);
+    .refine((value) => !hasForbiddenCharacters(value, { multiline: options.multiline ?? false }), characters);
 }
 
-/** Text of several lines (an invitation's message, a statement): line breaks and tabs allowed, other controls not. */
-export function Paragraphs(options: { min?: number; max: number }) {
-  return z
-    .string()
-    .trim()
-    .min(options.min ?? 0)
-    .max(options.max)
-    .refine((value) => !hasForbiddenCharacters(value, { multiline: true }), characters);
-}
+export const Line = (options: { min?: number; max: number }) => Text(options);
+export const Paragraphs = (options: { min?: number; max: number }) => Text({ ...options, multiline: true });
 
 /** An opaque value from the product itself (a token, a cursor, an id of ours): never a NUL or control character. */
 const Opaque = (max: number) => z.string().max(max).refine((value) => !hasForbiddenCharacters(value), characters);
