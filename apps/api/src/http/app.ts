@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
-import { pendingMigrations, type Orm } from '@gatehouse/db';
+import { errorSummary, pendingMigrations, type Orm } from '@gatehouse/db';
 import type { MailSink } from '@gatehouse/mail';
 import type { ServiceConfig } from '@gatehouse/services';
 import { mailInbox } from './mail-inbox.ts';
@@ -73,7 +73,7 @@ export function createApp(options: AppOptions): Express {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/readyz', async (_req, res) => {
+  app.get('/readyz', async (req, res) => {
     // First thing a shutdown does: the load balancer stops sending while in-flight requests finish.
     if (options.drain.draining) return void res.status(503).json({ status: 'draining' });
     try {
@@ -81,7 +81,7 @@ export function createApp(options: AppOptions): Express {
       if (pending.length) return void res.status(503).json({ status: 'migrations pending', pending });
       res.json({ status: 'ready' });
     } catch (error) {
-      logger.warn({ err: error }, 'readiness check failed');
+      logger.warn({ err: errorSummary(error), requestId: requestIdOf(req) }, 'readiness check failed');
       res.status(503).json({ status: 'database unreachable' });
     }
   });

@@ -88,7 +88,7 @@ export function socialRoutes(options: {
       });
       res.redirect(303, url);
     } catch (error) {
-      logger.warn({ err: error, provider }, 'social sign-in could not start');
+      logger.warn({ err: error, provider, requestId: requestIdOf(req) }, 'social sign-in could not start');
       fail(res, 'INTERNAL');
     }
   });
@@ -129,7 +129,7 @@ export function socialRoutes(options: {
       res.redirect(303, pending.next);
     } catch (error) {
       if (isAppError(error)) return void fail(res, error.code, pending.mode);
-      logger.warn({ err: error, provider }, 'social sign-in failed');
+      logger.warn({ err: error, provider, requestId: requestIdOf(req) }, 'social sign-in failed');
       fail(res, 'INVALID_CREDENTIALS', pending.mode);
     }
   });
