@@ -32,8 +32,9 @@ const EnvSchema = z.object({
   /** PostgreSQL's statement_timeout for the requests' pool, and for the member directory's own pool. */
   DATABASE_STATEMENT_TIMEOUT: Duration,
   DIRECTORY_STATEMENT_TIMEOUT: Duration,
-  /** Directory calls one process runs at once; more are refused with 503 at the door. Default: four per connection of the directory's pool. */
+  /** Directory calls one process runs at once (default: two per connection of the directory's pool), and how many more may wait their turn before a call is refused with 503 at the door. */
   DIRECTORY_CONCURRENCY: z.coerce.number().int().min(1).max(1000).optional(),
+  DIRECTORY_QUEUE: z.coerce.number().int().min(0).max(10_000).default(64),
   SMTP_URL: z.string().min(1).optional(),
   MAIL_FROM: z.string().min(1).default('Gatehouse <no-reply@localhost>'),
   DATA_DIR: z.string().min(1).default(path.join(REPO_ROOT, '.data')),
@@ -101,7 +102,7 @@ export interface Env {
   browserSessionMaxMs: number;
   shutdownDelayMs: number;
   metricsToken: string | undefined;
-  directoryConcurrency: number;
+  directoryConcurrency: { limit: number; queue: number };
   shutdownTimeoutMs: number;
   /** Built SPAs served by this process. */
   portalDist: string;
@@ -148,7 +149,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     browserSessionMaxMs: env.BROWSER_SESSION_MAX_LIFETIME ?? DEFAULT_BROWSER_SESSION_MAX_MS,
     shutdownDelayMs: env.SHUTDOWN_DELAY ?? 0,
     metricsToken: env.METRICS_TOKEN,
-    directoryConcurrency: env.DIRECTORY_CONCURRENCY ?? 4 * directoryPoolSize(env.DATABASE_POOL_SIZE),
+    directoryConcurrency: { limit: env.DIRECTORY_CONCURRENCY ?? 2 * directoryPoolSize(env.DATABASE_POOL_SIZE), queue: env.DIRECTORY_QUEUE },
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT ?? 10_000,
     portalDist: path.join(REPO_ROOT, 'apps', 'portal', 'dist'),
     consoleDist: path.join(REPO_ROOT, 'apps', 'console', 'dist'),
@@ -156,12 +157,12 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
 }
 
 /**
- * The member directory's own pool (database.ts opens it): a quarter of the
- * main pool, at least one. Broad searches keep a backend busy on a core each;
- * a small lane leaves PostgreSQL's other cores to session checks and sign-ins.
+ * The member directory's own pool (database.ts opens it): half the main
+ * pool, at least two. Broad searches keep a backend busy each; a lane of its
+ * own leaves the main pool's connections to session checks and sign-ins.
  */
 export function directoryPoolSize(poolSize: number): number {
-  return Math.max(1, Math.floor(poolSize / 4));
+  return Math.max(2, Math.floor(poolSize / 2));
 }
 
 /** A provider is on when both its client id and secret are set. */

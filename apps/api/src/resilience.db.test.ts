@@ -216,7 +216,7 @@ describe('shutting down under keep-alive load', () => {
 
 describe('back-pressure', () => {
   it('keeps session checks answering while the directory is stuck, and refuses directory calls past a bounded wait', async () => {
-    const server = await startTestServer({ databaseUrl: test.db.url, env: { DATABASE_POOL_SIZE: '4', DATABASE_ACQUIRE_TIMEOUT: '300ms', DIRECTORY_STATEMENT_TIMEOUT: '2s', DIRECTORY_CONCURRENCY: '4' } });
+    const server = await startTestServer({ databaseUrl: test.db.url, env: { DATABASE_POOL_SIZE: '4', DATABASE_ACQUIRE_TIMEOUT: '300ms', DIRECTORY_STATEMENT_TIMEOUT: '2s', DIRECTORY_CONCURRENCY: '4', DIRECTORY_QUEUE: '2' } });
     try {
       const em = server.database.orm.em.fork();
       const admin = await makeProfile(em, { passwordHash: await hashPassword(TEST_PASSWORD) });
@@ -226,15 +226,15 @@ describe('back-pressure', () => {
       const list = () => fetch(`${server.url}/trpc/members.list?input=${encodeURIComponent(JSON.stringify({ workspace: workspace.slug }))}`, { headers: { authorization: `Bearer ${token}` } });
       expect((await list()).status).toBe(200);
 
-      // Slow directory work holds every connection of the directory's own pool (one: a quarter of the main pool).
+      // Slow directory work holds every connection of the directory's own pool (two, half the main pool).
       const directory = server.database.directoryOrm;
-      const slow = [queryRows(directory.em.fork(), 'select pg_sleep(1.5)', [])];
+      const slow = [0, 1].map(() => queryRows(directory.em.fork(), 'select pg_sleep(1.5)', []));
       await new Promise((resolve) => setTimeout(resolve, 100));
       const waiting = Array.from({ length: 8 }, () => list());
       // Meanwhile every session check and workspace call on the main pool is answered.
       for (let i = 0; i < 20; i++) expect(await client.auth.session.query()).not.toBeNull();
       expect((await client.profile.workspaces.query()).length).toBe(1);
-      // Directory calls wait a bounded time for a connection, then are refused with 503 and a time to retry.
+      // Four run and wait a bounded time for a connection, two wait their turn, two are refused at the door: all 503, with a time to retry.
       const answers = await Promise.all(waiting);
       expect(answers.map((answer) => answer.status)).toEqual(Array(8).fill(503));
       expect(answers[0]!.headers.get('retry-after')).toBe('5');

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { TEST_PASSWORD } from '@gatehouse/api-server/testing';
 import { uniqueEmail, uniqueSlug } from '@gatehouse/db/testing';
+import { decodeBase32IgnorePadding } from '@oslojs/encoding';
+import { totpCodeAt } from '@gatehouse/auth';
 import { linkIn } from '@gatehouse/mail';
 import { screenshot, useBrowserTest } from './browser.ts';
 
@@ -73,5 +75,66 @@ describe('sensitive actions ask the person to confirm it is them', () => {
     await screenshot(page, '33-portal-invitation-code');
     await page.getByRole('button', { name: 'Accept the invitation' }).click();
     await page.getByTestId('workspace-list').getByText('Code Crew').waitFor();
+  });
+
+  it('shows a person which workspace exempts them from the second step, asks for a code to change the login email, and confirms ending another session', async () => {
+    const admin = await people.signedIn({ name: 'Xena Exempt' });
+    const slug = uniqueSlug('exempt');
+    await admin.client.workspace.create.mutate({ name: 'Exempt Works', slug });
+    const person = await people.signedIn({ name: 'Sam Second' });
+    const [invited] = await admin.client.invitations.send.mutate({ workspace: slug, emails: [person.email] });
+    await person.client.invitations.accept.mutate({ token: new URL(linkIn(await test.server.mailSink!.waitFor(person.email), `${test.server.publicUrl}/invitation#`)).hash.slice(1) });
+    const { secret } = await person.client.twoFactor.setup.mutate();
+    const key = decodeBase32IgnorePadding(secret);
+    await person.client.twoFactor.enable.mutate({ code: totpCodeAt(key, new Date()) });
+    await admin.client.members.resetTwoFactor.mutate({ workspace: slug, memberId: invited!.memberId!, until: new Date(Date.now() + 3 * 86_400_000).toISOString(), password: TEST_PASSWORD });
+
+    // At Exempt Works the password alone signs in now.
+    const page = await signedInPage(`${test.server.publicUrl}/signin?workspace=${slug}`, person.email);
+    await page.getByText('Exempt Works').first().waitFor();
+    await page.goto(`${test.server.publicUrl}/security`);
+    const exemption = page.getByTestId('two-factor-exemption');
+    await exemption.waitFor();
+    expect(await exemption.textContent()).toContain('An administrator of Exempt Works turned it off for your sign-ins there until');
+    await page.getByLabel('New login email').fill(uniqueEmail('moved'));
+    await page.locator('#email-password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Change login email' }).click();
+    await page.getByTestId('form-error').getByText('Confirm it is you').waitFor();
+    await screenshot(page, '34-portal-security-exemption-and-email-code');
+
+    // Another device's session: ending it asks for the password in a dialog.
+    await (await people.anonymous()).auth.signIn.mutate({ email: person.email, password: TEST_PASSWORD, client: 'desktop' }).catch(() => undefined);
+    await page.goto(`${test.server.publicUrl}/sessions`);
+    await page.getByTestId('session-list').waitFor();
+    await page.getByRole('button', { name: 'End session' }).first().click();
+    await page.getByTestId('reauth-form').waitFor();
+    await screenshot(page, '35-portal-end-another-session');
+    await page.getByLabel('Your password').fill(TEST_PASSWORD);
+    await page.getByTestId('reauth-submit').click();
+    await page.getByTestId('reauth-form').waitFor({ state: 'hidden' });
+  });
+
+  it('points an admin who re-invites a dismissed member to rehiring them', async () => {
+    const admin = await people.signedIn({ name: 'Rory Rehire' });
+    const slug = uniqueSlug('rehire');
+    await admin.client.workspace.create.mutate({ name: 'Rehire Inc', slug });
+    const former = await people.signedIn({ name: 'Fay Former' });
+    const [invited] = await admin.client.invitations.send.mutate({ workspace: slug, emails: [former.email] });
+    await former.client.invitations.accept.mutate({ token: new URL(linkIn(await test.server.mailSink!.waitFor(former.email), `${test.server.publicUrl}/invitation#`)).hash.slice(1) });
+    await admin.client.members.dismiss.mutate({ workspace: slug, memberId: invited!.memberId! });
+
+    const page = await signedInPage(`${test.server.publicUrl}/console/signin?workspace=${slug}`, admin.email);
+    await page.getByTestId('directory').waitFor();
+    await page.getByTestId('open-invite').click();
+    await page.getByLabel('Email addresses').fill(former.email);
+    await page.getByRole('button', { name: 'Send invitations' }).click();
+    await page.getByTestId('invite-results').getByText('this person was dismissed here').waitFor();
+    await screenshot(page, '36-console-reinvite-dismissed');
+    await page.getByRole('link', { name: 'Open to rehire' }).click();
+    await page.getByLabel('Rehire as').selectOption('extranet');
+    await page.getByTestId('rehire-member').click();
+    await page.getByText('Rehired. They sign in again to get access.').waitFor();
+    expect(await page.getByTestId('member-status').textContent()).toBe('Active');
+    await screenshot(page, '37-console-rehired-as-extranet');
   });
 });

@@ -24,8 +24,8 @@ import { DEFAULT_LOCALE, negotiateLocale } from '@gatehouse/domain';
 export interface AppOptions {
   orm: Orm;
   directoryOrm: Orm;
-  /** Directory calls at once before more are refused (503). */
-  directoryConcurrency: number;
+  /** Directory calls running at once, and waiting their turn, before more are refused (503). */
+  directoryConcurrency: { limit: number; queue: number };
   publicUrl: URL;
   trustProxy: number;
   portalDist: string;

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { OVERLOAD_RETRY_SECONDS, passwordWorkSaturated } from '@gatehouse/auth';
+import { OVERLOAD_RETRY_SECONDS, passwordWorkSaturated, Semaphore } from '@gatehouse/auth';
 import { failureAnswer, overloadedBody, PASSWORD_PROCEDURES } from '@gatehouse/api';
 import { DEFAULT_LOCALE, negotiateLocale } from '@gatehouse/domain';
 
@@ -32,13 +32,14 @@ const DIRECTORY_RETRY_SECONDS = 1;
 
 /**
  * Back-pressure for the member directory: at most `limit` directory calls
- * run at once in this process; past that a call is refused with 503
- * SERVICE_UNAVAILABLE (and Retry-After) at the door, before its session is
- * checked or a connection asked for, so a flood of searches cannot queue in
- * front of everyone else's session checks and sign-ins.
+ * run at once in this process and `queue` more wait their turn; past that a
+ * call is refused with 503 SERVICE_UNAVAILABLE (and Retry-After) at the door,
+ * before its session is checked or a connection asked for, so a flood of
+ * searches cannot queue in front of everyone else's session checks and
+ * sign-ins.
  */
-export function shedDirectoryFlood(limit: number) {
-  let running = 0;
+export function shedDirectoryFlood(options: { limit: number; queue: number }) {
+  const gate = new Semaphore({ limit: options.limit, queueLimit: options.queue });
   return (req: Request, res: Response, next: NextFunction): void => {
     if (!req.path.startsWith(PREFIX)) return next();
     let paths: string[];
@@ -48,14 +49,18 @@ export function shedDirectoryFlood(limit: number) {
       return next();
     }
     if (!paths.some((path) => DIRECTORY_PROCEDURES.has(path))) return next();
-    if (running >= limit) {
+    // The call holds its place until its answer is sent (or its client goes away while it waits).
+    const turn = () =>
+      new Promise<void>((resolve) => {
+        if (res.writableEnded || res.destroyed) return resolve();
+        res.once('close', () => resolve());
+        next();
+      });
+    void gate.run(turn).then((outcome) => {
+      if (outcome.ran) return;
       const locale = negotiateLocale(req.headers['accept-language']) ?? DEFAULT_LOCALE;
       const { status, body } = failureAnswer({ appCode: 'SERVICE_UNAVAILABLE', paths, locale, batch: req.query.batch === '1', params: { retryAfterSeconds: DIRECTORY_RETRY_SECONDS } });
       res.writeHead(status, { 'content-type': 'application/json', 'retry-after': String(DIRECTORY_RETRY_SECONDS), 'content-length': Buffer.byteLength(body) }).end(body);
-      return;
-    }
-    running++;
-    res.once('close', () => running--);
-    next();
+    });
   };
 }
