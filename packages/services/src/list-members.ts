@@ -67,7 +67,7 @@ export async function listMembers(options: ListMembersOptions): Promise<Page<Mem
     where.push(`(name ilike ${pattern} or contact_email ilike ${pattern})`);
   } else if (search) {
     const prefix = bind(`${escapeLike(search.toLowerCase())}%`);
-    where.push(`(lower(name) like ${prefix} or contact_email like ${prefix})`);
+    where.push(`(lower(name) like ${prefix} or lower(contact_email) like ${prefix})`);
   }
   if (options.cursor) {
     const [name, id] = decodeCursor(options.cursor);

@@ -3,7 +3,7 @@ import type { EntityManager, Profile } from '@gatehouse/db';
 import { AppError } from '@gatehouse/domain';
 import type { Actor } from './actor.ts';
 import type { ServiceConfig } from './config.ts';
-import { acceptRecoveryCode, acceptTotp, loadTotpKey } from './second-factor.ts';
+import { acceptSecondFactor, loadTotpKey } from './second-factor.ts';
 
 /** A profile with neither a password nor a second factor (social sign-in only) proves itself by a sign-in this recent. */
 export const RECENT_SIGN_IN_MS = 10 * 60_000;
@@ -23,11 +23,6 @@ export async function assertCurrentPassword(config: ServiceConfig, profile: Pick
   await config.limits.consume('reauthentication', profile.id);
   if (!profile.passwordHash || !(await verifyPassword(profile.passwordHash, password))) throw new AppError('INVALID_CREDENTIALS');
   await config.limits.reset('reauthentication', profile.id);
-}
-
-/** A current TOTP code, or one unused recovery code. */
-async function acceptSecondFactor(em: EntityManager, config: ServiceConfig, profile: Profile, key: Uint8Array, code: string): Promise<boolean> {
-  return (await acceptTotp(em, profile, key, code)) || (await acceptRecoveryCode(em, config, profile.id, code));
 }
 
 /**

@@ -26,6 +26,11 @@ export async function acceptRecoveryCode(em: EntityManager, config: ServiceConfi
   return updated === 1;
 }
 
+/** A current TOTP code, or one unused recovery code. */
+export async function acceptSecondFactor(em: EntityManager, config: ServiceConfig, profile: Profile, key: Uint8Array, code: string): Promise<boolean> {
+  return (await acceptTotp(em, profile, key, code)) || (await acceptRecoveryCode(em, config, profile.id, code));
+}
+
 export function unusedRecoveryCodes(em: EntityManager, profileId: string): Promise<number> {
   return em.count(RecoveryCode, { profile: profileId, usedAt: null });
 }

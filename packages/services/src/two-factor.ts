@@ -10,7 +10,7 @@ import { portalLink, type ServiceConfig } from './config.ts';
 import { endMemberSessions } from './member-sessions.ts';
 import { assertCurrentPassword, assertReauthenticated, type Proof } from './reauthenticate.ts';
 import type { Membership } from './resolve-membership.ts';
-import { acceptRecoveryCode, acceptTotp, loadTotpKey, unusedRecoveryCodes } from './second-factor.ts';
+import { acceptRecoveryCode, acceptSecondFactor, acceptTotp, loadTotpKey, unusedRecoveryCodes } from './second-factor.ts';
 import { FEW_RECOVERY_CODES, isTwoFactorExempt, TWO_FACTOR_CHALLENGE_ATTEMPTS } from './two-factor-rules.ts';
 
 const ISSUER = 'Gatehouse';
@@ -89,8 +89,7 @@ export async function disableTwoFactor(options: { em: EntityManager; actor: Acto
     if (!profile.twoFactorEnabledAt || !key) throw new AppError('FORBIDDEN', { requiredRole: 'self' });
     await assertCurrentPassword(config, profile, options.password);
     await config.limits.consume('twoFactor', profile.id);
-    const proven = (await acceptTotp(em, profile, key, options.code)) || (await acceptRecoveryCode(em, config, profile.id, options.code));
-    if (!proven) throw new AppError('TWO_FACTOR_INVALID');
+    if (!(await acceptSecondFactor(em, config, profile, key, options.code))) throw new AppError('TWO_FACTOR_INVALID');
     profile.totpSecretEncrypted = null;
     profile.twoFactorEnabledAt = null;
     profile.totpLastStep = null;

@@ -5,8 +5,8 @@ export class Migration20261201214643_directory_prefix_search extends Migration {
   override name = 'Migration20261201214643_directory_prefix_search';
 
   override up(): void | Promise<void> {
-    this.addSql(`create index "member_name_prefix_idx" on "member" ("workspace_id", lower("name") text_pattern_ops);`);
-    this.addSql(`create index "member_contact_email_prefix_idx" on "member" ("workspace_id", "contact_email" text_pattern_ops);`);
+    this.addSql(`create index "member_name_prefix_idx" on "member" (lower("name") text_pattern_ops, "workspace_id");`);
+    this.addSql(`create index "member_contact_email_prefix_idx" on "member" (lower("contact_email") text_pattern_ops, "workspace_id");`);
   }
 
   override down(): void | Promise<void> {
