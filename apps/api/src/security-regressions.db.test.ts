@@ -289,6 +289,10 @@ describe('sessions', () => {
     expect((await failureOf(fresh.members.list.query({ workspace: slug }))).appCode).toBe('UNAUTHENTICATED');
     // Other workspaces and the profile itself are untouched.
     expect(await fresh.auth.session.query()).not.toBeNull();
+    // The person's own history tells them; membership events stay in the workspace's trail.
+    const history = (await fresh.profile.securityEvents.query()).map((event) => event.action);
+    expect(history).toContain('member.sessions_ended');
+    expect(history).not.toContain('member.invitation_accepted');
   });
 
   it('asks for the password before ending another device’s session', async () => {

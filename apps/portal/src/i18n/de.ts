@@ -197,6 +197,7 @@ export const de: typeof en = {
         session: { revoked: 'Sitzung beendet', signed_out: 'Abgemeldet' },
         sessions: { revoked_others: 'Andere Sitzungen beendet' },
         identity: { linked: 'Konto eines sozialen Netzwerks verknüpft', unlinked: 'Konto eines sozialen Netzwerks gelöst' },
+        member: { sessions_ended: 'Sitzungen von einem Administrator beendet', sign_in_unlocked: 'Anmeldesperre von einem Administrator aufgehoben' },
       },
     },
   },

@@ -195,6 +195,7 @@ export const en = {
         session: { revoked: 'Session ended', signed_out: 'Signed out' },
         sessions: { revoked_others: 'Other sessions ended' },
         identity: { linked: 'Social account linked', unlinked: 'Social account unlinked' },
+        member: { sessions_ended: 'Sessions ended by an administrator', sign_in_unlocked: 'Sign-in lockout lifted by an administrator' },
       },
     },
   },

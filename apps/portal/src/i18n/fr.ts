@@ -197,6 +197,7 @@ export const fr: typeof en = {
         session: { revoked: 'Session fermée', signed_out: 'Déconnexion' },
         sessions: { revoked_others: 'Autres sessions terminées' },
         identity: { linked: 'Compte social lié', unlinked: 'Compte social dissocié' },
+        member: { sessions_ended: 'Sessions fermées par un administrateur', sign_in_unlocked: 'Blocage de connexion levé par un administrateur' },
       },
     },
   },

@@ -197,6 +197,7 @@ export const it: typeof en = {
         session: { revoked: 'Sessione chiusa', signed_out: 'Disconnessione' },
         sessions: { revoked_others: 'Altre sessioni terminate' },
         identity: { linked: 'Account social collegato', unlinked: 'Account social scollegato' },
+        member: { sessions_ended: 'Sessioni chiuse da un amministratore', sign_in_unlocked: 'Accesso sbloccato da un amministratore' },
       },
     },
   },
