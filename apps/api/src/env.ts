@@ -124,7 +124,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     databasePoolSize: env.DATABASE_POOL_SIZE,
     databaseLimits: {
       poolSize: env.DATABASE_POOL_SIZE,
-      acquireTimeoutMs: env.DATABASE_ACQUIRE_TIMEOUT ?? 2_000,
+      acquireTimeoutMs: env.DATABASE_ACQUIRE_TIMEOUT ?? 10_000,
       statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT ?? 15_000,
       directoryStatementTimeoutMs: env.DIRECTORY_STATEMENT_TIMEOUT ?? 3_000,
     },

@@ -216,7 +216,7 @@ describe('shutting down under keep-alive load', () => {
 
 describe('back-pressure', () => {
   it('keeps session checks answering while the directory is stuck, and refuses directory calls past a bounded wait', async () => {
-    const server = await startTestServer({ databaseUrl: test.db.url, env: { DATABASE_POOL_SIZE: '4', DATABASE_ACQUIRE_TIMEOUT: '300ms', DIRECTORY_STATEMENT_TIMEOUT: '2s', DIRECTORY_CONCURRENCY: '4', DIRECTORY_QUEUE: '2' } });
+    const server = await startTestServer({ databaseUrl: test.db.url, env: { DATABASE_POOL_SIZE: '4', DATABASE_ACQUIRE_TIMEOUT: '300ms', DIRECTORY_STATEMENT_TIMEOUT: '4s', DIRECTORY_CONCURRENCY: '4', DIRECTORY_QUEUE: '2' } });
     try {
       const em = server.database.orm.em.fork();
       const admin = await makeProfile(em, { passwordHash: await hashPassword(TEST_PASSWORD) });
@@ -228,7 +228,8 @@ describe('back-pressure', () => {
 
       // Slow directory work holds every connection of the directory's own pool (two, half the main pool).
       const directory = server.database.directoryOrm;
-      const slow = [0, 1].map(() => queryRows(directory.em.fork(), 'select pg_sleep(1.5)', []));
+      // Long enough that every waiting call has given up meanwhile, even on a loaded machine.
+      const slow = [0, 1].map(() => queryRows(directory.em.fork(), 'select pg_sleep(3.5)', []));
       await new Promise((resolve) => setTimeout(resolve, 100));
       const waiting = Array.from({ length: 8 }, () => list());
       // Meanwhile every session check and workspace call on the main pool is answered.
@@ -242,7 +243,7 @@ describe('back-pressure', () => {
       expect((await list()).status).toBe(200);
 
       // A directory statement past its timeout is cancelled by PostgreSQL.
-      await expect(queryRows(directory.em.fork(), 'select pg_sleep(3)', [])).rejects.toMatchObject({ code: '57014' });
+      await expect(queryRows(directory.em.fork(), 'select pg_sleep(5)', [])).rejects.toMatchObject({ code: '57014' });
     } finally {
       await server.close();
     }

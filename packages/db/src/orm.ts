@@ -17,11 +17,6 @@ export interface PoolCounts {
   waitingCount: number;
 }
 
-/** The part of a `pg` pool this module uses: its counts and its new-connection event. */
-interface PgPoolEvents extends PoolCounts {
-  on(event: 'connect', listener: (client: { query(text: string): Promise<unknown> }) => void): unknown;
-}
-
 export interface OrmOptions {
   databaseUrl: string;
   /** Connections in this process's pool. */
@@ -57,12 +52,12 @@ export function ormConfig(options: OrmOptions): Options {
     driverOptions: {
       ...(options.acquireTimeoutMs ? { connectionTimeoutMillis: options.acquireTimeoutMs } : {}),
       ...(options.applicationName ? { application_name: options.applicationName } : {}),
-      onPoolCreated: (pool: PgPoolEvents) => {
-        // A SET on each new connection rather than a startup parameter: PgBouncer refuses unknown startup parameters.
-        const timeout = options.statementTimeoutMs;
-        if (timeout) pool.on('connect', (client) => void client.query(`set statement_timeout = ${Math.floor(timeout)}`).catch(() => undefined));
-        options.onPoolCreated?.(pool);
-      },
+      // A SET on each new connection, awaited before the pool hands it out, rather than a startup parameter:
+      // PgBouncer refuses startup parameters it does not track.
+      ...(options.statementTimeoutMs
+        ? { onConnect: (client: { query(text: string): Promise<unknown> }) => client.query(`set statement_timeout = ${Math.floor(options.statementTimeoutMs!)}`) }
+        : {}),
+      ...(options.onPoolCreated ? { onPoolCreated: options.onPoolCreated } : {}),
     },
     migrations: {
       path: MIGRATIONS_DIR,
