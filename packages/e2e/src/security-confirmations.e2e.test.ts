@@ -19,19 +19,25 @@ async function signedInPage(url: string, email: string): Promise<Page> {
   return page;
 }
 
+/** A workspace with its creator and one member who accepted an invitation, made through the API. */
+async function workspaceWithMember(names: { admin: string; workspace: string; member: string }) {
+  const admin = await people.signedIn({ name: names.admin });
+  const slug = uniqueSlug('ws');
+  await admin.client.workspace.create.mutate({ name: names.workspace, slug });
+  const member = await people.signedIn({ name: names.member });
+  const [invited] = await admin.client.invitations.send.mutate({ workspace: slug, emails: [member.email] });
+  const mail = await test.server.mailSink!.waitFor(member.email);
+  await member.client.invitations.accept.mutate({ token: new URL(linkIn(mail, `${test.server.publicUrl}/invitation#`)).hash.slice(1) });
+  return { admin, slug, member, memberId: invited!.memberId! };
+}
+
 describe('sensitive actions ask the person to confirm it is them', () => {
   it('changes a member’s role only after the admin’s password, keeping the dialog open on a wrong one', async () => {
-    const admin = await people.signedIn({ name: 'Rita Roles' });
-    const slug = uniqueSlug('roles');
-    await admin.client.workspace.create.mutate({ name: 'Role Works', slug });
-    const member = await people.signedIn({ name: 'Mo Member' });
-    const [invited] = await admin.client.invitations.send.mutate({ workspace: slug, emails: [member.email] });
-    const mail = await test.server.mailSink!.waitFor(member.email);
-    await member.client.invitations.accept.mutate({ token: new URL(linkIn(mail, `${test.server.publicUrl}/invitation#`)).hash.slice(1) });
+    const { admin, slug, memberId } = await workspaceWithMember({ admin: 'Rita Roles', workspace: 'Role Works', member: 'Mo Member' });
 
     const page = await signedInPage(`${test.server.publicUrl}/console/signin?workspace=${slug}`, admin.email);
     await page.getByTestId('directory').waitFor();
-    await page.goto(`${test.server.publicUrl}/console/${slug}/members/${invited!.memberId}`);
+    await page.goto(`${test.server.publicUrl}/console/${slug}/members/${memberId}`);
     await page.getByLabel('Role', { exact: true }).selectOption('admin');
     await page.getByRole('button', { name: 'Change role' }).click();
     const dialog = page.getByTestId('reauth-form');
@@ -44,7 +50,7 @@ describe('sensitive actions ask the person to confirm it is them', () => {
     await page.getByTestId('reauth-submit').click();
     await page.getByTestId('member-notice').getByText('Role changed.').waitFor();
     expect(await dialog.isVisible()).toBe(false);
-    expect((await admin.client.members.get.query({ workspace: slug, memberId: invited!.memberId! })).role).toBe('admin');
+    expect((await admin.client.members.get.query({ workspace: slug, memberId })).role).toBe('admin');
 
     // Ending the member's sessions here, after a confirmation.
     await page.getByTestId('end-sessions').click();
@@ -78,16 +84,11 @@ describe('sensitive actions ask the person to confirm it is them', () => {
   });
 
   it('shows a person which workspace exempts them from the second step, asks for a code to change the login email, and confirms ending another session', async () => {
-    const admin = await people.signedIn({ name: 'Xena Exempt' });
-    const slug = uniqueSlug('exempt');
-    await admin.client.workspace.create.mutate({ name: 'Exempt Works', slug });
-    const person = await people.signedIn({ name: 'Sam Second' });
-    const [invited] = await admin.client.invitations.send.mutate({ workspace: slug, emails: [person.email] });
-    await person.client.invitations.accept.mutate({ token: new URL(linkIn(await test.server.mailSink!.waitFor(person.email), `${test.server.publicUrl}/invitation#`)).hash.slice(1) });
+    const { admin, slug, member: person, memberId } = await workspaceWithMember({ admin: 'Xena Exempt', workspace: 'Exempt Works', member: 'Sam Second' });
     const { secret } = await person.client.twoFactor.setup.mutate();
     const key = decodeBase32IgnorePadding(secret);
     await person.client.twoFactor.enable.mutate({ code: totpCodeAt(key, new Date()) });
-    await admin.client.members.resetTwoFactor.mutate({ workspace: slug, memberId: invited!.memberId!, until: new Date(Date.now() + 3 * 86_400_000).toISOString(), password: TEST_PASSWORD });
+    await admin.client.members.resetTwoFactor.mutate({ workspace: slug, memberId: memberId, until: new Date(Date.now() + 3 * 86_400_000).toISOString(), password: TEST_PASSWORD });
 
     // At Exempt Works the password alone signs in now.
     const page = await signedInPage(`${test.server.publicUrl}/signin?workspace=${slug}`, person.email);
@@ -115,13 +116,8 @@ describe('sensitive actions ask the person to confirm it is them', () => {
   });
 
   it('points an admin who re-invites a dismissed member to rehiring them', async () => {
-    const admin = await people.signedIn({ name: 'Rory Rehire' });
-    const slug = uniqueSlug('rehire');
-    await admin.client.workspace.create.mutate({ name: 'Rehire Inc', slug });
-    const former = await people.signedIn({ name: 'Fay Former' });
-    const [invited] = await admin.client.invitations.send.mutate({ workspace: slug, emails: [former.email] });
-    await former.client.invitations.accept.mutate({ token: new URL(linkIn(await test.server.mailSink!.waitFor(former.email), `${test.server.publicUrl}/invitation#`)).hash.slice(1) });
-    await admin.client.members.dismiss.mutate({ workspace: slug, memberId: invited!.memberId! });
+    const { admin, slug, member: former, memberId } = await workspaceWithMember({ admin: 'Rory Rehire', workspace: 'Rehire Inc', member: 'Fay Former' });
+    await admin.client.members.dismiss.mutate({ workspace: slug, memberId });
 
     const page = await signedInPage(`${test.server.publicUrl}/console/signin?workspace=${slug}`, admin.email);
     await page.getByTestId('directory').waitFor();
