@@ -1,0 +1,211 @@
+import { assertPasswordAcceptable, derivedSecret, derivedSecretMatches, generateDigitCode, hashOneTimeToken, hashPassword } from '@gatehouse/auth';
+import { LockMode, ref, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { executeStatement, Member, Profile, type EntityManager } from '@gatehouse/db';
+import { AppError, isActiveAdmin, type Locale, type MemberRole } from '@gatehouse/domain';
+import { enqueueMail } from '@gatehouse/mail';
+import { addressKey, type Actor, type RequestOrigin } from '../shared/actor.ts';
+import type { ServiceConfig } from '../shared/config.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { assertSeatsAvailable, lockWorkspace } from '../workspace/seats.ts';
+
+/** Wrong codes one mailed code survives; then a new one must be asked for. */
+const INVITATION_CODE_ATTEMPTS = 5;
+
+export interface InvitationPreview {
+  workspace: { slug: string; name: string };
+  inviterName: string | null;
+  email: string;
+  expiresAt: string;
+  /** A profile already signs in with this address: the person accepts by signing in. */
+  profileExists: boolean;
+  /** Who would join, when someone is signed in: the page says it plainly. */
+  signedInAs: { name: string; email: string } | null;
+  /** The signed-in profile's login is not the invited address: a code mailed to that address is needed. */
+  mailboxProofRequired: boolean;
+}
+
+async function findInvitation(em: EntityManager, token: string, options: { lock: boolean }): Promise<Member> {
+  const hash = hashOneTimeToken(token);
+  if (!hash) throw new AppError('TOKEN_INVALID');
+  const member = await em.findOne(
+    Member,
+    { invitationTokenHash: hash, status: 'invited', source: 'invitation' },
+    { populate: ['workspace', 'invitedBy'], ...(options.lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {}) },
+  );
+  if (!member) throw new AppError('TOKEN_INVALID');
+  if (!member.invitationExpiresAt || member.invitationExpiresAt.getTime() <= Date.now()) throw new AppError('TOKEN_EXPIRED');
+  return member;
+}
+
+/** What the code's keyed hash is bound to: this invitation and the profile that asked for it. */
+const codePurpose = (memberId: string, profileId: string, code: string) => `invitation-code:${memberId}:${profileId}:${code}`;
+
+/** What the invitee sees before accepting; only the holder of the mailed link can ask. */
+export async function previewInvitation(options: { em: EntityManager; config: ServiceConfig; token: string; origin: RequestOrigin; actor: Actor | null }): Promise<InvitationPreview> {
+  await options.config.limits.consume('tokenAddress', addressKey(options.origin));
+  const member = await findInvitation(options.em, options.token, { lock: false });
+  const workspace = member.workspace.getEntity();
+  const email = member.contactEmail ?? '';
+  const signedIn = options.actor ? await options.em.findOneOrFail(Profile, { id: options.actor.profileId }) : null;
+  return {
+    workspace: { slug: workspace.slug, name: workspace.name },
+    inviterName: member.invitedBy?.getEntity().name ?? null,
+    email,
+    expiresAt: member.invitationExpiresAt!.toISOString(),
+    profileExists: (await options.em.count(Profile, { email })) > 0,
+    signedInAs: signedIn ? { name: signedIn.name, email: signedIn.email } : null,
+    mailboxProofRequired: signedIn != null && signedIn.email !== email,
+  };
+}
+
+/**
+ * Mails a code to the invited address, for a signed-in profile whose login is
+ * another address: whoever holds the link must also read that mailbox now, so
+ * a forwarded or leaked invitation is worth nothing to anyone else.
+ */
+export async function sendInvitationCode(options: { em: EntityManager; config: ServiceConfig; token: string; actor: Actor }): Promise<{ sentTo: string; expiresAt: string }> {
+  const { config, actor } = options;
+  await config.limits.consume('tokenAddress', addressKey(actor.origin));
+  return options.em.transactional(async (em) => {
+    const member = await findInvitation(em, options.token, { lock: true });
+    const profile = await em.findOneOrFail(Profile, { id: actor.profileId });
+    const invited = member.contactEmail!;
+    if (profile.email === invited) throw new AppError('INVALID_INPUT', { fields: { token: 'invalid' } });
+    await config.limits.consume('invitationCodeMail', member.id);
+    const code = generateDigitCode();
+    const expiresAt = new Date(Date.now() + config.lifetimes.invitationCodeMs);
+    member.invitationProofHash = derivedSecret(config.appSecret, codePurpose(member.id, profile.id, code));
+    member.invitationProofProfileId = profile.id;
+    member.invitationProofExpiresAt = expiresAt;
+    member.invitationProofAttempts = 0;
+    const workspace = member.workspace.getEntity();
+    enqueueMail(em, { to: invited, kind: 'invitation_code', locale: profile.locale, params: { workspaceName: workspace.name, profileEmail: profile.email, code, expiresAt } });
+    recordAudit(em, actor, { workspaceId: workspace.id, action: 'member.invitation_code_sent', targetMemberId: member.id, targetProfileId: profile.id });
+    await em.flush();
+    return { sentTo: invited, expiresAt: expiresAt.toISOString() };
+  });
+}
+
+/** Whether the code proves the invited mailbox for this profile; every try is counted (outside any transaction), and five kill the code. */
+async function mailboxProven(em: EntityManager, config: ServiceConfig, member: Member, profileId: string, code: string | undefined): Promise<boolean> {
+  if (!code || !member.invitationProofHash || member.invitationProofProfileId !== profileId) return false;
+  if (!member.invitationProofExpiresAt || member.invitationProofExpiresAt.getTime() <= Date.now()) return false;
+  const counted = await executeStatement(em, 'update member set invitation_proof_attempts = invitation_proof_attempts + 1 where id = $1 and invitation_proof_attempts < $2', [
+    member.id,
+    INVITATION_CODE_ATTEMPTS,
+  ]);
+  if (counted !== 1) return false;
+  return derivedSecretMatches(config.appSecret, codePurpose(member.id, profileId, code), member.invitationProofHash);
+}
+
+/**
+ * The role the invitation still grants: what it says, unless its inviter may
+ * no longer grant it (an admin demoted or dismissed since sends no admin in).
+ */
+async function grantableRole(em: EntityManager, member: Member): Promise<MemberRole> {
+  if (member.role !== 'admin') return member.role;
+  const inviter = member.invitedBy ? await em.findOne(Member, { workspace: member.workspace.id, profile: member.invitedBy.id }) : null;
+  return isActiveAdmin(inviter) ? 'admin' : 'employee';
+}
+
+export interface AcceptInvitationOptions {
+  em: EntityManager;
+  token: string;
+  /** Signed in: the invitation binds this profile (it may sign in with another address or a social network). */
+  actor: Actor | null;
+  /** The code mailed to the invited address, when the signed-in login is another address. */
+  mailboxCode?: string;
+  /** Not signed in: a new profile with the invited address as its login. */
+  name?: string;
+  password?: string;
+  locale: Locale;
+  config: ServiceConfig;
+  origin: RequestOrigin;
+}
+
+export interface AcceptedInvitation {
+  workspace: { slug: string; name: string };
+  memberId: string;
+  role: MemberRole;
+  /** Set when a profile was created: the caller signs it in. */
+  createdProfileId: string | null;
+}
+
+/**
+ * Accepts once: the invitation row is locked and its token cleared in the
+ * same transaction, so a second tab racing the first finds no invitation.
+ * The contact email stays the invited address whichever profile accepts; a
+ * profile signed in with another login proves the invited mailbox first.
+ */
+export async function acceptInvitation(options: AcceptInvitationOptions): Promise<AcceptedInvitation> {
+  const { config } = options;
+  await config.limits.consume('tokenAddress', addressKey(options.origin));
+  if (!options.actor && options.password) {
+    const invited = await findInvitation(options.em, options.token, { lock: false });
+    assertPasswordAcceptable(options.password, { email: invited.contactEmail, name: options.name ?? null, workspaceNames: [invited.workspace.getEntity().name] });
+  }
+  const passwordHash = !options.actor && options.password ? await hashPassword(options.password) : null;
+  // The code is checked before the invitation row is locked, so its try is counted even when the answer is no.
+  let provenCode: string | null = null;
+  if (options.actor && options.mailboxCode) {
+    const invitation = await findInvitation(options.em, options.token, { lock: false });
+    await config.limits.consume('invitationCodeGuess', invitation.id);
+    if (!(await mailboxProven(options.em, config, invitation, options.actor.profileId, options.mailboxCode))) throw new AppError('TWO_FACTOR_INVALID');
+    provenCode = invitation.invitationProofHash ?? null;
+  }
+  try {
+    return await options.em.transactional(async (em) => {
+      const member = await findInvitation(em, options.token, { lock: true });
+      const workspace = member.workspace.getEntity();
+      await lockWorkspace(em, workspace.id);
+      // The invitation already holds a seat; a plan that shrank since may not have room any more.
+      await assertSeatsAvailable(em, workspace, 0);
+
+      let profile: Profile;
+      let created = false;
+      if (options.actor) {
+        profile = await em.findOneOrFail(Profile, { id: options.actor.profileId });
+        // The proven code must still be the invitation's current one, asked for by this profile.
+        const proven = provenCode != null && member.invitationProofHash === provenCode && member.invitationProofProfileId === profile.id;
+        if (profile.email !== member.contactEmail && !proven) throw new AppError('MAILBOX_PROOF_REQUIRED', { email: member.contactEmail! });
+        if (await em.count(Member, { workspace: workspace.id, profile: profile.id })) {
+          throw new AppError('EMAIL_TAKEN', { scope: 'workspace', emailKind: 'login' });
+        }
+      } else {
+        const email = member.contactEmail!;
+        if (await em.count(Profile, { email })) throw new AppError('UNAUTHENTICATED');
+        if (!passwordHash || !options.name?.trim()) throw new AppError('INVALID_INPUT', { fields: { ...(passwordHash ? {} : { password: 'required' }), ...(options.name?.trim() ? {} : { name: 'required' }) } });
+        // Following the mailed link proves the address.
+        profile = em.create(Profile, { email, name: options.name.trim(), passwordHash, locale: options.locale, emailVerifiedAt: new Date() });
+        created = true;
+      }
+      const invitedRole = member.role;
+      member.role = await grantableRole(em, member);
+      member.profile = ref(profile);
+      member.status = 'active';
+      member.name = profile.name;
+      member.joinedAt = new Date();
+      member.invitationTokenHash = null;
+      member.invitationExpiresAt = null;
+      member.invitationProofHash = null;
+      member.invitationProofProfileId = null;
+      member.invitationProofExpiresAt = null;
+      recordAudit(em, options.actor ?? { profileId: profile.id, origin: options.origin }, {
+        workspaceId: workspace.id,
+        action: 'member.invitation_accepted',
+        targetMemberId: member.id,
+        targetProfileId: profile.id,
+        details: {
+          role: member.role,
+          ...(member.role !== invitedRole ? { invitedRole } : {}),
+          ...(profile.email !== member.contactEmail ? { loginEmail: profile.email, mailboxProven: true } : {}),
+        },
+      });
+      await em.flush();
+      return { workspace: { slug: workspace.slug, name: workspace.name }, memberId: member.id, role: member.role, createdProfileId: created ? profile.id : null };
+    });
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) throw new AppError('EMAIL_TAKEN', { scope: 'network', emailKind: 'login' });
+    throw error;
+  }
+}

@@ -1,0 +1,107 @@
+import { generateOneTimeToken, RateLimitRefusal } from '@gatehouse/auth';
+import { Member, Profile, type EntityManager } from '@gatehouse/db';
+import { AppError, isAppError, isPlausibleEmail, normalizeEmail, type AppCode, type MemberRole } from '@gatehouse/domain';
+import { enqueueMail } from '@gatehouse/mail';
+import type { Actor } from '../shared/actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { portalLink, type ServiceConfig } from '../shared/config.ts';
+import { memberUsingEmail } from '../profile/email-availability.ts';
+import { addCompleteProfileTask, assertMayInvite, countInvitationMail } from './invitation-rules.ts';
+import type { Membership } from '../members/resolve-membership.ts';
+import { assertSeatsAvailable, lockWorkspace } from '../workspace/seats.ts';
+
+export interface SendInvitationsOptions {
+  em: EntityManager;
+  actor: Actor;
+  membership: Membership;
+  config: ServiceConfig;
+  emails: string[];
+  message?: string | null;
+  role: MemberRole;
+}
+
+export interface InvitationResult {
+  email: string;
+  ok: boolean;
+  /** The new invitation; or, with MEMBER_DISMISSED, the dismissed member to rehire instead. */
+  memberId?: string;
+  appCode?: AppCode;
+  /** With RATE_LIMITED: when more invitations may be sent. */
+  retryAfterSeconds?: number;
+}
+
+
+/**
+ * Email invitations, one result per address: each address is its own
+ * transaction under the workspace lock, so a full plan or a taken address
+ * stops that address only, and parallel calls can never overfill the seats.
+ * A dismissed member's address answers MEMBER_DISMISSED with that member, to
+ * rehire (with the role the admin chooses) rather than invite twice.
+ */
+export async function sendInvitations(options: SendInvitationsOptions): Promise<InvitationResult[]> {
+  const { actor, membership, config } = options;
+  const { workspace, member: inviter } = membership;
+  assertMayInvite(inviter, workspace, options.role);
+
+  const seen = new Set<string>();
+  const results: InvitationResult[] = [];
+  /** Once the mail limit refuses, the rest of the list is refused too, with the same wait. */
+  let limited: number | null = null;
+  for (const raw of options.emails) {
+    const email = normalizeEmail(raw);
+    if (!isPlausibleEmail(email)) {
+      results.push({ email, ok: false, appCode: 'INVALID_INPUT' });
+      continue;
+    }
+    if (seen.has(email)) continue;
+    seen.add(email);
+    if (limited) {
+      results.push({ email, ok: false, appCode: 'RATE_LIMITED', retryAfterSeconds: limited });
+      continue;
+    }
+    try {
+      const outcome = await options.em.fork().transactional(async (em): Promise<{ memberId: string } | { dismissedMemberId: string }> => {
+        await lockWorkspace(em, workspace.id);
+        const holder = await memberUsingEmail(em, { workspaceId: workspace.id, email });
+        if (holder?.member.status === 'dismissed') return { dismissedMemberId: holder.member.id };
+        if (holder) throw new AppError('EMAIL_TAKEN', { scope: 'workspace', emailKind: holder.emailKind });
+        await assertSeatsAvailable(em, workspace);
+        await countInvitationMail(config, { inviterProfileId: actor.profileId, workspaceId: workspace.id });
+        const existing = await em.findOne(Profile, { email });
+        const { token, hash } = generateOneTimeToken();
+        const expiresAt = new Date(Date.now() + config.lifetimes.invitationMs);
+        const member = em.create(Member, {
+          workspace: workspace.id,
+          role: options.role,
+          status: 'invited',
+          source: 'invitation',
+          name: existing?.name ?? email.slice(0, email.indexOf('@')),
+          contactEmail: email,
+          invitedBy: actor.profileId,
+          invitationTokenHash: hash,
+          invitationExpiresAt: expiresAt,
+          invitationMessage: options.message ?? null,
+          invitationSentAt: new Date(),
+          invitationSendCount: 1,
+        });
+        addCompleteProfileTask(em, workspace, member);
+        enqueueMail(em, {
+          to: email,
+          kind: 'invitation',
+          locale: existing?.locale ?? actor.locale,
+          params: { workspaceName: workspace.name, inviterName: inviter.name, message: options.message ?? null, link: portalLink(config, '/invitation', token), expiresAt },
+        });
+        recordAudit(em, actor, { workspaceId: workspace.id, action: 'member.invited', targetMemberId: member.id, details: { email, role: options.role } });
+        await em.flush();
+        return { memberId: member.id };
+      });
+      results.push('memberId' in outcome ? { email, ok: true, memberId: outcome.memberId } : { email, ok: false, appCode: 'MEMBER_DISMISSED', memberId: outcome.dismissedMemberId });
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      if (error instanceof RateLimitRefusal) limited = error.params.retryAfterSeconds ?? 60;
+      results.push({ email, ok: false, appCode: error.code, ...(limited ? { retryAfterSeconds: limited } : {}) });
+    }
+  }
+  if (results.length === 0) throw new AppError('INVALID_INPUT', { fields: { emails: 'required' } });
+  return results;
+}

@@ -1,0 +1,32 @@
+import { Identity, Member, Profile, type EntityManager } from '@gatehouse/db';
+import { AppError, canViewDirectory, isActiveAdmin } from '@gatehouse/domain';
+import type { Membership } from './resolve-membership.ts';
+import { isTwoFactorExempt } from '../sign-in/two-factor-rules.ts';
+import { memberView, type MemberDetailView } from '../shared/views.ts';
+
+/** One member of the caller's workspace; an id from elsewhere is simply not found. */
+export async function getMember(options: { em: EntityManager; membership: Membership; memberId: string }): Promise<MemberDetailView> {
+  const { em, memberId } = options;
+  const { workspace, member: me } = options.membership;
+  const isSelf = me.id === memberId;
+  if (!isSelf && !canViewDirectory(me)) throw new AppError('FORBIDDEN', { requiredRole: 'member' });
+  const member = await em.findOne(Member, { id: memberId, workspace: workspace.id });
+  if (!member) throw new AppError('NOT_FOUND');
+  const profile = member.profile ? await em.findOne(Profile, { id: member.profile.id }, { populate: ['passwordHash'] }) : null;
+  const identity = profile && !profile.passwordHash ? await em.findOne(Identity, { profile: profile.id }, { orderBy: { createdAt: 'asc' } }) : null;
+  const signIn = profile ? (identity ? { kind: 'social' as const, provider: identity.provider } : { kind: 'email' as const, email: profile.email }) : null;
+  return {
+    ...memberView(member, workspace.creator.id),
+    mailboxEmail: member.mailboxEmail ?? null,
+    ...(isActiveAdmin(me) || isSelf ? { signIn } : {}),
+    ...(isActiveAdmin(me)
+      ? {
+          // The seeds' three addresses: a person may sign in with another address than the one the workspace writes to.
+          loginDiffersFromContact: signIn?.kind === 'email' && member.contactEmail != null && signIn.email !== member.contactEmail,
+          twoFactor: profile
+            ? { enabled: profile.twoFactorEnabledAt != null, exempt: isTwoFactorExempt(member), exemptUntil: isTwoFactorExempt(member) ? (member.twoFactorExemptUntil?.toISOString() ?? null) : null }
+            : null,
+        }
+      : {}),
+  };
+}

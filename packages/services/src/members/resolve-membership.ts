@@ -1,0 +1,90 @@
+import { findMembershipRows, Member, queryRows, Workspace, type EntityManager, type MembershipRows } from '@gatehouse/db';
+import { AppError, isActiveAdmin, type MemberRole, type MemberStatus } from '@gatehouse/domain';
+import type { Actor } from '../shared/actor.ts';
+import { writeAudit } from '../audit/record-audit.ts';
+
+/** What access checks and reads need of a membership, without entities. */
+export interface MembershipAccess {
+  workspaceId: string;
+  workspaceCreatorId: string;
+  memberId: string;
+  role: MemberRole;
+  status: MemberStatus;
+}
+
+export interface Membership {
+  access: MembershipAccess;
+  /** The workspace and member as managed entities, made on first use (most reads never need them). */
+  readonly workspace: Workspace;
+  readonly member: Member;
+}
+
+/**
+ * A membership over the rows just read. Its entities are made lazily; one
+ * this entity manager already holds (loaded meanwhile) is used as it is, so a
+ * late mapping never overwrites fresher state with the rows read at the start.
+ */
+function lazyMembership(em: EntityManager, rows: MembershipRows): Membership {
+  let workspace: Workspace | undefined;
+  let member: Member | undefined;
+  const unitOfWork = em.getUnitOfWork();
+  const workspaceEntity = () => (workspace ??= unitOfWork.getById(Workspace, rows.workspace.id) ?? em.map(Workspace, rows.workspace));
+  return {
+    access: {
+      workspaceId: rows.workspace.id,
+      workspaceCreatorId: rows.workspace.creator_id,
+      memberId: rows.member.id,
+      role: rows.member.role,
+      status: rows.member.status,
+    },
+    get workspace() {
+      return workspaceEntity();
+    },
+    get member() {
+      workspaceEntity(); // first, so the member's reference resolves to this managed workspace
+      return (member ??= unitOfWork.getById(Member, rows.member.id) ?? em.map(Member, rows.member));
+    },
+  };
+}
+
+/**
+ * The caller's active membership in the workspace at `slug`. A workspace the
+ * caller does not belong to answers NOT_FOUND, exactly like one that does not
+ * exist, so nobody learns other tenants' addresses — and the workspace's
+ * audit trail records the attempt. A session older than the member's
+ * `sessionsValidFrom` (dismissed and rehired since, or ended by an admin)
+ * cannot act here: the person signs in again.
+ */
+export async function resolveMembership(options: { em: EntityManager; actor: Actor; slug: string }): Promise<Membership> {
+  const { em, actor, slug } = options;
+  const rows = await findMembershipRows(em, { slug, profileId: actor.profileId });
+  const status = rows?.member.status;
+  if (!rows || status === 'invited' || status === 'awaiting_approval') {
+    await recordRefusedAccess(em, actor, { slug, workspaceId: rows?.workspace.id ?? null, reason: 'not_a_member' });
+    throw new AppError('NOT_FOUND');
+  }
+  if (status === 'dismissed') throw new AppError('MEMBER_DISMISSED');
+  const validFrom = rows.member['sessions_valid_from'];
+  if (typeof validFrom === 'string' && actor.sessionStartedAt.getTime() < new Date(validFrom).getTime()) throw new AppError('UNAUTHENTICATED');
+  return lazyMembership(em, rows);
+}
+
+/**
+ * A call refused at a workspace's door — by someone from outside, or a
+ * member without the role — goes into that workspace's audit trail. A slug
+ * that names no workspace has no trail to write to.
+ */
+export async function recordRefusedAccess(em: EntityManager, actor: Actor, options: { slug: string; workspaceId: string | null; reason: 'not_a_member' | 'not_an_admin'; procedure?: string }): Promise<void> {
+  const workspaceId = options.workspaceId ?? (await queryRows<{ id: string }>(em, 'select id from workspace where slug = $1', [options.slug]))[0]?.id;
+  if (!workspaceId) return;
+  await writeAudit(em, actor, { workspaceId, action: 'access.refused', targetProfileId: actor.profileId, details: { reason: options.reason, ...(options.procedure ? { procedure: options.procedure } : {}) } });
+}
+
+export async function resolveAdminMembership(options: { em: EntityManager; actor: Actor; slug: string; procedure?: string }): Promise<Membership> {
+  const membership = await resolveMembership(options);
+  if (!isActiveAdmin(membership.access)) {
+    await recordRefusedAccess(options.em, options.actor, { slug: options.slug, workspaceId: membership.access.workspaceId, reason: 'not_an_admin', ...(options.procedure ? { procedure: options.procedure } : {}) });
+    throw new AppError('FORBIDDEN', { requiredRole: 'admin' });
+  }
+  return membership;
+}

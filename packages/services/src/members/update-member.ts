@@ -1,0 +1,51 @@
+import { Member, type EntityManager } from '@gatehouse/db';
+import { AppError, isActiveAdmin, normalizeEmail } from '@gatehouse/domain';
+import type { Actor } from '../shared/actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { assertEmailFreeInWorkspace } from '../profile/email-availability.ts';
+import type { Membership } from './resolve-membership.ts';
+import { memberView, type MemberView } from '../shared/views.ts';
+
+export interface UpdateMemberOptions {
+  em: EntityManager;
+  actor: Actor;
+  membership: Membership;
+  memberId: string;
+  position?: string | null;
+  /** Where the workspace writes to this person; not a login. Admins and the member may change it. */
+  contactEmail?: string | null;
+  /** Informational only. */
+  mailboxEmail?: string | null;
+}
+
+/** The workspace's own details about a member; the login email is the profile owner's alone to change. */
+export async function updateMember(options: UpdateMemberOptions): Promise<MemberView> {
+  const { membership } = options;
+  const isSelf = membership.member.id === options.memberId;
+  if (!isSelf && !isActiveAdmin(membership.member)) throw new AppError('FORBIDDEN', { requiredRole: 'admin' });
+  return options.em.transactional(async (em) => {
+    const member = await em.findOne(Member, { id: options.memberId, workspace: membership.workspace.id });
+    if (!member) throw new AppError('NOT_FOUND');
+    const changed: string[] = [];
+    if (options.contactEmail !== undefined) {
+      const contactEmail = options.contactEmail ? normalizeEmail(options.contactEmail) : null;
+      if (contactEmail && contactEmail !== member.contactEmail) {
+        await assertEmailFreeInWorkspace(em, { workspaceId: membership.workspace.id, email: contactEmail, exceptMemberId: member.id });
+      }
+      if (contactEmail !== member.contactEmail) changed.push('contactEmail');
+      member.contactEmail = contactEmail;
+    }
+    if (options.position !== undefined && (options.position?.trim() || null) !== member.position) {
+      member.position = options.position?.trim() || null;
+      changed.push('position');
+    }
+    if (options.mailboxEmail !== undefined) {
+      const mailbox = options.mailboxEmail ? normalizeEmail(options.mailboxEmail) : null;
+      if (mailbox !== member.mailboxEmail) changed.push('mailboxEmail');
+      member.mailboxEmail = mailbox;
+    }
+    if (changed.length) recordAudit(em, options.actor, { workspaceId: membership.workspace.id, action: 'member.updated', targetMemberId: member.id, details: { changed } });
+    await em.flush();
+    return memberView(member, membership.workspace.creator.id);
+  });
+}

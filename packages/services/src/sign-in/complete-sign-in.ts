@@ -1,0 +1,94 @@
+import { newSession, type SessionInfo } from '@gatehouse/auth';
+import { randomUUID } from 'node:crypto';
+import { AuditEvent, insertSessionRecord, KnownDevice, queryRows, recordKnownDeviceSignIn, Workspace, type EntityManager, type Profile } from '@gatehouse/db';
+import type { SessionClient } from '@gatehouse/domain';
+import { enqueueMail } from '@gatehouse/mail';
+import type { RequestOrigin } from '../shared/actor.ts';
+import { auditRow } from '../audit/record-audit.ts';
+import { portalLink, type ServiceConfig } from '../shared/config.ts';
+import { deviceHashOf } from './known-devices.ts';
+import { profileView, type ProfileView } from '../shared/views.ts';
+
+export interface SignedIn {
+  status: 'signed_in';
+  token: string;
+  session: SessionInfo;
+  profile: ProfileView;
+  workspace: { slug: string; name: string } | null;
+}
+
+/** A short readable device name for the mail, without pulling in a parser. */
+function deviceName(userAgent: string | null): string {
+  if (!userAgent) return 'unknown device';
+  const browser = /(Edg|OPR|Firefox|Chrome|Version)\/(\d+)/.exec(userAgent);
+  const system = /Windows|iPhone|iPad|Mac OS X|Android|Linux/.exec(userAgent)?.[0]?.replace('Mac OS X', 'macOS');
+  const name = browser ? `${browser[1] === 'Version' ? 'Safari' : browser[1] === 'Edg' ? 'Edge' : browser[1] === 'OPR' ? 'Opera' : browser[1]} ${browser[2]}` : userAgent.slice(0, 40);
+  return system ? `${name} · ${system}` : name;
+}
+
+/**
+ * The end of every way in (password, second factor, social): a fresh
+ * session, the workspace's activity clock, the audit trail, and a mail when
+ * the device was never seen before for this profile (not for its very first).
+ */
+export async function completeSignIn(options: {
+  em: EntityManager;
+  config: ServiceConfig;
+  profile: Profile;
+  workspace: Workspace | null;
+  client: SessionClient;
+  origin: RequestOrigin;
+  method: 'password' | 'two_factor' | 'recovery_code' | 'social';
+}): Promise<SignedIn> {
+  const { config, profile, workspace, origin } = options;
+  const now = new Date();
+  const deviceHash = deviceHashOf(profile.id, origin);
+  const started = newSession({
+    profileId: profile.id,
+    workspaceId: workspace?.id ?? null,
+    client: options.client,
+    userAgent: origin.userAgent,
+    ipAddress: origin.ipAddress,
+    idleMinutes: workspace?.sessionIdleMinutes ?? null,
+    now,
+  });
+  const audit = (newDevice: boolean) =>
+    auditRow({ profileId: profile.id, origin }, {
+      workspaceId: workspace?.id ?? null,
+      action: 'sign_in.succeeded',
+      targetProfileId: profile.id,
+      details: { method: options.method, client: options.client, newDevice },
+    });
+  // Nearly every sign-in comes from a device seen before: all its writes are one statement.
+  const known = await recordKnownDeviceSignIn(options.em, { session: started.record, deviceHash, audit: audit(false) });
+  // A new device: one transaction, so the device, the workspace's clock, the audit event, the mail and the session exist together or not at all.
+  if (!known) {
+    await options.em.transactional(async (em) => {
+      // Any sign-in restarts the abandoned-workspace clock and its warnings.
+      if (workspace) await em.nativeUpdate(Workspace, { id: workspace.id }, { lastSignInAt: now, cleanupWarningsSent: 0 });
+      // One statement records the device (or finds it, when two first sign-ins race on it).
+      const [device] = await queryRows<{ inserted: boolean }>(
+        em,
+        `insert into known_device (id, profile_id, device_hash, first_seen_at, last_seen_at) values ($1, $2, $3, $4, $4)
+         on conflict (profile_id, device_hash) do update set last_seen_at = excluded.last_seen_at
+         returning (xmax = 0) as inserted`,
+        [randomUUID(), profile.id, deviceHash, now],
+      );
+      const newDevice = device?.inserted === true;
+      // The very first device is not news; any later one is mailed to the person.
+      if (newDevice && (await em.count(KnownDevice, { profile: profile.id })) > 1) {
+        enqueueMail(em, {
+          to: profile.email,
+          kind: 'new_device',
+          locale: profile.locale,
+          params: { device: deviceName(origin.userAgent), address: origin.ipAddress ?? 'unknown', when: now, sessionsLink: portalLink(config, '/sessions') },
+        });
+      }
+      em.create(AuditEvent, audit(newDevice));
+      await em.flush();
+      await insertSessionRecord(em, started.record);
+    });
+  }
+  const { token, session } = started;
+  return { status: 'signed_in', token, session, profile: profileView(profile), workspace: workspace ? { slug: workspace.slug, name: workspace.name } : null };
+}

@@ -1,0 +1,39 @@
+import { LockMode } from '@mikro-orm/core';
+import { Identity, Profile, type EntityManager } from '@gatehouse/db';
+import { AppError } from '@gatehouse/domain';
+import type { Actor } from '../shared/actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+
+export interface IdentityView {
+  id: string;
+  provider: string;
+  email: string | null;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+export async function listIdentities(options: { em: EntityManager; actor: Actor }): Promise<IdentityView[]> {
+  const identities = await options.em.find(Identity, { profile: options.actor.profileId }, { orderBy: { createdAt: 'asc' } });
+  return identities.map((identity) => ({
+    id: identity.id,
+    provider: identity.provider,
+    email: identity.email ?? null,
+    createdAt: identity.createdAt.toISOString(),
+    lastUsedAt: identity.lastUsedAt?.toISOString() ?? null,
+  }));
+}
+
+/** Unlinks a social identity, unless it is the profile's last way to sign in. */
+export async function unlinkIdentity(options: { em: EntityManager; actor: Actor; identityId: string }): Promise<{ unlinked: true }> {
+  return options.em.transactional(async (em) => {
+    const profile = await em.findOneOrFail(Profile, { id: options.actor.profileId }, { populate: ['passwordHash'], lockMode: LockMode.PESSIMISTIC_WRITE });
+    const identity = await em.findOne(Identity, { id: options.identityId, profile: profile.id });
+    if (!identity) throw new AppError('NOT_FOUND');
+    const others = await em.count(Identity, { profile: profile.id, id: { $ne: identity.id } });
+    if (!profile.passwordHash && others === 0) throw new AppError('LAST_SIGN_IN_METHOD');
+    recordAudit(em, options.actor, { workspaceId: null, action: 'identity.unlinked', targetProfileId: profile.id, details: { provider: identity.provider } });
+    em.remove(identity);
+    await em.flush();
+    return { unlinked: true as const };
+  });
+}

@@ -1,0 +1,46 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { Workspace, type EntityManager } from '@gatehouse/db';
+import { AppError } from '@gatehouse/domain';
+import type { Actor } from '../shared/actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { countSeatsUsed } from './get-workspace.ts';
+import type { Membership } from '../members/resolve-membership.ts';
+import { workspaceView, type WorkspaceView } from '../shared/views.ts';
+
+export interface UpdateSettingsOptions {
+  em: EntityManager;
+  actor: Actor;
+  membership: Membership;
+  name?: string;
+  /** A new address; links containing the old one (the quick-join link, sign-in links) stop working. */
+  slug?: string;
+  anyoneCanInvite?: boolean;
+  /** Browser sessions signed in here end after this many idle minutes; null restores the default (24). */
+  sessionIdleMinutes?: number | null;
+}
+
+export async function updateWorkspaceSettings(options: UpdateSettingsOptions): Promise<WorkspaceView> {
+  try {
+    return await options.em.transactional(async (em) => {
+      const workspace = await em.findOneOrFail(Workspace, { id: options.membership.workspace.id });
+      const changes: Record<string, unknown> = {};
+      if (options.name !== undefined && options.name.trim() !== workspace.name) workspace.name = changes.name = options.name.trim();
+      if (options.slug !== undefined && options.slug !== workspace.slug) {
+        if (await em.count(Workspace, { slug: options.slug })) throw new AppError('SLUG_TAKEN');
+        changes.slug = { from: workspace.slug, to: options.slug };
+        workspace.slug = options.slug;
+      }
+      if (options.anyoneCanInvite !== undefined && options.anyoneCanInvite !== workspace.anyoneCanInvite) workspace.anyoneCanInvite = changes.anyoneCanInvite = options.anyoneCanInvite;
+      if (options.sessionIdleMinutes !== undefined && options.sessionIdleMinutes !== workspace.sessionIdleMinutes) {
+        workspace.sessionIdleMinutes = changes.sessionIdleMinutes = options.sessionIdleMinutes;
+      }
+      if (Object.keys(changes).length) recordAudit(em, options.actor, { workspaceId: workspace.id, action: 'workspace.settings_changed', details: changes });
+      await em.flush();
+      return workspaceView(workspace, await countSeatsUsed(em, workspace.id));
+    });
+  } catch (error) {
+    // Two renames raced for one address: the unique index decides.
+    if (error instanceof UniqueConstraintViolationException) throw new AppError('SLUG_TAKEN');
+    throw error;
+  }
+}
