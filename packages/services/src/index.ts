@@ -1,38 +1,129 @@
+// The package's public use cases, one door per feature folder.
 export { addressKey, type Actor, type RequestOrigin } from './shared/actor.ts';
 export type { ServiceConfig } from './shared/config.ts';
 export * from './shared/views.ts';
-export { resolveMembership, resolveAdminMembership, recordRefusedAccess, type Membership } from './members/resolve-membership.ts';
-export { signUp, type SignUpOptions } from './profile/sign-up.ts';
-export { signIn, type SignInOptions, type SignInResult } from './sign-in/sign-in-with-password.ts';
-export { completeSignIn, type SignedIn } from './sign-in/complete-sign-in.ts';
-export { twoFactorStatus, setupTwoFactor, enableTwoFactor, disableTwoFactor, regenerateRecoveryCodes, verifyTwoFactor, resetMemberTwoFactor, type TwoFactorStatus } from './sign-in/two-factor.ts';
-export { asksSecondFactor, isTwoFactorExempt, TWO_FACTOR_CHALLENGE_TTL_MS } from './sign-in/two-factor-rules.ts';
-export { requestPasswordReset, resetPassword } from './profile/password-reset.ts';
-export { requestEmailChange, confirmEmailChange } from './profile/email-change.ts';
-export { listMySecurityEvents, type SecurityEventView } from './audit/list-security-events.ts';
-export { createWorkspace, type CreateWorkspaceOptions } from './workspace/create-workspace.ts';
-export { getWorkspace, countSeatsUsed } from './workspace/get-workspace.ts';
-export { updateWorkspaceSettings, type UpdateSettingsOptions } from './workspace/update-workspace-settings.ts';
-export { listMembers, type ListMembersOptions, type Page } from './members/list-members.ts';
-export { countMembers, type MemberCounts } from './members/count-members.ts';
-export { getMember } from './members/get-member.ts';
-export { updateMember, type UpdateMemberOptions } from './members/update-member.ts';
-export { dismissMember, rehireMember, deleteMember, setMemberRole, approveMember, rejectMember, endMemberSessionsByAdmin, unlockMemberSignIn, type ManageMemberOptions } from './members/manage-member.ts';
-export { sendInvitations, type InvitationResult, type SendInvitationsOptions } from './invitations/send-invitations.ts';
-export { registerMember, type RegisterMemberOptions } from './invitations/register-member.ts';
-export { resendInvitation, MAX_INVITATION_SENDS } from './invitations/resend-invitation.ts';
-export { previewInvitation, acceptInvitation, sendInvitationCode, type InvitationPreview, type AcceptedInvitation } from './invitations/accept-invitation.ts';
-export { COMPLETE_PROFILE_TASK } from './invitations/invitation-rules.ts';
-export { getJoinLink, updateJoinLink, rotateJoinLink, previewJoinLink, joinWorkspace, type JoinLinkView, type JoinResult } from './join-link/join-link.ts';
-export { verifyEmail, resendVerification } from './profile/verify-email.ts';
-export { changePassword } from './profile/change-password.ts';
-export { listTasks, deleteTask, type TaskView } from './members/tasks.ts';
-export { listAuditEvents, type AuditEventView } from './audit/list-audit-events.ts';
-export { recordAudit, type AuditAction } from './audit/record-audit.ts';
-export { listSessions, revokeSession, revokeOtherSessions, signOut } from './sign-in/sessions.ts';
-export { getProfile, updateProfile, listMyWorkspaces, type UpdateProfileOptions } from './profile/profile.ts';
-export { socialSignIn, placeholderEmail, type SocialOutcome, type SocialSignInOptions } from './sign-in/social-sign-in.ts';
-export { listIdentities, unlinkIdentity, type IdentityView } from './sign-in/identities.ts';
-export { runAbandonedCleanup, type CleanupReport } from './workspace/abandoned-cleanup.ts';
-export { setWorkspacePlan, offerCreatorRole, acceptCreatorRole, fileRecoveryRequest, listRecoveryRequests, getRecoveryLetter, reviewRecoveryRequest, type RecoveryRequestView } from './platform/platform.ts';
-export { purgeExpired, EXPIRED_INVITATION_GRACE_DAYS, type PurgeReport } from './workspace/purge-expired.ts';
+export {
+  resolveMembership,
+  resolveAdminMembership,
+  recordRefusedAccess,
+  type Membership,
+  resetMemberTwoFactor,
+  listMembers,
+  type ListMembersOptions,
+  type Page,
+  countMembers,
+  type MemberCounts,
+  getMember,
+  updateMember,
+  type UpdateMemberOptions,
+  dismissMember,
+  rehireMember,
+  deleteMember,
+  setMemberRole,
+  approveMember,
+  rejectMember,
+  endMemberSessionsByAdmin,
+  unlockMemberSignIn,
+  type ManageMemberOptions,
+  listTasks,
+  type TaskView,
+  deleteTask,
+} from './members/index.ts';
+export {
+  signUp,
+  type SignUpOptions,
+  requestPasswordReset,
+  resetPassword,
+  requestEmailChange,
+  confirmEmailChange,
+  verifyEmail,
+  resendVerification,
+  changePassword,
+  getProfile,
+  updateProfile,
+  type UpdateProfileOptions,
+  listMyWorkspaces,
+} from './profile/index.ts';
+export {
+  signIn,
+  type SignInOptions,
+  type SignInResult,
+  completeSignIn,
+  type SignedIn,
+  twoFactorStatus,
+  type TwoFactorStatus,
+  setupTwoFactor,
+  enableTwoFactor,
+  disableTwoFactor,
+  regenerateRecoveryCodes,
+  verifyTwoFactor,
+  asksSecondFactor,
+  isTwoFactorExempt,
+  TWO_FACTOR_CHALLENGE_TTL_MS,
+  listSessions,
+  revokeSession,
+  revokeOtherSessions,
+  signOut,
+  socialSignIn,
+  placeholderEmail,
+  type SocialOutcome,
+  type SocialSignInOptions,
+  listIdentities,
+  type IdentityView,
+  unlinkIdentity,
+} from './sign-in/index.ts';
+export {
+  listMySecurityEvents,
+  type SecurityEventView,
+  listAuditEvents,
+  type AuditEventView,
+  recordAudit,
+  type AuditAction,
+} from './audit/index.ts';
+export {
+  createWorkspace,
+  type CreateWorkspaceOptions,
+  getWorkspace,
+  countSeatsUsed,
+  updateWorkspaceSettings,
+  type UpdateSettingsOptions,
+  runAbandonedCleanup,
+  type CleanupReport,
+  purgeExpired,
+  EXPIRED_INVITATION_GRACE_DAYS,
+  type PurgeReport,
+} from './workspace/index.ts';
+export {
+  sendInvitations,
+  type InvitationResult,
+  type SendInvitationsOptions,
+  registerMember,
+  type RegisterMemberOptions,
+  resendInvitation,
+  MAX_INVITATION_SENDS,
+  previewInvitation,
+  type InvitationPreview,
+  acceptInvitation,
+  type AcceptedInvitation,
+  sendInvitationCode,
+  COMPLETE_PROFILE_TASK,
+} from './invitations/index.ts';
+export {
+  getJoinLink,
+  updateJoinLink,
+  rotateJoinLink,
+  previewJoinLink,
+  joinWorkspace,
+  type JoinResult,
+  type JoinLinkView,
+} from './join-link/index.ts';
+export {
+  setWorkspacePlan,
+  offerCreatorRole,
+  acceptCreatorRole,
+  fileRecoveryRequest,
+  listRecoveryRequests,
+  type RecoveryRequestView,
+  getRecoveryLetter,
+  reviewRecoveryRequest,
+} from './platform/index.ts';

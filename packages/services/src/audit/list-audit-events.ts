@@ -1,7 +1,6 @@
 import { AuditEvent, Member, Profile, type EntityManager } from '@gatehouse/db';
 import { AppError } from '@gatehouse/domain';
-import type { Page } from '../members/list-members.ts';
-import type { Membership } from '../members/resolve-membership.ts';
+import { type Page, type Membership } from '../members/index.ts';
 
 export interface AuditEventView {
   id: string;

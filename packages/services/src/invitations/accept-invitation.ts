@@ -1,90 +1,15 @@
-import { assertPasswordAcceptable, derivedSecret, derivedSecretMatches, generateDigitCode, hashOneTimeToken, hashPassword } from '@gatehouse/auth';
-import { LockMode, ref, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { assertPasswordAcceptable, derivedSecretMatches, hashPassword } from '@gatehouse/auth';
+import { ref, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { executeStatement, Member, Profile, type EntityManager } from '@gatehouse/db';
 import { AppError, isActiveAdmin, type Locale, type MemberRole } from '@gatehouse/domain';
-import { enqueueMail } from '@gatehouse/mail';
 import { addressKey, type Actor, type RequestOrigin } from '../shared/actor.ts';
 import type { ServiceConfig } from '../shared/config.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { assertSeatsAvailable, lockWorkspace } from '../workspace/seats.ts';
+import { recordAudit } from '../audit/index.ts';
+import { assertSeatsAvailable, lockWorkspace } from '../workspace/index.ts';
+import { codePurpose, findInvitation } from './find-invitation.ts';
 
 /** Wrong codes one mailed code survives; then a new one must be asked for. */
 const INVITATION_CODE_ATTEMPTS = 5;
-
-export interface InvitationPreview {
-  workspace: { slug: string; name: string };
-  inviterName: string | null;
-  email: string;
-  expiresAt: string;
-  /** A profile already signs in with this address: the person accepts by signing in. */
-  profileExists: boolean;
-  /** Who would join, when someone is signed in: the page says it plainly. */
-  signedInAs: { name: string; email: string } | null;
-  /** The signed-in profile's login is not the invited address: a code mailed to that address is needed. */
-  mailboxProofRequired: boolean;
-}
-
-async function findInvitation(em: EntityManager, token: string, options: { lock: boolean }): Promise<Member> {
-  const hash = hashOneTimeToken(token);
-  if (!hash) throw new AppError('TOKEN_INVALID');
-  const member = await em.findOne(
-    Member,
-    { invitationTokenHash: hash, status: 'invited', source: 'invitation' },
-    { populate: ['workspace', 'invitedBy'], ...(options.lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {}) },
-  );
-  if (!member) throw new AppError('TOKEN_INVALID');
-  if (!member.invitationExpiresAt || member.invitationExpiresAt.getTime() <= Date.now()) throw new AppError('TOKEN_EXPIRED');
-  return member;
-}
-
-/** What the code's keyed hash is bound to: this invitation and the profile that asked for it. */
-const codePurpose = (memberId: string, profileId: string, code: string) => `invitation-code:${memberId}:${profileId}:${code}`;
-
-/** What the invitee sees before accepting; only the holder of the mailed link can ask. */
-export async function previewInvitation(options: { em: EntityManager; config: ServiceConfig; token: string; origin: RequestOrigin; actor: Actor | null }): Promise<InvitationPreview> {
-  await options.config.limits.consume('tokenAddress', addressKey(options.origin));
-  const member = await findInvitation(options.em, options.token, { lock: false });
-  const workspace = member.workspace.getEntity();
-  const email = member.contactEmail ?? '';
-  const signedIn = options.actor ? await options.em.findOneOrFail(Profile, { id: options.actor.profileId }) : null;
-  return {
-    workspace: { slug: workspace.slug, name: workspace.name },
-    inviterName: member.invitedBy?.getEntity().name ?? null,
-    email,
-    expiresAt: member.invitationExpiresAt!.toISOString(),
-    profileExists: (await options.em.count(Profile, { email })) > 0,
-    signedInAs: signedIn ? { name: signedIn.name, email: signedIn.email } : null,
-    mailboxProofRequired: signedIn != null && signedIn.email !== email,
-  };
-}
-
-/**
- * Mails a code to the invited address, for a signed-in profile whose login is
- * another address: whoever holds the link must also read that mailbox now, so
- * a forwarded or leaked invitation is worth nothing to anyone else.
- */
-export async function sendInvitationCode(options: { em: EntityManager; config: ServiceConfig; token: string; actor: Actor }): Promise<{ sentTo: string; expiresAt: string }> {
-  const { config, actor } = options;
-  await config.limits.consume('tokenAddress', addressKey(actor.origin));
-  return options.em.transactional(async (em) => {
-    const member = await findInvitation(em, options.token, { lock: true });
-    const profile = await em.findOneOrFail(Profile, { id: actor.profileId });
-    const invited = member.contactEmail!;
-    if (profile.email === invited) throw new AppError('INVALID_INPUT', { fields: { token: 'invalid' } });
-    await config.limits.consume('invitationCodeMail', member.id);
-    const code = generateDigitCode();
-    const expiresAt = new Date(Date.now() + config.lifetimes.invitationCodeMs);
-    member.invitationProofHash = derivedSecret(config.appSecret, codePurpose(member.id, profile.id, code));
-    member.invitationProofProfileId = profile.id;
-    member.invitationProofExpiresAt = expiresAt;
-    member.invitationProofAttempts = 0;
-    const workspace = member.workspace.getEntity();
-    enqueueMail(em, { to: invited, kind: 'invitation_code', locale: profile.locale, params: { workspaceName: workspace.name, profileEmail: profile.email, code, expiresAt } });
-    recordAudit(em, actor, { workspaceId: workspace.id, action: 'member.invitation_code_sent', targetMemberId: member.id, targetProfileId: profile.id });
-    await em.flush();
-    return { sentTo: invited, expiresAt: expiresAt.toISOString() };
-  });
-}
 
 /** Whether the code proves the invited mailbox for this profile; every try is counted (outside any transaction), and five kill the code. */
 async function mailboxProven(em: EntityManager, config: ServiceConfig, member: Member, profileId: string, code: string | undefined): Promise<boolean> {

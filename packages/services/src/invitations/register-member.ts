@@ -3,12 +3,12 @@ import { Member, Profile, type EntityManager } from '@gatehouse/db';
 import { AppError, normalizeEmail } from '@gatehouse/domain';
 import { enqueueMail } from '@gatehouse/mail';
 import type { Actor } from '../shared/actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { recordAudit } from '../audit/index.ts';
 import { portalLink, type ServiceConfig } from '../shared/config.ts';
-import { assertEmailFreeInWorkspace } from '../profile/email-availability.ts';
+import { assertEmailFreeInWorkspace } from '../profile/index.ts';
 import { addCompleteProfileTask, assertMayInvite, countInvitationMail } from './invitation-rules.ts';
-import type { Membership } from '../members/resolve-membership.ts';
-import { assertSeatsAvailable, lockWorkspace } from '../workspace/seats.ts';
+import { type Membership } from '../members/index.ts';
+import { assertSeatsAvailable, lockWorkspace } from '../workspace/index.ts';
 import { memberView, type MemberView } from '../shared/views.ts';
 
 export interface RegisterMemberOptions {

@@ -4,10 +4,10 @@ import { Member, Profile, type EntityManager } from '@gatehouse/db';
 import { AppError } from '@gatehouse/domain';
 import { enqueueMail } from '@gatehouse/mail';
 import type { Actor } from '../shared/actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { recordAudit } from '../audit/index.ts';
 import { portalLink, type ServiceConfig } from '../shared/config.ts';
 import { assertMayInvite, countInvitationMail } from './invitation-rules.ts';
-import type { Membership } from '../members/resolve-membership.ts';
+import { type Membership } from '../members/index.ts';
 
 /** An invitation is sent at most this many times, and resent at most once a minute. */
 export const MAX_INVITATION_SENDS = 5;

@@ -1,7 +1,7 @@
 import { Identity, Member, Profile, type EntityManager } from '@gatehouse/db';
 import { AppError, canViewDirectory, isActiveAdmin } from '@gatehouse/domain';
 import type { Membership } from './resolve-membership.ts';
-import { isTwoFactorExempt } from '../sign-in/two-factor-rules.ts';
+import { isTwoFactorExempt } from '../sign-in/index.ts';
 import { memberView, type MemberDetailView } from '../shared/views.ts';
 
 /** One member of the caller's workspace; an id from elsewhere is simply not found. */

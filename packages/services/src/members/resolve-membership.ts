@@ -1,7 +1,7 @@
 import { findMembershipRows, Member, queryRows, Workspace, type EntityManager, type MembershipRows } from '@gatehouse/db';
 import { AppError, isActiveAdmin, type MemberRole, type MemberStatus } from '@gatehouse/domain';
 import type { Actor } from '../shared/actor.ts';
-import { writeAudit } from '../audit/record-audit.ts';
+import { writeAudit } from '../audit/index.ts';
 
 /** What access checks and reads need of a membership, without entities. */
 export interface MembershipAccess {

@@ -1,8 +1,8 @@
 import { Member, type EntityManager } from '@gatehouse/db';
 import { AppError, isActiveAdmin, normalizeEmail } from '@gatehouse/domain';
 import type { Actor } from '../shared/actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { assertEmailFreeInWorkspace } from '../profile/email-availability.ts';
+import { recordAudit } from '../audit/index.ts';
+import { assertEmailFreeInWorkspace } from '../profile/index.ts';
 import type { Membership } from './resolve-membership.ts';
 import { memberView, type MemberView } from '../shared/views.ts';
 

@@ -2,10 +2,10 @@ import { assertPasswordAcceptable, hashPassword } from '@gatehouse/auth';
 import { deleteProfileSessions, Profile, type EntityManager } from '@gatehouse/db';
 import { enqueueMail } from '@gatehouse/mail';
 import type { Actor } from '../shared/actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { recordAudit } from '../audit/index.ts';
 import { portalLink, type ServiceConfig } from '../shared/config.ts';
 import { cancelPendingLinks } from './cancel-pending-links.ts';
-import { assertCurrentPassword } from '../sign-in/reauthenticate.ts';
+import { assertCurrentPassword } from '../sign-in/index.ts';
 
 /**
  * A new password, proven by the current one. Every other session of the

@@ -6,7 +6,7 @@ import { enqueueMail } from '@gatehouse/mail';
 import { addressKey, type RequestOrigin } from '../shared/actor.ts';
 import { portalLink, type ServiceConfig } from '../shared/config.ts';
 import { answerNoSoonerThan } from '../shared/timing.ts';
-import { queueEmailVerification } from './verify-email.ts';
+import { queueEmailVerification } from './email-verification.ts';
 
 export interface SignUpOptions {
   em: EntityManager;

@@ -4,7 +4,7 @@ import { AuditEvent, insertSessionRecord, KnownDevice, queryRows, recordKnownDev
 import type { SessionClient } from '@gatehouse/domain';
 import { enqueueMail } from '@gatehouse/mail';
 import type { RequestOrigin } from '../shared/actor.ts';
-import { auditRow } from '../audit/record-audit.ts';
+import { auditRow } from '../audit/index.ts';
 import { portalLink, type ServiceConfig } from '../shared/config.ts';
 import { deviceHashOf } from './known-devices.ts';
 import { profileView, type ProfileView } from '../shared/views.ts';

@@ -2,11 +2,11 @@ import { hashPassword, needsRehash, RateLimitRefusal, verifyAgainstNothing, veri
 import { executeStatement, findProfileForSignIn, ProfileToken, type EntityManager, type Profile } from '@gatehouse/db';
 import { AppError, normalizeEmail, type SessionClient } from '@gatehouse/domain';
 import { addressKey, type RequestOrigin } from '../shared/actor.ts';
-import { writeAudit } from '../audit/record-audit.ts';
+import { writeAudit } from '../audit/index.ts';
 import { afterFirstFactor, type SignInResult } from './after-first-factor.ts';
 import type { ServiceConfig } from '../shared/config.ts';
 import { deviceHashOf, isTrustedDevice } from './known-devices.ts';
-import { queueEmailVerification } from '../profile/verify-email.ts';
+import { queueEmailVerification } from '../profile/index.ts';
 
 export interface SignInOptions {
   em: EntityManager;

@@ -3,8 +3,7 @@ import { hashPassword, validateSessionToken } from '@gatehouse/auth';
 import { AuditEvent, KnownDevice, Member, Profile, Workspace } from '@gatehouse/db';
 import { makeMember, makeProfile, makeWorkspace, uniqueEmail, useTestDatabase } from '@gatehouse/db/testing';
 import { AppError } from '@gatehouse/domain';
-import { listMembers } from '../members/list-members.ts';
-import { resolveMembership } from '../members/resolve-membership.ts';
+import { listMembers, resolveMembership } from '../members/index.ts';
 import { signIn } from './sign-in-with-password.ts';
 import { testServiceConfig } from '../shared/test-config.ts';
 

@@ -3,7 +3,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Identity, Profile, type EntityManager } from '@gatehouse/db';
 import { AppError, isPlausibleEmail, normalizeEmail, withoutForbiddenCharacters, type Locale } from '@gatehouse/domain';
 import type { Actor, RequestOrigin } from '../shared/actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { recordAudit } from '../audit/index.ts';
 import { afterFirstFactor, type SignInResult } from './after-first-factor.ts';
 import type { ServiceConfig } from '../shared/config.ts';
 

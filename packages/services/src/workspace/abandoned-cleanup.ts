@@ -2,7 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import { Member, Workspace, type EntityManager } from '@gatehouse/db';
 import { ABANDONED_AFTER_DAYS, CLEANUP_WARNING_DAYS, cleanupStep } from '@gatehouse/domain';
 import { enqueueMail } from '@gatehouse/mail';
-import { recordAudit } from '../audit/record-audit.ts';
+import { recordAudit } from '../audit/index.ts';
 import { portalLink, type ServiceConfig } from '../shared/config.ts';
 
 const DAY_MS = 86_400_000;

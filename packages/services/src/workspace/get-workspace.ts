@@ -1,6 +1,6 @@
 import { Member, type EntityManager } from '@gatehouse/db';
 import { MEMBER_STATUSES, occupiesSeat } from '@gatehouse/domain';
-import type { Membership } from '../members/resolve-membership.ts';
+import { type Membership } from '../members/index.ts';
 import { workspaceView, type WorkspaceView } from '../shared/views.ts';
 
 const SEAT_STATUSES = MEMBER_STATUSES.filter(occupiesSeat);

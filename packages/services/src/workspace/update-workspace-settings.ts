@@ -2,9 +2,9 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Workspace, type EntityManager } from '@gatehouse/db';
 import { AppError } from '@gatehouse/domain';
 import type { Actor } from '../shared/actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { recordAudit } from '../audit/index.ts';
 import { countSeatsUsed } from './get-workspace.ts';
-import type { Membership } from '../members/resolve-membership.ts';
+import { type Membership } from '../members/index.ts';
 import { workspaceView, type WorkspaceView } from '../shared/views.ts';
 
 export interface UpdateSettingsOptions {

@@ -2,26 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import { Identity, Profile, type EntityManager } from '@gatehouse/db';
 import { AppError } from '@gatehouse/domain';
 import type { Actor } from '../shared/actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-
-export interface IdentityView {
-  id: string;
-  provider: string;
-  email: string | null;
-  createdAt: string;
-  lastUsedAt: string | null;
-}
-
-export async function listIdentities(options: { em: EntityManager; actor: Actor }): Promise<IdentityView[]> {
-  const identities = await options.em.find(Identity, { profile: options.actor.profileId }, { orderBy: { createdAt: 'asc' } });
-  return identities.map((identity) => ({
-    id: identity.id,
-    provider: identity.provider,
-    email: identity.email ?? null,
-    createdAt: identity.createdAt.toISOString(),
-    lastUsedAt: identity.lastUsedAt?.toISOString() ?? null,
-  }));
-}
+import { recordAudit } from '../audit/index.ts';
 
 /** Unlinks a social identity, unless it is the profile's last way to sign in. */
 export async function unlinkIdentity(options: { em: EntityManager; actor: Actor; identityId: string }): Promise<{ unlinked: true }> {

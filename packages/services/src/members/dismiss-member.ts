@@ -1,0 +1,21 @@
+import { AppError, isLastAdmin } from '@gatehouse/domain';
+import { recordAudit } from '../audit/index.ts';
+import { endMemberSessions } from '../sign-in/index.ts';
+import { memberView, type MemberView } from '../shared/views.ts';
+import { type ManageMemberOptions, lockedTarget, activeAdminCount, assertNotCreatorUnlessSelf } from './managed-member.ts';
+
+/** Dismissal instead of deletion: every record stays, access ends now, in this workspace only. */
+export async function dismissMember(options: ManageMemberOptions): Promise<MemberView> {
+  return options.em.transactional(async (em) => {
+    const member = await lockedTarget(em, options);
+    if (member.status !== 'active' && member.status !== 'awaiting_approval') throw new AppError('MEMBER_NOT_DELETABLE');
+    assertNotCreatorUnlessSelf(options, member);
+    if (isLastAdmin(member, await activeAdminCount(em, member.workspace.id))) throw new AppError('LAST_ADMIN');
+    member.status = 'dismissed';
+    member.dismissedAt = new Date();
+    await endMemberSessions(em, member);
+    recordAudit(em, options.actor, { workspaceId: member.workspace.id, action: 'member.dismissed', targetMemberId: member.id, targetProfileId: member.profile?.id ?? null });
+    await em.flush();
+    return memberView(member, options.membership.workspace.creator.id);
+  });
+}

@@ -1,0 +1,17 @@
+export { approveMember } from './approve-member.ts';
+export { countMembers, type MemberCounts } from './count-members.ts';
+export { deleteMember } from './delete-member.ts';
+export { deleteTask } from './delete-task.ts';
+export { dismissMember } from './dismiss-member.ts';
+export { endMemberSessionsByAdmin } from './end-member-sessions-by-admin.ts';
+export { getMember } from './get-member.ts';
+export { listMembers, type ListMembersOptions, type Page } from './list-members.ts';
+export { listTasks, type TaskView } from './list-tasks.ts';
+export { type ManageMemberOptions } from './managed-member.ts';
+export { rehireMember } from './rehire-member.ts';
+export { rejectMember } from './reject-member.ts';
+export { resetMemberTwoFactor } from './reset-member-two-factor.ts';
+export { resolveMembership, resolveAdminMembership, recordRefusedAccess, type Membership } from './resolve-membership.ts';
+export { setMemberRole } from './set-member-role.ts';
+export { unlockMemberSignIn } from './unlock-member-sign-in.ts';
+export { updateMember, type UpdateMemberOptions } from './update-member.ts';

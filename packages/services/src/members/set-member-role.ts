@@ -1,0 +1,28 @@
+import { AppError, isLastAdmin, type MemberRole } from '@gatehouse/domain';
+import { recordAudit } from '../audit/index.ts';
+import { type ServiceConfig } from '../shared/config.ts';
+import { assertReauthenticated, type Proof } from '../sign-in/index.ts';
+import { memberView, type MemberView } from '../shared/views.ts';
+import { type ManageMemberOptions, lockedTarget, activeAdminCount, assertNotCreatorUnlessSelf } from './managed-member.ts';
+
+/** A change of rights, confirmed by the admin's password or code. */
+export async function setMemberRole(options: ManageMemberOptions & { role: MemberRole; config: ServiceConfig; proof: Proof }): Promise<MemberView> {
+  await assertReauthenticated({ em: options.em, config: options.config, actor: options.actor, proof: options.proof, require: 'any' });
+  return options.em.transactional(async (em) => {
+    const member = await lockedTarget(em, options);
+    if (member.role === options.role) return memberView(member, options.membership.workspace.creator.id);
+    if (member.role === 'admin') {
+      assertNotCreatorUnlessSelf(options, member);
+      if (isLastAdmin(member, await activeAdminCount(em, member.workspace.id))) throw new AppError('LAST_ADMIN');
+    }
+    // The seeds: the creator (first admin) is the one who takes admin rights from dismissed admins.
+    if (member.status === 'dismissed' && member.role === 'admin' && options.actor.profileId !== options.membership.workspace.creator.id) {
+      throw new AppError('CREATOR_PROTECTED');
+    }
+    const from = member.role;
+    member.role = options.role;
+    recordAudit(em, options.actor, { workspaceId: member.workspace.id, action: 'member.role_changed', targetMemberId: member.id, details: { from, to: options.role } });
+    await em.flush();
+    return memberView(member, options.membership.workspace.creator.id);
+  });
+}

@@ -1,0 +1,13 @@
+export { changePassword } from './change-password.ts';
+export { confirmEmailChange } from './confirm-email-change.ts';
+export { assertEmailFreeInWorkspace, memberUsingEmail } from './email-availability.ts';
+export { queueEmailVerification } from './email-verification.ts';
+export { getProfile } from './get-profile.ts';
+export { listMyWorkspaces } from './list-my-workspaces.ts';
+export { requestEmailChange } from './request-email-change.ts';
+export { requestPasswordReset } from './request-password-reset.ts';
+export { resendVerification } from './resend-verification.ts';
+export { resetPassword } from './reset-password.ts';
+export { signUp, type SignUpOptions } from './sign-up.ts';
+export { updateProfile, type UpdateProfileOptions } from './update-profile.ts';
+export { verifyEmail } from './verify-email.ts';
