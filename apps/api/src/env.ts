@@ -197,3 +197,13 @@ function socialProvidersOf(env: z.infer<typeof EnvSchema>): SocialProviderConfig
   }
   return providers;
 }
+
+/** The HAProxy binary `pnpm start:cluster` runs in front of its processes. */
+export function haproxyPath(source: NodeJS.ProcessEnv = process.env): string {
+  return source.HAPROXY_PATH ?? '/usr/sbin/haproxy';
+}
+
+/** What a child api process of the cluster starts with: this process's environment, the cluster's settings on top. */
+export function childEnvironment(settings: Record<string, string>, source: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return { ...source, ...settings };
+}

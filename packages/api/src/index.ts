@@ -5,5 +5,16 @@ export type { ErrorData } from './errors.ts';
 export { asAppError, retryAfterOf, toTRPCError, UNAVAILABLE_RETRY_SECONDS } from './errors.ts';
 export * as schemas from './schemas.ts';
 export { sessionView } from './session-view.ts';
-export { actorOf } from './session-start.ts';
-export { PASSWORD_PROCEDURES, failureAnswer, overloadedBody } from './overload.ts';
+export { actorOf } from './actor.ts';
+// Every HTTP door of the product: the host (apps/api) mounts these and writes no handler of its own.
+export { PASSWORD_PROCEDURES, failureAnswer, overloadedBody, sendFailure } from './http/failure-answer.ts';
+export { bodySizeGuard, bodyLimitOf, trpcHandler, MAX_BATCH_SIZE, MAX_BODY_BYTES, MAX_LETTER_BODY_BYTES } from './http/trpc-handler.ts';
+export { sessionCheckRoute } from './http/session-check.ts';
+export { socialRoutes, safeNext } from './http/social.ts';
+export { recoveryLetterRoute } from './http/recovery-letter.ts';
+export { shedDirectoryFlood, shedPasswordFlood } from './http/overload.ts';
+/** How busy password hashing is: what the password-flood guard watches, for the host's metrics. */
+export { passwordWorkLoad } from '@gatehouse/auth';
+export { csrfGuard } from './http/csrf.ts';
+export { requestIds, requestIdOf } from './http/request-id.ts';
+export { sessionCookieSettings, type SessionCookieSettings } from './http/session-cookie.ts';

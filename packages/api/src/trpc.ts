@@ -5,7 +5,7 @@ import { recordRefusedAccess, resolveMembership, type Actor } from '@gatehouse/s
 import type { RequestContext } from './context.ts';
 import { asAppError, describeFailure, toTRPCError } from './errors.ts';
 import { WorkspaceSlug } from './schemas.ts';
-import { actorOf } from './session-start.ts';
+import { actorOf } from './actor.ts';
 
 export interface ProcedureMeta {
   /** Reachable by a profile that must still replace its generated password. */

@@ -4,4 +4,5 @@ export * from './repositories/session-repository.ts';
 export { queryRows, queryPrepared, executeStatement } from './sql.ts';
 export * from './repositories/sign-in-repository.ts';
 export * from './repositories/membership-repository.ts';
+export { restartSignInClock } from './repositories/workspace-repository.ts';
 export { errorSummary, isDatabaseUnavailable } from './availability.ts';

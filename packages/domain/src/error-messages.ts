@@ -18,6 +18,9 @@ const en: Messages = {
   EMAIL_NOT_VERIFIED: () => 'Please confirm your email address first: check your mailbox for our message.',
   PASSWORD_CHANGE_REQUIRED: () => 'You signed in with a generated password. Please choose your own password to continue.',
   TWO_FACTOR_INVALID: () => 'This code is wrong or has already been used.',
+  TWO_FACTOR_ALREADY_ENABLED: () => 'Two-step verification is already on for your profile.',
+  TWO_FACTOR_NOT_ENABLED: () => 'Two-step verification is not on for your profile.',
+  TWO_FACTOR_SETUP_REQUIRED: () => 'Start the setup of two-step verification first: scan the new QR code, then enter a code.',
   EMAIL_TAKEN: (p) =>
     p.scope === 'workspace'
       ? p.emailKind === 'contact'
@@ -29,6 +32,8 @@ const en: Messages = {
     `Your plan allows ${p.seatsTotal ?? 'no more'} users, counting pending invitations. Delete pending invitations, dismiss users or upgrade the plan.`,
   INVITE_NOT_ALLOWED: () => 'Only administrators can invite users to this workspace.',
   MEMBER_NOT_DELETABLE: () => 'Only invitations that were never accepted can be deleted. Dismiss this user instead: their data is kept.',
+  MEMBER_NOT_DISMISSABLE: () => 'Only a user with access can be dismissed. Delete a pending invitation, or reject a request to join.',
+  INVITATION_NOT_PENDING: () => 'This invitation is no longer pending: it was accepted or deleted.',
   MEMBER_HAS_TASKS: (p) => `The user has not been deleted: delete their ${p.taskCount ?? ''} tasks first.`.replace('  ', ' '),
   LAST_ADMIN: () => 'This would leave the workspace without an administrator. Appoint another administrator first.',
   CREATOR_PROTECTED: () => 'Only the creator of the workspace can change the creator’s rights.',
@@ -63,6 +68,9 @@ const fr: Messages = {
   EMAIL_NOT_VERIFIED: () => 'Veuillez d’abord confirmer votre adresse e-mail : consultez votre messagerie.',
   PASSWORD_CHANGE_REQUIRED: () => 'Vous vous êtes connecté avec un mot de passe généré. Choisissez votre propre mot de passe pour continuer.',
   TWO_FACTOR_INVALID: () => 'Ce code est incorrect ou a déjà été utilisé.',
+  TWO_FACTOR_ALREADY_ENABLED: () => 'La validation en deux étapes est déjà activée sur votre profil.',
+  TWO_FACTOR_NOT_ENABLED: () => 'La validation en deux étapes n’est pas activée sur votre profil.',
+  TWO_FACTOR_SETUP_REQUIRED: () => 'Commencez d’abord la configuration de la validation en deux étapes : scannez le nouveau code QR, puis saisissez un code.',
   EMAIL_TAKEN: (p) =>
     p.scope === 'workspace'
       ? p.emailKind === 'contact'
@@ -74,6 +82,8 @@ const fr: Messages = {
     `Votre offre permet ${p.seatsTotal ?? 'pas plus de'} utilisateurs, invitations en attente comprises. Supprimez des invitations en attente, licenciez des utilisateurs ou changez d’offre.`,
   INVITE_NOT_ALLOWED: () => 'Seuls les administrateurs peuvent inviter des utilisateurs dans cet espace.',
   MEMBER_NOT_DELETABLE: () => 'Seules les invitations jamais acceptées peuvent être supprimées. Licenciez plutôt cet utilisateur : ses données sont conservées.',
+  MEMBER_NOT_DISMISSABLE: () => 'Seul un utilisateur qui a un accès peut être licencié. Supprimez une invitation en attente, ou refusez une demande d’adhésion.',
+  INVITATION_NOT_PENDING: () => 'Cette invitation n’est plus en attente : elle a été acceptée ou supprimée.',
   MEMBER_HAS_TASKS: (p) => `L’utilisateur n’a pas été supprimé : supprimez d’abord ses ${p.taskCount ?? ''} tâches.`.replace('  ', ' '),
   LAST_ADMIN: () => 'L’espace n’aurait plus d’administrateur. Nommez d’abord un autre administrateur.',
   CREATOR_PROTECTED: () => 'Seul le créateur de l’espace peut modifier les droits du créateur.',
@@ -108,6 +118,9 @@ const de: Messages = {
   EMAIL_NOT_VERIFIED: () => 'Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse: Prüfen Sie Ihr Postfach.',
   PASSWORD_CHANGE_REQUIRED: () => 'Sie haben sich mit einem generierten Passwort angemeldet. Bitte wählen Sie ein eigenes Passwort.',
   TWO_FACTOR_INVALID: () => 'Dieser Code ist falsch oder wurde bereits verwendet.',
+  TWO_FACTOR_ALREADY_ENABLED: () => 'Die Zwei-Faktor-Authentifizierung ist für Ihr Profil bereits aktiviert.',
+  TWO_FACTOR_NOT_ENABLED: () => 'Die Zwei-Faktor-Authentifizierung ist für Ihr Profil nicht aktiviert.',
+  TWO_FACTOR_SETUP_REQUIRED: () => 'Beginnen Sie zuerst mit der Einrichtung der Zwei-Faktor-Authentifizierung: Scannen Sie den neuen QR-Code und geben Sie dann einen Code ein.',
   EMAIL_TAKEN: (p) =>
     p.scope === 'workspace'
       ? p.emailKind === 'contact'
@@ -119,6 +132,8 @@ const de: Messages = {
     `Ihr Tarif erlaubt ${p.seatsTotal ?? 'keine weiteren'} Nutzer, offene Einladungen eingeschlossen. Löschen Sie offene Einladungen, entlassen Sie Nutzer oder wechseln Sie den Tarif.`,
   INVITE_NOT_ALLOWED: () => 'Nur Administratoren können Nutzer in diesen Workspace einladen.',
   MEMBER_NOT_DELETABLE: () => 'Nur nie angenommene Einladungen können gelöscht werden. Entlassen Sie diesen Nutzer stattdessen: Seine Daten bleiben erhalten.',
+  MEMBER_NOT_DISMISSABLE: () => 'Nur ein Nutzer mit Zugang kann entlassen werden. Löschen Sie eine offene Einladung oder lehnen Sie eine Beitrittsanfrage ab.',
+  INVITATION_NOT_PENDING: () => 'Diese Einladung ist nicht mehr offen: Sie wurde angenommen oder gelöscht.',
   MEMBER_HAS_TASKS: (p) => `Der Nutzer wurde nicht gelöscht: Löschen Sie zuerst seine ${p.taskCount ?? ''} Aufgaben.`.replace('  ', ' '),
   LAST_ADMIN: () => 'Der Workspace hätte dann keinen Administrator mehr. Ernennen Sie zuerst einen anderen Administrator.',
   CREATOR_PROTECTED: () => 'Nur der Ersteller des Workspace kann die Rechte des Erstellers ändern.',
@@ -153,6 +168,9 @@ const it: Messages = {
   EMAIL_NOT_VERIFIED: () => 'Conferma prima il tuo indirizzo e-mail: controlla la tua casella di posta.',
   PASSWORD_CHANGE_REQUIRED: () => 'Hai effettuato l’accesso con una password generata. Scegli la tua password per continuare.',
   TWO_FACTOR_INVALID: () => 'Questo codice è errato o è già stato usato.',
+  TWO_FACTOR_ALREADY_ENABLED: () => 'L’autenticazione a due fattori è già attiva sul tuo profilo.',
+  TWO_FACTOR_NOT_ENABLED: () => 'L’autenticazione a due fattori non è attiva sul tuo profilo.',
+  TWO_FACTOR_SETUP_REQUIRED: () => 'Avvia prima la configurazione dell’autenticazione a due fattori: scansiona il nuovo codice QR, poi inserisci un codice.',
   EMAIL_TAKEN: (p) =>
     p.scope === 'workspace'
       ? p.emailKind === 'contact'
@@ -164,6 +182,8 @@ const it: Messages = {
     `Il tuo piano consente ${p.seatsTotal ?? 'non più di'} utenti, inviti in sospeso compresi. Elimina inviti in sospeso, disattiva utenti o passa a un piano superiore.`,
   INVITE_NOT_ALLOWED: () => 'Solo gli amministratori possono invitare utenti in questo spazio.',
   MEMBER_NOT_DELETABLE: () => 'Si possono eliminare solo gli inviti mai accettati. Disattiva invece questo utente: i suoi dati vengono conservati.',
+  MEMBER_NOT_DISMISSABLE: () => 'Si può disattivare solo un utente che ha accesso. Elimina un invito in sospeso, oppure rifiuta una richiesta di adesione.',
+  INVITATION_NOT_PENDING: () => 'Questo invito non è più in sospeso: è stato accettato o eliminato.',
   MEMBER_HAS_TASKS: (p) => `L’utente non è stato eliminato: elimina prima i suoi ${p.taskCount ?? ''} incarichi.`.replace('  ', ' '),
   LAST_ADMIN: () => 'Lo spazio resterebbe senza amministratore. Nomina prima un altro amministratore.',
   CREATOR_PROTECTED: () => 'Solo il creatore dello spazio può modificare i diritti del creatore.',

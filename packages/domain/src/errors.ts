@@ -25,6 +25,12 @@ export const APP_CODES = [
   'PASSWORD_CHANGE_REQUIRED',
   /** A wrong or already used second-factor code. */
   'TWO_FACTOR_INVALID',
+  /** Setting up two-step verification while it is already on. */
+  'TWO_FACTOR_ALREADY_ENABLED',
+  /** Turning off two-step verification, or renewing its recovery codes, while it is off. */
+  'TWO_FACTOR_NOT_ENABLED',
+  /** Confirming two-step verification before its setup was started. */
+  'TWO_FACTOR_SETUP_REQUIRED',
   /** A login email, or a member's contact email in the workspace, is already used. */
   'EMAIL_TAKEN',
   /** The workspace address is already used. */
@@ -35,6 +41,10 @@ export const APP_CODES = [
   'INVITE_NOT_ALLOWED',
   /** Deleting a member who has accepted: dismiss instead. */
   'MEMBER_NOT_DELETABLE',
+  /** Dismissing someone who has no access to end: a pending invitation is deleted, a join request rejected, a dismissed member stays so. */
+  'MEMBER_NOT_DISMISSABLE',
+  /** Resending an invitation that was accepted, deleted or never mailed. */
+  'INVITATION_NOT_PENDING',
   /** Deleting an invited member who still has tasks. */
   'MEMBER_HAS_TASKS',
   /** The change would leave the workspace without an active admin. */
@@ -80,7 +90,7 @@ export interface AppErrorParams {
   /** SEAT_LIMIT_REACHED */
   seatsTotal?: number;
   /** FORBIDDEN: who may do it. */
-  requiredRole?: 'admin' | 'member' | 'staff' | 'self';
+  requiredRole?: 'admin' | 'member' | 'staff';
   /** MAILBOX_PROOF_REQUIRED: the invited address the code went to. */
   email?: string;
   /** INVALID_INPUT: field → why (told in the caller's language). */

@@ -1,4 +1,4 @@
-import { PLANS, type PlanId } from './plans.ts';
+import { PLAN_IDS, PLANS, type PlanId } from './plans.ts';
 
 /** The seeds: free workspaces nobody signed in to for more than 50 days are deleted; paid ones never. */
 export const ABANDONED_AFTER_DAYS = 50;
@@ -7,11 +7,14 @@ export const CLEANUP_WARNING_DAYS = [40, 47] as const;
 
 const DAY_MS = 86_400_000;
 
+/** The plans whose workspaces the cleanup looks at: the free ones; a paid workspace is never cleaned up. */
+export const CLEANED_UP_PLANS: readonly PlanId[] = PLAN_IDS.filter((plan) => !PLANS[plan].paid);
+
 export type CleanupStep = { kind: 'delete' } | { kind: 'warn'; warning: number; daysLeft: number } | null;
 
 /** What the cleanup does to one workspace now: nothing, the next warning, or deletion. */
 export function cleanupStep(workspace: { plan: PlanId; lastSignInAt: Date; cleanupWarningsSent: number }, now: Date): CleanupStep {
-  if (PLANS[workspace.plan].paid) return null;
+  if (!CLEANED_UP_PLANS.includes(workspace.plan)) return null;
   const silentDays = Math.floor((now.getTime() - workspace.lastSignInAt.getTime()) / DAY_MS);
   if (silentDays >= ABANDONED_AFTER_DAYS) return { kind: 'delete' };
   const due = CLEANUP_WARNING_DAYS.filter((day) => silentDays >= day).length;

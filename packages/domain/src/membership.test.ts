@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canInvite, canViewDirectory, isDeletable, isLastAdmin, occupiesSeat, signInRefusal } from './membership.ts';
+import { canInvite, canViewDirectory, isDeletable, isLastAdmin, MEMBER_STATUSES, memberActionRefusal, memberActions, occupiesSeat, signInRefusal, type MemberState, type MemberStatus } from './membership.ts';
 import { hasFreeSeats, seatsOf } from './plans.ts';
 
 describe('seats', () => {
@@ -37,7 +37,8 @@ describe('who may invite', () => {
 describe('deleting and dismissing', () => {
   it('deletes only never-accepted invitations', () => {
     expect(isDeletable('invited')).toBe(true);
-    expect(isDeletable('awaiting_approval')).toBe(true);
+    // A join request is rejected, not deleted: it was never an invitation.
+    expect(isDeletable('awaiting_approval')).toBe(false);
     expect(isDeletable('active')).toBe(false);
     expect(isDeletable('dismissed')).toBe(false);
   });
@@ -46,6 +47,32 @@ describe('deleting and dismissing', () => {
     expect(isLastAdmin({ role: 'admin', status: 'active' }, 1)).toBe(true);
     expect(isLastAdmin({ role: 'admin', status: 'active' }, 2)).toBe(false);
     expect(isLastAdmin({ role: 'employee', status: 'active' }, 1)).toBe(false);
+  });
+});
+
+describe('the member status machine', () => {
+  const state = (status: MemberStatus, extra: Partial<MemberState> = {}): MemberState => ({ status, source: 'invitation', hasProfile: status !== 'invited', ...extra });
+
+  it('offers each status its own actions, and nothing else', () => {
+    expect(memberActions(state('invited'))).toEqual(['resend', 'delete']);
+    expect(memberActions(state('awaiting_approval', { source: 'join_link' }))).toEqual(['approve', 'reject']);
+    expect(memberActions(state('active'))).toEqual(['dismiss', 'endSessions', 'unlockSignIn']);
+    expect(memberActions(state('dismissed'))).toEqual(['rehire']);
+  });
+
+  it('refuses with a code that says what was refused', () => {
+    expect(memberActionRefusal(state('active'), 'delete')).toBe('MEMBER_NOT_DELETABLE');
+    expect(memberActionRefusal(state('awaiting_approval'), 'delete')).toBe('MEMBER_NOT_DELETABLE');
+    expect(memberActionRefusal(state('invited'), 'dismiss')).toBe('MEMBER_NOT_DISMISSABLE');
+    expect(memberActionRefusal(state('dismissed'), 'dismiss')).toBe('MEMBER_NOT_DISMISSABLE');
+    expect(memberActionRefusal(state('active'), 'resend')).toBe('INVITATION_NOT_PENDING');
+    expect(memberActionRefusal(state('invited', { source: 'registration' }), 'resend')).toBe('INVITATION_NOT_PENDING');
+    expect(memberActionRefusal(state('active'), 'rehire')).toBe('NOT_FOUND');
+    expect(memberActionRefusal(state('active', { hasProfile: false }), 'endSessions')).toBe('NOT_FOUND');
+  });
+
+  it('deletes exactly what the machine lets be deleted', () => {
+    for (const status of MEMBER_STATUSES) expect(isDeletable(status)).toBe(memberActionRefusal(state(status), 'delete') === null);
   });
 });
 

@@ -40,12 +40,55 @@ export function isLastAdmin(target: MemberFacts, activeAdminCount: number): bool
   return isActiveAdmin(target) && activeAdminCount <= 1;
 }
 
-/** Only a never-accepted invitation can be deleted; everyone else is dismissed so no data is lost. */
-export function isDeletable(status: MemberStatus): boolean {
-  return status === 'invited' || status === 'awaiting_approval';
+/**
+ * The member status machine: what an admin may do to a member in each status,
+ * and the code a refusal carries. The services check it before every change
+ * and the member's answer lists what it allows, so the console offers exactly
+ * these actions and no screen encodes the rule again.
+ */
+export const MEMBER_ACTIONS = ['resend', 'approve', 'reject', 'delete', 'dismiss', 'rehire', 'endSessions', 'unlockSignIn'] as const;
+export type MemberAction = (typeof MEMBER_ACTIONS)[number];
+
+/** What the machine looks at: the status, how the member came in, and whether a profile signs in as them. */
+export interface MemberState {
+  status: MemberStatus;
+  source: MemberSource;
+  hasProfile: boolean;
 }
 
-/** Who may sign in at a workspace, and what they are told when they may not. */
+const MEMBER_TRANSITIONS: Record<MemberAction, { from: readonly MemberStatus[]; refusal: 'MEMBER_NOT_DELETABLE' | 'MEMBER_NOT_DISMISSABLE' | 'INVITATION_NOT_PENDING' | 'NOT_FOUND'; when?: (member: MemberState) => boolean }> = {
+  /** A mailed invitation nobody accepted yet. */
+  resend: { from: ['invited'], refusal: 'INVITATION_NOT_PENDING', when: (member) => member.source === 'invitation' },
+  /** A join through the link that waits for an admin. */
+  approve: { from: ['awaiting_approval'], refusal: 'NOT_FOUND' },
+  reject: { from: ['awaiting_approval'], refusal: 'NOT_FOUND' },
+  /** The seeds: only a never-accepted invitation is deleted; everyone else is dismissed so no data is lost. */
+  delete: { from: ['invited'], refusal: 'MEMBER_NOT_DELETABLE' },
+  /** Dismissal instead of deletion, for someone who has access. */
+  dismiss: { from: ['active'], refusal: 'MEMBER_NOT_DISMISSABLE' },
+  rehire: { from: ['dismissed'], refusal: 'NOT_FOUND' },
+  endSessions: { from: ['active'], refusal: 'NOT_FOUND', when: (member) => member.hasProfile },
+  unlockSignIn: { from: ['active'], refusal: 'NOT_FOUND', when: (member) => member.hasProfile },
+};
+
+/** Why `action` may not be applied to this member now, or null when it may. */
+export function memberActionRefusal(member: MemberState, action: MemberAction): 'MEMBER_NOT_DELETABLE' | 'MEMBER_NOT_DISMISSABLE' | 'INVITATION_NOT_PENDING' | 'NOT_FOUND' | null {
+  const transition = MEMBER_TRANSITIONS[action];
+  const allowed = transition.from.includes(member.status) && (transition.when?.(member) ?? true);
+  return allowed ? null : transition.refusal;
+}
+
+/** Every action the machine allows on this member now, in the order a screen offers them. */
+export function memberActions(member: MemberState): MemberAction[] {
+  return MEMBER_ACTIONS.filter((action) => memberActionRefusal(member, action) === null);
+}
+
+/** Only a never-accepted invitation can be deleted (the status machine's `delete`). */
+export function isDeletable(status: MemberStatus): boolean {
+  return MEMBER_TRANSITIONS.delete.from.includes(status);
+}
+
+/** Who may sign in at a workspace, and what they are told when they may not: the one rule every way in and every request asks. */
 export function signInRefusal(member: MemberFacts | null | undefined): 'NO_ACCESS' | 'MEMBER_DISMISSED' | null {
   if (!member || member.status === 'invited' || member.status === 'awaiting_approval') return 'NO_ACCESS';
   if (member.status === 'dismissed') return 'MEMBER_DISMISSED';

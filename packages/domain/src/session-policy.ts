@@ -11,8 +11,10 @@ const DAY = 24 * HOUR;
  * stolen token could live (OWASP Session Management: absolute timeout).
  */
 export const DEFAULT_BROWSER_SESSION_MAX_MS = 12 * HOUR;
+/** The seeds' 24 minutes: a browser session's idle limit when the workspace sets none. */
+export const DEFAULT_SESSION_IDLE_MINUTES = 24;
 export const SESSION_LIFETIMES: Record<SessionClient, { idleMs: number; absoluteMs: number }> = {
-  browser: { idleMs: 24 * MINUTE, absoluteMs: DEFAULT_BROWSER_SESSION_MAX_MS },
+  browser: { idleMs: DEFAULT_SESSION_IDLE_MINUTES * MINUTE, absoluteMs: DEFAULT_BROWSER_SESSION_MAX_MS },
   desktop: { idleMs: 30 * DAY, absoluteMs: 365 * DAY },
 };
 

@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '@gatehouse/embedded-postgres';
+import { childEnvironment, haproxyPath } from '../env.ts';
 import { haproxyConfig } from './haproxy-config.ts';
 
 const APP_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const HAPROXY = process.env.HAPROXY_PATH ?? '/usr/sbin/haproxy';
 /** HAProxy checks each process's readiness this often and takes it out after one failure. */
 export const HEALTH_CHECK_MS = 250;
 
@@ -58,14 +58,14 @@ export class Cluster {
   }
 
   async start(): Promise<void> {
-    if (!existsSync(HAPROXY)) throw new Error(`HAProxy is not installed (${HAPROXY}): apt-get install haproxy, or set HAPROXY_PATH`);
+    if (!existsSync(haproxyPath())) throw new Error(`HAProxy is not installed (${haproxyPath()}): apt-get install haproxy, or set HAPROXY_PATH`);
     this.#dir = await mkdtemp(path.join(tmpdir(), 'gatehouse-cluster-'));
     const ports = await Promise.all(Array.from({ length: this.#options.processes }, () => freePort()));
     // Started one after another: the first applies any pending migrations, the others find none.
     for (const port of ports) this.#members.push(await this.#startProcess(port));
     const config = path.join(this.#dir, 'haproxy.cfg');
     await writeFile(config, haproxyConfig({ port: this.#options.port, backends: ports, healthCheckMs: HEALTH_CHECK_MS }));
-    this.#haproxy = spawn(HAPROXY, ['-f', config, '-db'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    this.#haproxy = spawn(haproxyPath(), ['-f', config, '-db'], { stdio: ['ignore', 'pipe', 'pipe'] });
     this.#haproxy.stderr?.on('data', (chunk: Buffer) => this.#options.log?.(`haproxy: ${chunk.toString().trim()}`));
     await this.#waitUntilBalanced();
   }
@@ -103,8 +103,7 @@ export class Cluster {
     const options = this.#options;
     const child = spawn(process.execPath, ['src/main.ts'], {
       cwd: APP_ROOT,
-      env: {
-        ...process.env,
+      env: childEnvironment({
         PORT: String(port),
         PUBLIC_URL: `http://localhost:${options.port}`,
         DATABASE_URL: options.databaseUrl,
@@ -114,7 +113,7 @@ export class Cluster {
         SHUTDOWN_DELAY: `${3 * HEALTH_CHECK_MS}ms`,
         SEED_DEMO: 'false',
         ...options.env,
-      },
+      }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

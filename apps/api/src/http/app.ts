@@ -6,20 +6,26 @@ import { errorSummary, pendingMigrations, type Orm } from '@gatehouse/db';
 import type { MailSink } from '@gatehouse/mail';
 import type { ServiceConfig } from '@gatehouse/services';
 import { mailInbox } from './mail-inbox.ts';
-import { socialRoutes } from './social.ts';
 import type { SocialProviders } from '@gatehouse/auth';
-import { csrfGuard } from './csrf.ts';
-import { shedDirectoryFlood, shedPasswordFlood } from './overload.ts';
+import {
+  asAppError,
+  bodySizeGuard,
+  csrfGuard,
+  recoveryLetterRoute,
+  requestIdOf,
+  requestIds,
+  sendFailure,
+  sessionCheckRoute,
+  sessionCookieSettings,
+  shedDirectoryFlood,
+  shedPasswordFlood,
+  socialRoutes,
+  trpcHandler,
+} from '@gatehouse/api';
+import { DEFAULT_LOCALE, negotiateLocale } from '@gatehouse/domain';
 import { securityHeaders } from './security-headers.ts';
-import { sessionCheckRoute } from './session-check.ts';
-import { sessionCookieSettings } from './session-cookie.ts';
-import { bodySizeGuard, trpcHandler } from './trpc-handler.ts';
-import { recoveryLetterRoute } from './recovery-letter.ts';
-import { requestIdOf, requestIds } from './request-id.ts';
 import { drainingGuard, type Drain } from './drain.ts';
 import type { Metrics } from './metrics.ts';
-import { failureAnswer, asAppError } from '@gatehouse/api';
-import { DEFAULT_LOCALE, negotiateLocale } from '@gatehouse/domain';
 
 export interface AppOptions {
   orm: Orm;
@@ -112,12 +118,9 @@ export function createApp(options: AppOptions): Express {
     const known = asAppError(error);
     if (!known) logger.error({ err: error, requestId: requestIdOf(req) }, 'request failed');
     if (res.headersSent) return;
-    const wait = known?.params.retryAfterSeconds;
-    if (wait) res.setHeader('Retry-After', String(wait));
     const locale = negotiateLocale(req.headers['accept-language']) ?? DEFAULT_LOCALE;
     const paths = req.path.startsWith('/trpc/') ? req.path.slice('/trpc/'.length).split(',') : [req.path];
-    const { status, body } = failureAnswer({ appCode: known?.code ?? 'INTERNAL', params: known?.params ?? {}, paths, locale, batch: req.query.batch === '1' });
-    res.status(status).type('application/json').send(body);
+    sendFailure(res, { appCode: known?.code ?? 'INTERNAL', params: known?.params ?? {}, paths, locale, batch: req.query.batch === '1' });
   });
   return app;
 }

@@ -1,8 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import { passwordWorkLoad } from '@gatehouse/auth';
-import { appRouter } from '@gatehouse/api';
+import { appRouter, passwordWorkLoad } from '@gatehouse/api';
 import { queryRows, type Orm, type PoolCounts } from '@gatehouse/db';
 
 /**

@@ -1,7 +1,7 @@
 import { requestPasswordReset, resendVerification, resetPassword, signIn, signOut, signUp, verifyEmail, verifyTwoFactor } from '@gatehouse/services';
 import { authedProcedure, publicProcedure, router } from '../trpc.ts';
 import { RequestPasswordResetInput, ResetPasswordInput, SignInInput, SignUpInput, VerifyEmailInput, VerifyTwoFactorInput } from '../schemas.ts';
-import { deliverSession } from '../session-start.ts';
+import { deliverSession } from '../session-delivery.ts';
 import { sessionView } from '../session-view.ts';
 
 export const authRouter = router({

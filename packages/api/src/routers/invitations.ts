@@ -1,7 +1,8 @@
 import { acceptInvitation, previewInvitation, registerMember, resendInvitation, sendInvitationCode, sendInvitations } from '@gatehouse/services';
 import { authedProcedure, publicProcedure, router, workspaceProcedure } from '../trpc.ts';
 import { AcceptInvitationInput, InvitationTokenInput, MemberInput, RegisterMemberInput, SendInvitationsInput } from '../schemas.ts';
-import { optionalActor, startBrowserSession } from '../session-start.ts';
+import { optionalActor } from '../actor.ts';
+import { deliverSession } from '../session-delivery.ts';
 
 /** Who may invite is the workspace's rule (admins, or everyone when allowed): checked by the use cases. */
 export const invitationsRouter = router({
@@ -44,7 +45,8 @@ export const invitationsRouter = router({
       config: ctx.config,
       origin: ctx.origin,
     });
-    if (accepted.createdProfileId) await startBrowserSession(ctx, accepted.createdProfileId, null);
-    return accepted;
+    const { signedIn, ...answer } = accepted;
+    if (signedIn) deliverSession(ctx, signedIn);
+    return answer;
   }),
 });

@@ -1,7 +1,7 @@
 import { getJoinLink, joinWorkspace, previewJoinLink, rotateJoinLink, updateJoinLink } from '@gatehouse/services';
 import { adminProcedure, publicProcedure, router } from '../trpc.ts';
 import { InvitationTokenInput, JoinInput, UpdateJoinLinkInput, WorkspaceInput } from '../schemas.ts';
-import { optionalActor } from '../session-start.ts';
+import { optionalActor } from '../actor.ts';
 
 export const joinLinkRouter = router({
   get: adminProcedure.input(WorkspaceInput).query(({ ctx }) => getJoinLink({ config: ctx.config, membership: ctx.membership })),

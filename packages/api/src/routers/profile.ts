@@ -1,6 +1,6 @@
 import { changePassword, confirmEmailChange, getProfile, listMySecurityEvents, listMyWorkspaces, requestEmailChange, updateProfile } from '@gatehouse/services';
 import { authedProcedure, publicProcedure, router } from '../trpc.ts';
-import { rotateBrowserSession } from '../session-start.ts';
+import { rotateBrowserSession } from '../session-delivery.ts';
 import { ChangePasswordInput, RequestEmailChangeInput, SecurityEventsInput, UpdateProfileInput, VerifyEmailInput } from '../schemas.ts';
 
 export const profileRouter = router({

@@ -1,7 +1,7 @@
 import { disableTwoFactor, enableTwoFactor, regenerateRecoveryCodes, setupTwoFactor, twoFactorStatus } from '@gatehouse/services';
 import { authedProcedure, router } from '../trpc.ts';
 import { DisableTwoFactorInput, PasswordInput, TwoFactorCodeInput } from '../schemas.ts';
-import { rotateBrowserSession } from '../session-start.ts';
+import { rotateBrowserSession } from '../session-delivery.ts';
 
 export const twoFactorRouter = router({
   status: authedProcedure.query(({ ctx }) => twoFactorStatus({ em: ctx.em, actor: ctx.actor })),

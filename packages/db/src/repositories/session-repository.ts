@@ -49,11 +49,13 @@ export interface NewSessionRecord {
   expiresAt: Date;
 }
 
+/** The session table's columns in the order every insert writes them. */
+export const SESSION_INSERT_COLUMNS = 'id, secret_hash, profile_id, workspace_id, client, user_agent, ip_address, created_at, last_active_at, expires_at';
+
 export async function insertSessionRecord(em: EntityManager, record: NewSessionRecord): Promise<void> {
   await executeStatement(
     em,
-    `insert into session (id, secret_hash, profile_id, workspace_id, client, user_agent, ip_address, created_at, last_active_at, expires_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9)`,
+    `insert into session (${SESSION_INSERT_COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9)`,
     [record.id, record.secretHash, record.profileId, record.workspaceId, record.client, record.userAgent, record.ipAddress, record.now, record.expiresAt],
   );
 }

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Profile } from '../entities/index.ts';
 import { queryPrepared } from '../sql.ts';
-import type { NewSessionRecord } from './session-repository.ts';
+import { SESSION_INSERT_COLUMNS, type NewSessionRecord } from './session-repository.ts';
+import { RESTART_SIGN_IN_CLOCK } from './workspace-repository.ts';
 
 const PROFILE_FOR_SIGN_IN_SQL = `
   select id, email, email_verified_at, password_hash, password_changed_at, two_factor_enabled_at, totp_last_step,
@@ -32,8 +33,11 @@ export interface AuditRow {
   requestId: string | null;
 }
 
+/** The audit table's columns in the order {@link auditValues} gives them, then the time. */
+const AUDIT_INSERT_COLUMNS = 'id, workspace_id, actor_profile_id, action, target_member_id, target_profile_id, details, ip_address, user_agent, request_id, created_at';
+
 const INSERT_AUDIT_SQL = `
-  insert into audit_event (id, workspace_id, actor_profile_id, action, target_member_id, target_profile_id, details, ip_address, user_agent, request_id, created_at)
+  insert into audit_event (${AUDIT_INSERT_COLUMNS})
   values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`;
 
 /** Writes one audit event that stands alone (no other change to commit with it), in one statement. */
@@ -60,13 +64,13 @@ const KNOWN_DEVICE_SIGN_IN_SQL = `
      where profile_id = $2 and device_hash = $3
     returning profile_id
   ), clock as (
-    update workspace set last_sign_in_at = $1, cleanup_warnings_sent = 0
+    update workspace set ${RESTART_SIGN_IN_CLOCK('$1')}
      where id = $4 and exists (select 1 from device)
   ), audit as (
-    insert into audit_event (id, workspace_id, actor_profile_id, action, target_member_id, target_profile_id, details, ip_address, user_agent, request_id, created_at)
+    insert into audit_event (${AUDIT_INSERT_COLUMNS})
     select $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $1 from device
   ), started as (
-    insert into session (id, secret_hash, profile_id, workspace_id, client, user_agent, ip_address, created_at, last_active_at, expires_at)
+    insert into session (${SESSION_INSERT_COLUMNS})
     select $15, $16, $2, $4, $17, $18, $19, $1, $1, $20 from device
   )
   select count(*)::int as known from device`;

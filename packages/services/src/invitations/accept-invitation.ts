@@ -5,6 +5,7 @@ import { AppError, isActiveAdmin, type Locale, type MemberRole } from '@gatehous
 import { addressKey, type Actor, type RequestOrigin } from '../shared/actor.ts';
 import type { ServiceConfig } from '../shared/config.ts';
 import { recordAudit } from '../audit/index.ts';
+import { startSession, type SignedIn } from '../sign-in/index.ts';
 import { assertSeatsAvailable, lockWorkspace } from '../workspace/index.ts';
 import { codePurpose, findInvitation } from './find-invitation.ts';
 
@@ -52,8 +53,9 @@ export interface AcceptedInvitation {
   workspace: { slug: string; name: string };
   memberId: string;
   role: MemberRole;
-  /** Set when a profile was created: the caller signs it in. */
+  /** Set when a profile was created; it is signed in on this browser at once (`signedIn`). */
   createdProfileId: string | null;
+  signedIn: SignedIn | null;
 }
 
 /**
@@ -78,8 +80,9 @@ export async function acceptInvitation(options: AcceptInvitationOptions): Promis
     if (!(await mailboxProven(options.em, config, invitation, options.actor.profileId, options.mailboxCode))) throw new AppError('TWO_FACTOR_INVALID');
     provenCode = invitation.invitationProofHash ?? null;
   }
+  let accepted: { answer: Omit<AcceptedInvitation, 'signedIn'>; created: Profile | null };
   try {
-    return await options.em.transactional(async (em) => {
+    accepted = await options.em.transactional(async (em) => {
       const member = await findInvitation(em, options.token, { lock: true });
       const workspace = member.workspace.getEntity();
       await lockWorkspace(em, workspace.id);
@@ -127,10 +130,18 @@ export async function acceptInvitation(options: AcceptInvitationOptions): Promis
         },
       });
       await em.flush();
-      return { workspace: { slug: workspace.slug, name: workspace.name }, memberId: member.id, role: member.role, createdProfileId: created ? profile.id : null };
+      return {
+        answer: { workspace: { slug: workspace.slug, name: workspace.name }, memberId: member.id, role: member.role, createdProfileId: created ? profile.id : null },
+        created: created ? profile : null,
+      };
     });
   } catch (error) {
     if (error instanceof UniqueConstraintViolationException) throw new AppError('EMAIL_TAKEN', { scope: 'network', emailKind: 'login' });
     throw error;
   }
+  // A profile made by following the mailed link is signed in like any other way in: a network session on this browser.
+  const signedIn = accepted.created
+    ? await startSession({ em: options.em, config, profile: accepted.created, workspace: null, client: 'browser', origin: options.origin, method: 'invitation' })
+    : null;
+  return { ...accepted.answer, signedIn };
 }

@@ -7,7 +7,7 @@ import type { Actor } from '../shared/actor.ts';
 import { recordAudit } from '../audit/index.ts';
 import { portalLink, type ServiceConfig } from '../shared/config.ts';
 import { assertMayInvite, countInvitationMail } from './invitation-rules.ts';
-import { type Membership } from '../members/index.ts';
+import { assertMemberAction, type Membership } from '../members/index.ts';
 
 /** An invitation is sent at most this many times, and resent at most once a minute. */
 export const MAX_INVITATION_SENDS = 5;
@@ -21,7 +21,8 @@ export async function resendInvitation(options: { em: EntityManager; actor: Acto
     const member = await em.findOne(Member, { id: options.memberId, workspace: workspace.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!member) throw new AppError('NOT_FOUND');
     assertMayInvite(inviter, workspace, member.role);
-    if (member.status !== 'invited' || member.source !== 'invitation' || !member.contactEmail) throw new AppError('MEMBER_NOT_DELETABLE');
+    assertMemberAction(member, 'resend');
+    if (!member.contactEmail) throw new AppError('INVITATION_NOT_PENDING');
     const now = Date.now();
     const since = member.invitationSentAt ? now - member.invitationSentAt.getTime() : Infinity;
     if (member.invitationSendCount >= MAX_INVITATION_SENDS) throw new AppError('RATE_LIMITED');

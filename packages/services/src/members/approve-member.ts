@@ -1,16 +1,15 @@
-import { AppError } from '@gatehouse/domain';
 import { enqueueMail } from '@gatehouse/mail';
 import { recordAudit } from '../audit/index.ts';
 import { portalLink, type ServiceConfig } from '../shared/config.ts';
 import { assertSeatsAvailable } from '../workspace/index.ts';
 import { memberView, type MemberView } from '../shared/views.ts';
-import { type ManageMemberOptions, lockedTarget } from './managed-member.ts';
+import { assertMemberAction, lockManagedMember, type ManageMemberOptions } from './managed-member.ts';
 
 /** A join through the link that waited for an admin: in, with a mail to say so. */
 export async function approveMember(options: ManageMemberOptions & { config: ServiceConfig }): Promise<MemberView> {
   return options.em.transactional(async (em) => {
-    const member = await lockedTarget(em, options);
-    if (member.status !== 'awaiting_approval') throw new AppError('NOT_FOUND');
+    const member = await lockManagedMember(em, options);
+    assertMemberAction(member, 'approve');
     // It already holds a seat; the plan may have shrunk since.
     await assertSeatsAvailable(em, options.membership.workspace, 0);
     member.status = 'active';

@@ -2,13 +2,13 @@ import { AppError, isLastAdmin } from '@gatehouse/domain';
 import { recordAudit } from '../audit/index.ts';
 import { endMemberSessions } from '../sign-in/index.ts';
 import { memberView, type MemberView } from '../shared/views.ts';
-import { type ManageMemberOptions, lockedTarget, activeAdminCount, assertNotCreatorUnlessSelf } from './managed-member.ts';
+import { type ManageMemberOptions, lockManagedMember, assertMemberAction, activeAdminCount, assertNotCreatorUnlessSelf } from './managed-member.ts';
 
 /** Dismissal instead of deletion: every record stays, access ends now, in this workspace only. */
 export async function dismissMember(options: ManageMemberOptions): Promise<MemberView> {
   return options.em.transactional(async (em) => {
-    const member = await lockedTarget(em, options);
-    if (member.status !== 'active' && member.status !== 'awaiting_approval') throw new AppError('MEMBER_NOT_DELETABLE');
+    const member = await lockManagedMember(em, options);
+    assertMemberAction(member, 'dismiss');
     assertNotCreatorUnlessSelf(options, member);
     if (isLastAdmin(member, await activeAdminCount(em, member.workspace.id))) throw new AppError('LAST_ADMIN');
     member.status = 'dismissed';

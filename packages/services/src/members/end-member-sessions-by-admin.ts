@@ -1,7 +1,6 @@
-import { AppError } from '@gatehouse/domain';
 import { recordAudit } from '../audit/index.ts';
 import { endMemberSessions } from '../sign-in/index.ts';
-import { type ManageMemberOptions, lockedTarget } from './managed-member.ts';
+import { assertMemberAction, lockManagedMember, type ManageMemberOptions } from './managed-member.ts';
 
 /**
  * An admin ends every session the member has at this workspace (signed in
@@ -9,10 +8,10 @@ import { type ManageMemberOptions, lockedTarget } from './managed-member.ts';
  */
 export async function endMemberSessionsByAdmin(options: ManageMemberOptions): Promise<{ ended: number }> {
   return options.em.transactional(async (em) => {
-    const member = await lockedTarget(em, options);
-    if (!member.profile) throw new AppError('NOT_FOUND');
+    const member = await lockManagedMember(em, options);
+    assertMemberAction(member, 'endSessions');
     const ended = await endMemberSessions(em, member);
-    recordAudit(em, options.actor, { workspaceId: member.workspace.id, action: 'member.sessions_ended', targetMemberId: member.id, targetProfileId: member.profile.id, details: { ended } });
+    recordAudit(em, options.actor, { workspaceId: member.workspace.id, action: 'member.sessions_ended', targetMemberId: member.id, targetProfileId: member.profile?.id ?? null, details: { ended } });
     await em.flush();
     return { ended };
   });

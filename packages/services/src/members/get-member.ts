@@ -1,5 +1,6 @@
 import { Identity, Member, Profile, type EntityManager } from '@gatehouse/db';
-import { AppError, canViewDirectory, isActiveAdmin } from '@gatehouse/domain';
+import { AppError, canViewDirectory, isActiveAdmin, memberActions } from '@gatehouse/domain';
+import { memberStateOf } from './managed-member.ts';
 import type { Membership } from './resolve-membership.ts';
 import { isTwoFactorExempt } from '../sign-in/index.ts';
 import { memberView, type MemberDetailView } from '../shared/views.ts';
@@ -22,6 +23,8 @@ export async function getMember(options: { em: EntityManager; membership: Member
     ...(isActiveAdmin(me)
       ? {
           // The seeds' three addresses: a person may sign in with another address than the one the workspace writes to.
+          // What the status machine allows now: the console offers these and nothing else.
+          actions: memberActions(memberStateOf(member)),
           loginDiffersFromContact: signIn?.kind === 'email' && member.contactEmail != null && signIn.email !== member.contactEmail,
           twoFactor: profile
             ? { enabled: profile.twoFactorEnabledAt != null, exempt: isTwoFactorExempt(member), exemptUntil: isTwoFactorExempt(member) ? (member.twoFactorExemptUntil?.toISOString() ?? null) : null }

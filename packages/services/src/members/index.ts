@@ -7,7 +7,7 @@ export { endMemberSessionsByAdmin } from './end-member-sessions-by-admin.ts';
 export { getMember } from './get-member.ts';
 export { listMembers, type ListMembersOptions, type Page } from './list-members.ts';
 export { listTasks, type TaskView } from './list-tasks.ts';
-export { type ManageMemberOptions } from './managed-member.ts';
+export { assertMemberAction, memberStateOf, type ManageMemberOptions } from './managed-member.ts';
 export { rehireMember } from './rehire-member.ts';
 export { rejectMember } from './reject-member.ts';
 export { resetMemberTwoFactor } from './reset-member-two-factor.ts';

@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import { Member, type EntityManager } from '@gatehouse/db';
-import { AppError, isActiveAdmin } from '@gatehouse/domain';
+import { AppError, isActiveAdmin, memberActionRefusal, type MemberAction, type MemberState } from '@gatehouse/domain';
 import type { Actor } from '../shared/actor.ts';
 import type { Membership } from './resolve-membership.ts';
 import { lockWorkspace } from '../workspace/index.ts';
@@ -17,7 +17,7 @@ export interface ManageMemberOptions {
   memberId: string;
 }
 
-export async function lockedTarget(em: EntityManager, options: ManageMemberOptions): Promise<Member> {
+export async function lockManagedMember(em: EntityManager, options: ManageMemberOptions): Promise<Member> {
   await lockWorkspace(em, options.membership.workspace.id);
   // The caller's rights are read again under the lock: an admin demoted a moment ago acts no more.
   const me = await em.findOne(Member, { id: options.membership.member.id });
@@ -38,4 +38,15 @@ export function isCreator(options: ManageMemberOptions, member: Member): boolean
 /** Only the creator may take the creator's rights (seeds: "the first administrator… creator of the account"). */
 export function assertNotCreatorUnlessSelf(options: ManageMemberOptions, member: Member): void {
   if (isCreator(options, member) && options.actor.profileId !== member.profile?.id) throw new AppError('CREATOR_PROTECTED');
+}
+
+/** What the status machine sees of a member row. */
+export function memberStateOf(member: Pick<Member, 'status' | 'source' | 'profile'>): MemberState {
+  return { status: member.status, source: member.source, hasProfile: member.profile != null };
+}
+
+/** The domain's status machine decides; its refusal code is what the caller hears. */
+export function assertMemberAction(member: Member, action: MemberAction): void {
+  const refusal = memberActionRefusal(memberStateOf(member), action);
+  if (refusal) throw new AppError(refusal);
 }

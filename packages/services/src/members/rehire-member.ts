@@ -1,8 +1,8 @@
-import { AppError, type MemberRole } from '@gatehouse/domain';
+import { type MemberRole } from '@gatehouse/domain';
 import { recordAudit } from '../audit/index.ts';
 import { assertSeatsAvailable } from '../workspace/index.ts';
 import { memberView, type MemberView } from '../shared/views.ts';
-import { type ManageMemberOptions, lockedTarget } from './managed-member.ts';
+import { assertMemberAction, lockManagedMember, type ManageMemberOptions } from './managed-member.ts';
 
 /**
  * Back, if the plan has a free seat, with the role the admin chooses (by
@@ -11,8 +11,8 @@ import { type ManageMemberOptions, lockedTarget } from './managed-member.ts';
  */
 export async function rehireMember(options: ManageMemberOptions & { role?: MemberRole | undefined }): Promise<MemberView> {
   return options.em.transactional(async (em) => {
-    const member = await lockedTarget(em, options);
-    if (member.status !== 'dismissed') throw new AppError('NOT_FOUND');
+    const member = await lockManagedMember(em, options);
+    assertMemberAction(member, 'rehire');
     await assertSeatsAvailable(em, options.membership.workspace);
     const from = member.role;
     member.status = 'active';

@@ -1,5 +1,5 @@
 import { findMembershipRows, Member, queryRows, Workspace, type EntityManager, type MembershipRows } from '@gatehouse/db';
-import { AppError, isActiveAdmin, type MemberRole, type MemberStatus } from '@gatehouse/domain';
+import { AppError, isActiveAdmin, signInRefusal, type MemberRole, type MemberStatus } from '@gatehouse/domain';
 import type { Actor } from '../shared/actor.ts';
 import { writeAudit } from '../audit/index.ts';
 
@@ -58,12 +58,13 @@ function lazyMembership(em: EntityManager, rows: MembershipRows): Membership {
 export async function resolveMembership(options: { em: EntityManager; actor: Actor; slug: string }): Promise<Membership> {
   const { em, actor, slug } = options;
   const rows = await findMembershipRows(em, { slug, profileId: actor.profileId });
-  const status = rows?.member.status;
-  if (!rows || status === 'invited' || status === 'awaiting_approval') {
+  // The same rule as at sign-in; a stranger hears NOT_FOUND here, so no tenant's address is confirmed.
+  const refusal = signInRefusal(rows?.member ?? null);
+  if (!rows || refusal === 'NO_ACCESS') {
     await recordRefusedAccess(em, actor, { slug, workspaceId: rows?.workspace.id ?? null, reason: 'not_a_member' });
     throw new AppError('NOT_FOUND');
   }
-  if (status === 'dismissed') throw new AppError('MEMBER_DISMISSED');
+  if (refusal) throw new AppError(refusal);
   const validFrom = rows.member['sessions_valid_from'];
   if (typeof validFrom === 'string' && actor.sessionStartedAt.getTime() < new Date(validFrom).getTime()) throw new AppError('UNAUTHENTICATED');
   return lazyMembership(em, rows);

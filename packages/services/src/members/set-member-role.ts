@@ -3,13 +3,13 @@ import { recordAudit } from '../audit/index.ts';
 import { type ServiceConfig } from '../shared/config.ts';
 import { assertReauthenticated, type Proof } from '../sign-in/index.ts';
 import { memberView, type MemberView } from '../shared/views.ts';
-import { type ManageMemberOptions, lockedTarget, activeAdminCount, assertNotCreatorUnlessSelf } from './managed-member.ts';
+import { type ManageMemberOptions, lockManagedMember, activeAdminCount, assertNotCreatorUnlessSelf } from './managed-member.ts';
 
 /** A change of rights, confirmed by the admin's password or code. */
 export async function setMemberRole(options: ManageMemberOptions & { role: MemberRole; config: ServiceConfig; proof: Proof }): Promise<MemberView> {
   await assertReauthenticated({ em: options.em, config: options.config, actor: options.actor, proof: options.proof, require: 'any' });
   return options.em.transactional(async (em) => {
-    const member = await lockedTarget(em, options);
+    const member = await lockManagedMember(em, options);
     if (member.role === options.role) return memberView(member, options.membership.workspace.creator.id);
     if (member.role === 'admin') {
       assertNotCreatorUnlessSelf(options, member);

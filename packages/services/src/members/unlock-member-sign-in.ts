@@ -1,8 +1,7 @@
 import { Profile } from '@gatehouse/db';
-import { AppError } from '@gatehouse/domain';
 import { recordAudit } from '../audit/index.ts';
 import { type ServiceConfig } from '../shared/config.ts';
-import { type ManageMemberOptions, lockedTarget } from './managed-member.ts';
+import { assertMemberAction, lockManagedMember, type ManageMemberOptions } from './managed-member.ts';
 
 /**
  * An admin lifts the sign-in lockout of a member (failed passwords and codes
@@ -11,9 +10,9 @@ import { type ManageMemberOptions, lockedTarget } from './managed-member.ts';
  */
 export async function unlockMemberSignIn(options: ManageMemberOptions & { config: ServiceConfig }): Promise<{ unlocked: true }> {
   const member = await options.em.transactional(async (em) => {
-    const target = await lockedTarget(em, options);
-    if (!target.profile || target.status !== 'active') throw new AppError('NOT_FOUND');
-    recordAudit(em, options.actor, { workspaceId: target.workspace.id, action: 'member.sign_in_unlocked', targetMemberId: target.id, targetProfileId: target.profile.id });
+    const target = await lockManagedMember(em, options);
+    assertMemberAction(target, 'unlockSignIn');
+    recordAudit(em, options.actor, { workspaceId: target.workspace.id, action: 'member.sign_in_unlocked', targetMemberId: target.id, targetProfileId: target.profile?.id ?? null });
     await em.flush();
     return target;
   });

@@ -1,11 +1,11 @@
 import { assertPasswordAcceptable, hashPassword } from '@gatehouse/auth';
-import { deleteProfileSessions, Profile, type EntityManager } from '@gatehouse/db';
+import { Profile, type EntityManager } from '@gatehouse/db';
 import { enqueueMail } from '@gatehouse/mail';
 import type { Actor } from '../shared/actor.ts';
 import { recordAudit } from '../audit/index.ts';
 import { portalLink, type ServiceConfig } from '../shared/config.ts';
 import { cancelPendingLinks } from './cancel-pending-links.ts';
-import { assertCurrentPassword } from '../sign-in/index.ts';
+import { assertCurrentPassword, endProfileSessions } from '../sign-in/index.ts';
 
 /**
  * A new password, proven by the current one. Every other session of the
@@ -25,7 +25,7 @@ export async function changePassword(options: { em: EntityManager; actor: Actor;
     locked.passwordChangedAt = now;
     locked.mustChangePassword = false;
     await cancelPendingLinks(tx, profile.id);
-    const ended = await deleteProfileSessions(tx, { profileId: profile.id, exceptId: actor.sessionId });
+    const ended = await endProfileSessions(tx, profile.id, { except: actor.sessionId });
     enqueueMail(tx, { to: locked.email, kind: 'password_changed', locale: locked.locale, params: { when: now, resetLink: portalLink(config, '/forgot-password') } });
     recordAudit(tx, actor, { workspaceId: null, action: 'profile.password_changed', targetProfileId: profile.id, details: { otherSessionsEnded: ended } });
     await tx.flush();

@@ -1,12 +1,13 @@
 import { assertPasswordAcceptable, hashOneTimeToken, hashPassword } from '@gatehouse/auth';
 import { LockMode } from '@mikro-orm/core';
-import { deleteProfileSessions, Profile, ProfileToken, type EntityManager } from '@gatehouse/db';
+import { Profile, ProfileToken, type EntityManager } from '@gatehouse/db';
 import { AppError } from '@gatehouse/domain';
 import { enqueueMail } from '@gatehouse/mail';
 import { addressKey, type RequestOrigin } from '../shared/actor.ts';
 import { recordAudit } from '../audit/index.ts';
 import { portalLink, type ServiceConfig } from '../shared/config.ts';
 import { cancelPendingLinks } from './cancel-pending-links.ts';
+import { endProfileSessions } from '../sign-in/index.ts';
 
 /**
  * Sets the new password from the mailed link: once, before it expires, and
@@ -41,7 +42,7 @@ export async function resetPassword(options: { em: EntityManager; config: Servic
     // Following the mailed link proves the address.
     profile.emailVerifiedAt ??= now;
     await cancelPendingLinks(em, profile.id, { exceptId: token.id });
-    const ended = await deleteProfileSessions(em, { profileId: profile.id });
+    const ended = await endProfileSessions(em, profile.id);
     enqueueMail(em, { to: profile.email, kind: 'password_changed', locale: profile.locale, params: { when: now, resetLink: portalLink(config, '/forgot-password') } });
     recordAudit(em, { profileId: profile.id, origin }, { workspaceId: null, action: 'profile.password_reset', targetProfileId: profile.id, details: { sessionsEnded: ended } });
     await em.flush();

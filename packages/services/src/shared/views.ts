@@ -1,6 +1,6 @@
 import type { Member, Profile, Workspace } from '@gatehouse/db';
-import type { Locale, MemberRole, MemberStatus, PlanId, SessionClient } from '@gatehouse/domain';
-import { seatsOf } from '@gatehouse/domain';
+import type { Locale, MemberAction, MemberRole, MemberStatus, PlanId, SessionClient } from '@gatehouse/domain';
+import { DEFAULT_SESSION_IDLE_MINUTES, seatsOf } from '@gatehouse/domain';
 
 /** Plain data the use cases return: ISO date strings, no entities. */
 export interface ProfileView {
@@ -48,6 +48,8 @@ export interface MemberDetailView extends MemberView {
   mailboxEmail: string | null;
   /** Admins only: how this person signs in (the seeds' "upper line" of the profile). */
   signIn?: { kind: 'email'; email: string } | { kind: 'social'; provider: string } | null;
+  /** Admins only: what the member status machine allows on this member now. */
+  actions?: MemberAction[];
   /** Admins only: the login email is not the contact email the workspace writes to (e.g. an invitation accepted with another profile). */
   loginDiffersFromContact?: boolean;
   /** Admins only: whether two-step verification is on, and whether this workspace exempts the member from it (until when; null: until set up again). */
@@ -65,8 +67,6 @@ export interface SessionView {
   lastActiveAt: string;
   expiresAt: string;
 }
-
-export const DEFAULT_SESSION_IDLE_MINUTES = 24;
 
 export function profileView(profile: Profile): ProfileView {
   return {

@@ -1,7 +1,7 @@
 import { Member, TwoFactorChallenge, type EntityManager, type Profile, type Workspace } from '@gatehouse/db';
 import { AppError, signInRefusal, type SessionClient } from '@gatehouse/domain';
 import type { RequestOrigin } from '../shared/actor.ts';
-import { completeSignIn, type SignedIn } from './complete-sign-in.ts';
+import { startSession, type SignedIn } from './sessions.ts';
 import type { ServiceConfig } from '../shared/config.ts';
 import { asksSecondFactor, TWO_FACTOR_CHALLENGE_TTL_MS } from './two-factor-rules.ts';
 
@@ -41,5 +41,5 @@ export async function afterFirstFactor(options: {
     await em.flush();
     return { status: 'two_factor_required', challengeId: challenge.id };
   }
-  return completeSignIn({ em, config: options.config, profile, workspace, client: options.client, origin: options.origin, method: options.method });
+  return startSession({ em, config: options.config, profile, workspace, client: options.client, origin: options.origin, method: options.method });
 }

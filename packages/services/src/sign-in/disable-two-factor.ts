@@ -13,7 +13,7 @@ export async function disableTwoFactor(options: { em: EntityManager; actor: Acto
   const { actor, config } = options;
   return options.em.transactional(async (em) => {
     const { profile, key } = await loadTotpKey(em, config, actor.profileId);
-    if (!profile.twoFactorEnabledAt || !key) throw new AppError('FORBIDDEN', { requiredRole: 'self' });
+    if (!profile.twoFactorEnabledAt || !key) throw new AppError('TWO_FACTOR_NOT_ENABLED');
     await assertCurrentPassword(config, profile, options.password);
     await config.limits.consume('twoFactor', profile.id);
     if (!(await acceptSecondFactor(em, config, profile, key, options.code))) throw new AppError('TWO_FACTOR_INVALID');

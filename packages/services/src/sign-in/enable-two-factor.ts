@@ -11,7 +11,8 @@ export async function enableTwoFactor(options: { em: EntityManager; actor: Actor
   const { actor, config } = options;
   return options.em.transactional(async (em) => {
     const { profile, key } = await loadTotpKey(em, config, actor.profileId);
-    if (profile.twoFactorEnabledAt || !key) throw new AppError('FORBIDDEN', { requiredRole: 'self' });
+    if (profile.twoFactorEnabledAt) throw new AppError('TWO_FACTOR_ALREADY_ENABLED');
+    if (!key) throw new AppError('TWO_FACTOR_SETUP_REQUIRED');
     await config.limits.consume('twoFactor', profile.id);
     if (!(await acceptTotp(em, profile, key, options.code))) throw new AppError('TWO_FACTOR_INVALID');
     await config.limits.reset('twoFactor', profile.id);

@@ -1,7 +1,7 @@
-export { completeSignIn, type SignedIn } from './complete-sign-in.ts';
+// Sessions: the one place they start and end.
+export { endMemberSessions, endProfileSessions, endSession, rotateSession, startSession, type SignedIn, type SignInMethod } from './sessions.ts';
 export { disableTwoFactor } from './disable-two-factor.ts';
 export { enableTwoFactor } from './enable-two-factor.ts';
-export { endMemberSessions } from './end-member-sessions.ts';
 export { listIdentities, type IdentityView } from './list-identities.ts';
 export { listSessions } from './list-sessions.ts';
 export { assertReauthenticated, type Proof, assertCurrentPassword } from './reauthenticate.ts';

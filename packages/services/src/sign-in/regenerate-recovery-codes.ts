@@ -10,7 +10,7 @@ export async function regenerateRecoveryCodes(options: { em: EntityManager; acto
   const { actor, config } = options;
   return options.em.transactional(async (em) => {
     const profile = await em.findOneOrFail(Profile, { id: actor.profileId }, { populate: ['passwordHash'] });
-    if (!profile.twoFactorEnabledAt) throw new AppError('FORBIDDEN', { requiredRole: 'self' });
+    if (!profile.twoFactorEnabledAt) throw new AppError('TWO_FACTOR_NOT_ENABLED');
     await assertCurrentPassword(config, profile, options.password);
     const recoveryCodes = await replaceRecoveryCodes(em, config, profile.id);
     recordAudit(em, actor, { workspaceId: null, action: 'two_factor.recovery_codes_regenerated', targetProfileId: profile.id });

@@ -1,10 +1,10 @@
-import { invalidateSession } from '@gatehouse/auth';
 import { Session, type EntityManager } from '@gatehouse/db';
 import { AppError } from '@gatehouse/domain';
 import type { Actor } from '../shared/actor.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { ServiceConfig } from '../shared/config.ts';
 import { assertReauthenticated, type Proof } from './reauthenticate.ts';
+import { endSession } from './sessions.ts';
 
 /**
  * Ends one of the caller's own sessions; another profile's session id is not
@@ -16,7 +16,7 @@ export async function revokeSession(options: { em: EntityManager; actor: Actor; 
   const session = await em.findOne(Session, { id: sessionId, profile: actor.profileId });
   if (!session) throw new AppError('NOT_FOUND');
   if (session.id !== actor.sessionId) await assertReauthenticated({ em, config: options.config, actor, proof: options.proof, require: 'any' });
-  await invalidateSession(em, session.id);
+  await endSession(em, session.id);
   recordAudit(em, actor, { workspaceId: null, action: 'session.revoked', targetProfileId: actor.profileId, details: { client: session.client, current: session.id === actor.sessionId } });
   await em.flush();
 }

@@ -10,7 +10,7 @@ const ISSUER = 'Gatehouse';
 export async function setupTwoFactor(options: { em: EntityManager; actor: Actor; config: ServiceConfig }): Promise<{ secret: string; otpauthUrl: string }> {
   const { em, actor, config } = options;
   const profile = await em.findOneOrFail(Profile, { id: actor.profileId });
-  if (profile.twoFactorEnabledAt) throw new AppError('FORBIDDEN', { requiredRole: 'self' });
+  if (profile.twoFactorEnabledAt) throw new AppError('TWO_FACTOR_ALREADY_ENABLED');
   const key = generateTotpKey();
   profile.totpSecretEncrypted = config.totpBox.seal(key);
   profile.totpLastStep = null;

@@ -3,7 +3,7 @@ import { AppError, signInRefusal } from '@gatehouse/domain';
 import { enqueueMail } from '@gatehouse/mail';
 import type { RequestOrigin } from '../shared/actor.ts';
 import { recordAudit } from '../audit/index.ts';
-import { completeSignIn, type SignedIn } from './complete-sign-in.ts';
+import { startSession, type SignedIn } from './sessions.ts';
 import { portalLink, type ServiceConfig } from '../shared/config.ts';
 import { acceptRecoveryCode, acceptTotp, loadTotpKey, unusedRecoveryCodes } from './second-factor.ts';
 import { FEW_RECOVERY_CODES, TWO_FACTOR_CHALLENGE_ATTEMPTS } from './two-factor-rules.ts';
@@ -56,7 +56,7 @@ export async function verifyTwoFactor(options: VerifyTwoFactorOptions): Promise<
     const refusal = signInRefusal(await em.findOne(Member, { workspace: workspace.id, profile: profileId }));
     if (refusal) throw new AppError(refusal);
   }
-  const signedIn = await completeSignIn({ em, config, profile, workspace, client: challenge.client, origin, method: options.recoveryCode ? 'recovery_code' : 'two_factor' });
+  const signedIn = await startSession({ em, config, profile, workspace, client: challenge.client, origin, method: options.recoveryCode ? 'recovery_code' : 'two_factor' });
   const left = await unusedRecoveryCodes(em, profileId);
   if (options.recoveryCode) {
     enqueueMail(em, { to: profile.email, kind: 'recovery_code_used', locale: profile.locale, params: { left, link: portalLink(config, '/security') } });

@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import { Member, Workspace, type EntityManager } from '@gatehouse/db';
-import { ABANDONED_AFTER_DAYS, CLEANUP_WARNING_DAYS, cleanupStep } from '@gatehouse/domain';
+import { ABANDONED_AFTER_DAYS, CLEANED_UP_PLANS, CLEANUP_WARNING_DAYS, cleanupStep } from '@gatehouse/domain';
 import { enqueueMail } from '@gatehouse/mail';
 import { recordAudit } from '../audit/index.ts';
 import { portalLink, type ServiceConfig } from '../shared/config.ts';
@@ -23,7 +23,7 @@ export async function runAbandonedCleanup(options: { em: EntityManager; config: 
   const { config, now } = options;
   const report: CleanupReport = { warned: [], deleted: [] };
   const silentSince = new Date(now.getTime() - CLEANUP_WARNING_DAYS[0] * DAY_MS);
-  const candidates = await options.em.fork().find(Workspace, { plan: 'free', lastSignInAt: { $lte: silentSince } }, { limit: options.batch ?? 500, orderBy: { lastSignInAt: 'asc' } });
+  const candidates = await options.em.fork().find(Workspace, { plan: { $in: [...CLEANED_UP_PLANS] }, lastSignInAt: { $lte: silentSince } }, { limit: options.batch ?? 500, orderBy: { lastSignInAt: 'asc' } });
   for (const candidate of candidates) {
     await options.em.fork().transactional(async (em) => {
       // Read again under a lock: a sign-in since the list was read resets the clock.

@@ -1,9 +1,9 @@
-import { newSession, type SessionInfo } from '@gatehouse/auth';
+import { createSession, invalidateSession, newSession, type SessionInfo } from '@gatehouse/auth';
 import { randomUUID } from 'node:crypto';
-import { AuditEvent, insertSessionRecord, KnownDevice, queryRows, recordKnownDeviceSignIn, Workspace, type EntityManager, type Profile } from '@gatehouse/db';
+import { AuditEvent, deleteProfileSessions, deleteWorkspaceSessions, insertSessionRecord, KnownDevice, queryRows, recordKnownDeviceSignIn, restartSignInClock, type EntityManager, type Member, type Profile, type Workspace } from '@gatehouse/db';
 import type { SessionClient } from '@gatehouse/domain';
 import { enqueueMail } from '@gatehouse/mail';
-import type { RequestOrigin } from '../shared/actor.ts';
+import type { Actor, RequestOrigin } from '../shared/actor.ts';
 import { auditRow } from '../audit/index.ts';
 import { portalLink, type ServiceConfig } from '../shared/config.ts';
 import { deviceHashOf } from './known-devices.ts';
@@ -26,19 +26,29 @@ function deviceName(userAgent: string | null): string {
   return system ? `${name} · ${system}` : name;
 }
 
-/**
- * The end of every way in (password, second factor, social): a fresh
- * session, the workspace's activity clock, the audit trail, and a mail when
- * the device was never seen before for this profile (not for its very first).
+/*
+ * Where every session starts and ends. Each way in (password, second factor,
+ * recovery code, social, a just-accepted invitation — passkeys later) calls
+ * `startSession`; every way out (sign-out, revoking a device, a password
+ * change or reset, dismissal, an admin's "end sessions") calls one of the
+ * `end…` functions below. Nothing else writes or deletes session rows.
  */
-export async function completeSignIn(options: {
+
+/** How a session was earned, as the audit trail records it. */
+export type SignInMethod = 'password' | 'two_factor' | 'recovery_code' | 'social' | 'invitation';
+
+/**
+ * A fresh session, the workspace's sign-in clock, the audit trail, and a mail
+ * when the device was never seen before for this profile (not for its very first).
+ */
+export async function startSession(options: {
   em: EntityManager;
   config: ServiceConfig;
   profile: Profile;
   workspace: Workspace | null;
   client: SessionClient;
   origin: RequestOrigin;
-  method: 'password' | 'two_factor' | 'recovery_code' | 'social';
+  method: SignInMethod;
 }): Promise<SignedIn> {
   const { config, profile, workspace, origin } = options;
   const now = new Date();
@@ -65,7 +75,7 @@ export async function completeSignIn(options: {
   if (!known) {
     await options.em.transactional(async (em) => {
       // Any sign-in restarts the abandoned-workspace clock and its warnings.
-      if (workspace) await em.nativeUpdate(Workspace, { id: workspace.id }, { lastSignInAt: now, cleanupWarningsSent: 0 });
+      if (workspace) await restartSignInClock(em, workspace.id, now);
       // One statement records the device (or finds it, when two first sign-ins race on it).
       const [device] = await queryRows<{ inserted: boolean }>(
         em,
@@ -91,4 +101,43 @@ export async function completeSignIn(options: {
   }
   const { token, session } = started;
   return { status: 'signed_in', token, session, profile: profileView(profile), workspace: workspace ? { slug: workspace.slug, name: workspace.name } : null };
+}
+
+/**
+ * A new session id for a browser after a privilege change (password, second
+ * factor), so an id observed before the change is worth nothing after.
+ */
+export async function rotateSession(em: EntityManager, actor: Actor, current: { workspaceId: string | null }): Promise<{ token: string; session: SessionInfo }> {
+  const started = await createSession(em, {
+    profileId: actor.profileId,
+    workspaceId: current.workspaceId,
+    client: 'browser',
+    userAgent: actor.origin.userAgent,
+    ipAddress: actor.origin.ipAddress,
+  });
+  await invalidateSession(em, actor.sessionId);
+  return started;
+}
+
+/** One session ends (sign-out, a device revoked). */
+export async function endSession(em: EntityManager, sessionId: string): Promise<void> {
+  await invalidateSession(em, sessionId);
+}
+
+/** Every session of a profile ends, but the one named (the caller's own after a password change); a reset keeps none. */
+export async function endProfileSessions(em: EntityManager, profileId: string, options: { except?: string | null } = {}): Promise<number> {
+  return deleteProfileSessions(em, { profileId, exceptId: options.except ?? null });
+}
+
+/**
+ * Ends a member's access through every session started until now: the
+ * sessions signed in at this workspace are deleted, and older network
+ * sessions can no longer act in it (`sessionsValidFrom`). Dismissal, an
+ * admin's "end sessions" and an admin's 2FA reset all go through here, so a
+ * rehired member signs in afresh instead of finding an old session revived.
+ */
+export async function endMemberSessions(em: EntityManager, member: Member, now = new Date()): Promise<number> {
+  member.sessionsValidFrom = now;
+  if (!member.profile) return 0;
+  return deleteWorkspaceSessions(em, { profileId: member.profile.id, workspaceId: member.workspace.id });
 }

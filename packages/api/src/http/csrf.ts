@@ -1,4 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
+import { DEFAULT_LOCALE, negotiateLocale } from '@gatehouse/domain';
+import { sendFailure } from './failure-answer.ts';
 
 /**
  * Mutations are accepted only as JSON from the product's own origin: no HTML
@@ -21,6 +23,7 @@ export function csrfGuard(allowedOrigins: ReadonlySet<string>) {
             ? 'cross-site request refused'
             : null;
     if (!problem) return next();
-    res.status(403).json({ error: { message: problem, code: -32003, data: { code: 'FORBIDDEN', httpStatus: 403, appCode: 'FORBIDDEN' } } });
+    const paths = req.path.replace(/^\//, '').split(',');
+    sendFailure(res, { appCode: 'FORBIDDEN', paths, locale: negotiateLocale(req.headers['accept-language']) ?? DEFAULT_LOCALE, batch: req.query.batch === '1', message: problem });
   };
 }

@@ -1,7 +1,8 @@
 import { Router, type Request, type Response } from 'express';
-import type { Logger } from 'pino';
-import { SecretBox, validateSessionToken, type SocialAttempt, type SocialProviders } from '@gatehouse/auth';
-import { actorOf } from '@gatehouse/api';
+/** Where a failed round trip is noted (pino's logger fits). */
+type Logger = { warn(details: object, message: string): void };
+import { SecretBox, type SocialAttempt, type SocialProviders } from '@gatehouse/auth';
+import { actorOfRequest } from './request-actor.ts';
 import type { Orm } from '@gatehouse/db';
 import { DEFAULT_LOCALE, isAppError, negotiateLocale, sessionAbsoluteEndsAt } from '@gatehouse/domain';
 import { socialSignIn, type Actor, type ServiceConfig } from '@gatehouse/services';
@@ -59,11 +60,8 @@ export function socialRoutes(options: {
   const fail = (res: Response, code: string, mode: 'signin' | 'link' = 'signin') =>
     res.redirect(303, `${mode === 'link' ? '/security' : '/signin'}?error=${encodeURIComponent(code)}`);
 
-  async function signedInActor(req: Request): Promise<Actor | null> {
-    const token = readCookie(req, cookie.name);
-    const auth = token ? await validateSessionToken(orm.em.fork(), token) : null;
-    return auth ? actorOf(auth, { userAgent: req.headers['user-agent'] ?? null, ipAddress: req.ip ?? null, requestId: requestIdOf(req) }, auth.profile.locale) : null;
-  }
+  // Both are browser navigations: only the session cookie counts, never a bearer token.
+  const signedInActor = (req: Request): Promise<Actor | null> => actorOfRequest(req, { orm, cookie });
 
   router.get('/:provider/start', async (req, res) => {
     const provider = req.params.provider;

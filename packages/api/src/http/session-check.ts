@@ -1,6 +1,8 @@
 import type { Request, Response } from 'express';
 import { validateSessionToken } from '@gatehouse/auth';
-import { asAppError, failureAnswer, sessionView } from '@gatehouse/api';
+import { asAppError } from '../errors.ts';
+import { sessionView } from '../session-view.ts';
+import { sendFailure } from './failure-answer.ts';
 import { DEFAULT_LOCALE, negotiateLocale } from '@gatehouse/domain';
 import type { Orm } from '@gatehouse/db';
 import { clearSessionCookie, ensureDeviceId, readSessionToken, type SessionCookieSettings } from './session-cookie.ts';
@@ -23,10 +25,7 @@ export function sessionCheckRoute(options: { orm: Orm; cookie: SessionCookieSett
       // The same answer tRPC gives a failed call: a lost database is 503 with Retry-After, anything else a 500, both in its envelope.
       const known = asAppError(error);
       const locale = negotiateLocale(req.headers['accept-language']) ?? DEFAULT_LOCALE;
-      const { status, body } = failureAnswer({ appCode: known?.code ?? 'INTERNAL', params: known?.params ?? {}, paths: ['auth.session'], locale, batch: req.query.batch === '1' });
-      const wait = known?.params.retryAfterSeconds;
-      res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...(wait ? { 'retry-after': String(wait) } : {}) }).end(body);
-      return;
+      return sendFailure(res, { appCode: known?.code ?? 'INTERNAL', params: known?.params ?? {}, paths: ['auth.session'], locale, batch: req.query.batch === '1' });
     }
     // As in every tRPC call: a dead cookie is removed, and a browser gets its device id.
     if (via === 'cookie' && !auth) clearSessionCookie(res, cookie);

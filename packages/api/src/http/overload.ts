@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { OVERLOAD_RETRY_SECONDS, passwordWorkSaturated, Semaphore } from '@gatehouse/auth';
-import { failureAnswer, overloadedBody, PASSWORD_PROCEDURES } from '@gatehouse/api';
+import { PASSWORD_PROCEDURES, sendFailure } from './failure-answer.ts';
 import { DEFAULT_LOCALE, negotiateLocale } from '@gatehouse/domain';
 
 const PREFIX = '/trpc/';
@@ -22,8 +22,7 @@ export function shedPasswordFlood(req: Request, res: Response, next: NextFunctio
   }
   if (!paths.some((path) => PASSWORD_PROCEDURES.has(path))) return next();
   const locale = negotiateLocale(req.headers['accept-language']) ?? DEFAULT_LOCALE;
-  const body = overloadedBody(paths, locale, OVERLOAD_RETRY_SECONDS, req.query.batch === '1');
-  res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(OVERLOAD_RETRY_SECONDS), 'content-length': Buffer.byteLength(body) }).end(body);
+  sendFailure(res, { appCode: 'RATE_LIMITED', paths, locale, batch: req.query.batch === '1', params: { retryAfterSeconds: OVERLOAD_RETRY_SECONDS } });
 }
 
 /** The procedures whose work runs on the directory's own pool. */
@@ -59,8 +58,7 @@ export function shedDirectoryFlood(options: { limit: number; queue: number }) {
     void gate.run(turn).then((outcome) => {
       if (outcome.ran) return;
       const locale = negotiateLocale(req.headers['accept-language']) ?? DEFAULT_LOCALE;
-      const { status, body } = failureAnswer({ appCode: 'SERVICE_UNAVAILABLE', paths, locale, batch: req.query.batch === '1', params: { retryAfterSeconds: DIRECTORY_RETRY_SECONDS } });
-      res.writeHead(status, { 'content-type': 'application/json', 'retry-after': String(DIRECTORY_RETRY_SECONDS), 'content-length': Buffer.byteLength(body) }).end(body);
+      sendFailure(res, { appCode: 'SERVICE_UNAVAILABLE', paths, locale, batch: req.query.batch === '1', params: { retryAfterSeconds: DIRECTORY_RETRY_SECONDS } });
     });
   };
 }

@@ -5,10 +5,12 @@ import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { incomingMessageToRequest, internal_exceptionHandler } from '@trpc/server/adapters/node-http';
 import { resolveResponse } from '@trpc/server/http';
 import { validateSessionToken } from '@gatehouse/auth';
-import { AppError } from '@gatehouse/domain';
-import { appRouter, asAppError, retryAfterOf, toTRPCError, type RequestContext } from '@gatehouse/api';
+import { AppError, DEFAULT_LOCALE, negotiateLocale } from '@gatehouse/domain';
+import type { RequestContext } from '../context.ts';
+import { asAppError, retryAfterOf, toTRPCError } from '../errors.ts';
+import { appRouter } from '../router.ts';
+import { sendFailure } from './failure-answer.ts';
 import type { Orm } from '@gatehouse/db';
-import { DEFAULT_LOCALE, negotiateLocale } from '@gatehouse/domain';
 import type { ServiceConfig } from '@gatehouse/services';
 import { requestOrigin } from './origin.ts';
 import { clearSessionCookie, readSessionToken, setSessionCookie, type SessionCookieSettings } from './session-cookie.ts';
@@ -34,7 +36,11 @@ export function bodyLimitOf(path: string): number {
  */
 export function bodySizeGuard(req: Request, res: Response, next: () => void): void {
   const length = Number(req.headers['content-length'] ?? 0);
-  if (length > bodyLimitOf(req.path)) return void res.status(413).json({ error: { message: 'request too large', code: -32600, data: { code: 'PAYLOAD_TOO_LARGE', httpStatus: 413, appCode: 'INVALID_INPUT' } } });
+  if (length > bodyLimitOf(req.path)) {
+    const paths = req.path.replace(/^\//, '').split(',');
+    const locale = negotiateLocale(req.headers['accept-language']) ?? DEFAULT_LOCALE;
+    return sendFailure(res, { appCode: 'INVALID_INPUT', trpcCode: 'PAYLOAD_TOO_LARGE', paths, locale, batch: req.query.batch === '1', message: 'request too large' });
+  }
   next();
 }
 

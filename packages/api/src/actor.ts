@@ -1,0 +1,14 @@
+import type { ValidatedSession } from '@gatehouse/auth';
+import type { Locale } from '@gatehouse/domain';
+import type { Actor, RequestOrigin } from '@gatehouse/services';
+import type { ProcedureContext } from './context.ts';
+
+/** The one way a validated session becomes the actor use cases take: tRPC procedures and the HTTP routes beside them. */
+export function actorOf(auth: ValidatedSession, origin: RequestOrigin, locale: Locale = auth.profile.locale): Actor {
+  return { profileId: auth.profile.id, sessionId: auth.session.id, sessionStartedAt: auth.session.createdAt, locale, isStaff: auth.profile.isStaff, origin };
+}
+
+/** The caller as an actor when signed in, for procedures anyone may call. */
+export function optionalActor(ctx: ProcedureContext): Actor | null {
+  return ctx.auth ? actorOf(ctx.auth, ctx.origin, ctx.locale) : null;
+}

@@ -1,0 +1,18 @@
+import type { Request } from 'express';
+import { validateSessionToken } from '@gatehouse/auth';
+import type { Orm } from '@gatehouse/db';
+import type { Actor } from '@gatehouse/services';
+import { actorOf } from '../actor.ts';
+import { requestIdOf } from './request-id.ts';
+import { readCookie, type SessionCookieSettings } from './session-cookie.ts';
+
+/**
+ * The signed-in caller of a browser navigation outside tRPC (the social
+ * round trip, a letter download): the session cookie validated as every
+ * request's is, made an actor by the one builder. Null when signed out.
+ */
+export async function actorOfRequest(req: Request, options: { orm: Orm; cookie: SessionCookieSettings }): Promise<Actor | null> {
+  const token = readCookie(req, options.cookie.name);
+  const auth = token ? await validateSessionToken(options.orm.em.fork(), token) : null;
+  return auth ? actorOf(auth, { userAgent: req.headers['user-agent'] ?? null, ipAddress: req.ip ?? null, requestId: requestIdOf(req) }) : null;
+}
