@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createClient } from '@gatehouse/client';
-import { Member, Session, Task } from '@gatehouse/db';
+import { AuditEvent, Member, Session, Task } from '@gatehouse/db';
 import { uniqueEmail, uniqueSlug } from '@gatehouse/db/testing';
 import { linkIn } from '@gatehouse/mail';
 import { cookieFetch, failureOf, TEST_PASSWORD, tokenOf, useTestServer } from './testing.ts';
@@ -27,6 +27,25 @@ async function invite(admin: Awaited<ReturnType<typeof workspaceWithAdmin>>['adm
   return { email, memberId: result.memberId, token: secretOf(linkIn(mail, `${test.server.publicUrl}/invitation#`)), mail };
 }
 
+describe('the member status machine at the door', () => {
+  it('lists what each member allows and refuses the rest with a code that says what was refused', async () => {
+    const { admin, slug } = await workspaceWithAdmin();
+    const { memberId: invitedId } = await invite(admin, slug);
+    expect((await admin.client.members.get.query({ workspace: slug, memberId: invitedId })).actions).toEqual(['resend', 'delete']);
+    // Nobody accepted yet, so there is no access to end: the invitation is deleted instead.
+    expect((await failureOf(admin.client.members.dismiss.mutate({ workspace: slug, memberId: invitedId }))).appCode).toBe('MEMBER_NOT_DISMISSABLE');
+    expect((await failureOf(admin.client.members.rehire.mutate({ workspace: slug, memberId: invitedId }))).appCode).toBe('NOT_FOUND');
+
+    const member = await people.signedIn();
+    const { token, memberId } = await invite(admin, slug, member.email);
+    await member.client.invitations.accept.mutate({ token });
+    expect((await admin.client.members.get.query({ workspace: slug, memberId })).actions).toEqual(['dismiss', 'endSessions', 'unlockSignIn']);
+    expect((await failureOf(admin.client.invitations.resend.mutate({ workspace: slug, memberId }))).appCode).toBe('INVITATION_NOT_PENDING');
+    // A member sees no admin's choices.
+    expect((await member.client.members.get.query({ workspace: slug, memberId })).actions).toBeUndefined();
+  });
+});
+
 describe('email invitations', () => {
   it('mails a single-use link; the invitee sets a password twice and is in, with the invited address as contact', async () => {
     const { admin, slug } = await workspaceWithAdmin('Inviting Admin');
@@ -51,6 +70,9 @@ describe('email invitations', () => {
     const accepted = await browser.invitations.accept.mutate({ token, name: 'New Comer', password: TEST_PASSWORD, passwordConfirm: TEST_PASSWORD });
     expect(accepted.workspace.slug).toBe(slug);
     expect((await browser.auth.session.query())?.profile.email).toBe(email);
+    // Signed in like every other way in: the audit trail and the known devices say so.
+    const signedIn = await db.orm.em.fork().find(AuditEvent, { action: 'sign_in.succeeded', targetProfileId: (await browser.auth.session.query())!.profile.id });
+    expect(signedIn.map((event) => event.details)).toEqual([expect.objectContaining({ method: 'invitation', client: 'browser' })]);
 
     const member = await admin.client.members.get.query({ workspace: slug, memberId: accepted.memberId });
     expect(member).toMatchObject({ name: 'New Comer', status: 'active', contactEmail: email, signIn: { kind: 'email', email } });
@@ -191,6 +213,9 @@ describe('delete, dismiss, rehire', () => {
     expect(signIn.appCode).toBe('MEMBER_DISMISSED');
     expect(await db.orm.em.fork().count(Session, { profile: member.profile.id, workspace: { slug } })).toBe(0);
 
+    // Dismissed is dismissed: not again, and the answer says what the member allows now.
+    expect((await failureOf(admin.client.members.dismiss.mutate({ workspace: slug, memberId }))).appCode).toBe('MEMBER_NOT_DISMISSABLE');
+    expect((await admin.client.members.get.query({ workspace: slug, memberId })).actions).toEqual(['rehire']);
     await admin.client.members.setRole.mutate({ workspace: slug, memberId, role: 'extranet', password: TEST_PASSWORD });
     const rehired = await admin.client.members.rehire.mutate({ workspace: slug, memberId });
     expect(rehired).toMatchObject({ status: 'active', role: 'extranet' });

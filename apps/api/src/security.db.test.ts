@@ -157,6 +157,17 @@ describe('two-step verification', () => {
     expect((await (await people.anonymous()).auth.signIn.mutate({ email: person.email, password: TEST_PASSWORD })).status).toBe('signed_in');
   });
 
+  it('says what is wrong when it is set up twice, confirmed before setup, or turned off while off', async () => {
+    const person = await people.signedIn();
+    expect((await failureOf(person.client.twoFactor.enable.mutate({ code: '123456' }))).appCode).toBe('TWO_FACTOR_SETUP_REQUIRED');
+    expect((await failureOf(person.client.twoFactor.disable.mutate({ password: TEST_PASSWORD, code: '123456' }))).appCode).toBe('TWO_FACTOR_NOT_ENABLED');
+    expect((await failureOf(person.client.twoFactor.regenerateRecoveryCodes.mutate({ password: TEST_PASSWORD }))).appCode).toBe('TWO_FACTOR_NOT_ENABLED');
+    await withTwoFactor(person.client);
+    const twice = await failureOf(person.client.twoFactor.setup.mutate());
+    expect(twice).toEqual({ appCode: 'TWO_FACTOR_ALREADY_ENABLED', message: 'Two-step verification is already on for your profile.' });
+    expect((await person.client.twoFactor.status.query()).enabled).toBe(true);
+  });
+
   it('keeps the TOTP secret encrypted at rest', async () => {
     const person = await people.signedIn();
     const { secret } = await person.client.twoFactor.setup.mutate();

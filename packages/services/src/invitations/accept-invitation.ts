@@ -1,10 +1,11 @@
 import { assertPasswordAcceptable, derivedSecretMatches, hashPassword } from '@gatehouse/auth';
-import { ref, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { ref } from '@mikro-orm/core';
 import { executeStatement, Member, Profile, type EntityManager } from '@gatehouse/db';
 import { AppError, isActiveAdmin, type Locale, type MemberRole } from '@gatehouse/domain';
 import { addressKey, type Actor, type RequestOrigin } from '../shared/actor.ts';
 import type { ServiceConfig } from '../shared/config.ts';
 import { recordAudit } from '../audit/index.ts';
+import { asEmailTaken, assertEmailFree } from '../profile/index.ts';
 import { startSession, type SignedIn } from '../sign-in/index.ts';
 import { assertSeatsAvailable, lockWorkspace } from '../workspace/index.ts';
 import { codePurpose, findInvitation } from './find-invitation.ts';
@@ -96,9 +97,7 @@ export async function acceptInvitation(options: AcceptInvitationOptions): Promis
         // The proven code must still be the invitation's current one, asked for by this profile.
         const proven = provenCode != null && member.invitationProofHash === provenCode && member.invitationProofProfileId === profile.id;
         if (profile.email !== member.contactEmail && !proven) throw new AppError('MAILBOX_PROOF_REQUIRED', { email: member.contactEmail! });
-        if (await em.count(Member, { workspace: workspace.id, profile: profile.id })) {
-          throw new AppError('EMAIL_TAKEN', { scope: 'workspace', emailKind: 'login' });
-        }
+        await assertEmailFree(em, { email: profile.email, workspaceId: workspace.id, exceptMemberId: member.id, onlyLogins: true });
       } else {
         const email = member.contactEmail!;
         if (await em.count(Profile, { email })) throw new AppError('UNAUTHENTICATED');
@@ -136,8 +135,7 @@ export async function acceptInvitation(options: AcceptInvitationOptions): Promis
       };
     });
   } catch (error) {
-    if (error instanceof UniqueConstraintViolationException) throw new AppError('EMAIL_TAKEN', { scope: 'network', emailKind: 'login' });
-    throw error;
+    throw asEmailTaken(error);
   }
   // A profile made by following the mailed link is signed in like any other way in: a network session on this browser.
   const signedIn = accepted.created

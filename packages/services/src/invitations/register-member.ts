@@ -1,11 +1,11 @@
 import { generatePassword, hashPassword } from '@gatehouse/auth';
 import { Member, Profile, type EntityManager } from '@gatehouse/db';
-import { AppError, normalizeEmail } from '@gatehouse/domain';
+import { normalizeEmail } from '@gatehouse/domain';
 import { enqueueMail } from '@gatehouse/mail';
 import type { Actor } from '../shared/actor.ts';
 import { recordAudit } from '../audit/index.ts';
 import { portalLink, type ServiceConfig } from '../shared/config.ts';
-import { assertEmailFreeInWorkspace } from '../profile/index.ts';
+import { assertEmailFree } from '../profile/index.ts';
 import { addCompleteProfileTask, assertMayInvite, countInvitationMail } from './invitation-rules.ts';
 import { type Membership } from '../members/index.ts';
 import { assertSeatsAvailable, lockWorkspace } from '../workspace/index.ts';
@@ -37,8 +37,9 @@ export async function registerMember(options: RegisterMemberOptions): Promise<Me
 
   return options.em.transactional(async (em) => {
     await lockWorkspace(em, workspace.id);
-    await assertEmailFreeInWorkspace(em, { workspaceId: workspace.id, email });
-    if (await em.count(Profile, { email })) throw new AppError('EMAIL_TAKEN', { scope: 'network', emailKind: 'login' });
+    // The workspace's own holder is named first: it is the one the admin can fix.
+    await assertEmailFree(em, { email, workspaceId: workspace.id });
+    await assertEmailFree(em, { email, network: true });
     await assertSeatsAvailable(em, workspace);
     await countInvitationMail(config, { inviterProfileId: actor.profileId, workspaceId: workspace.id });
     // Only the owner of the mailbox learns the generated password: signing in with it proves the address.

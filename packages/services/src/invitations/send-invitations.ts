@@ -5,7 +5,7 @@ import { enqueueMail } from '@gatehouse/mail';
 import type { Actor } from '../shared/actor.ts';
 import { recordAudit } from '../audit/index.ts';
 import { portalLink, type ServiceConfig } from '../shared/config.ts';
-import { memberUsingEmail } from '../profile/index.ts';
+import { emailTaken, findEmailHolder } from '../profile/index.ts';
 import { addCompleteProfileTask, assertMayInvite, countInvitationMail } from './invitation-rules.ts';
 import { type Membership } from '../members/index.ts';
 import { assertSeatsAvailable, lockWorkspace } from '../workspace/index.ts';
@@ -62,9 +62,9 @@ export async function sendInvitations(options: SendInvitationsOptions): Promise<
     try {
       const outcome = await options.em.fork().transactional(async (em): Promise<{ memberId: string } | { dismissedMemberId: string }> => {
         await lockWorkspace(em, workspace.id);
-        const holder = await memberUsingEmail(em, { workspaceId: workspace.id, email });
-        if (holder?.member.status === 'dismissed') return { dismissedMemberId: holder.member.id };
-        if (holder) throw new AppError('EMAIL_TAKEN', { scope: 'workspace', emailKind: holder.emailKind });
+        const holder = await findEmailHolder(em, { email, workspaceId: workspace.id });
+        if (holder?.scope === 'workspace' && holder.member.status === 'dismissed') return { dismissedMemberId: holder.member.id };
+        if (holder) throw emailTaken(holder);
         await assertSeatsAvailable(em, workspace);
         await countInvitationMail(config, { inviterProfileId: actor.profileId, workspaceId: workspace.id });
         const existing = await em.findOne(Profile, { email });

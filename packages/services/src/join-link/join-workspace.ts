@@ -9,7 +9,7 @@ import { recordAudit } from '../audit/index.ts';
 import { portalLink, type ServiceConfig } from '../shared/config.ts';
 import { addCompleteProfileTask } from '../invitations/index.ts';
 import { assertSeatsAvailable, lockWorkspace } from '../workspace/index.ts';
-import { queueEmailVerification } from '../profile/index.ts';
+import { queueEmailVerification, asEmailTaken, assertEmailFree, findEmailHolder } from '../profile/index.ts';
 import { workspaceOfLink, statusAfterVerification } from './join-token.ts';
 
 export interface JoinWorkspaceOptions {
@@ -59,14 +59,15 @@ export async function joinWorkspace(options: JoinWorkspaceOptions): Promise<Join
       let profile: Profile;
       if (options.actor) {
         profile = await em.findOneOrFail(Profile, { id: options.actor.profileId });
-        if (await em.count(Member, { workspace: workspace.id, profile: profile.id })) throw new AppError('EMAIL_TAKEN', { scope: 'workspace', emailKind: 'login' });
-        if (await em.count(Member, { workspace: workspace.id, contactEmail: profile.email })) throw new AppError('EMAIL_TAKEN', { scope: 'workspace', emailKind: 'contact' });
+        await assertEmailFree(em, { email: profile.email, workspaceId: workspace.id });
       } else {
         const email = normalizeEmail(options.email ?? '');
         if (!passwordHash || !options.name?.trim()) throw new AppError('INVALID_INPUT');
         await options.config.limits.consume('mailAddress', addressKey(options.origin));
-        const existing = await em.findOne(Profile, { email });
-        if (existing || (await em.count(Member, { workspace: workspace.id, contactEmail: email }))) {
+        // A taken address gets the same answer as a fresh join (no enumeration); the owner of an existing login is told by mail.
+        const holder = await findEmailHolder(em, { email, network: true, workspaceId: workspace.id });
+        if (holder) {
+          const existing = holder.scope === 'network' ? await em.findOne(Profile, { email }) : null;
           if (existing) {
             enqueueMail(em, {
               to: existing.email,
@@ -109,7 +110,6 @@ export async function joinWorkspace(options: JoinWorkspaceOptions): Promise<Join
   } catch (error) {
     // Two anonymous joins raced for one new address: answered alike, as the loser would have been a moment later.
     if (error instanceof UniqueConstraintViolationException && !options.actor) return verificationSentAnswer(await workspaceOfLink(options.em.fork(), options.config, options.token));
-    if (error instanceof UniqueConstraintViolationException) throw new AppError('EMAIL_TAKEN', { scope: 'network', emailKind: 'login' });
-    throw error;
+    throw asEmailTaken(error);
   }
 }

@@ -2,7 +2,7 @@ import { Member, type EntityManager } from '@gatehouse/db';
 import { AppError, isActiveAdmin, normalizeEmail } from '@gatehouse/domain';
 import type { Actor } from '../shared/actor.ts';
 import { recordAudit } from '../audit/index.ts';
-import { assertEmailFreeInWorkspace } from '../profile/index.ts';
+import { assertEmailFree } from '../profile/index.ts';
 import type { Membership } from './resolve-membership.ts';
 import { memberView, type MemberView } from '../shared/views.ts';
 
@@ -30,7 +30,7 @@ export async function updateMember(options: UpdateMemberOptions): Promise<Member
     if (options.contactEmail !== undefined) {
       const contactEmail = options.contactEmail ? normalizeEmail(options.contactEmail) : null;
       if (contactEmail && contactEmail !== member.contactEmail) {
-        await assertEmailFreeInWorkspace(em, { workspaceId: membership.workspace.id, email: contactEmail, exceptMemberId: member.id });
+        await assertEmailFree(em, { email: contactEmail, workspaceId: membership.workspace.id, exceptMemberId: member.id });
       }
       if (contactEmail !== member.contactEmail) changed.push('contactEmail');
       member.contactEmail = contactEmail;

@@ -1,11 +1,12 @@
 import { hashOneTimeToken } from '@gatehouse/auth';
-import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { LockMode } from '@mikro-orm/core';
 import { Profile, ProfileToken, type EntityManager } from '@gatehouse/db';
 import { AppError } from '@gatehouse/domain';
 import { addressKey, type RequestOrigin } from '../shared/actor.ts';
 import { recordAudit } from '../audit/index.ts';
 import { type ServiceConfig } from '../shared/config.ts';
 import { cancelPendingLinks } from './cancel-pending-links.ts';
+import { asEmailTaken, assertEmailFree } from './email-availability.ts';
 
 /** Confirms from the new address: from now on the profile signs in with it, and every other mailed link (a reset sent to the old address) dies. */
 export async function confirmEmailChange(options: { em: EntityManager; config: ServiceConfig; token: string; origin: RequestOrigin }): Promise<{ email: string }> {
@@ -17,7 +18,7 @@ export async function confirmEmailChange(options: { em: EntityManager; config: S
       const token = await em.findOne(ProfileToken, { tokenHash: hash, purpose: 'change_email' }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!token || token.usedAt || !token.newEmail) throw new AppError('TOKEN_INVALID');
       if (token.expiresAt.getTime() <= Date.now()) throw new AppError('TOKEN_EXPIRED');
-      if (await em.count(Profile, { email: token.newEmail })) throw new AppError('EMAIL_TAKEN', { scope: 'network', emailKind: 'login' });
+      await assertEmailFree(em, { email: token.newEmail, network: true });
       const profile = await em.findOneOrFail(Profile, { id: token.profile.id });
       const previous = profile.email;
       token.usedAt = new Date();
@@ -29,7 +30,6 @@ export async function confirmEmailChange(options: { em: EntityManager; config: S
       return { email: profile.email };
     });
   } catch (error) {
-    if (error instanceof UniqueConstraintViolationException) throw new AppError('EMAIL_TAKEN', { scope: 'network', emailKind: 'login' });
-    throw error;
+    throw asEmailTaken(error);
   }
 }

@@ -1,6 +1,6 @@
 export { changePassword } from './change-password.ts';
 export { confirmEmailChange } from './confirm-email-change.ts';
-export { assertEmailFreeInWorkspace, memberUsingEmail } from './email-availability.ts';
+export { asEmailTaken, assertEmailFree, emailTaken, findEmailHolder, type EmailCheck, type EmailHolder } from './email-availability.ts';
 export { queueEmailVerification } from './email-verification.ts';
 export { getProfile } from './get-profile.ts';
 export { listMyWorkspaces } from './list-my-workspaces.ts';

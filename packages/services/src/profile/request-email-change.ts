@@ -6,6 +6,7 @@ import { addressKey, type Actor } from '../shared/actor.ts';
 import { recordAudit } from '../audit/index.ts';
 import { portalLink, type ServiceConfig } from '../shared/config.ts';
 import { assertReauthenticated, type Proof } from '../sign-in/index.ts';
+import { assertEmailFree } from './email-availability.ts';
 
 /**
  * Asks to sign in with another address. Needs the password (and the second
@@ -23,7 +24,7 @@ export async function requestEmailChange(options: { em: EntityManager; actor: Ac
   return options.em.transactional(async (em) => {
     const profile = await em.findOneOrFail(Profile, { id: actor.profileId });
     if (newEmail === profile.email) throw new AppError('INVALID_INPUT', { fields: { newEmail: 'invalid' } });
-    if (await em.count(Profile, { email: newEmail })) throw new AppError('EMAIL_TAKEN', { scope: 'network', emailKind: 'login' });
+    await assertEmailFree(em, { email: newEmail, network: true });
     await config.limits.consume('mailAddress', addressKey(actor.origin));
     await em.nativeDelete(ProfileToken, { profile: profile.id, purpose: 'change_email', usedAt: null });
     const { token, hash } = generateOneTimeToken();
