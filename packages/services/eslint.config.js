@@ -12,4 +12,15 @@ export default [
       ],
     },
   },
+  {
+    // SQL lives in packages/db's repositories; a use case calls them and writes no statement itself.
+    files: ['src/**/*.ts'],
+    ignores: ['src/**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@gatehouse/db', importNames: ['queryRows', 'queryPrepared', 'executeStatement'], message: 'Put the statement in a packages/db repository.' }] },
+      ],
+    },
+  },
 ];

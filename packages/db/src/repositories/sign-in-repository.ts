@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Profile } from '../entities/index.ts';
-import { queryPrepared } from '../sql.ts';
+import { queryPrepared, queryRows } from '../sql.ts';
 import { SESSION_INSERT_COLUMNS, type NewSessionRecord } from './session-repository.ts';
 import { RESTART_SIGN_IN_CLOCK } from './workspace-repository.ts';
 
@@ -98,4 +98,20 @@ export async function recordKnownDeviceSignIn(
     session.expiresAt,
   ]);
   return (row?.known ?? 0) > 0;
+}
+
+/**
+ * Records that a profile signed in from a device: a first sighting is
+ * inserted, a known one (or the loser of two first sign-ins racing on it)
+ * gets its last sighting. True when this call inserted it.
+ */
+export async function recordDeviceSighting(em: EntityManager, options: { profileId: string; deviceHash: string; now: Date }): Promise<boolean> {
+  const [device] = await queryRows<{ inserted: boolean }>(
+    em,
+    `insert into known_device (id, profile_id, device_hash, first_seen_at, last_seen_at) values ($1, $2, $3, $4, $4)
+     on conflict (profile_id, device_hash) do update set last_seen_at = excluded.last_seen_at
+     returning (xmax = 0) as inserted`,
+    [randomUUID(), options.profileId, options.deviceHash, options.now],
+  );
+  return device?.inserted === true;
 }

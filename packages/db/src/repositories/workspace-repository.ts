@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { executeStatement } from '../sql.ts';
+import { executeStatement, queryRows } from '../sql.ts';
 
 /**
  * The workspace's sign-in clock: any sign-in at the workspace restarts its
@@ -10,4 +10,19 @@ export const RESTART_SIGN_IN_CLOCK = (nowParameter: string) => `last_sign_in_at 
 
 export async function restartSignInClock(em: EntityManager, workspaceId: string, now: Date): Promise<void> {
   await executeStatement(em, `update workspace set ${RESTART_SIGN_IN_CLOCK('$2')} where id = $1`, [workspaceId, now]);
+}
+
+/**
+ * Serialises every change of a workspace's seats or admins: the first
+ * statement of such a transaction locks the workspace row, so two
+ * invitations, two approvals or two demotions cannot both read the old count.
+ */
+export async function lockWorkspaceRow(em: EntityManager, workspaceId: string): Promise<void> {
+  await queryRows(em, 'select id from workspace where id = $1 for update', [workspaceId]);
+}
+
+/** The id behind a workspace address, or null when no workspace has it. */
+export async function workspaceIdOfSlug(em: EntityManager, slug: string): Promise<string | null> {
+  const [row] = await queryRows<{ id: string }>(em, 'select id from workspace where slug = $1', [slug]);
+  return row?.id ?? null;
 }

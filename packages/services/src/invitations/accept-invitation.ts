@@ -1,6 +1,6 @@
 import { assertPasswordAcceptable, derivedSecretMatches, hashPassword } from '@gatehouse/auth';
 import { ref } from '@mikro-orm/core';
-import { executeStatement, Member, Profile, type EntityManager } from '@gatehouse/db';
+import { countInvitationProofAttempt, Member, Profile, type EntityManager } from '@gatehouse/db';
 import { AppError, isActiveAdmin, type Locale, type MemberRole } from '@gatehouse/domain';
 import { addressKey, type Actor, type RequestOrigin } from '../shared/actor.ts';
 import type { ServiceConfig } from '../shared/config.ts';
@@ -17,11 +17,7 @@ const INVITATION_CODE_ATTEMPTS = 5;
 async function mailboxProven(em: EntityManager, config: ServiceConfig, member: Member, profileId: string, code: string | undefined): Promise<boolean> {
   if (!code || !member.invitationProofHash || member.invitationProofProfileId !== profileId) return false;
   if (!member.invitationProofExpiresAt || member.invitationProofExpiresAt.getTime() <= Date.now()) return false;
-  const counted = await executeStatement(em, 'update member set invitation_proof_attempts = invitation_proof_attempts + 1 where id = $1 and invitation_proof_attempts < $2', [
-    member.id,
-    INVITATION_CODE_ATTEMPTS,
-  ]);
-  if (counted !== 1) return false;
+  if (!(await countInvitationProofAttempt(em, member.id, INVITATION_CODE_ATTEMPTS))) return false;
   return derivedSecretMatches(config.appSecret, codePurpose(member.id, profileId, code), member.invitationProofHash);
 }
 

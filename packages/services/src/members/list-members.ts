@@ -1,7 +1,7 @@
-import { queryRows, type EntityManager } from '@gatehouse/db';
+import { findDirectoryRows, type EntityManager } from '@gatehouse/db';
 import { AppError, canViewDirectory, type MemberRole, type MemberStatus } from '@gatehouse/domain';
 import type { Membership } from './resolve-membership.ts';
-import { memberView, type MemberFields, type MemberView } from '../shared/views.ts';
+import { memberView, type MemberView } from '../shared/views.ts';
 
 export interface ListMembersOptions {
   em: EntityManager;
@@ -35,15 +35,8 @@ function decodeCursor(cursor: string): [string, string] {
   throw new AppError('INVALID_INPUT', { fields: { cursor: 'invalid' } });
 }
 
-function escapeLike(search: string): string {
-  return search.replace(/[\\%_]/g, (char) => `\\${char}`);
-}
-
 /** Trigram indexes need three characters; a shorter search matches the start of a name or address, through its prefix index. */
 export const TRIGRAM_SEARCH_MIN_LENGTH = 3;
-
-/** The ORM's driver leaves timestamps as text. */
-type MemberRow = Omit<MemberFields, 'profile' | 'joinedAt' | 'createdAt'> & { profileId: string | null; joinedAt: string | null; createdAt: string };
 
 /**
  * The member directory: name order, optional status and role filters, search
@@ -55,37 +48,20 @@ export async function listMembers(options: ListMembersOptions): Promise<Page<Mem
   const { access } = options.membership;
   if (!canViewDirectory(access)) throw new AppError('FORBIDDEN', { requiredRole: 'member' });
 
-  const parameters: unknown[] = [access.workspaceId];
-  const where = ['workspace_id = $1'];
-  const bind = (value: unknown) => `$${parameters.push(value)}`;
-  if (options.status) where.push(`status = ${bind(options.status)}`);
-  if (options.role) where.push(`role = ${bind(options.role)}`);
   const search = options.search?.trim();
-  if (search && [...search].length >= TRIGRAM_SEARCH_MIN_LENGTH) {
-    // What the directory shows, each column with its trigram index: the two combine in one bitmap scan.
-    const pattern = bind(`%${escapeLike(search)}%`);
-    where.push(`(name ilike ${pattern} or contact_email ilike ${pattern})`);
-  } else if (search) {
-    const prefix = bind(`${escapeLike(search.toLowerCase())}%`);
-    where.push(`(lower(name) like ${prefix} or lower(contact_email) like ${prefix})`);
-  }
-  if (options.cursor) {
-    const [name, id] = decodeCursor(options.cursor);
-    where.push(`(name, id) > (${bind(name)}, ${bind(id)}::uuid)`);
-  }
-  const rows = await queryRows<MemberRow>(
-    options.em,
-    `select id, name, role, status, position, contact_email as "contactEmail", profile_id as "profileId", joined_at as "joinedAt", created_at as "createdAt"
-       from member where ${where.join(' and ')}
-      order by name, id limit ${bind(options.limit + 1)}`,
-    parameters,
-  );
+  const after = options.cursor ? decodeCursor(options.cursor) : null;
+  const rows = await findDirectoryRows(options.em, {
+    workspaceId: access.workspaceId,
+    status: options.status,
+    role: options.role,
+    search: search ? { text: search, prefixOnly: [...search].length < TRIGRAM_SEARCH_MIN_LENGTH } : undefined,
+    after: after ? { name: after[0], id: after[1] } : undefined,
+    limit: options.limit + 1,
+  });
   const items = rows.slice(0, options.limit);
   const creatorId = access.workspaceCreatorId;
   return {
-    items: items.map(({ profileId, joinedAt, createdAt, ...row }) =>
-      memberView({ ...row, profile: profileId ? { id: profileId } : null, joinedAt: joinedAt ? new Date(joinedAt) : null, createdAt: new Date(createdAt) }, creatorId),
-    ),
+    items: items.map(({ profileId, ...row }) => memberView({ ...row, profile: profileId ? { id: profileId } : null }, creatorId)),
     nextCursor: rows.length > options.limit ? encodeCursor(items[items.length - 1]!) : null,
   };
 }

@@ -1,4 +1,4 @@
-import { findMembershipRows, Member, queryRows, Workspace, type EntityManager, type MembershipRows } from '@gatehouse/db';
+import { findMembershipRows, Member, workspaceIdOfSlug, Workspace, type EntityManager, type MembershipRows } from '@gatehouse/db';
 import { AppError, isActiveAdmin, signInRefusal, type MemberRole, type MemberStatus } from '@gatehouse/domain';
 import type { Actor } from '../shared/actor.ts';
 import { writeAudit } from '../audit/index.ts';
@@ -76,7 +76,7 @@ export async function resolveMembership(options: { em: EntityManager; actor: Act
  * that names no workspace has no trail to write to.
  */
 export async function recordRefusedAccess(em: EntityManager, actor: Actor, options: { slug: string; workspaceId: string | null; reason: 'not_a_member' | 'not_an_admin'; procedure?: string }): Promise<void> {
-  const workspaceId = options.workspaceId ?? (await queryRows<{ id: string }>(em, 'select id from workspace where slug = $1', [options.slug]))[0]?.id;
+  const workspaceId = options.workspaceId ?? (await workspaceIdOfSlug(em, options.slug));
   if (!workspaceId) return;
   await writeAudit(em, actor, { workspaceId, action: 'access.refused', targetProfileId: actor.profileId, details: { reason: options.reason, ...(options.procedure ? { procedure: options.procedure } : {}) } });
 }

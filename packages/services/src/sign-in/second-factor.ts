@@ -1,5 +1,5 @@
 import { hashRecoveryCode, matchTotp } from '@gatehouse/auth';
-import { executeStatement, Profile, RecoveryCode, type EntityManager } from '@gatehouse/db';
+import { advanceTotpStep, Profile, RecoveryCode, spendRecoveryCode, type EntityManager } from '@gatehouse/db';
 import type { ServiceConfig } from '../shared/config.ts';
 
 /** The profile with its password hash and TOTP key (decrypted), for checking a second factor. */
@@ -12,18 +12,14 @@ export async function loadTotpKey(em: EntityManager, config: ServiceConfig, prof
 export async function acceptTotp(em: EntityManager, profile: Profile, key: Uint8Array, code: string): Promise<boolean> {
   const step = matchTotp(key, code, { now: new Date(), lastAcceptedStep: profile.totpLastStep ?? null });
   if (step === null) return false;
-  const updated = await executeStatement(em, 'update profile set totp_last_step = $2 where id = $1 and (totp_last_step is null or totp_last_step < $2)', [profile.id, step]);
-  if (updated === 1) profile.totpLastStep = step;
-  return updated === 1;
+  const accepted = await advanceTotpStep(em, profile.id, step);
+  if (accepted) profile.totpLastStep = step;
+  return accepted;
 }
 
 /** Spends one recovery code; two requests with the same code cannot both succeed. */
 export async function acceptRecoveryCode(em: EntityManager, config: ServiceConfig, profileId: string, code: string): Promise<boolean> {
-  const updated = await executeStatement(em, 'update recovery_code set used_at = now() where profile_id = $1 and code_hash = $2 and used_at is null', [
-    profileId,
-    hashRecoveryCode(config.appSecret, code),
-  ]);
-  return updated === 1;
+  return spendRecoveryCode(em, profileId, hashRecoveryCode(config.appSecret, code));
 }
 
 /** A current TOTP code, or one unused recovery code. */

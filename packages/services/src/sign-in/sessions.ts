@@ -1,6 +1,5 @@
 import { createSession, invalidateSession, newSession, type SessionInfo } from '@gatehouse/auth';
-import { randomUUID } from 'node:crypto';
-import { AuditEvent, deleteProfileSessions, deleteWorkspaceSessions, insertSessionRecord, KnownDevice, queryRows, recordKnownDeviceSignIn, restartSignInClock, type EntityManager, type Member, type Profile, type Workspace } from '@gatehouse/db';
+import { AuditEvent, deleteProfileSessions, deleteWorkspaceSessions, insertSessionRecord, KnownDevice, recordDeviceSighting, recordKnownDeviceSignIn, restartSignInClock, type EntityManager, type Member, type Profile, type Workspace } from '@gatehouse/db';
 import type { SessionClient } from '@gatehouse/domain';
 import { enqueueMail } from '@gatehouse/mail';
 import type { Actor, RequestOrigin } from '../shared/actor.ts';
@@ -77,14 +76,7 @@ export async function startSession(options: {
       // Any sign-in restarts the abandoned-workspace clock and its warnings.
       if (workspace) await restartSignInClock(em, workspace.id, now);
       // One statement records the device (or finds it, when two first sign-ins race on it).
-      const [device] = await queryRows<{ inserted: boolean }>(
-        em,
-        `insert into known_device (id, profile_id, device_hash, first_seen_at, last_seen_at) values ($1, $2, $3, $4, $4)
-         on conflict (profile_id, device_hash) do update set last_seen_at = excluded.last_seen_at
-         returning (xmax = 0) as inserted`,
-        [randomUUID(), profile.id, deviceHash, now],
-      );
-      const newDevice = device?.inserted === true;
+      const newDevice = await recordDeviceSighting(em, { profileId: profile.id, deviceHash, now });
       // The very first device is not news; any later one is mailed to the person.
       if (newDevice && (await em.count(KnownDevice, { profile: profile.id })) > 1) {
         enqueueMail(em, {

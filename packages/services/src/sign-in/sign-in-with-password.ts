@@ -1,5 +1,5 @@
 import { hashPassword, needsRehash, RateLimitRefusal, verifyAgainstNothing, verifyPassword } from '@gatehouse/auth';
-import { executeStatement, findProfileForSignIn, ProfileToken, type EntityManager, type Profile } from '@gatehouse/db';
+import { findProfileForSignIn, spendTemporaryPassword as spendOnce, ProfileToken, type EntityManager, type Profile } from '@gatehouse/db';
 import { AppError, normalizeEmail, type SessionClient } from '@gatehouse/domain';
 import { addressKey, type RequestOrigin } from '../shared/actor.ts';
 import { writeAudit } from '../audit/index.ts';
@@ -56,8 +56,7 @@ async function countAttempt(em: EntityManager, config: ServiceConfig, email: str
  */
 async function spendTemporaryPassword(em: EntityManager, profile: Profile): Promise<void> {
   if (profile.temporaryPasswordExpiresAt && profile.temporaryPasswordExpiresAt.getTime() <= Date.now()) throw new AppError('TEMPORARY_PASSWORD_EXPIRED');
-  const spent = await executeStatement(em, 'update profile set temporary_password_used_at = now() where id = $1 and temporary_password_used_at is null', [profile.id]);
-  if (spent !== 1) throw new AppError('TEMPORARY_PASSWORD_EXPIRED');
+  if (!(await spendOnce(em, profile.id))) throw new AppError('TEMPORARY_PASSWORD_EXPIRED');
 }
 
 /**

@@ -1,4 +1,4 @@
-import { executeStatement, Member, TwoFactorChallenge, type EntityManager } from '@gatehouse/db';
+import { countChallengeAttempt, Member, TwoFactorChallenge, type EntityManager } from '@gatehouse/db';
 import { AppError, signInRefusal } from '@gatehouse/domain';
 import { enqueueMail } from '@gatehouse/mail';
 import type { RequestOrigin } from '../shared/actor.ts';
@@ -24,11 +24,7 @@ export async function verifyTwoFactor(options: VerifyTwoFactorOptions): Promise<
   if (!challenge || challenge.expiresAt.getTime() <= Date.now()) throw new AppError('UNAUTHENTICATED');
   const profileId = challenge.profile.id;
   await config.limits.consume('twoFactor', profileId);
-  const attempts = await executeStatement(em, 'update two_factor_challenge set attempts = attempts + 1 where id = $1 and attempts < $2', [
-    challenge.id,
-    TWO_FACTOR_CHALLENGE_ATTEMPTS,
-  ]);
-  if (attempts === 0) {
+  if (!(await countChallengeAttempt(em, challenge.id, TWO_FACTOR_CHALLENGE_ATTEMPTS))) {
     await em.nativeDelete(TwoFactorChallenge, { id: challenge.id });
     throw new AppError('UNAUTHENTICATED');
   }

@@ -1,4 +1,4 @@
-import { queryRows, type EntityManager, type Workspace } from '@gatehouse/db';
+import { lockWorkspaceRow, type EntityManager, type Workspace } from '@gatehouse/db';
 import { AppError, hasFreeSeats, seatsOf } from '@gatehouse/domain';
 import { countSeatsUsed } from './get-workspace.ts';
 
@@ -8,7 +8,7 @@ import { countSeatsUsed } from './get-workspace.ts';
  * invitations, two approvals or two demotions cannot both read the old count.
  */
 export async function lockWorkspace(em: EntityManager, workspaceId: string): Promise<void> {
-  await queryRows(em, 'select id from workspace where id = $1 for update', [workspaceId]);
+  await lockWorkspaceRow(em, workspaceId);
 }
 
 /** Call inside the transaction, after {@link lockWorkspace}. `adding` 0 checks a plan that may have shrunk. */

@@ -1,0 +1,24 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { executeStatement } from '../sql.ts';
+import { deleteExpiredSessions } from './session-repository.ts';
+
+export interface PurgeCutoffs {
+  now: Date;
+  /** Used or dead links older than this go. */
+  linksBefore: Date;
+  /** Invitations expired before this go (their seat is freed). */
+  invitationsExpiredBefore: Date;
+  /** Delivered or given-up mail older than this goes. */
+  mailBefore: Date;
+}
+
+/** Deletes what has expired, each kind in one statement; returns how many rows of each went. */
+export async function deleteExpiredRows(em: EntityManager, cutoffs: PurgeCutoffs): Promise<{ sessions: number; challenges: number; tokens: number; invitations: number; mail: number }> {
+  return {
+    sessions: await deleteExpiredSessions(em, cutoffs.now),
+    challenges: await executeStatement(em, 'delete from two_factor_challenge where expires_at <= $1', [cutoffs.now]),
+    tokens: await executeStatement(em, 'delete from profile_token where expires_at <= $1 or used_at <= $1', [cutoffs.linksBefore]),
+    invitations: await executeStatement(em, `delete from member where status = 'invited' and source = 'invitation' and invitation_expires_at <= $1`, [cutoffs.invitationsExpiredBefore]),
+    mail: await executeStatement(em, 'delete from outbox_message where (sent_at is not null or failed_at is not null) and created_at <= $1', [cutoffs.mailBefore]),
+  };
+}
