@@ -115,7 +115,8 @@ describe('two-step verification', () => {
     expect((await failureOf(anonymous.auth.verifyTwoFactor.mutate({ challengeId: first.challengeId, code: '000000' }))).appCode).toBe('TWO_FACTOR_INVALID');
     const code = nextCode(key);
     const signedIn = await anonymous.auth.verifyTwoFactor.mutate({ challengeId: first.challengeId, code });
-    expect(createClient({ url: test.server.url, token: tokenOf(signedIn) })).toBeDefined();
+    // The token the second step hands out is a working session of this person.
+    expect((await createClient({ url: test.server.url, token: tokenOf(signedIn) }).auth.session.query())?.profile.email).toBe(person.email);
 
     const second = await anonymous.auth.signIn.mutate({ email: person.email, password: TEST_PASSWORD, client: 'desktop' });
     if (second.status !== 'two_factor_required') throw new Error('expected a challenge');

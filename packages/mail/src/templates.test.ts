@@ -27,13 +27,29 @@ const SAMPLE: MailParams = {
 const CODE_ONLY: ReadonlySet<string> = new Set(['invitation_code']);
 
 describe('mail templates', () => {
-  it('render every message in every language with its link', () => {
+  it('render every message in every language, translated, with what the reader needs to act', () => {
     for (const locale of LOCALES) {
+      const subjects = new Set<string>();
       for (const kind of MAIL_KINDS) {
-        const mail = renderMail(kind, locale, SAMPLE[kind] as never);
-        expect(mail.subject.length, `${kind}/${locale}`).toBeGreaterThan(5);
-        if (CODE_ONLY.has(kind)) expect(mail.text).toContain('483920');
-        else expect(mail.text).toContain('http://localhost:3000/');
+        const at = `${kind}/${locale}`;
+        const params = SAMPLE[kind] as Record<string, unknown>;
+        const mail = renderMail(kind, locale, params as never);
+        // Nothing left unfilled, in either part.
+        for (const part of [mail.subject, mail.text, mail.html]) expect(part, at).not.toMatch(/undefined|NaN|\[object |\{\{|\$\{/);
+        // Each message says what it is about in its own words: no two kinds share a subject, and no translation is the English one.
+        expect(subjects.has(mail.subject), `${at}: subject "${mail.subject}" is another kind's`).toBe(false);
+        subjects.add(mail.subject);
+        if (locale !== 'en') expect(mail.subject, at).not.toBe(renderMail(kind, 'en', params as never).subject);
+        if (typeof params.workspaceName === 'string') expect(mail.text, at).toContain(params.workspaceName);
+        if (CODE_ONLY.has(kind)) {
+          expect(mail.text, at).toContain('483920');
+          expect(mail.html, at).toContain('483920');
+        } else {
+          // The link to follow, in the text and as a real link in the HTML.
+          const link = String(params.link ?? params.signInLink ?? params.sessionsLink ?? params.resetLink);
+          expect(mail.text, at).toContain(link);
+          expect(mail.html, at).toContain(`href="${link}"`);
+        }
       }
     }
     expect(renderMail('invitation', 'de', SAMPLE.invitation).subject).toBe('Ada lädt Sie zu Acme ein');
@@ -44,5 +60,9 @@ describe('mail templates', () => {
     expect(invitation.html).toContain('Welcome &lt;b&gt;aboard&lt;/b&gt;');
     expect(invitation.text).toContain('Welcome <b>aboard</b>');
     expect(renderMail('registration', 'it', SAMPLE.registration).text).toContain('Gen3rated-Pass');
+    // An address someone typed stays text; only the product's own links are links.
+    const typed = renderMail('invitation', 'en', { ...SAMPLE.invitation, message: 'See http://elsewhere.test/login' });
+    expect(typed.html).toContain('See http://elsewhere.test/login');
+    expect(typed.html).not.toContain('href="http://elsewhere.test');
   });
 });

@@ -532,6 +532,14 @@ function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
 }
 
+/** Makes each of `links` (already escaped) that a paragraph mentions a link to itself. */
+function linkOurLinks(html: string, links: string[]): string {
+  if (!links.length) return html;
+  // Longest first, in one pass: a link that begins another is never wrapped inside it.
+  const pattern = new RegExp([...links].sort((a, b) => b.length - a.length).map((link) => link.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  return html.replace(pattern, (link) => `<a href="${link}">${link}</a>`);
+}
+
 export interface RenderedMail {
   subject: string;
   text: string;
@@ -543,6 +551,10 @@ export function renderMail<K extends MailKind>(kind: K, locale: Locale, params: 
   const date = (value: Date) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(value);
   const time = (value: Date) => `${new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(value)} UTC`;
   const body = (CATALOGUES[locale][kind] as Writer<K>)(params, { date, time });
+  // Only the product's own links become clickable; an address someone typed into a message stays text.
+  const ourLinks = Object.entries(params as Record<string, unknown>)
+    .filter(([name, value]) => /link$/i.test(name) && typeof value === 'string')
+    .map(([, value]) => escapeHtml(value as string));
   const text = [
     ...body.paragraphs,
     ...(body.code ? [body.code] : []),
@@ -551,7 +563,7 @@ export function renderMail<K extends MailKind>(kind: K, locale: Locale, params: 
   ].join('\n\n');
   const html = [
     '<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#1d2330;line-height:1.5;max-width:560px">',
-    ...body.paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`),
+    ...body.paragraphs.map((paragraph) => `<p>${linkOurLinks(escapeHtml(paragraph), ourLinks)}</p>`),
     ...(body.code ? [`<p style="font:600 1.2em monospace;background:#f6f7f9;padding:.6em 1em;display:inline-block">${escapeHtml(body.code)}</p>`] : []),
     ...(body.action
       ? [`<p><a href="${escapeHtml(body.action.url)}" style="background:#2457d6;color:#fff;padding:.6em 1.2em;border-radius:6px;text-decoration:none;display:inline-block">${escapeHtml(body.action.label)}</a></p>`]
