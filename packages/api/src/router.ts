@@ -7,8 +7,10 @@ import { invitationsRouter } from './routers/invitations.ts';
 import { platformRouter, stewardshipRouter } from './routers/platform.ts';
 import { twoFactorRouter } from './routers/two-factor.ts';
 import { joinLinkRouter } from './routers/join-link.ts';
-import { auditRouter, tasksRouter } from './routers/tasks.ts';
-import { systemRouter, workspaceRouter } from './routers/workspace.ts';
+import { auditRouter } from './routers/audit.ts';
+import { systemRouter } from './routers/system.ts';
+import { tasksRouter } from './routers/tasks.ts';
+import { workspaceRouter } from './routers/workspace.ts';
 import { router } from './trpc.ts';
 
 export const appRouter = router({

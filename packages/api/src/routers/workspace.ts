@@ -1,7 +1,6 @@
 import { createWorkspace, getWorkspace, updateWorkspaceSettings } from '@gatehouse/services';
-import { adminProcedure, authedProcedure, publicProcedure, router, workspaceProcedure } from '../trpc.ts';
-import { describeError } from '@gatehouse/domain';
-import { CreateWorkspaceInput, ErrorMessageInput, UpdateSettingsInput, WorkspaceInput } from '../schemas.ts';
+import { adminProcedure, authedProcedure, router, workspaceProcedure } from '../trpc.ts';
+import { CreateWorkspaceInput, UpdateSettingsInput, WorkspaceInput } from '../schemas.ts';
 
 export const workspaceRouter = router({
   create: authedProcedure
@@ -21,11 +20,4 @@ export const workspaceRouter = router({
       ...(input.sessionIdleMinutes !== undefined ? { sessionIdleMinutes: input.sessionIdleMinutes } : {}),
     }),
   ),
-});
-
-/** Facts about this deployment that the SPAs show (the development mail inbox). */
-export const systemRouter = router({
-  info: publicProcedure.query(({ ctx }) => ({ mailInboxPath: ctx.mailInboxPath, socialProviders: ctx.socialProviders })),
-  /** The sentence for a code in the caller's language: for errors that arrive by redirect (social sign-in). */
-  errorMessage: publicProcedure.input(ErrorMessageInput).query(({ ctx, input }) => ({ message: describeError(input.appCode, {}, ctx.locale) })),
 });

@@ -60,8 +60,16 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
+/*
+ * Recording an audit event, the one idea, comes in three moments:
+ * `recordAudit` with the change it describes (the usual case: they commit
+ * together), `recordAuditNow` for an event that goes with no change (a refused
+ * sign-in), and `auditRowOf` for a statement that writes the row itself (the
+ * one-statement sign-in from a known device).
+ */
+
 /** The event's row: what the audit trail keeps of the actor's origin. */
-export function auditRow(actor: { profileId: string | null; origin: RequestOrigin } | null, entry: AuditEntry): AuditRow {
+export function auditRowOf(actor: { profileId: string | null; origin: RequestOrigin } | null, entry: AuditEntry): AuditRow {
   return {
     workspaceId: entry.workspaceId,
     actorProfileId: actor?.profileId ?? null,
@@ -77,10 +85,10 @@ export function auditRow(actor: { profileId: string | null; origin: RequestOrigi
 
 /** Queues the event on the caller's entity manager: it commits, or not, with the change it describes. */
 export function recordAudit(em: EntityManager, actor: { profileId: string | null; origin: RequestOrigin } | null, entry: AuditEntry): void {
-  em.create(AuditEvent, auditRow(actor, entry));
+  em.create(AuditEvent, auditRowOf(actor, entry));
 }
 
 /** Writes an event that goes with no other change (a failed sign-in) at once, in one statement. */
-export async function writeAudit(em: EntityManager, actor: { profileId: string | null; origin: RequestOrigin } | null, entry: AuditEntry): Promise<void> {
-  await insertAuditRow(em, auditRow(actor, entry));
+export async function recordAuditNow(em: EntityManager, actor: { profileId: string | null; origin: RequestOrigin } | null, entry: AuditEntry): Promise<void> {
+  await insertAuditRow(em, auditRowOf(actor, entry));
 }

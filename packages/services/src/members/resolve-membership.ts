@@ -1,7 +1,7 @@
 import { findMembershipRows, Member, workspaceIdOfSlug, Workspace, type EntityManager, type MembershipRows } from '@gatehouse/db';
 import { AppError, isActiveAdmin, signInRefusal, type MemberRole, type MemberStatus } from '@gatehouse/domain';
 import type { Actor } from '../shared/actor.ts';
-import { writeAudit } from '../audit/index.ts';
+import { recordAuditNow } from '../audit/index.ts';
 
 /** What access checks and reads need of a membership, without entities. */
 export interface MembershipAccess {
@@ -78,7 +78,7 @@ export async function resolveMembership(options: { em: EntityManager; actor: Act
 export async function recordRefusedAccess(em: EntityManager, actor: Actor, options: { slug: string; workspaceId: string | null; reason: 'not_a_member' | 'not_an_admin'; procedure?: string }): Promise<void> {
   const workspaceId = options.workspaceId ?? (await workspaceIdOfSlug(em, options.slug));
   if (!workspaceId) return;
-  await writeAudit(em, actor, { workspaceId, action: 'access.refused', targetProfileId: actor.profileId, details: { reason: options.reason, ...(options.procedure ? { procedure: options.procedure } : {}) } });
+  await recordAuditNow(em, actor, { workspaceId, action: 'access.refused', targetProfileId: actor.profileId, details: { reason: options.reason, ...(options.procedure ? { procedure: options.procedure } : {}) } });
 }
 
 export async function resolveAdminMembership(options: { em: EntityManager; actor: Actor; slug: string; procedure?: string }): Promise<Membership> {

@@ -3,7 +3,7 @@ import { AuditEvent, deleteProfileSessions, deleteWorkspaceSessions, insertSessi
 import type { SessionClient } from '@gatehouse/domain';
 import { enqueueMail } from '@gatehouse/mail';
 import type { Actor, RequestOrigin } from '../shared/actor.ts';
-import { auditRow } from '../audit/index.ts';
+import { auditRowOf } from '../audit/index.ts';
 import { portalLink, type ServiceConfig } from '../shared/config.ts';
 import { deviceHashOf } from './known-devices.ts';
 import { profileView, type ProfileView } from '../shared/views.ts';
@@ -62,7 +62,7 @@ export async function startSession(options: {
     now,
   });
   const audit = (newDevice: boolean) =>
-    auditRow({ profileId: profile.id, origin }, {
+    auditRowOf({ profileId: profile.id, origin }, {
       workspaceId: workspace?.id ?? null,
       action: 'sign_in.succeeded',
       targetProfileId: profile.id,

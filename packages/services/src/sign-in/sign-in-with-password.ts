@@ -2,7 +2,7 @@ import { hashPassword, needsRehash, RateLimitRefusal, verifyAgainstNothing, veri
 import { findProfileForSignIn, spendTemporaryPassword as spendOnce, ProfileToken, type EntityManager, type Profile } from '@gatehouse/db';
 import { AppError, normalizeEmail, type SessionClient } from '@gatehouse/domain';
 import { addressKey, type RequestOrigin } from '../shared/actor.ts';
-import { writeAudit } from '../audit/index.ts';
+import { recordAuditNow } from '../audit/index.ts';
 import { afterFirstFactor, type SignInResult } from './after-first-factor.ts';
 import type { ServiceConfig } from '../shared/config.ts';
 import { deviceHashOf, isTrustedDevice } from './known-devices.ts';
@@ -43,7 +43,7 @@ async function countAttempt(em: EntityManager, config: ServiceConfig, email: str
       return { name: 'signInDevice' as const, key };
     }
     if (profile && error.startedBlock) {
-      await writeAudit(em, { profileId: null, origin }, { workspaceId: null, action: 'sign_in.locked', targetProfileId: profile.id, details: { retryAfterSeconds: error.params.retryAfterSeconds } });
+      await recordAuditNow(em, { profileId: null, origin }, { workspaceId: null, action: 'sign_in.locked', targetProfileId: profile.id, details: { retryAfterSeconds: error.params.retryAfterSeconds } });
     }
     throw error;
   }
@@ -75,7 +75,7 @@ export async function signIn(options: SignInOptions): Promise<SignInResult> {
   const valid = passwordHash ? await verifyPassword(passwordHash, options.password) : await verifyAgainstNothing(options.password);
   if (!profile || !passwordHash || !valid) {
     if (profile) {
-      await writeAudit(em, { profileId: null, origin }, { workspaceId: null, action: 'sign_in.failed', targetProfileId: profile.id });
+      await recordAuditNow(em, { profileId: null, origin }, { workspaceId: null, action: 'sign_in.failed', targetProfileId: profile.id });
     }
     throw new AppError('INVALID_CREDENTIALS');
   }
