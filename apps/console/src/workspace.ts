@@ -1,9 +1,10 @@
 import { useQuery, useQueryCache } from '@pinia/colada';
 import { api } from './api.ts';
+import { auditKeys, memberKeys, taskKeys, workspaceKeys } from '@gatehouse/ui';
 
 /** The workspace as the console shows it; every page of one workspace shares this cache entry. */
 export function useWorkspace(slug: () => string) {
-  return useQuery({ key: () => ['workspace', slug()], query: () => api.workspace.get.query({ workspace: slug() }) });
+  return useQuery({ key: () => workspaceKeys.one(slug()), query: () => api.workspace.get.query({ workspace: slug() }) });
 }
 
 /** After a membership change: seats, tab counts and lists are all stale. */
@@ -12,12 +13,12 @@ export function useRefreshMembership() {
   // A refetch that fails (a deleted member's page) shows on that page; it is not the action's failure.
   return async (slug: string) => {
     await Promise.allSettled([
-      cache.invalidateQueries({ key: ['workspace', slug] }),
-      cache.invalidateQueries({ key: ['members', slug] }),
-      cache.invalidateQueries({ key: ['member-counts', slug] }),
-      cache.invalidateQueries({ key: ['member', slug] }),
-      cache.invalidateQueries({ key: ['tasks', slug] }),
-      cache.invalidateQueries({ key: ['audit', slug] }),
+      cache.invalidateQueries({ key: workspaceKeys.one(slug) }),
+      cache.invalidateQueries({ key: memberKeys.all(slug) }),
+      cache.invalidateQueries({ key: memberKeys.counts(slug) }),
+      cache.invalidateQueries({ key: memberKeys.anyOne(slug) }),
+      cache.invalidateQueries({ key: taskKeys.all(slug) }),
+      cache.invalidateQueries({ key: auditKeys.all(slug) }),
     ]);
   };
 }

@@ -2,12 +2,12 @@ import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import type { AppRouter } from '@gatehouse/api';
 
 export interface ClientOptions {
-  /** Where Gatehouse runs, e.g. `http://localhost:3000` (the `/trpc` path is added). */
+  /** Where Gatehouse runs, e.g. `http://localhost:3000` (the `/trpc` path is added); `''` in a page Gatehouse serves itself. */
   url: string;
   /** A desktop session token (`auth.signIn` with `client: "desktop"`), sent as `Authorization: Bearer`. */
   token?: string;
-  /** Language of error messages: en, fr, de or it. */
-  locale?: string;
+  /** Language of error messages: en, fr, de or it (a function when it changes while the client lives, as in the SPAs). */
+  locale?: string | (() => string);
   /** Extra headers on every request. */
   headers?: Record<string, string>;
   fetch?: typeof globalThis.fetch;
@@ -22,11 +22,14 @@ export function createClient(options: ClientOptions) {
         url: `${base}/trpc`,
         maxItems: 10,
         ...(options.fetch ? { fetch: options.fetch } : {}),
-        headers: () => ({
-          ...options.headers,
-          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-          ...(options.locale ? { 'accept-language': options.locale } : {}),
-        }),
+        headers: () => {
+          const locale = typeof options.locale === 'function' ? options.locale() : options.locale;
+          return {
+            ...options.headers,
+            ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+            ...(locale ? { 'accept-language': locale } : {}),
+          };
+        },
       }),
     ],
   });

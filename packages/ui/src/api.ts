@@ -1,18 +1,8 @@
-import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
-import type { AppRouter } from '@gatehouse/api';
+import { createClient, TRPCClientError } from '@gatehouse/client';
 
-/** The browser's typed client: same-origin `/trpc`, session in the HttpOnly cookie, errors in `locale()`. */
+/** The browser's typed client: the same client scripts use, on this origin's `/trpc`, the session in the HttpOnly cookie, errors in `locale()`. */
 export function createApi(options: { locale: () => string }) {
-  return createTRPCClient<AppRouter>({
-    links: [
-      httpBatchLink({
-        url: '/trpc',
-        maxItems: 10,
-        headers: () => ({ 'accept-language': options.locale() }),
-        fetch: (url, init) => fetch(url, { ...init, credentials: 'same-origin' }),
-      }),
-    ],
-  });
+  return createClient({ url: '', locale: options.locale });
 }
 
 export type Api = ReturnType<typeof createApi>;

@@ -1,5 +1,6 @@
 import { createI18n, type LocaleMessages, type VueMessageType } from 'vue-i18n';
 import { DEFAULT_LOCALE, isLocale, LOCALES, negotiateLocale, type Locale } from '@gatehouse/domain';
+import { sharedMessages } from './i18n/index.ts';
 
 const STORAGE_KEY = 'gatehouse.locale';
 
@@ -10,8 +11,19 @@ export function initialLocale(): Locale {
   return negotiateLocale(navigator.languages.join(',')) ?? DEFAULT_LOCALE;
 }
 
-/** Composition-mode i18n for one SPA; each SPA brings its own messages in every language. */
-export function createAppI18n(messages: Record<Locale, object>) {
+/** `extra` laid over `base`, block by block: an app adds keys to a shared block, or its own blocks. */
+function mergeMessages(base: object, extra: object): object {
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(extra)) {
+    const under = merged[key];
+    merged[key] = value && typeof value === 'object' && under && typeof under === 'object' ? mergeMessages(under, value) : value;
+  }
+  return merged;
+}
+
+/** Composition-mode i18n for one SPA: the shared blocks, then the SPA's own screens' messages, in every language. */
+export function createAppI18n(appMessages: Record<Locale, object>) {
+  const messages = Object.fromEntries(LOCALES.map((code) => [code, mergeMessages(sharedMessages[code], appMessages[code])]));
   const locale = initialLocale();
   document.documentElement.lang = locale;
   const long = { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' } as const;

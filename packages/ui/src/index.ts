@@ -3,5 +3,7 @@ export { createAppI18n, initialLocale, rememberLocale, LANGUAGE_NAMES, LOCALES, 
 export { describeUserAgent } from './device.ts';
 export { useProfileLocale } from './profile-locale.ts';
 export { useAction } from './action.ts';
-export { SESSION_KEY, useRefreshSession, useSession } from './session.ts';
+export { useRefreshSession, useSession } from './session.ts';
+export * from './query-keys.ts';
 export { reauthLabels, useReauthentication, type Proof } from './reauthentication.ts';
+export { sharedMessages } from './i18n/index.ts';

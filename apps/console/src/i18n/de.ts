@@ -2,23 +2,12 @@ import type { en } from './en.ts';
 
 export const de: typeof en = {
   app: { console: 'Konsole' },
-  nav: { portal: 'Mein Portal', signOut: 'Abmelden', language: 'Sprache', mailInbox: 'Lokales Postfach', platform: 'Plattform' },
-  common: { loading: 'Wird geladen…', retry: 'Erneut versuchen', cancel: 'Abbrechen', close: 'Schließen', save: 'Speichern' },
-  errors: { generic: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.' },
-  fields: { email: 'E-Mail', password: 'Passwort', workspaceAddress: 'Workspace-Adresse' },
-  signIn: { title: 'Anmeldung für Administratoren', intro: 'Melden Sie sich bei dem Workspace an, den Sie verwalten.', submit: 'Anmelden', submitting: 'Anmeldung…' },
+  nav: { portal: 'Mein Portal', platform: 'Plattform' },
+  common: { close: 'Schließen', save: 'Speichern' },
+  signIn: { title: 'Anmeldung für Administratoren', intro: 'Melden Sie sich bei dem Workspace an, den Sie verwalten.' },
   home: {
     title: 'Workspaces, die Sie verwalten',
     empty: { title: 'Sie verwalten noch keinen Workspace', text: 'Erstellen Sie einen Workspace in Ihrem Portal; Sie werden sein erster Administrator.', action: 'Workspace erstellen' },
-  },
-  twoFactor: {
-    title: 'Zwei-Faktor-Authentifizierung',
-    intro: 'Geben Sie den 6-stelligen Code aus Ihrer Authenticator-App ein.',
-    code: 'Code',
-    recoveryCode: 'Reserve-Code',
-    useRecovery: 'Stattdessen einen Reserve-Code verwenden',
-    useCode: 'Stattdessen den Code der App verwenden',
-    submit: 'Bestätigen',
   },
   workspace: {
     overview: 'Übersicht',
@@ -218,7 +207,5 @@ export const de: typeof en = {
     changePlan: 'Tarif ändern',
     planChanged: 'Tarif geändert.',
   },
-  reauth: { title: 'Bestätigen Sie, dass Sie es sind', intro: 'Diese Änderung braucht Ihr Passwort oder einen Code aus Ihrer Authenticator-App.', password: 'Ihr Passwort', code: 'Code aus Ihrer App (oder ein Wiederherstellungscode)', usePassword: 'Stattdessen mein Passwort verwenden', useCode: 'Stattdessen einen Code verwenden', submit: 'Bestätigen' },
-  roles: { admin: 'Administrator', employee: 'Mitarbeiter', extranet: 'Extranet' },
-  statuses: { active: 'Aktiv', invited: 'Eingeladen', awaiting_approval: 'Wartet auf Bestätigung', dismissed: 'Entlassen' },
+  reauth: { intro: 'Diese Änderung braucht Ihr Passwort oder einen Code aus Ihrer Authenticator-App.' },
 };

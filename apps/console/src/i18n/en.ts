@@ -1,27 +1,14 @@
 export const en = {
   app: { console: 'Console' },
-  nav: { portal: 'My portal', signOut: 'Sign out', language: 'Language', mailInbox: 'Local mail inbox', platform: 'Platform' },
-  common: { loading: 'Loading…', retry: 'Try again', cancel: 'Cancel', close: 'Close', save: 'Save' },
-  errors: { generic: 'Something went wrong. Please try again.' },
-  fields: { email: 'Email', password: 'Password', workspaceAddress: 'Workspace address' },
+  nav: { portal: 'My portal', platform: 'Platform' },
+  common: { close: 'Close', save: 'Save' },
   signIn: {
     title: 'Administrator sign-in',
     intro: 'Sign in at the workspace you administer.',
-    submit: 'Sign in',
-    submitting: 'Signing in…',
   },
   home: {
     title: 'Workspaces you administer',
     empty: { title: 'You administer no workspace yet', text: 'Create a workspace in your portal; you become its first administrator.', action: 'Create a workspace' },
-  },
-  twoFactor: {
-    title: 'Two-step verification',
-    intro: 'Enter the 6-digit code from your authenticator app.',
-    code: 'Code',
-    recoveryCode: 'Recovery code',
-    useRecovery: 'Use a recovery code instead',
-    useCode: 'Use the app’s code instead',
-    submit: 'Verify',
   },
   workspace: {
     overview: 'Overview',
@@ -221,7 +208,5 @@ export const en = {
     changePlan: 'Change plan',
     planChanged: 'Plan changed.',
   },
-  reauth: { title: 'Confirm it is you', intro: 'This change needs your password, or a code from your authenticator app.', password: 'Your password', code: 'Code from your app (or a recovery code)', usePassword: 'Use my password instead', useCode: 'Use a code instead', submit: 'Confirm' },
-  roles: { admin: 'Administrator', employee: 'Employee', extranet: 'Extranet' },
-  statuses: { active: 'Active', invited: 'Invited', awaiting_approval: 'Awaiting approval', dismissed: 'Dismissed' },
+  reauth: { intro: 'This change needs your password, or a code from your authenticator app.' },
 };

@@ -2,23 +2,12 @@ import type { en } from './en.ts';
 
 export const fr: typeof en = {
   app: { console: 'Console' },
-  nav: { portal: 'Mon portail', signOut: 'Se déconnecter', language: 'Langue', mailInbox: 'Boîte mail locale', platform: 'Plateforme' },
-  common: { loading: 'Chargement…', retry: 'Réessayer', cancel: 'Annuler', close: 'Fermer', save: 'Enregistrer' },
-  errors: { generic: 'Une erreur est survenue. Veuillez réessayer.' },
-  fields: { email: 'E-mail', password: 'Mot de passe', workspaceAddress: 'Adresse de l’espace' },
-  signIn: { title: 'Connexion administrateur', intro: 'Connectez-vous à l’espace que vous administrez.', submit: 'Se connecter', submitting: 'Connexion…' },
+  nav: { portal: 'Mon portail', platform: 'Plateforme' },
+  common: { close: 'Fermer', save: 'Enregistrer' },
+  signIn: { title: 'Connexion administrateur', intro: 'Connectez-vous à l’espace que vous administrez.' },
   home: {
     title: 'Espaces que vous administrez',
     empty: { title: 'Vous n’administrez encore aucun espace', text: 'Créez un espace dans votre portail ; vous en deviendrez le premier administrateur.', action: 'Créer un espace' },
-  },
-  twoFactor: {
-    title: 'Validation en deux étapes',
-    intro: 'Saisissez le code à 6 chiffres de votre application d’authentification.',
-    code: 'Code',
-    recoveryCode: 'Code de récupération',
-    useRecovery: 'Utiliser plutôt un code de récupération',
-    useCode: 'Utiliser plutôt le code de l’application',
-    submit: 'Vérifier',
   },
   workspace: {
     overview: 'Vue d’ensemble',
@@ -218,7 +207,5 @@ export const fr: typeof en = {
     changePlan: 'Changer d’offre',
     planChanged: 'Offre changée.',
   },
-  reauth: { title: 'Confirmez que c’est vous', intro: 'Cette modification demande votre mot de passe, ou un code de votre application d’authentification.', password: 'Votre mot de passe', code: 'Code de votre application (ou code de secours)', usePassword: 'Utiliser plutôt mon mot de passe', useCode: 'Utiliser plutôt un code', submit: 'Confirmer' },
-  roles: { admin: 'Administrateur', employee: 'Employé', extranet: 'Extranet' },
-  statuses: { active: 'Actif', invited: 'Invité', awaiting_approval: 'En attente d’approbation', dismissed: 'Licencié' },
+  reauth: { intro: 'Cette modification demande votre mot de passe, ou un code de votre application d’authentification.' },
 };

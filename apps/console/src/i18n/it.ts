@@ -2,23 +2,12 @@ import type { en } from './en.ts';
 
 export const it: typeof en = {
   app: { console: 'Console' },
-  nav: { portal: 'Il mio portale', signOut: 'Esci', language: 'Lingua', mailInbox: 'Posta locale', platform: 'Piattaforma' },
-  common: { loading: 'Caricamento…', retry: 'Riprova', cancel: 'Annulla', close: 'Chiudi', save: 'Salva' },
-  errors: { generic: 'Qualcosa è andato storto. Riprova.' },
-  fields: { email: 'E-mail', password: 'Password', workspaceAddress: 'Indirizzo dello spazio' },
-  signIn: { title: 'Accesso amministratore', intro: 'Accedi allo spazio che amministri.', submit: 'Accedi', submitting: 'Accesso…' },
+  nav: { portal: 'Il mio portale', platform: 'Piattaforma' },
+  common: { close: 'Chiudi', save: 'Salva' },
+  signIn: { title: 'Accesso amministratore', intro: 'Accedi allo spazio che amministri.' },
   home: {
     title: 'Spazi che amministri',
     empty: { title: 'Non amministri ancora nessuno spazio', text: 'Crea uno spazio nel tuo portale; ne diventerai il primo amministratore.', action: 'Crea uno spazio' },
-  },
-  twoFactor: {
-    title: 'Autenticazione a due fattori',
-    intro: 'Inserisci il codice a 6 cifre della tua app di autenticazione.',
-    code: 'Codice',
-    recoveryCode: 'Codice di recupero',
-    useRecovery: 'Usa invece un codice di recupero',
-    useCode: 'Usa invece il codice dell’app',
-    submit: 'Verifica',
   },
   workspace: {
     overview: 'Panoramica',
@@ -218,7 +207,5 @@ export const it: typeof en = {
     changePlan: 'Cambia piano',
     planChanged: 'Piano cambiato.',
   },
-  reauth: { title: 'Conferma che sei tu', intro: 'Questa modifica richiede la tua password o un codice della tua app di autenticazione.', password: 'La tua password', code: 'Codice della tua app (o un codice di recupero)', usePassword: 'Usa invece la mia password', useCode: 'Usa invece un codice', submit: 'Conferma' },
-  roles: { admin: 'Amministratore', employee: 'Dipendente', extranet: 'Extranet' },
-  statuses: { active: 'Attivo', invited: 'Invitato', awaiting_approval: 'In attesa di approvazione', dismissed: 'Disattivato' },
+  reauth: { intro: 'Questa modifica richiede la tua password o un codice della tua app di autenticazione.' },
 };

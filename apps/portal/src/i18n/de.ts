@@ -2,18 +2,10 @@ import type { en } from './en.ts';
 
 export const de: typeof en = {
   app: { portal: 'Portal' },
-  nav: { label: 'Hauptmenü', workspaces: 'Meine Workspaces', sessions: 'Sitzungen', signOut: 'Abmelden', language: 'Sprache', password: 'Passwort', security: 'Sicherheit' },
-  common: { loading: 'Wird geladen…', retry: 'Erneut versuchen', cancel: 'Abbrechen' },
-  errors: { generic: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.' },
-  fields: { email: 'E-Mail', password: 'Passwort', name: 'Ihr Name', workspaceAddress: 'Workspace-Adresse', workspaceName: 'Name des Unternehmens oder Teams', passwordConfirm: 'Passwort wiederholen' },
+  nav: { label: 'Hauptmenü', workspaces: 'Meine Workspaces', sessions: 'Sitzungen', password: 'Passwort', security: 'Sicherheit' },
+  fields: { name: 'Ihr Name', workspaceName: 'Name des Unternehmens oder Teams', passwordConfirm: 'Passwort wiederholen' },
   signIn: {
     title: 'Anmelden',
-    atWorkspace: 'Bei einem bestimmten Workspace anmelden',
-    workspaceHint: 'Die Adresse von Ihrem Administrator, zum Beispiel „acme“.',
-    submit: 'Anmelden',
-    submitting: 'Anmeldung…',
-    withProvider: 'Mit {name} anmelden',
-    orEmail: 'Oder mit E-Mail und Passwort:',
     forgot: 'Passwort vergessen?',
     noProfile: 'Noch kein Profil? Registrieren',
   },
@@ -110,15 +102,6 @@ export const de: typeof en = {
     empty: 'Hier gibt es keine Aufgaben für Sie.',
     completeProfile: 'Profil vervollständigen',
     assigned: 'Zugewiesen am {when}',
-  },
-  twoFactor: {
-    title: 'Zwei-Faktor-Authentifizierung',
-    intro: 'Geben Sie den 6-stelligen Code aus Ihrer Authenticator-App ein.',
-    code: 'Code',
-    recoveryCode: 'Reserve-Code',
-    useRecovery: 'Stattdessen einen Reserve-Code verwenden',
-    useCode: 'Stattdessen den Code der App verwenden',
-    submit: 'Bestätigen',
   },
   forgot: {
     title: 'Passwort vergessen?',
@@ -217,7 +200,5 @@ export const de: typeof en = {
     submit: 'Anfrage senden',
     filed: 'Ihre Anfrage ist gesendet. Das Plattform-Team prüft sie und schreibt Ihnen.',
   },
-  reauth: { title: 'Bestätigen Sie, dass Sie es sind', intro: 'Eine Sitzung auf einem anderen Gerät zu beenden braucht Ihr Passwort oder einen Code aus Ihrer Authenticator-App.', password: 'Ihr Passwort', code: 'Code aus Ihrer App (oder ein Wiederherstellungscode)', usePassword: 'Stattdessen mein Passwort verwenden', useCode: 'Stattdessen einen Code verwenden', submit: 'Bestätigen' },
-  roles: { admin: 'Administrator', employee: 'Mitarbeiter', extranet: 'Extranet' },
-  statuses: { active: 'Aktiv', invited: 'Eingeladen', awaiting_approval: 'Wartet auf Bestätigung', dismissed: 'Entlassen' },
+  reauth: { intro: 'Eine Sitzung auf einem anderen Gerät zu beenden braucht Ihr Passwort oder einen Code aus Ihrer Authenticator-App.' },
 };

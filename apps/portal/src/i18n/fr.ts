@@ -2,18 +2,10 @@ import type { en } from './en.ts';
 
 export const fr: typeof en = {
   app: { portal: 'Portail' },
-  nav: { label: 'Principal', workspaces: 'Mes espaces', sessions: 'Sessions', signOut: 'Se déconnecter', language: 'Langue', password: 'Mot de passe', security: 'Sécurité' },
-  common: { loading: 'Chargement…', retry: 'Réessayer', cancel: 'Annuler' },
-  errors: { generic: 'Une erreur est survenue. Veuillez réessayer.' },
-  fields: { email: 'E-mail', password: 'Mot de passe', name: 'Votre nom', workspaceAddress: 'Adresse de l’espace', workspaceName: 'Nom de l’entreprise ou de l’équipe', passwordConfirm: 'Mot de passe (confirmation)' },
+  nav: { label: 'Principal', workspaces: 'Mes espaces', sessions: 'Sessions', password: 'Mot de passe', security: 'Sécurité' },
+  fields: { name: 'Votre nom', workspaceName: 'Nom de l’entreprise ou de l’équipe', passwordConfirm: 'Mot de passe (confirmation)' },
   signIn: {
     title: 'Se connecter',
-    atWorkspace: 'Se connecter à un espace précis',
-    workspaceHint: 'L’adresse donnée par votre administrateur, par exemple « acme ».',
-    submit: 'Se connecter',
-    submitting: 'Connexion…',
-    withProvider: 'Se connecter avec {name}',
-    orEmail: 'Ou avec votre e-mail et votre mot de passe :',
     forgot: 'Mot de passe oublié ?',
     noProfile: 'Pas encore de profil ? Inscrivez-vous',
   },
@@ -110,15 +102,6 @@ export const fr: typeof en = {
     empty: 'Aucune tâche pour vous ici.',
     completeProfile: 'Compléter votre profil',
     assigned: 'Attribuée le {when}',
-  },
-  twoFactor: {
-    title: 'Validation en deux étapes',
-    intro: 'Saisissez le code à 6 chiffres de votre application d’authentification.',
-    code: 'Code',
-    recoveryCode: 'Code de récupération',
-    useRecovery: 'Utiliser plutôt un code de récupération',
-    useCode: 'Utiliser plutôt le code de l’application',
-    submit: 'Vérifier',
   },
   forgot: {
     title: 'Mot de passe oublié ?',
@@ -217,7 +200,5 @@ export const fr: typeof en = {
     submit: 'Envoyer la demande',
     filed: 'Votre demande est envoyée. L’équipe de la plateforme l’examinera et vous écrira.',
   },
-  reauth: { title: 'Confirmez que c’est vous', intro: 'Fermer une session sur un autre appareil demande votre mot de passe, ou un code de votre application d’authentification.', password: 'Votre mot de passe', code: 'Code de votre application (ou code de secours)', usePassword: 'Utiliser plutôt mon mot de passe', useCode: 'Utiliser plutôt un code', submit: 'Confirmer' },
-  roles: { admin: 'Administrateur', employee: 'Employé', extranet: 'Extranet' },
-  statuses: { active: 'Actif', invited: 'Invité', awaiting_approval: 'En attente d’approbation', dismissed: 'Licencié' },
+  reauth: { intro: 'Fermer une session sur un autre appareil demande votre mot de passe, ou un code de votre application d’authentification.' },
 };

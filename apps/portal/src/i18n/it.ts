@@ -2,18 +2,10 @@ import type { en } from './en.ts';
 
 export const it: typeof en = {
   app: { portal: 'Portale' },
-  nav: { label: 'Principale', workspaces: 'I miei spazi', sessions: 'Sessioni', signOut: 'Esci', language: 'Lingua', password: 'Password', security: 'Sicurezza' },
-  common: { loading: 'Caricamento…', retry: 'Riprova', cancel: 'Annulla' },
-  errors: { generic: 'Qualcosa è andato storto. Riprova.' },
-  fields: { email: 'E-mail', password: 'Password', name: 'Il tuo nome', workspaceAddress: 'Indirizzo dello spazio', workspaceName: 'Nome dell’azienda o del team', passwordConfirm: 'Ripeti la password' },
+  nav: { label: 'Principale', workspaces: 'I miei spazi', sessions: 'Sessioni', password: 'Password', security: 'Sicurezza' },
+  fields: { name: 'Il tuo nome', workspaceName: 'Nome dell’azienda o del team', passwordConfirm: 'Ripeti la password' },
   signIn: {
     title: 'Accedi',
-    atWorkspace: 'Accedi a uno spazio specifico',
-    workspaceHint: 'L’indirizzo fornito dal tuo amministratore, ad esempio «acme».',
-    submit: 'Accedi',
-    submitting: 'Accesso…',
-    withProvider: 'Accedi con {name}',
-    orEmail: 'Oppure con e-mail e password:',
     forgot: 'Password dimenticata?',
     noProfile: 'Non hai un profilo? Registrati',
   },
@@ -110,15 +102,6 @@ export const it: typeof en = {
     empty: 'Nessun incarico per te qui.',
     completeProfile: 'Completa il tuo profilo',
     assigned: 'Assegnato il {when}',
-  },
-  twoFactor: {
-    title: 'Autenticazione a due fattori',
-    intro: 'Inserisci il codice a 6 cifre della tua app di autenticazione.',
-    code: 'Codice',
-    recoveryCode: 'Codice di recupero',
-    useRecovery: 'Usa invece un codice di recupero',
-    useCode: 'Usa invece il codice dell’app',
-    submit: 'Verifica',
   },
   forgot: {
     title: 'Password dimenticata?',
@@ -217,7 +200,5 @@ export const it: typeof en = {
     submit: 'Invia la richiesta',
     filed: 'La richiesta è stata inviata. Lo staff della piattaforma la esaminerà e ti scriverà.',
   },
-  reauth: { title: 'Conferma che sei tu', intro: 'Chiudere una sessione su un altro dispositivo richiede la tua password o un codice della tua app di autenticazione.', password: 'La tua password', code: 'Codice della tua app (o un codice di recupero)', usePassword: 'Usa invece la mia password', useCode: 'Usa invece un codice', submit: 'Conferma' },
-  roles: { admin: 'Amministratore', employee: 'Dipendente', extranet: 'Extranet' },
-  statuses: { active: 'Attivo', invited: 'Invitato', awaiting_approval: 'In attesa di approvazione', dismissed: 'Disattivato' },
+  reauth: { intro: 'Chiudere una sessione su un altro dispositivo richiede la tua password o un codice della tua app di autenticazione.' },
 };

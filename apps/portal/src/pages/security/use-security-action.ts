@@ -1,0 +1,25 @@
+import { useQueryCache } from '@pinia/colada';
+import { ref } from 'vue';
+import { useI18n } from 'vue-i18n';
+import { profileKeys, useAction } from '@gatehouse/ui';
+
+/**
+ * One section's action: its own busy state, failure and notice, and after a
+ * change the profile's security facts (two-step status, linked accounts,
+ * history) are asked again, wherever on the page they show.
+ */
+export function useSecurityAction() {
+  const { t } = useI18n();
+  const cache = useQueryCache();
+  const { busy, failure, run } = useAction(() => t('errors.generic'));
+  const notice = ref<string | null>(null);
+  async function act(action: () => Promise<void>): Promise<boolean> {
+    notice.value = null;
+    const done = await run(action);
+    if (done) {
+      await Promise.allSettled([profileKeys.twoFactor, profileKeys.identities, profileKeys.securityEvents].map((key) => cache.invalidateQueries({ key })));
+    }
+    return done;
+  }
+  return { busy, failure, notice, act };
+}
