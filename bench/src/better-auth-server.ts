@@ -29,7 +29,8 @@ function options(basePath: string, cookieCache: boolean): BetterAuthOptions {
     secret: 'benchmark-secret-that-is-long-enough-0123456789',
     database: pool,
     emailAndPassword: { enabled: true },
-    plugins: [organization()],
+    // Room for the 100,000-member organization and for inviting every bench person at once (the defaults stop at 100).
+    plugins: [organization({ membershipLimit: 1_000_000, invitationLimit: 100_000 })],
     rateLimit: { enabled: false },
     ...(cookieCache ? { session: { cookieCache: { enabled: true, maxAge: 5 * 60 } } } : {}),
     telemetry: { enabled: false },

@@ -17,8 +17,9 @@ import { ensureDatabase, freePort, replaceDatabase, startPostgresServer } from '
 import { startMailSink, type MailSink } from '@gatehouse/mail';
 import { rssMbOf, runCleanLoad, runLoad, type Figures } from './measure.ts';
 import { BENCH_SRC, ROOT, startServerProcess, type ServerProcess } from './processes.ts';
-import { renderMarkdown, type Report, type ScenarioResult } from './report.ts';
-import { scenarios, type Side, type Target } from './scenarios.ts';
+import { medianRound, renderMarkdown, type Report, type ScenarioResult } from './report.ts';
+import { scenarios, type Context, type Side, type Target } from './scenarios.ts';
+import { MEMBERSHIP_ADMIN, seedBetterAuthDirectory, verifyBetterAuthPeople } from './membership.ts';
 import { benchPeople, seedGatehouse } from './seed.ts';
 import { drainOutbox, StatementCounter } from './statements.ts';
 
@@ -53,7 +54,7 @@ try {
 
   console.log(`seeding ${people.length} people on both, ${settings.members} directory members and ${settings.sessions} sessions on Gatehouse…`);
   const appSecret = randomBytes(32);
-  const seed = await seedGatehouse({ databaseUrl: gatehouseDb, people, members: settings.members, sessions: settings.sessions, appSecret });
+  const seed = await seedGatehouse({ databaseUrl: gatehouseDb, people: [...people, MEMBERSHIP_ADMIN], members: settings.members, sessions: settings.sessions, appSecret });
   // Gatehouse's mail goes to the benchmark's own SMTP sink, where the invitation scenario picks up its links.
   const mailSink = await startMailSink({ keep: 100_000 });
   mailSinkStarted = mailSink;
@@ -93,14 +94,17 @@ try {
   const idleRssMb = { gatehouse: await rssMbOf(gatehouse.pid), betterAuth: await rssMbOf(betterAuth.pid) };
 
   const targets: Record<Side, Target> = {
-    gatehouse: { side: 'gatehouse', server: gatehouse, database: databases.gatehouse },
-    betterAuth: { side: 'betterAuth', server: betterAuth, database: databases.betterAuth },
+    gatehouse: { side: 'gatehouse', server: gatehouse, database: databases.gatehouse, databaseUrl: gatehouseDb },
+    betterAuth: { side: 'betterAuth', server: betterAuth, database: databases.betterAuth, databaseUrl: betterAuthDb },
   };
   // Measured with the servers idle: the ceiling every password scenario is judged against.
   const argon2 = await argon2Bound(smoke ? 1 : 5);
-  const context = { people, seed, settings, targets, argon2, mailSink };
+  const context: Context = { people, seed, settings, targets, argon2, mailSink, betterAuthDirectory: null };
   console.log('seeding Better Auth through its sign-up…');
   await scenarios.seedBetterAuth(context);
+  await verifyBetterAuthPeople(context);
+  console.log(`seeding Better Auth's ${settings.members}-member organization…`);
+  context.betterAuthDirectory = { organizationId: await seedBetterAuthDirectory(context, settings.members), adminEmail: MEMBERSHIP_ADMIN.email };
 
   const counter = await StatementCounter.connect(postgres.url('postgres'));
   const results: ScenarioResult[] = [];
@@ -131,6 +135,12 @@ try {
           result.sides[side]!.rounds.push(bound === undefined ? figures : { ...figures, argon2Bound: bound });
         }
       }
+      if (scenario.latencyAtHalfLoad && result.sides.gatehouse?.rounds.length) {
+        const offered = Math.max(1, Math.round(medianRound(result.sides.gatehouse).requestsPerSecond / 2));
+        const requests = await scenario.sides.gatehouse!.prepare(context);
+        const figures = await runCleanLoad({ server: gatehouse, connections: scenario.connections, seconds: settings.seconds, requests, overallRate: offered }, pids);
+        result.sides.gatehouse.halfLoad = { ...figures, offeredPerSecond: offered };
+      }
       results.push(result);
       const drained = await drainOutbox(gatehouseDb);
       if (drained.seconds >= 1) console.log(`  mail outbox drained in ${drained.seconds} s${drained.left ? ` (${drained.left} left)` : ''}`);
@@ -139,7 +149,8 @@ try {
       if (settings.only && !settings.only.includes(extra.id)) continue;
       console.log(`▶ ${extra.title}`);
       try {
-        results.push(await extra.run(context, pids));
+        const outcome = await extra.run(context, pids);
+        results.push(...(Array.isArray(outcome) ? outcome : [outcome]));
       } catch (error) {
         // One broken scenario must not cost the figures of all the others: it is reported, and the run fails at the end.
         console.error(`  ✗ ${extra.id}: ${(error as Error).message}`);

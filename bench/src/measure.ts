@@ -15,6 +15,8 @@ export interface LoadOptions {
   requests: autocannon.Request[];
   /** Caps the rate (requests per second over all connections): a fixed-rate load instead of saturation. */
   overallRate?: number;
+  /** A fixed number of requests instead of a duration (steps that consume what they act on). */
+  amount?: number;
 }
 
 export interface Figures {

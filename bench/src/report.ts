@@ -9,6 +9,8 @@ export interface SideResult {
   rounds: (Figures & { reruns: number })[];
   /** Scenario-specific figures (flood, memory…). */
   notes?: Record<string, number | string | boolean>;
+  /** One more round at half the median saturated rate, where latency targets are judged. */
+  halfLoad?: Figures & { reruns: number; offeredPerSecond: number };
 }
 
 export interface ScenarioResult {
@@ -73,10 +75,11 @@ export function checkTargets(report: Report): TargetCheck[] {
   add('session check ≥ 2.5× Better Auth with cookie cache', ratio(report, 'session-cookie-cache'), (v) => `${v}×`, (v) => v >= 2.5);
   const session = report.results.find((result) => result.id === 'session')?.sides.gatehouse;
   add('session check: exactly 1 SQL statement per request', session?.statementsPerRequest ?? undefined, (v) => `${v}`, (v) => v === 1);
-  add('session check p99 ≤ 15 ms at 50 connections', find(report, 'session', 'gatehouse')?.p99ms, (v) => `${v} ms`, (v) => v <= 15);
+  add('session check p99 ≤ 15 ms at half load', atHalfLoad(report, 'session').p99, atHalfLoad(report, 'session').says, (v) => v <= 15);
   add('sign-up ≥ 5× Better Auth', ratio(report, 'sign-up'), (v) => `${v}×`, (v) => v >= 5);
-  add('directory deep page p99 ≤ 20 ms', find(report, 'directory-deep', 'gatehouse')?.p99ms, (v) => `${v} ms`, (v) => v <= 20);
-  for (const id of ['directory-search-broad', 'directory-search-narrow']) add(`${id} p99 ≤ 50 ms`, find(report, id, 'gatehouse')?.p99ms, (v) => `${v} ms`, (v) => v <= 50);
+  add('directory deep page p99 ≤ 20 ms at half load', atHalfLoad(report, 'directory-deep').p99, atHalfLoad(report, 'directory-deep').says, (v) => v <= 20);
+  for (const id of ['directory-search-broad', 'directory-search-narrow']) add(`${id} p99 ≤ 50 ms at half load`, atHalfLoad(report, id).p99, atHalfLoad(report, id).says, (v) => v <= 50);
+  for (const id of ['membership-invite', 'membership-accept', 'directory-first', 'membership-remove']) add(`${id} ≥ 10× Better Auth`, ratio(report, id), (v) => `${v}×`, (v) => v >= 10);
   const offsets = report.results.filter((result) => result.id.startsWith('directory')).map((result) => result.sides.gatehouse?.usedOffset);
   add('directory never pages with OFFSET', offsets.length ? offsets.filter(Boolean).length : undefined, (v) => `${v} calls used OFFSET`, (v) => v === 0);
   const flood = report.results.find((result) => result.id === 'login-flood')?.sides.gatehouse?.notes;
@@ -90,6 +93,15 @@ export function checkTargets(report: Report): TargetCheck[] {
   const memory = report.results.find((result) => result.id === 'memory')?.sides.gatehouse?.notes;
   add('RSS flat while sessions are checked: after the second half of the seeded sessions (100,000 in a full run) vs after the first (≤ +10%)', memory ? Number(memory.growth) : undefined, (v) => `${memory?.beforeMb} → ${memory?.afterMb} MB (${Math.round(v * 100)}%)`, (v) => v <= 0.1);
   return checks;
+}
+
+/** Gatehouse's p99 at half its saturated rate (falling back to the saturated median when the run had no such round), and how to say it. */
+function atHalfLoad(report: Report, id: string): { p99: number | undefined; says: (v: number) => string } {
+  const side = report.results.find((result) => result.id === id)?.sides.gatehouse;
+  const half = side?.halfLoad;
+  if (half) return { p99: half.p99ms, says: (v) => `${v} ms at ${half.requestsPerSecond} req/s (saturated: ${medianRound(side).p99ms} ms at ${medianRound(side).requestsPerSecond} req/s)` };
+  const saturated = find(report, id, 'gatehouse');
+  return { p99: saturated?.p99ms, says: (v) => `${v} ms (saturated only)` };
 }
 
 /** The bounds measured before each Gatehouse sign-in round, for the header. */
@@ -141,6 +153,14 @@ export function renderMarkdown(report: Report): string {
           m.reruns,
         ]),
       );
+    }
+  }
+  const halved = report.results.filter((result) => result.sides.gatehouse?.halfLoad);
+  if (halved.length) {
+    lines.push('', row(['scenario (Gatehouse at half its saturated rate)', 'offered req/s', 'answered req/s', 'p50 ms', 'p99 ms', 'max ms', 'CPU cores', 'PostgreSQL cores']), row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:']));
+    for (const result of halved) {
+      const h = result.sides.gatehouse!.halfLoad!;
+      lines.push(row([result.title, h.offeredPerSecond, h.requestsPerSecond, h.p50ms, h.p99ms, h.maxMs, h.serverCores, h.postgresCores]));
     }
   }
   const noted = report.results.flatMap((result) => Object.entries(result.sides).filter(([, side]) => side.notes).map(([side, value]) => ({ result, side: side as Side, notes: value.notes! })));
