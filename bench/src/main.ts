@@ -99,7 +99,7 @@ try {
   };
   // Measured with the servers idle: the ceiling every password scenario is judged against.
   const argon2 = await argon2Bound(smoke ? 1 : 5);
-  const context: Context = { people, seed, settings, targets, argon2, mailSink, betterAuthDirectory: null };
+  const context: Context = { people, seed, settings, targets, argon2, mailSink, statements: null, betterAuthDirectory: null };
   console.log('seeding Better Auth through its sign-up…');
   await scenarios.seedBetterAuth(context);
   await verifyBetterAuthPeople(context);
@@ -107,6 +107,7 @@ try {
   context.betterAuthDirectory = { organizationId: await seedBetterAuthDirectory(context, settings.members), adminEmail: MEMBERSHIP_ADMIN.email };
 
   const counter = await StatementCounter.connect(postgres.url('postgres'));
+  context.statements = counter;
   const results: ScenarioResult[] = [];
   const failures: string[] = [];
   try {

@@ -9,6 +9,7 @@
 import type autocannon from 'autocannon';
 import pg from 'pg';
 import { runLoad } from './measure.ts';
+import { drainOutbox } from './statements.ts';
 import type { ScenarioResult, SideResult } from './report.ts';
 import type { Context, Side, Target } from './scenarios.ts';
 import { PASSWORD } from './seed.ts';
@@ -190,9 +191,18 @@ export async function runMembership(context: Context, pids: number[]): Promise<S
   for (let round = 0; round < context.settings.rounds; round++) {
     const rounds = await Promise.all(sides.map(async (side) => [side, await roundOf(context, context.targets[side], round)] as const));
     const measure = async (index: number, side: Side, request: autocannon.Request) => {
-      const figures = await runLoad({ server: context.targets[side].server, connections: CONNECTIONS, seconds: 0, amount, requests: [request] }, pids);
-      if (figures.statuses['2xx'] !== amount) throw new Error(`${STEPS[index]!.id} on ${side}: ${figures.statuses['2xx']} of ${amount} calls succeeded (${JSON.stringify(figures.statuses)})`);
-      results[index]!.sides[side]!.rounds.push({ ...figures, reruns: 0 });
+      const target = context.targets[side];
+      let figures: Awaited<ReturnType<typeof runLoad>> | undefined;
+      const load = async () => {
+        figures = await runLoad({ server: target.server, connections: CONNECTIONS, seconds: 0, amount, requests: [request] }, pids);
+      };
+      const counted = context.statements ? await context.statements.during(target.database, amount, load) : (await load(), null);
+      if (figures!.statuses['2xx'] !== amount) throw new Error(`${STEPS[index]!.id} on ${side}: ${figures!.statuses['2xx']} of ${amount} calls succeeded (${JSON.stringify(figures!.statuses)})`);
+      const result = results[index]!.sides[side]!;
+      result.rounds.push({ ...figures!, reruns: 0 });
+      if (counted) result.statementsPerRequest = counted.perRequest;
+      // Gatehouse's invitation mails leave in the background: delivered before the other side is measured.
+      await drainOutbox(context.targets.gatehouse.databaseUrl);
     };
     const lastMail = new Map<Side, number>();
     for (const [side, steps] of rounds) {

@@ -3,6 +3,7 @@ import type autocannon from 'autocannon';
 import type { ServerProcess } from './processes.ts';
 import { fire, rssMbOf, runLoad, settle } from './measure.ts';
 import type { ScenarioResult } from './report.ts';
+import type { StatementCounter } from './statements.ts';
 import { totpCodeAt } from '@gatehouse/auth';
 import type { MailSink } from '@gatehouse/mail';
 import { PASSWORD, type GatehouseSeed } from './seed.ts';
@@ -24,6 +25,8 @@ export interface Context {
   targets: Record<Side, Target>;
   argon2: { verifiesPerSecond: number };
   mailSink: MailSink;
+  /** Counts SQL statements per request. */
+  statements: StatementCounter | null;
   /** Better Auth's organization with as many members as Gatehouse's directory workspace. */
   betterAuthDirectory: { organizationId: string; adminEmail: string } | null;
 }

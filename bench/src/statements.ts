@@ -23,8 +23,15 @@ export class StatementCounter {
   }
 
   async perRequest(database: string, requests: number, send: (index: number) => Promise<void>): Promise<{ perRequest: number; usedOffset: boolean }> {
+    return this.during(database, requests, async () => {
+      for (let i = 0; i < requests; i++) await send(i);
+    });
+  }
+
+  /** Statements per request while `run` sends `requests` requests (at once, under load: for steps that consume what they act on). */
+  async during(database: string, requests: number, run: () => Promise<void>): Promise<{ perRequest: number; usedOffset: boolean }> {
     await this.#client.query('select pg_stat_statements_reset()');
-    for (let i = 0; i < requests; i++) await send(i);
+    await run();
     const { rows } = await this.#client.query<{ calls: string; offsets: string }>(
       `select coalesce(sum(calls), 0) as calls, count(*) filter (where s.query ~* '\\moffset\\M') as offsets
          from pg_stat_statements s join pg_database d on d.oid = s.dbid

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { createClient } from '@gatehouse/client';
 import { AuditEvent, Member, Session, Task } from '@gatehouse/db';
@@ -88,6 +89,27 @@ describe('email invitations', () => {
       anonymous.invitations.accept.mutate({ token, name: 'Tab Two', password: TEST_PASSWORD, passwordConfirm: TEST_PASSWORD }),
     ]);
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+  });
+
+  it('is accepted while the workspace is busy with seat changes: accepting takes no seat, so it waits for no workspace lock', async () => {
+    const { admin, slug } = await workspaceWithAdmin();
+    const member = await people.signedIn();
+    const { token } = await invite(admin, slug, member.email);
+    // Another transaction holds the workspace row, as an invitation or a dismissal in progress does.
+    const holder = new pg.Client({ connectionString: db.url });
+    await holder.connect();
+    try {
+      await holder.query('begin');
+      await holder.query('select id from workspace where slug = $1 for no key update', [slug]);
+      const accepted = await Promise.race([
+        member.client.invitations.accept.mutate({ token }),
+        new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 5_000)),
+      ]);
+      expect(accepted).toMatchObject({ workspace: { slug }, role: 'employee' });
+    } finally {
+      await holder.query('rollback');
+      await holder.end();
+    }
   });
 
   it('binds a profile that signs in with another address only once the invited mailbox gave its code; the contact email stays the invited one', async () => {

@@ -16,9 +16,13 @@ export async function restartSignInClock(em: EntityManager, workspaceId: string,
  * Serialises every change of a workspace's seats or admins: the first
  * statement of such a transaction locks the workspace row, so two
  * invitations, two approvals or two demotions cannot both read the old count.
+ * `FOR NO KEY UPDATE`, not `FOR UPDATE`: lockers still wait for each other,
+ * but rows that merely reference the workspace (an audit event, an accepted
+ * invitation, a task) check their foreign key with a key-share lock, which
+ * `FOR UPDATE` would make wait too.
  */
 export async function lockWorkspaceRow(em: EntityManager, workspaceId: string): Promise<void> {
-  await queryRows(em, 'select id from workspace where id = $1 for update', [workspaceId]);
+  await queryRows(em, 'select id from workspace where id = $1 for no key update', [workspaceId]);
 }
 
 /** The id behind a workspace address, or null when no workspace has it. */

@@ -7,7 +7,7 @@ import type { ServiceConfig } from '../shared/config.ts';
 import { recordAudit } from '../audit/index.ts';
 import { asEmailTaken, assertEmailFree } from '../profile/index.ts';
 import { startSession, type SignedIn } from '../sign-in/index.ts';
-import { assertSeatsAvailable, lockWorkspace } from '../workspace/index.ts';
+import { assertSeatsAvailable } from '../workspace/index.ts';
 import { codePurpose, findInvitation } from './find-invitation.ts';
 
 /** Wrong codes one mailed code survives; then a new one must be asked for. */
@@ -80,10 +80,11 @@ export async function acceptInvitation(options: AcceptInvitationOptions): Promis
   let accepted: { answer: Omit<AcceptedInvitation, 'signedIn'>; created: Profile | null };
   try {
     accepted = await options.em.transactional(async (em) => {
+      // The invitation's own row is locked, so two tabs accept once and an admin's delete waits.
       const member = await findInvitation(em, options.token, { lock: true });
       const workspace = member.workspace.getEntity();
-      await lockWorkspace(em, workspace.id);
-      // The invitation already holds a seat; a plan that shrank since may not have room any more.
+      // The invitation already holds its seat, so accepting takes none and needs no workspace lock (accepts run side by side);
+      // a plan that shrank below its seats since refuses it.
       await assertSeatsAvailable(em, workspace, 0);
 
       let profile: Profile;
