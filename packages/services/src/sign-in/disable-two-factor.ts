@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/index.ts';
 import { portalLink, type ServiceConfig } from '../shared/config.ts';
 import { assertCurrentPassword } from './reauthenticate.ts';
 import { acceptSecondFactor, loadTotpKey } from './second-factor.ts';
-import { clearExemptions } from './recovery-codes.ts';
+import { clearExemptions } from './two-factor-exemptions.ts';
 
 /** Off again: needs the password and a current code (or a recovery code); the person is told by mail. */
 export async function disableTwoFactor(options: { em: EntityManager; actor: Actor; config: ServiceConfig; password: string; code: string }): Promise<{ enabled: false }> {

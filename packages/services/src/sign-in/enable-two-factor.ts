@@ -4,7 +4,8 @@ import type { Actor } from '../shared/actor.ts';
 import { recordAudit } from '../audit/index.ts';
 import { type ServiceConfig } from '../shared/config.ts';
 import { acceptTotp, loadTotpKey } from './second-factor.ts';
-import { replaceRecoveryCodes, clearExemptions } from './recovery-codes.ts';
+import { replaceRecoveryCodes } from './recovery-codes.ts';
+import { clearExemptions } from './two-factor-exemptions.ts';
 
 /** Turns 2FA on with a first valid code; the ten recovery codes are returned this once. */
 export async function enableTwoFactor(options: { em: EntityManager; actor: Actor; config: ServiceConfig; code: string }): Promise<{ recoveryCodes: string[] }> {
