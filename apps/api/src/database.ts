@@ -45,23 +45,27 @@ export interface DatabaseLimits {
   directoryStatementTimeoutMs: number;
 }
 
-/** A real PostgreSQL of our own, its data kept in `dataDir`, with the product's database in it. */
-export async function startEmbeddedDatabase(options: { dataDir: string; logger: Logger }): Promise<{ server: PostgresServer; url: string }> {
+/**
+ * A real PostgreSQL of our own, its data kept in `dataDir`, with the
+ * product's database in it. With `joinRunning` (a command beside the running
+ * product), the PostgreSQL already serving that data is used and left running.
+ */
+export async function startEmbeddedDatabase(options: { dataDir: string; logger: Logger; joinRunning?: boolean }): Promise<{ server: PostgresServer; url: string }> {
   const dataDir = embeddedDataDir(options.dataDir, options.logger);
   const started = Date.now();
-  const server = await startPostgresServer({ dataDir, port: await freePort(), durability: 'durable' });
+  const server = await startPostgresServer({ dataDir, port: await freePort(), durability: 'durable', whenRunning: options.joinRunning ? 'join' : 'replace' });
   options.logger.info({ dataDir, port: server.port, ms: Date.now() - started }, 'embedded PostgreSQL started');
   await ensureDatabase(server.url('postgres'), EMBEDDED_DATABASE);
   return { server, url: replaceDatabase(server.url('postgres'), EMBEDDED_DATABASE) };
 }
 
 /** `DATABASE_URL` when given, else a real PostgreSQL of our own with its data kept in `dataDir`. */
-export async function openDatabase(options: { databaseUrl: string | undefined; limits: DatabaseLimits; dataDir: string; logger: Logger }): Promise<Database> {
+export async function openDatabase(options: { databaseUrl: string | undefined; limits: DatabaseLimits; dataDir: string; logger: Logger; joinRunning?: boolean }): Promise<Database> {
   const { logger } = options;
   let embedded: PostgresServer | null = null;
   let url = options.databaseUrl;
   if (!url) {
-    const started = await startEmbeddedDatabase({ dataDir: options.dataDir, logger });
+    const started = await startEmbeddedDatabase({ dataDir: options.dataDir, logger, ...(options.joinRunning ? { joinRunning: true } : {}) });
     embedded = started.server;
     url = started.url;
   }

@@ -25,6 +25,12 @@ export interface PostgresServerOptions {
   /** More server settings (`-c name=value`), e.g. `shared_preload_libraries`. */
   settings?: Record<string, string>;
   onLog?: (line: string) => void;
+  /**
+   * When a postmaster already serves the data directory: `replace` stops it
+   * first (one left behind by a killed run), `join` uses it as it is and
+   * leaves it running (a command run beside the running product).
+   */
+  whenRunning?: 'replace' | 'join';
 }
 
 export interface PostgresServer {
@@ -126,6 +132,23 @@ function run(command: string, args: string[], runAs: RunAs | null, onLog: (line:
   });
 }
 
+/** The postmaster serving `dataDir` now, from its pid file (line 1 the pid, line 4 the port), or null. */
+async function runningPostmaster(dataDir: string): Promise<{ pid: number; port: number } | null> {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  const lines = (await readFile(pidFile, 'utf8')).split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || port <= 0) return null;
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    // EPERM: alive, owned by the postgres user; anything else: gone.
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return null;
+  }
+  return { pid, port };
+}
+
 /** A postmaster left behind by a killed run still holds the data directory: stop it before starting anew. */
 async function stopStalePostmaster(dataDir: string): Promise<void> {
   const pidFile = path.join(dataDir, 'postmaster.pid');
@@ -164,6 +187,14 @@ export async function startPostgresServer(options: PostgresServerOptions): Promi
       );
     }
     await chown(dataDir, runAs.uid, runAs.gid);
+  }
+  if (options.whenRunning === 'join') {
+    const running = await runningPostmaster(dataDir);
+    if (running) {
+      onLog(`joining the PostgreSQL already serving ${dataDir} on port ${running.port}`);
+      // Not ours to stop: the process that started it keeps it.
+      return { port: running.port, dataDir, url: (database = 'postgres') => `postgres://${SUPERUSER}:${PASSWORD}@127.0.0.1:${running.port}/${database}`, stop: () => Promise.resolve() };
+    }
   }
   await stopStalePostmaster(dataDir);
 

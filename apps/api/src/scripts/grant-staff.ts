@@ -1,6 +1,7 @@
 /**
  * `pnpm staff:grant <email> [...]`: appoints platform staff on the configured
- * database (DATABASE_URL, or the embedded one in DATA_DIR).
+ * database (DATABASE_URL, or the embedded one in DATA_DIR). Beside a running
+ * `pnpm start` it uses that product's PostgreSQL and leaves it running.
  */
 import pino from 'pino';
 import { openDatabase } from '../database.ts';
@@ -14,7 +15,7 @@ if (emails.length === 0) {
 }
 const env = readEnv();
 const logger = pino({ level: 'warn' });
-const database = await openDatabase({ databaseUrl: env.databaseUrl, limits: env.databaseLimits, dataDir: env.dataDir, logger });
+const database = await openDatabase({ databaseUrl: env.databaseUrl, limits: env.databaseLimits, dataDir: env.dataDir, logger, joinRunning: true });
 try {
   const appointed = await appointStaff(database.orm, emails, logger);
   console.log(appointed.length ? `Platform staff now: ${appointed.join(', ')}` : 'No profile signs in with these emails.');
