@@ -139,7 +139,7 @@ try {
       if (scenario.latencyAtHalfLoad && result.sides.gatehouse?.rounds.length) {
         const offered = Math.max(1, Math.round(medianRound(result.sides.gatehouse).requestsPerSecond / 2));
         const requests = await scenario.sides.gatehouse!.prepare(context);
-        const figures = await runCleanLoad({ server: gatehouse, connections: scenario.connections, seconds: settings.seconds, requests, overallRate: offered }, pids);
+        const figures = await runCleanLoad({ server: gatehouse, connections: scenario.connections, seconds: settings.seconds, requests, pacedRate: offered }, pids);
         result.sides.gatehouse.halfLoad = { ...figures, offeredPerSecond: offered };
       }
       results.push(result);

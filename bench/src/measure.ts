@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import autocannon from 'autocannon';
 import type { LoopDelay, ServerProcess } from './processes.ts';
+import { firePaced, type LoadOutcome } from './paced.ts';
 
 /** Linux's USER_HZ: /proc counts CPU time in these ticks. */
 const TICKS_PER_SECOND = 100;
@@ -17,6 +18,8 @@ export interface LoadOptions {
   overallRate?: number;
   /** A fixed number of requests instead of a duration (steps that consume what they act on). */
   amount?: number;
+  /** A steady offered load of this many requests per second, evenly spread (`firePaced`), instead of autocannon's. */
+  pacedRate?: number;
 }
 
 export interface Figures {
@@ -149,7 +152,9 @@ export async function runLoad(options: LoadOptions, allServerPids: number[]): Pr
     void rssMbOf(server.pid).then((rss) => (maxRss = Math.max(maxRss, rss)));
   }, 250);
 
-  const result = await fire(options);
+  const result: LoadOutcome = options.pacedRate
+    ? await firePaced({ server, connections: options.connections, seconds: options.seconds, rate: options.pacedRate, requests: options.requests })
+    : await fire(options);
   clearInterval(sampler);
 
   const seconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
