@@ -15,7 +15,9 @@ const APP_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 /** Runs `pnpm staff:grant` as a person would, in its own process, with this environment. */
 function grantStaff(email: string, env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['src/scripts/grant-staff.ts', email], { cwd: APP_ROOT, env: { ...process.env, ...env, DATABASE_URL: '' } });
+    // No DATABASE_URL: the script must find the embedded database in DATA_DIR, as beside `pnpm start`.
+    const { DATABASE_URL: _ignored, ...inherited } = process.env;
+    const child = spawn(process.execPath, ['src/scripts/grant-staff.ts', email], { cwd: APP_ROOT, env: { ...inherited, ...env } });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -17,6 +17,8 @@ export function haproxyConfig(options: { port: number; backends: number[]; healt
     '  timeout client 60s',
     '  timeout server 60s',
     '  timeout http-keep-alive 10s',
+    // A process that answers /readyz with 503 (draining) is out at once (fall 1); one merely slow to answer on a busy machine is not.
+    '  timeout check 2s',
     '  option http-server-close',
     '  option redispatch',
     '  retries 3',
