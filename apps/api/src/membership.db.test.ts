@@ -309,6 +309,14 @@ describe('direct registration', () => {
 });
 
 describe('quick-join link', () => {
+  it('answers its allowed domains as a list on a workspace that never saved any', async () => {
+    const { admin, slug } = await workspaceWithAdmin();
+    expect((await admin.client.joinLink.get.query({ workspace: slug })).allowedDomains).toEqual([]);
+    const enabled = await admin.client.joinLink.update.mutate({ workspace: slug, enabled: true });
+    expect(enabled.allowedDomains).toEqual([]);
+  });
+
+
   it('lets allowed domains in once their address is confirmed; others wait for approval', async () => {
     const { admin, slug } = await workspaceWithAdmin();
     const link = await admin.client.joinLink.update.mutate({ workspace: slug, enabled: true, requiresApproval: true, allowedDomains: ['@Corp.Example'] });

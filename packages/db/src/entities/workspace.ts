@@ -24,7 +24,8 @@ export const WorkspaceSchema = defineEntity({
     joinEnabled: p.boolean().default(false),
     joinRequiresApproval: p.boolean().default(true),
     /** Email domains that join at once when approval is on. */
-    joinAllowedDomains: p.json<string[]>().default('[]'),
+    // `default` is the column's DDL default; a new entity needs a list of its own, not that text.
+    joinAllowedDomains: p.json<string[]>().default('[]').onCreate(() => []),
     joinRole: p.enum(['employee', 'extranet'] as const).default('employee'),
     joinExpiresAt: p.datetime().nullable(),
     /** The creator (first admin) keeps rights no other admin can take away. */

@@ -6,6 +6,7 @@ import { Migration20261122040232_workspace_lifecycle as m3 } from './migration-2
 import { Migration20261122045536_directory_search as m4 } from './migration-20261122045536-directory-search.ts';
 import { Migration20261201211637_security_fixes as m5 } from './migration-20261201211637-security-fixes.ts';
 import { Migration20261201214643_directory_prefix_search as m6 } from './migration-20261201214643-directory-prefix-search.ts';
+import { Migration20261202015500_join_domains_list as m7 } from './migration-20261202015500-join-domains-list.ts';
 
 export const MIGRATIONS = [
   { name: 'migration-20261122024630-initial', class: m0 },
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   { name: 'migration-20261122045536-directory-search', class: m4 },
   { name: 'migration-20261201211637-security-fixes', class: m5 },
   { name: 'migration-20261201214643-directory-prefix-search', class: m6 },
+  { name: 'migration-20261202015500-join-domains-list', class: m7 },
 ];
