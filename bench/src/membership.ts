@@ -8,11 +8,11 @@
  */
 import type autocannon from 'autocannon';
 import pg from 'pg';
+import { postJson, signInCookie } from './calls.ts';
 import { runLoad } from './measure.ts';
 import { drainOutbox } from './statements.ts';
 import type { ScenarioResult, SideResult } from './report.ts';
 import type { Context, Side, Target } from './scenarios.ts';
-import { PASSWORD } from './seed.ts';
 
 const JSON_POST = { 'content-type': 'application/json' };
 const CONNECTIONS = 16;
@@ -28,28 +28,14 @@ async function query<Row extends pg.QueryResultRow>(databaseUrl: string, text: s
   }
 }
 
-/** The cookies an answer sets, as a request sends them back. */
-export function cookieOf(response: Response): string {
-  return response.headers
-    .getSetCookie()
-    .map((header) => header.split(';')[0]!)
-    .filter((pair) => !pair.endsWith('='))
-    .join('; ');
+
+/** A call of the set-up that must succeed. */
+async function post(target: Target, path: string, body: unknown, cookie?: string): Promise<{ json: unknown }> {
+  const { status, json } = await postJson(target, path, body, cookie);
+  if (status >= 300) throw new Error(`${target.server.name} ${path}: ${status} ${JSON.stringify(json)}`);
+  return { json };
 }
 
-async function post(target: Target, path: string, body: unknown, cookie?: string): Promise<{ response: Response; json: unknown }> {
-  const response = await fetch(`${target.server.url}${path}`, { method: 'POST', headers: { ...JSON_POST, origin: target.server.url, ...(cookie ? { cookie } : {}) }, body: JSON.stringify(body) });
-  const json: unknown = await response.json().catch(() => null);
-  if (!response.ok) throw new Error(`${target.server.name} ${path}: ${response.status} ${JSON.stringify(json)}`);
-  return { response, json };
-}
-
-/** A browser session of `email` on this server: Gatehouse's cookie, or Better Auth's. */
-export async function browserCookie(target: Target, email: string): Promise<string> {
-  const gatehouse = target.side === 'gatehouse';
-  const { response } = await post(target, gatehouse ? '/trpc/auth.signIn' : '/api/auth/sign-in/email', gatehouse ? { email, password: PASSWORD, client: 'browser' } : { email, password: PASSWORD });
-  return cookieOf(response);
-}
 
 /**
  * Better Auth's side of the 100,000-member directory: an organization with
@@ -120,8 +106,8 @@ async function sessionsOf(context: Context, target: Target) {
   let made = sessions.get(target.side);
   if (!made) {
     const people: string[] = [];
-    for (const person of context.people) people.push(await browserCookie(target, person.email));
-    made = { admin: await browserCookie(target, MEMBERSHIP_ADMIN.email), people };
+    for (const person of context.people) people.push(await signInCookie(target, person.email));
+    made = { admin: await signInCookie(target, MEMBERSHIP_ADMIN.email), people };
     sessions.set(target.side, made);
   }
   return made;

@@ -7,7 +7,8 @@ import type { StatementCounter } from './statements.ts';
 import { totpCodeAt } from '@gatehouse/auth';
 import type { MailSink } from '@gatehouse/mail';
 import { PASSWORD, type GatehouseSeed } from './seed.ts';
-import { cookieOf, MEMBERSHIP_ADMIN, runMembership } from './membership.ts';
+import { MEMBERSHIP_ADMIN, runMembership } from './membership.ts';
+import { postJson, signInCookie } from './calls.ts';
 
 export type Side = 'gatehouse' | 'betterAuth';
 
@@ -66,16 +67,6 @@ function freshEmail(prefix: string): string {
   return `${prefix}-${runId}-${++unique}@example.test`;
 }
 
-async function signInCookie(target: Target, email: string, via = ''): Promise<string> {
-  const gatehouse = target.side === 'gatehouse';
-  const response = await fetch(`${target.server.url}${gatehouse ? '/trpc/auth.signIn' : `${via}/api/auth/sign-in/email`}`, {
-    method: 'POST',
-    headers: { ...JSON_POST, origin: target.server.url },
-    body: JSON.stringify(gatehouse ? { email, password: PASSWORD, client: 'browser' } : { email, password: PASSWORD }),
-  });
-  if (!response.ok) throw new Error(`${target.server.name} sign-in failed: ${response.status} ${await response.text()}`);
-  return cookieOf(response);
-}
 
 /** Sends one autocannon request with fetch (statement counting); a body made per request is made here too. */
 async function sendWithFetch(target: Target, request: autocannon.Request): Promise<void> {
@@ -396,14 +387,6 @@ async function eachLimited<T>(items: T[], limit: number, work: (item: T, index: 
   );
 }
 
-async function postJson(target: Target, path: string, body: unknown, cookie?: string): Promise<{ status: number; json: unknown }> {
-  const response = await fetch(`${target.server.url}${path}`, {
-    method: 'POST',
-    headers: { ...JSON_POST, origin: target.server.url, ...(cookie ? { cookie } : {}) },
-    body: JSON.stringify(body),
-  });
-  return { status: response.status, json: await response.json() };
-}
 
 function figuresOf(outcome: autocannon.Result, seconds: number) {
   return {

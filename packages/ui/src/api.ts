@@ -21,3 +21,9 @@ export function failureOf(error: unknown, fallback: string): AppFailure {
   }
   return { appCode: 'INTERNAL', message: fallback, fields: {} };
 }
+
+/** The sentence for a catalogue code that came back by redirect (a social round trip), in the person's language; `fallback` if the API cannot say. */
+export async function messageOfReturnedCode(api: Api, code: string, fallback: string): Promise<string> {
+  const known = await api.system.errorMessage.query({ appCode: code as never }).catch(() => null);
+  return known?.message ?? fallback;
+}

@@ -1,4 +1,4 @@
-export { createApi, failureOf, type Api, type AppFailure } from './api.ts';
+export { createApi, failureOf, messageOfReturnedCode, type Api, type AppFailure } from './api.ts';
 export { createAppI18n, initialLocale, rememberLocale, LANGUAGE_NAMES, LOCALES, type Locale } from './i18n.ts';
 export { describeUserAgent } from './device.ts';
 export { useProfileLocale } from './profile-locale.ts';

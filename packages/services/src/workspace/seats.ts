@@ -1,15 +1,9 @@
-import { lockWorkspaceRow, type EntityManager, type Workspace } from '@gatehouse/db';
+import type { EntityManager, Workspace } from '@gatehouse/db';
 import { AppError, hasFreeSeats, seatsOf } from '@gatehouse/domain';
 import { countSeatsUsed } from './get-workspace.ts';
 
-/**
- * Serialises every change of a workspace's seats or admins: the first
- * statement of such a transaction locks the workspace row, so two
- * invitations, two approvals or two demotions cannot both read the old count.
- */
-export async function lockWorkspace(em: EntityManager, workspaceId: string): Promise<void> {
-  await lockWorkspaceRow(em, workspaceId);
-}
+/** The first statement of every change of a workspace's seats or admins (its rule is at `lockWorkspaceRow`). */
+export { lockWorkspaceRow as lockWorkspace } from '@gatehouse/db';
 
 /** Call inside the transaction, after {@link lockWorkspace}. `adding` 0 checks a plan that may have shrunk. */
 export async function assertSeatsAvailable(em: EntityManager, workspace: Workspace, adding = 1): Promise<void> {

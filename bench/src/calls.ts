@@ -1,0 +1,33 @@
+import type { Target } from './scenarios.ts';
+import { PASSWORD } from './seed.ts';
+
+/** A JSON POST from this origin, with a session cookie when given. */
+export async function postJson(target: Target, path: string, body: unknown, cookie?: string): Promise<{ status: number; json: unknown }> {
+  const response = await fetch(`${target.server.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: target.server.url, ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, json: await response.json().catch(() => null) };
+}
+
+/** The cookies an answer sets, as a request sends them back. */
+export function cookieOf(response: Response): string {
+  return response.headers
+    .getSetCookie()
+    .map((header) => header.split(';')[0]!)
+    .filter((pair) => !pair.endsWith('='))
+    .join('; ');
+}
+
+/** A browser session of `email` on this server: Gatehouse's cookie, or Better Auth's (under `via`, e.g. its cookie-cache instance). */
+export async function signInCookie(target: Target, email: string, via = ''): Promise<string> {
+  const gatehouse = target.side === 'gatehouse';
+  const response = await fetch(`${target.server.url}${gatehouse ? '/trpc/auth.signIn' : `${via}/api/auth/sign-in/email`}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: target.server.url },
+    body: JSON.stringify(gatehouse ? { email, password: PASSWORD, client: 'browser' } : { email, password: PASSWORD }),
+  });
+  if (!response.ok) throw new Error(`${target.server.name} sign-in failed: ${response.status} ${await response.text()}`);
+  return cookieOf(response);
+}
