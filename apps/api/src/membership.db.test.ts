@@ -367,8 +367,34 @@ describe('contact emails and the audit trail', () => {
     await admin.client.members.update.mutate({ workspace: slug, memberId: second.memberId, contactEmail: uniqueEmail('changed'), mailboxEmail: 'box@mail.example' });
 
     const audit = await admin.client.audit.list.query({ workspace: slug });
-    expect(audit.items.map((event) => event.action)).toEqual(['member.updated', 'member.invited', 'member.invited']);
-    expect(audit.items[0]).toMatchObject({ actor: { name: 'Auditing Admin' }, details: { changed: ['contactEmail', 'mailboxEmail'] } });
+    expect(audit.items.map((event) => event.action)).toEqual(['member.updated', 'member.invited', 'member.invited', 'workspace.created']);
+    expect(audit.items[0]).toMatchObject({
+      actor: { name: 'Auditing Admin' },
+      details: { contactEmail: { from: second.email, to: expect.stringContaining('changed') }, mailboxEmail: { from: null, to: 'box@mail.example' } },
+    });
+  });
+
+  it('filters the trail by actor, action and date', async () => {
+    const { admin, slug } = await workspaceWithAdmin('Filtering Admin');
+    const invited = await invite(admin, slug);
+    await admin.client.members.update.mutate({ workspace: slug, memberId: invited.memberId, position: 'Buyer' });
+    await admin.client.workspace.updateSettings.mutate({ workspace: slug, sessionIdleMinutes: 30 });
+    const actions = async (filter: object) => (await admin.client.audit.list.query({ workspace: slug, ...filter })).items.map((event) => event.action);
+
+    expect(await actions({ action: 'member.updated' })).toEqual(['member.updated']);
+    expect(await actions({ action: 'member' })).toEqual(['member.updated', 'member.invited']);
+    expect(await actions({ actor: 'filtering adm' })).toEqual(['workspace.settings_changed', 'member.updated', 'member.invited', 'workspace.created']);
+    expect(await actions({ actor: 'someone else' })).toEqual([]);
+    expect(await actions({ actor: '%' })).toEqual([]);
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
+    expect(await actions({ from: tomorrow })).toEqual([]);
+    expect(await actions({ to: tomorrow, action: 'workspace' })).toEqual(['workspace.settings_changed', 'workspace.created']);
+    const [settings] = (await admin.client.audit.list.query({ workspace: slug, action: 'workspace.settings_changed' })).items;
+    expect(settings?.details).toEqual({ sessionIdleMinutes: { from: null, to: 30 } });
+
+    // @ts-expect-error: not an action the trail records
+    expect((await failureOf(admin.client.audit.list.query({ workspace: slug, action: 'member.exploded' }))).appCode).toBe('INVALID_INPUT');
+    expect((await failureOf(admin.client.audit.list.query({ workspace: slug, from: tomorrow, to: new Date().toISOString() }))).appCode).toBe('INVALID_INPUT');
   });
 });
 

@@ -67,8 +67,12 @@ function fieldProblemOf(issue: z.core.$ZodIssue): FieldProblem {
     case 'invalid_type':
       return issue.input === undefined ? { kind: 'required' } : { kind: 'invalid' };
     case 'too_small':
-      return issue.origin === 'string' && Number(issue.minimum) <= 1 ? { kind: 'required' } : { kind: 'too_short', minimum: Number(issue.minimum) };
+      if (issue.origin === 'number' || issue.origin === 'bigint') return { kind: 'number_min', minimum: Number(issue.minimum) };
+      if (issue.origin === 'array' || issue.origin === 'set') return { kind: 'too_few', minimum: Number(issue.minimum) };
+      return Number(issue.minimum) <= 1 ? { kind: 'required' } : { kind: 'too_short', minimum: Number(issue.minimum) };
     case 'too_big':
+      if (issue.origin === 'number' || issue.origin === 'bigint') return { kind: 'number_max', maximum: Number(issue.maximum) };
+      if (issue.origin === 'array' || issue.origin === 'set') return { kind: 'too_many', maximum: Number(issue.maximum) };
       return { kind: 'too_long', maximum: Number(issue.maximum) };
     case 'invalid_format':
       return issue.format === 'email' ? { kind: 'email' } : { kind: 'invalid' };

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
   APP_CODES,
+  AUDIT_ACTION_GROUPS,
+  AUDIT_ACTIONS,
   checkSlug,
   EMAIL_MAX_LENGTH,
   hasForbiddenCharacters,
@@ -187,7 +189,20 @@ export const JoinInput = z
 
 export const TasksInput = z.strictObject({ workspace: WorkspaceSlug, memberId: Id.optional() });
 export const DeleteTaskInput = z.strictObject({ workspace: WorkspaceSlug, taskId: Id });
-export const AuditListInput = z.strictObject({ workspace: WorkspaceSlug, cursor: Cursor.optional(), limit: PageLimit });
+const Moment = z.iso.datetime({ offset: true }).transform((value) => new Date(value));
+export const AuditListInput = z
+  .strictObject({
+    workspace: WorkspaceSlug,
+    cursor: Cursor.optional(),
+    limit: PageLimit,
+    /** Part of the actor's name or login email. */
+    actor: Line({ min: 1, max: 100 }).optional(),
+    /** One action, or a kind of action (the part before the dot). */
+    action: z.enum([...AUDIT_ACTIONS, ...AUDIT_ACTION_GROUPS]).optional(),
+    from: Moment.optional(),
+    to: Moment.optional(),
+  })
+  .refine((value) => !value.from || !value.to || value.from <= value.to, { error: 'range', params: { problem: 'range' }, path: ['to'] });
 
 export const VerifyTwoFactorInput = z
   .strictObject({ challengeId: Id, code: z.string().trim().regex(/^\d{6}$/).optional(), recoveryCode: z.string().trim().min(8).max(32).optional() })

@@ -1,7 +1,7 @@
 export * from './entities/index.ts';
 export { openOrm, migrate, pendingMigrations, ormConfig, type Orm, type OrmOptions, type PoolCounts, type EntityManager } from './orm.ts';
 export * from './repositories/session-repository.ts';
-export { queryRows, queryPrepared, executeStatement } from './sql.ts';
+export { queryRows, queryPrepared, executeStatement, escapeLike } from './sql.ts';
 export * from './repositories/sign-in-repository.ts';
 export * from './repositories/membership-repository.ts';
 export { lockWorkspaceRow, restartSignInClock, workspaceIdOfSlug } from './repositories/workspace-repository.ts';

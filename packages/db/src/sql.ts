@@ -32,3 +32,8 @@ export async function queryPrepared<Row>(em: EntityManager, name: string, text: 
   const result = await pool.query<Row & object>({ name, text, values: [...parameters] });
   return result.rows;
 }
+
+/** Text a person searched for, as a literal inside a LIKE pattern (their `%` and `_` match only themselves). */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}

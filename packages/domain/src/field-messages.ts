@@ -5,6 +5,11 @@ export type FieldProblem =
   | { kind: 'required' }
   | { kind: 'too_short'; minimum: number }
   | { kind: 'too_long'; maximum: number }
+  | { kind: 'number_min'; minimum: number }
+  | { kind: 'number_max'; maximum: number }
+  | { kind: 'too_few'; minimum: number }
+  | { kind: 'too_many'; maximum: number }
+  | { kind: 'range' }
   | { kind: 'email' }
   | { kind: 'slug' }
   | { kind: 'slug_reserved' }
@@ -29,6 +34,11 @@ const describers: Record<Locale, Describe> = {
       case 'password_common': return 'This password is among the most common or breached ones: attackers try it first. Choose a phrase of your own.';
       case 'password_context': return "This password is built on your email address, the workspace's name or the product's name. Choose something unrelated.";
       case 'characters': return 'Remove control characters and invisible or text-direction marks.';
+      case 'number_min': return `Enter a number of at least ${p.minimum}.`;
+      case 'number_max': return `Enter a number of at most ${p.maximum}.`;
+      case 'too_few': return `Give at least ${p.minimum}.`;
+      case 'too_many': return `Give at most ${p.maximum} at a time.`;
+      case 'range': return 'The end comes before the start.';
       case 'invalid': return 'This value is not valid.';
     }
   },
@@ -44,6 +54,11 @@ const describers: Record<Locale, Describe> = {
       case 'password_common': return 'Ce mot de passe fait partie des plus courants ou des plus divulgués : les attaquants l’essaient en premier. Choisissez une phrase bien à vous.';
       case 'password_context': return 'Ce mot de passe reprend votre adresse e-mail, le nom de l’espace ou le nom du produit. Choisissez autre chose.';
       case 'characters': return 'Retirez les caractères de contrôle et les marques invisibles ou de sens d’écriture.';
+      case 'number_min': return `Saisissez un nombre d’au moins ${p.minimum}.`;
+      case 'number_max': return `Saisissez un nombre d’au plus ${p.maximum}.`;
+      case 'too_few': return `Indiquez-en au moins ${p.minimum}.`;
+      case 'too_many': return `Indiquez-en au plus ${p.maximum} à la fois.`;
+      case 'range': return 'La fin précède le début.';
       case 'invalid': return 'Cette valeur n’est pas valide.';
     }
   },
@@ -59,6 +74,11 @@ const describers: Record<Locale, Describe> = {
       case 'password_common': return 'Dieses Passwort gehört zu den häufigsten oder bereits geleakten: Angreifer probieren es zuerst. Wählen Sie einen eigenen Satz.';
       case 'password_context': return 'Dieses Passwort beruht auf Ihrer E-Mail-Adresse, dem Namen des Arbeitsbereichs oder dem Produktnamen. Wählen Sie etwas anderes.';
       case 'characters': return 'Entfernen Sie Steuerzeichen sowie unsichtbare Zeichen und Schreibrichtungszeichen.';
+      case 'number_min': return `Geben Sie eine Zahl von mindestens ${p.minimum} ein.`;
+      case 'number_max': return `Geben Sie eine Zahl von höchstens ${p.maximum} ein.`;
+      case 'too_few': return `Geben Sie mindestens ${p.minimum} an.`;
+      case 'too_many': return `Geben Sie höchstens ${p.maximum} auf einmal an.`;
+      case 'range': return 'Das Ende liegt vor dem Anfang.';
       case 'invalid': return 'Dieser Wert ist ungültig.';
     }
   },
@@ -74,6 +94,11 @@ const describers: Record<Locale, Describe> = {
       case 'password_common': return 'Questa password è tra le più comuni o già trapelate: gli attaccanti la provano per prima. Scegli una frase tutta tua.';
       case 'password_context': return 'Questa password si basa sul tuo indirizzo e-mail, sul nome dello spazio di lavoro o sul nome del prodotto. Scegli qualcos’altro.';
       case 'characters': return 'Rimuovi i caratteri di controllo e i segni invisibili o di direzione del testo.';
+      case 'number_min': return `Inserisci un numero di almeno ${p.minimum}.`;
+      case 'number_max': return `Inserisci un numero di al massimo ${p.maximum}.`;
+      case 'too_few': return `Indicane almeno ${p.minimum}.`;
+      case 'too_many': return `Indicane al massimo ${p.maximum} alla volta.`;
+      case 'range': return 'La fine viene prima dell’inizio.';
       case 'invalid': return 'Questo valore non è valido.';
     }
   },

@@ -11,3 +11,4 @@ export * from './lifecycle.ts';
 export * from './text.ts';
 export * from './client-address.ts';
 export * from './lifetimes.ts';
+export * from './audit-actions.ts';

@@ -7,7 +7,7 @@ import { screenshot, useBrowserTest } from './browser.ts';
 const test = useBrowserTest();
 const { people } = test;
 
-async function adminInConsole(): Promise<{ page: Page; slug: string }> {
+async function adminInConsole(): Promise<{ page: Page; slug: string; admin: Awaited<ReturnType<typeof people.signedIn>> }> {
   const admin = await people.signedIn({ name: 'Olivia Owner' });
   const slug = uniqueSlug('shop');
   await admin.client.workspace.create.mutate({ name: 'Corner Shop', slug });
@@ -17,7 +17,7 @@ async function adminInConsole(): Promise<{ page: Page; slug: string }> {
   await page.getByLabel('Password').fill(TEST_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByTestId('directory').waitFor();
-  return { page, slug };
+  return { page, slug, admin };
 }
 
 describe('an admin in the console', () => {
@@ -98,5 +98,50 @@ describe('an admin in the console', () => {
     await page.goto(`${test.server.publicUrl}/console/${slug}`);
     await page.getByTestId('tab-active').click();
     await page.getByTestId('directory').getByText('Nina Newcomer').waitFor();
+  });
+
+  it('reads the audit trail as sentences with from → to, and filters it by actor, action and date, the filters kept in the address', async () => {
+    const { page, slug, admin } = await adminInConsole();
+    const email = uniqueEmail('audited');
+    const [sent] = await admin.client.invitations.send.mutate({ workspace: slug, emails: [email], role: 'extranet' });
+    await admin.client.members.setRole.mutate({ workspace: slug, memberId: sent!.memberId!, role: 'employee', password: TEST_PASSWORD });
+    await admin.client.workspace.updateSettings.mutate({ workspace: slug, sessionIdleMinutes: 30, anyoneCanInvite: true });
+    await admin.client.joinLink.update.mutate({ workspace: slug, enabled: true, allowedDomains: ['shop.example'] });
+
+    await page.getByRole('link', { name: 'Audit trail' }).click();
+    const trail = page.getByTestId('audit');
+    await trail.waitFor();
+    const row = (action: string) => trail.locator(`tr[data-action="${action}"]`);
+    expect(await row('workspace.settings_changed').textContent()).toContain('Olivia Owner changed the settings: Anyone can invite: off → on; Idle minutes before sign-out: the default (24) → 30');
+    // An invited member is named after their address until they accept.
+    const invitedName = email.split('@')[0];
+    expect(await row('member.role_changed').textContent()).toContain(`Olivia Owner changed ${invitedName}’s role: Extranet → Employee`);
+    expect(await row('member.invited').textContent()).toContain(`Olivia Owner invited ${invitedName} as Extranet`);
+    expect(await row('join_link.updated').textContent()).toContain('Link on: off → on; Allowed domains: none → shop.example');
+    expect(await row('workspace.created').textContent()).toContain('Olivia Owner created the workspace');
+    expect(await trail.innerText()).not.toMatch(/\b(?:audit|auditValues|auditFields|roles)\./);
+    await screenshot(page, '24-console-audit-trail');
+
+    await page.getByTestId('audit-action').selectOption('member');
+    await trail.locator('tr[data-action="workspace.created"]').waitFor({ state: 'detached' });
+    expect(await trail.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')))).toEqual(['member.role_changed', 'member.invited']);
+    await page.waitForURL(/action=member/);
+    // Back from elsewhere and a reload keep the filter.
+    await page.reload();
+    await trail.locator('tr[data-action="member.invited"]').waitFor();
+    expect(await page.getByTestId('audit-action').inputValue()).toBe('member');
+    expect(await trail.locator('tbody tr').count()).toBe(2);
+
+    await page.getByTestId('audit-actor').fill('nobody at all');
+    await page.getByText('No event matches these filters.').waitFor();
+    await page.waitForURL(/actor=nobody/);
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await trail.locator('tr[data-action="workspace.created"]').waitFor();
+
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    const day = `${tomorrow.getFullYear()}-${String(tomorrow.getMonth() + 1).padStart(2, '0')}-${String(tomorrow.getDate()).padStart(2, '0')}`;
+    await page.getByTestId('audit-from').fill(day);
+    await page.getByText('No event matches these filters.').waitFor();
+    await screenshot(page, '25-console-audit-trail-filtered');
   });
 });

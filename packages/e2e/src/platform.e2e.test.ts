@@ -81,7 +81,7 @@ describe('four languages', () => {
     { locale: 'it-IT', signIn: 'Accedi', members: 'Membri' },
   ];
   /** vue-i18n shows a missing key as its dotted path: none may reach the page. */
-  const RAW_KEY = /\b(?:nav|fields|signIn|signUp|errors|common|directory|workspace|invite|member|roles|statuses|plans|settings|audit|platform)\.[a-zA-Z_]+/;
+  const RAW_KEY = /\b(?:nav|fields|signIn|signUp|errors|common|directory|workspace|invite|member|roles|statuses|plans|settings|audit|auditFields|auditValues|platform|security|recovery)\.[a-zA-Z_]+/;
 
   for (const { locale, signIn, members } of LOCALES) {
     it(`renders the portal sign-in and the console directory in ${locale} with no missing text`, async () => {
@@ -109,6 +109,18 @@ describe('four languages', () => {
       await page.getByRole('heading', { name: members }).first().waitFor();
       expect(await page.locator('body').innerText()).not.toMatch(RAW_KEY);
       await screenshot(page, `61-console-directory-${locale}`);
+
+      // The audit trail and the person's security history tell every event in the language.
+      await admin.client.workspace.updateSettings.mutate({ workspace: slug, sessionIdleMinutes: 30 });
+      await page.goto(`${test.server.publicUrl}/console/${slug}/audit`);
+      await page.getByTestId('audit').locator('tr[data-action="workspace.settings_changed"]').waitFor();
+      expect(await page.locator('body').innerText()).not.toMatch(RAW_KEY);
+      expect(await page.getByTestId('audit').innerText()).toContain('→ 30');
+      await screenshot(page, `62-console-audit-${locale}`);
+      await page.goto(`${test.server.publicUrl}/security`);
+      await page.getByTestId('security-events').locator('tr[data-action="sign_in.succeeded"]').first().waitFor();
+      expect(await page.locator('body').innerText()).not.toMatch(RAW_KEY);
+      await screenshot(page, `63-portal-security-history-${locale}`);
       expect(warnings).toEqual([]);
       await context.close();
     });

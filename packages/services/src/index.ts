@@ -79,6 +79,7 @@ export {
   type SecurityEventView,
   listAuditEvents,
   type AuditEventView,
+  type AuditFilter,
   recordAudit,
   type AuditAction,
 } from './audit/index.ts';

@@ -7,3 +7,5 @@ export { useRefreshSession, useSession } from './session.ts';
 export * from './query-keys.ts';
 export { reauthLabels, useReauthentication, type Proof } from './reauthentication.ts';
 export { sharedMessages } from './i18n/index.ts';
+export { auditSentence, sentenceKeys, type SentenceEvent } from './audit-sentence.ts';
+export { useRouteQuery } from './route-query.ts';

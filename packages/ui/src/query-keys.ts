@@ -42,7 +42,7 @@ export const taskKeys = {
 
 export const auditKeys = {
   all: (slug: string) => ['audit', slug] as const,
-  page: (slug: string, cursor: string) => ['audit', slug, cursor] as const,
+  page: (slug: string, filter: object, cursor: string) => ['audit', slug, JSON.stringify(filter), cursor] as const,
 };
 
 export const joinLinkKeys = {

@@ -174,13 +174,47 @@ export const de: typeof en = {
       title: 'Letzte Sicherheitsereignisse',
       empty: 'Noch nichts.',
       actions: {
-        sign_in: { succeeded: 'Angemeldet', failed: 'Fehlgeschlagene Anmeldung', locked: 'Anmeldung nach Fehlversuchen gesperrt' },
-        two_factor: { failed: 'Falscher Zwei-Faktor-Code', enabled: 'Zwei-Faktor-Authentifizierung eingeschaltet', disabled: 'Zwei-Faktor-Authentifizierung ausgeschaltet', recovery_codes_regenerated: 'Neue Reserve-Codes', reset_by_admin: 'Zwei-Faktor-Authentifizierung von einem Administrator ausgeschaltet' },
-        profile: { password_changed: 'Passwort geändert', password_reset_requested: 'Zurücksetzen angefordert', password_reset: 'Passwort zurückgesetzt', email_change_requested: 'E-Mail-Änderung angefordert', email_changed: 'Login-E-Mail geändert', email_verified: 'E-Mail bestätigt' },
-        session: { revoked: 'Sitzung beendet', signed_out: 'Abgemeldet' },
-        sessions: { revoked_others: 'Andere Sitzungen beendet' },
-        identity: { linked: 'Konto eines sozialen Netzwerks verknüpft', unlinked: 'Konto eines sozialen Netzwerks gelöst' },
-        member: { sessions_ended: 'Sitzungen von einem Administrator beendet', sign_in_unlocked: 'Anmeldesperre von einem Administrator aufgehoben' },
+        sign_in: {
+          succeeded: {
+            newDevice: 'Sie haben sich mit {method} angemeldet, von einem neuen Gerät',
+            knownDevice: 'Sie haben sich mit {method} angemeldet',
+          },
+          failed: 'Jemand hat für Ihr Profil ein falsches Passwort eingegeben',
+          locked: 'Die Anmeldung bei Ihrem Profil wurde nach wiederholten Fehlversuchen gesperrt',
+        },
+        two_factor: {
+          failed: 'Für Ihr Profil wurde ein falscher Bestätigungscode eingegeben',
+          enabled: 'Sie haben die Zwei-Faktor-Authentifizierung eingeschaltet',
+          disabled: 'Sie haben die Zwei-Faktor-Authentifizierung ausgeschaltet',
+          recovery_codes_regenerated: 'Sie haben neue Wiederherstellungscodes erstellt; die alten gelten nicht mehr',
+          reset_by_admin: {
+            until: 'Ein Administrator von {workspace} hat die Zwei-Faktor-Authentifizierung für Ihre Anmeldungen dort bis {until} ausgesetzt',
+            untilSetUp: 'Ein Administrator von {workspace} hat die Zwei-Faktor-Authentifizierung für Ihre Anmeldungen dort ausgesetzt, bis Sie sie neu einrichten',
+          },
+        },
+        profile: {
+          password_changed: 'Sie haben Ihr Passwort geändert',
+          password_reset_requested: 'Für Ihre Anmelde-E-Mail wurde ein Link zum Zurücksetzen angefordert',
+          password_reset: 'Sie haben über einen Link zum Zurücksetzen ein neues Passwort gewählt',
+          email_change_requested: 'Sie möchten Ihre Anmelde-E-Mail in {newEmail} ändern',
+          email_changed: 'Ihre Anmelde-E-Mail wurde geändert: {from} → {to}',
+          email_verified: 'Sie haben Ihre E-Mail-Adresse bestätigt',
+        },
+        session: {
+          revoked: 'Sie haben eine Sitzung beendet',
+          signed_out: 'Sie haben sich abgemeldet',
+        },
+        sessions: {
+          revoked_others: 'Sie haben Ihre anderen Sitzungen beendet ({revoked})',
+        },
+        identity: {
+          linked: 'Sie haben Ihr {provider}-Konto verknüpft',
+          unlinked: 'Sie haben Ihr {provider}-Konto getrennt',
+        },
+        member: {
+          sessions_ended: 'Ein Administrator von {workspace} hat Ihre Sitzungen dort beendet ({ended})',
+          sign_in_unlocked: 'Ein Administrator von {workspace} hat Ihre Anmeldesperre dort aufgehoben',
+        },
       },
     },
   },

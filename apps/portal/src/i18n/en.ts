@@ -172,13 +172,47 @@ export const en = {
       title: 'Recent security events',
       empty: 'Nothing yet.',
       actions: {
-        sign_in: { succeeded: 'Signed in', failed: 'Failed sign-in', locked: 'Sign-in locked after failed attempts' },
-        two_factor: { failed: 'Wrong two-step code', enabled: 'Two-step verification turned on', disabled: 'Two-step verification turned off', recovery_codes_regenerated: 'New recovery codes', reset_by_admin: 'Two-step verification turned off by an administrator' },
-        profile: { password_changed: 'Password changed', password_reset_requested: 'Password reset requested', password_reset: 'Password reset', email_change_requested: 'Login email change requested', email_changed: 'Login email changed', email_verified: 'Email confirmed' },
-        session: { revoked: 'Session ended', signed_out: 'Signed out' },
-        sessions: { revoked_others: 'Other sessions ended' },
-        identity: { linked: 'Social account linked', unlinked: 'Social account unlinked' },
-        member: { sessions_ended: 'Sessions ended by an administrator', sign_in_unlocked: 'Sign-in lockout lifted by an administrator' },
+        sign_in: {
+          succeeded: {
+            newDevice: 'You signed in with {method}, from a new device',
+            knownDevice: 'You signed in with {method}',
+          },
+          failed: 'Someone entered a wrong password for your profile',
+          locked: 'Sign-in to your profile was locked after repeated failures',
+        },
+        two_factor: {
+          failed: 'A wrong two-step code was entered for your profile',
+          enabled: 'You turned on two-step verification',
+          disabled: 'You turned off two-step verification',
+          recovery_codes_regenerated: 'You made new recovery codes; the old ones stopped working',
+          reset_by_admin: {
+            until: 'An administrator of {workspace} suspended two-step verification for your sign-ins there until {until}',
+            untilSetUp: 'An administrator of {workspace} suspended two-step verification for your sign-ins there until you set it up again',
+          },
+        },
+        profile: {
+          password_changed: 'You changed your password',
+          password_reset_requested: 'A password reset link was requested for your login email',
+          password_reset: 'You set a new password through a reset link',
+          email_change_requested: 'You asked to change your login email to {newEmail}',
+          email_changed: 'Your login email changed: {from} → {to}',
+          email_verified: 'You confirmed your email address',
+        },
+        session: {
+          revoked: 'You ended a session',
+          signed_out: 'You signed out',
+        },
+        sessions: {
+          revoked_others: 'You ended your other sessions ({revoked})',
+        },
+        identity: {
+          linked: 'You linked your {provider} account',
+          unlinked: 'You unlinked your {provider} account',
+        },
+        member: {
+          sessions_ended: 'An administrator of {workspace} ended your sessions there ({ended})',
+          sign_in_unlocked: 'An administrator of {workspace} lifted your sign-in lockout there',
+        },
       },
     },
   },

@@ -174,13 +174,47 @@ export const fr: typeof en = {
       title: 'Événements de sécurité récents',
       empty: 'Rien pour l’instant.',
       actions: {
-        sign_in: { succeeded: 'Connexion', failed: 'Échec de connexion', locked: 'Connexion bloquée après des échecs' },
-        two_factor: { failed: 'Code de validation erroné', enabled: 'Validation en deux étapes activée', disabled: 'Validation en deux étapes désactivée', recovery_codes_regenerated: 'Nouveaux codes de récupération', reset_by_admin: 'Validation en deux étapes désactivée par un administrateur' },
-        profile: { password_changed: 'Mot de passe changé', password_reset_requested: 'Réinitialisation demandée', password_reset: 'Mot de passe réinitialisé', email_change_requested: 'Changement d’e-mail demandé', email_changed: 'E-mail de connexion changé', email_verified: 'E-mail confirmé' },
-        session: { revoked: 'Session fermée', signed_out: 'Déconnexion' },
-        sessions: { revoked_others: 'Autres sessions terminées' },
-        identity: { linked: 'Compte social lié', unlinked: 'Compte social dissocié' },
-        member: { sessions_ended: 'Sessions fermées par un administrateur', sign_in_unlocked: 'Blocage de connexion levé par un administrateur' },
+        sign_in: {
+          succeeded: {
+            newDevice: 'Vous vous êtes connecté par {method}, depuis un nouvel appareil',
+            knownDevice: 'Vous vous êtes connecté par {method}',
+          },
+          failed: 'Quelqu’un a saisi un mauvais mot de passe pour votre profil',
+          locked: 'La connexion à votre profil a été bloquée après des échecs répétés',
+        },
+        two_factor: {
+          failed: 'Un code de validation erroné a été saisi pour votre profil',
+          enabled: 'Vous avez activé la validation en deux étapes',
+          disabled: 'Vous avez désactivé la validation en deux étapes',
+          recovery_codes_regenerated: 'Vous avez créé de nouveaux codes de secours ; les anciens ne fonctionnent plus',
+          reset_by_admin: {
+            until: 'Un administrateur de {workspace} a suspendu la validation en deux étapes pour vos connexions à cet espace jusqu’au {until}',
+            untilSetUp: 'Un administrateur de {workspace} a suspendu la validation en deux étapes pour vos connexions à cet espace jusqu’à ce que vous la reconfiguriez',
+          },
+        },
+        profile: {
+          password_changed: 'Vous avez modifié votre mot de passe',
+          password_reset_requested: 'Un lien de réinitialisation a été demandé pour votre e-mail de connexion',
+          password_reset: 'Vous avez choisi un nouveau mot de passe par un lien de réinitialisation',
+          email_change_requested: 'Vous avez demandé à changer votre e-mail de connexion pour {newEmail}',
+          email_changed: 'Votre e-mail de connexion a changé : {from} → {to}',
+          email_verified: 'Vous avez confirmé votre adresse e-mail',
+        },
+        session: {
+          revoked: 'Vous avez fermé une session',
+          signed_out: 'Vous vous êtes déconnecté',
+        },
+        sessions: {
+          revoked_others: 'Vous avez fermé vos autres sessions ({revoked})',
+        },
+        identity: {
+          linked: 'Vous avez associé votre compte {provider}',
+          unlinked: 'Vous avez dissocié votre compte {provider}',
+        },
+        member: {
+          sessions_ended: 'Un administrateur de {workspace} a fermé vos sessions dans cet espace ({ended})',
+          sign_in_unlocked: 'Un administrateur de {workspace} a levé le blocage de vos connexions à cet espace',
+        },
       },
     },
   },

@@ -174,13 +174,47 @@ export const it: typeof en = {
       title: 'Eventi di sicurezza recenti',
       empty: 'Ancora niente.',
       actions: {
-        sign_in: { succeeded: 'Accesso', failed: 'Accesso non riuscito', locked: 'Accesso bloccato dopo tentativi falliti' },
-        two_factor: { failed: 'Codice a due fattori errato', enabled: 'Autenticazione a due fattori attivata', disabled: 'Autenticazione a due fattori disattivata', recovery_codes_regenerated: 'Nuovi codici di recupero', reset_by_admin: 'Autenticazione a due fattori disattivata da un amministratore' },
-        profile: { password_changed: 'Password cambiata', password_reset_requested: 'Reimpostazione richiesta', password_reset: 'Password reimpostata', email_change_requested: 'Modifica e-mail richiesta', email_changed: 'E-mail di accesso cambiata', email_verified: 'E-mail confermata' },
-        session: { revoked: 'Sessione chiusa', signed_out: 'Disconnessione' },
-        sessions: { revoked_others: 'Altre sessioni terminate' },
-        identity: { linked: 'Account social collegato', unlinked: 'Account social scollegato' },
-        member: { sessions_ended: 'Sessioni chiuse da un amministratore', sign_in_unlocked: 'Accesso sbloccato da un amministratore' },
+        sign_in: {
+          succeeded: {
+            newDevice: 'Hai effettuato l’accesso con {method}, da un nuovo dispositivo',
+            knownDevice: 'Hai effettuato l’accesso con {method}',
+          },
+          failed: 'Qualcuno ha inserito una password errata per il tuo profilo',
+          locked: 'L’accesso al tuo profilo è stato bloccato dopo ripetuti errori',
+        },
+        two_factor: {
+          failed: 'È stato inserito un codice di verifica errato per il tuo profilo',
+          enabled: 'Hai attivato l’autenticazione a due fattori',
+          disabled: 'Hai disattivato l’autenticazione a due fattori',
+          recovery_codes_regenerated: 'Hai creato nuovi codici di recupero; quelli vecchi non valgono più',
+          reset_by_admin: {
+            until: 'Un amministratore di {workspace} ha sospeso l’autenticazione a due fattori per i tuoi accessi lì fino al {until}',
+            untilSetUp: 'Un amministratore di {workspace} ha sospeso l’autenticazione a due fattori per i tuoi accessi lì finché non la riconfiguri',
+          },
+        },
+        profile: {
+          password_changed: 'Hai cambiato la password',
+          password_reset_requested: 'È stato richiesto un link di reimpostazione per la tua e-mail di accesso',
+          password_reset: 'Hai scelto una nuova password tramite un link di reimpostazione',
+          email_change_requested: 'Hai chiesto di cambiare l’e-mail di accesso in {newEmail}',
+          email_changed: 'La tua e-mail di accesso è cambiata: {from} → {to}',
+          email_verified: 'Hai confermato il tuo indirizzo e-mail',
+        },
+        session: {
+          revoked: 'Hai chiuso una sessione',
+          signed_out: 'Ti sei disconnesso',
+        },
+        sessions: {
+          revoked_others: 'Hai chiuso le altre sessioni ({revoked})',
+        },
+        identity: {
+          linked: 'Hai collegato il tuo account {provider}',
+          unlinked: 'Hai scollegato il tuo account {provider}',
+        },
+        member: {
+          sessions_ended: 'Un amministratore di {workspace} ha chiuso le tue sessioni lì ({ended})',
+          sign_in_unlocked: 'Un amministratore di {workspace} ha sbloccato i tuoi accessi lì',
+        },
       },
     },
   },

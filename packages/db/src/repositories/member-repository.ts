@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { MemberRole, MemberStatus } from '@gatehouse/domain';
-import { executeStatement, queryRows } from '../sql.ts';
+import { escapeLike, executeStatement, queryRows } from '../sql.ts';
 
 /** A directory row as the page shows it: no entity, timestamps as Dates. */
 export interface DirectoryRow {
@@ -26,9 +26,6 @@ export interface DirectoryQuery {
   limit: number;
 }
 
-function escapeLike(search: string): string {
-  return search.replace(/[\\%_]/g, (char) => `\\${char}`);
-}
 
 type RawDirectoryRow = Omit<DirectoryRow, 'joinedAt' | 'createdAt'> & { joinedAt: string | null; createdAt: string };
 

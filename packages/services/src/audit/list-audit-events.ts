@@ -1,5 +1,5 @@
-import { AuditEvent, Member, Profile, type EntityManager } from '@gatehouse/db';
-import { AppError } from '@gatehouse/domain';
+import { AuditEvent, escapeLike, Member, Profile, type EntityManager } from '@gatehouse/db';
+import { AppError, AUDIT_ACTIONS, type AuditAction, type AuditActionGroup } from '@gatehouse/domain';
 import { type Page, type Membership } from '../members/index.ts';
 
 export interface AuditEventView {
@@ -19,27 +19,54 @@ function decodeCursor(cursor: string): [string, string] {
   return [at, id];
 }
 
-/** The workspace's security and membership events, newest first, keyset-paged. */
-export async function listAuditEvents(options: { em: EntityManager; membership: Membership; cursor?: string; limit: number }): Promise<Page<AuditEventView>> {
+export interface AuditFilter {
+  /** Part of the actor's name or login email. */
+  actor?: string;
+  /** One action, or every action of a kind (`member`, `sign_in`, …). */
+  action?: AuditAction | AuditActionGroup;
+  /** Events at or after this moment. */
+  from?: Date;
+  /** Events before this moment. */
+  to?: Date;
+}
+
+/** How many people an actor search may match: a name common enough to match more is narrowed by typing more. */
+const ACTOR_MATCHES = 200;
+
+/** The workspace's security and membership events, newest first, keyset-paged, optionally filtered. */
+export async function listAuditEvents(options: { em: EntityManager; membership: Membership; cursor?: string; limit: number; filter?: AuditFilter }): Promise<Page<AuditEventView>> {
   const { em, membership } = options;
+  const filter = options.filter ?? {};
   const where: Record<string, unknown> = { workspaceId: membership.workspace.id };
+  if (filter.action) {
+    where.action = filter.action.includes('.') ? filter.action : { $in: AUDIT_ACTIONS.filter((action) => action.startsWith(`${filter.action}.`)) };
+  }
+  if (filter.from || filter.to) where.createdAt = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) };
+  if (filter.actor) {
+    const pattern = `%${escapeLike(filter.actor)}%`;
+    const actors = await em.find(Profile, { $or: [{ name: { $ilike: pattern } }, { email: { $ilike: pattern } }] }, { fields: ['id'], limit: ACTOR_MATCHES });
+    where.actorProfileId = { $in: actors.map((profile) => profile.id) };
+  }
   if (options.cursor) {
     const [at, id] = decodeCursor(options.cursor);
-    where.$or = [{ createdAt: { $lt: new Date(at) } }, { createdAt: new Date(at), id: { $lt: id } }];
+    where.$and = [{ $or: [{ createdAt: { $lt: new Date(at) } }, { createdAt: new Date(at), id: { $lt: id } }] }];
   }
   const rows = await em.find(AuditEvent, where, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: options.limit + 1 });
   const items = rows.slice(0, options.limit);
-  const profileIds = [...new Set(items.map((row) => row.actorProfileId).filter((id): id is string => !!id))];
+  const profileIds = [...new Set(items.flatMap((row) => [row.actorProfileId, row.targetProfileId]).filter((id): id is string => !!id))];
   const memberIds = [...new Set(items.map((row) => row.targetMemberId).filter((id): id is string => !!id))];
   const profiles = new Map((await em.find(Profile, { id: { $in: profileIds } })).map((profile) => [profile.id, profile.name]));
   const members = new Map((await em.find(Member, { id: { $in: memberIds }, workspace: membership.workspace.id })).map((member) => [member.id, member.name]));
+  // Whom an event concerns: the member as this workspace calls them, else the profile (a sign-in), else the address it was about.
+  const targetName = (row: AuditEvent): string | null =>
+    (row.targetMemberId ? members.get(row.targetMemberId) : undefined) ?? (row.targetProfileId ? profiles.get(row.targetProfileId) : undefined) ?? (typeof row.details?.email === 'string' ? row.details.email : null);
   const last = items[items.length - 1];
   return {
     items: items.map((row) => ({
       id: row.id,
       action: row.action,
       actor: row.actorProfileId ? { profileId: row.actorProfileId, name: profiles.get(row.actorProfileId) ?? '—' } : null,
-      target: { memberId: row.targetMemberId ?? null, name: row.targetMemberId ? (members.get(row.targetMemberId) ?? (row.details?.email as string | undefined) ?? null) : null },
+      target: { memberId: row.targetMemberId ?? null, name: targetName(row) },
       details: row.details ?? null,
       ipAddress: row.ipAddress ?? null,
       userAgent: row.userAgent ?? null,

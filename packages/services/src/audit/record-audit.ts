@@ -1,56 +1,8 @@
 import { AuditEvent, insertAuditRow, type AuditRow, type EntityManager } from '@gatehouse/db';
+import type { AuditAction } from '@gatehouse/domain';
 import type { RequestOrigin } from '../shared/actor.ts';
 
-export type AuditAction =
-  | 'member.invited'
-  | 'member.registered'
-  | 'member.invitation_resent'
-  | 'member.invitation_accepted'
-  | 'member.join_requested'
-  | 'member.joined'
-  | 'member.approved'
-  | 'member.rejected'
-  | 'member.dismissed'
-  | 'member.rehired'
-  | 'member.deleted'
-  | 'member.role_changed'
-  | 'member.updated'
-  | 'member.sessions_ended'
-  | 'member.sign_in_unlocked'
-  | 'member.invitation_code_sent'
-  | 'access.refused'
-  | 'task.deleted'
-  | 'workspace.created'
-  | 'workspace.settings_changed'
-  | 'join_link.updated'
-  | 'join_link.rotated'
-  | 'profile.email_verified'
-  | 'profile.password_changed'
-  | 'profile.password_reset_requested'
-  | 'profile.password_reset'
-  | 'profile.email_change_requested'
-  | 'profile.email_changed'
-  | 'sign_in.succeeded'
-  | 'sign_in.failed'
-  | 'sign_in.locked'
-  | 'two_factor.failed'
-  | 'two_factor.enabled'
-  | 'two_factor.disabled'
-  | 'two_factor.recovery_codes_regenerated'
-  | 'two_factor.reset_by_admin'
-  | 'session.revoked'
-  | 'session.signed_out'
-  | 'sessions.revoked_others'
-  | 'identity.linked'
-  | 'identity.unlinked'
-  | 'workspace.deleted_abandoned'
-  | 'workspace.cleanup_warned'
-  | 'workspace.plan_changed'
-  | 'workspace.creator_offered'
-  | 'workspace.creator_changed'
-  | 'recovery.filed'
-  | 'recovery.approved'
-  | 'recovery.rejected';
+export type { AuditAction } from '@gatehouse/domain';
 
 export interface AuditEntry {
   workspaceId: string | null;

@@ -1,5 +1,5 @@
 import { Member, type EntityManager } from '@gatehouse/db';
-import { AppError, isActiveAdmin, normalizeEmail } from '@gatehouse/domain';
+import { AppError, fieldChanges, isActiveAdmin, normalizeEmail } from '@gatehouse/domain';
 import type { Actor } from '../shared/actor.ts';
 import { recordAudit } from '../audit/index.ts';
 import { assertEmailFree } from '../profile/index.ts';
@@ -18,6 +18,12 @@ export interface UpdateMemberOptions {
   mailboxEmail?: string | null;
 }
 
+/** What the trail records of an edit: each detail that changed, from → to. */
+function memberDetails(member: Member) {
+  return { contactEmail: member.contactEmail ?? null, position: member.position ?? null, mailboxEmail: member.mailboxEmail ?? null };
+}
+const MEMBER_DETAILS = ['contactEmail', 'position', 'mailboxEmail'] as const;
+
 /** The workspace's own details about a member; the login email is the profile owner's alone to change. */
 export async function updateMember(options: UpdateMemberOptions): Promise<MemberView> {
   const { membership } = options;
@@ -26,25 +32,18 @@ export async function updateMember(options: UpdateMemberOptions): Promise<Member
   return options.em.transactional(async (em) => {
     const member = await em.findOne(Member, { id: options.memberId, workspace: membership.workspace.id });
     if (!member) throw new AppError('NOT_FOUND');
-    const changed: string[] = [];
+    const before = memberDetails(member);
     if (options.contactEmail !== undefined) {
       const contactEmail = options.contactEmail ? normalizeEmail(options.contactEmail) : null;
       if (contactEmail && contactEmail !== member.contactEmail) {
         await assertEmailFree(em, { email: contactEmail, workspaceId: membership.workspace.id, exceptMemberId: member.id });
       }
-      if (contactEmail !== member.contactEmail) changed.push('contactEmail');
       member.contactEmail = contactEmail;
     }
-    if (options.position !== undefined && (options.position?.trim() || null) !== member.position) {
-      member.position = options.position?.trim() || null;
-      changed.push('position');
-    }
-    if (options.mailboxEmail !== undefined) {
-      const mailbox = options.mailboxEmail ? normalizeEmail(options.mailboxEmail) : null;
-      if (mailbox !== member.mailboxEmail) changed.push('mailboxEmail');
-      member.mailboxEmail = mailbox;
-    }
-    if (changed.length) recordAudit(em, options.actor, { workspaceId: membership.workspace.id, action: 'member.updated', targetMemberId: member.id, details: { changed } });
+    if (options.position !== undefined) member.position = options.position?.trim() || null;
+    if (options.mailboxEmail !== undefined) member.mailboxEmail = options.mailboxEmail ? normalizeEmail(options.mailboxEmail) : null;
+    const changes = fieldChanges(before, memberDetails(member), MEMBER_DETAILS);
+    if (Object.keys(changes).length) recordAudit(em, options.actor, { workspaceId: membership.workspace.id, action: 'member.updated', targetMemberId: member.id, details: changes });
     await em.flush();
     return memberView(member, membership.workspace.creator.id);
   });

@@ -2,6 +2,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Member, Profile, Workspace, type EntityManager } from '@gatehouse/db';
 import { AppError } from '@gatehouse/domain';
 import type { Actor } from '../shared/actor.ts';
+import { recordAudit } from '../audit/index.ts';
 import { workspaceView, type WorkspaceView } from '../shared/views.ts';
 
 export interface CreateWorkspaceOptions {
@@ -20,7 +21,7 @@ export async function createWorkspace(options: CreateWorkspaceOptions): Promise<
       if (await em.count(Workspace, { slug })) throw new AppError('SLUG_TAKEN');
       const creator = await em.findOneOrFail(Profile, { id: actor.profileId });
       const workspace = em.create(Workspace, { slug, name: options.name.trim(), creator });
-      em.create(Member, {
+      const member = em.create(Member, {
         workspace,
         profile: creator,
         role: 'admin',
@@ -30,6 +31,7 @@ export async function createWorkspace(options: CreateWorkspaceOptions): Promise<
         contactEmail: creator.email,
         joinedAt: new Date(),
       });
+      recordAudit(em, actor, { workspaceId: workspace.id, action: 'workspace.created', targetMemberId: member.id, details: { name: workspace.name, slug } });
       await em.flush();
       return workspaceView(workspace, 1);
     });

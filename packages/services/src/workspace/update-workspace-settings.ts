@@ -1,6 +1,6 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Workspace, type EntityManager } from '@gatehouse/db';
-import { AppError } from '@gatehouse/domain';
+import { AppError, fieldChanges } from '@gatehouse/domain';
 import type { Actor } from '../shared/actor.ts';
 import { recordAudit } from '../audit/index.ts';
 import { countSeatsUsed } from './get-workspace.ts';
@@ -19,21 +19,23 @@ export interface UpdateSettingsOptions {
   sessionIdleMinutes?: number | null;
 }
 
+/** What the trail records of a settings change: each setting that changed, from → to (a null idle time is the default). */
+function workspaceSettings(workspace: Workspace) {
+  return { name: workspace.name, slug: workspace.slug, anyoneCanInvite: workspace.anyoneCanInvite, sessionIdleMinutes: workspace.sessionIdleMinutes ?? null };
+}
+const WORKSPACE_SETTINGS = ['name', 'slug', 'anyoneCanInvite', 'sessionIdleMinutes'] as const;
+
 export async function updateWorkspaceSettings(options: UpdateSettingsOptions): Promise<WorkspaceView> {
   try {
     return await options.em.transactional(async (em) => {
       const workspace = await em.findOneOrFail(Workspace, { id: options.membership.workspace.id });
-      const changes: Record<string, unknown> = {};
-      if (options.name !== undefined && options.name.trim() !== workspace.name) workspace.name = changes.name = options.name.trim();
-      if (options.slug !== undefined && options.slug !== workspace.slug) {
-        if (await em.count(Workspace, { slug: options.slug })) throw new AppError('SLUG_TAKEN');
-        changes.slug = { from: workspace.slug, to: options.slug };
-        workspace.slug = options.slug;
-      }
-      if (options.anyoneCanInvite !== undefined && options.anyoneCanInvite !== workspace.anyoneCanInvite) workspace.anyoneCanInvite = changes.anyoneCanInvite = options.anyoneCanInvite;
-      if (options.sessionIdleMinutes !== undefined && options.sessionIdleMinutes !== workspace.sessionIdleMinutes) {
-        workspace.sessionIdleMinutes = changes.sessionIdleMinutes = options.sessionIdleMinutes;
-      }
+      const before = workspaceSettings(workspace);
+      if (options.slug !== undefined && options.slug !== workspace.slug && (await em.count(Workspace, { slug: options.slug }))) throw new AppError('SLUG_TAKEN');
+      if (options.name !== undefined) workspace.name = options.name.trim();
+      if (options.slug !== undefined) workspace.slug = options.slug;
+      if (options.anyoneCanInvite !== undefined) workspace.anyoneCanInvite = options.anyoneCanInvite;
+      if (options.sessionIdleMinutes !== undefined) workspace.sessionIdleMinutes = options.sessionIdleMinutes;
+      const changes = fieldChanges(before, workspaceSettings(workspace), WORKSPACE_SETTINGS);
       if (Object.keys(changes).length) recordAudit(em, options.actor, { workspaceId: workspace.id, action: 'workspace.settings_changed', details: changes });
       await em.flush();
       return workspaceView(workspace, await countSeatsUsed(em, workspace.id));

@@ -1,0 +1,105 @@
+/**
+ * Every event the audit trail records. One list: the services may record only
+ * these, the console has a sentence for each in every language (a test holds
+ * that), and the trail filters by them.
+ */
+export const AUDIT_ACTIONS = [
+  'member.invited',
+  'member.registered',
+  'member.invitation_resent',
+  'member.invitation_accepted',
+  'member.join_requested',
+  'member.joined',
+  'member.approved',
+  'member.rejected',
+  'member.dismissed',
+  'member.rehired',
+  'member.deleted',
+  'member.role_changed',
+  'member.updated',
+  'member.sessions_ended',
+  'member.sign_in_unlocked',
+  'member.invitation_code_sent',
+  'access.refused',
+  'task.deleted',
+  'workspace.created',
+  'workspace.settings_changed',
+  'join_link.updated',
+  'join_link.rotated',
+  'profile.email_verified',
+  'profile.password_changed',
+  'profile.password_reset_requested',
+  'profile.password_reset',
+  'profile.email_change_requested',
+  'profile.email_changed',
+  'sign_in.succeeded',
+  'sign_in.failed',
+  'sign_in.locked',
+  'two_factor.failed',
+  'two_factor.enabled',
+  'two_factor.disabled',
+  'two_factor.recovery_codes_regenerated',
+  'two_factor.reset_by_admin',
+  'session.revoked',
+  'session.signed_out',
+  'sessions.revoked_others',
+  'identity.linked',
+  'identity.unlinked',
+  'workspace.deleted_abandoned',
+  'workspace.cleanup_warned',
+  'workspace.plan_changed',
+  'workspace.creator_offered',
+  'workspace.creator_changed',
+  'recovery.filed',
+  'recovery.approved',
+  'recovery.rejected',
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** The part of an action before its dot: what the trail's filter offers as a kind of event. */
+export type AuditActionGroup = AuditAction extends `${infer Group}.${string}` ? Group : never;
+
+export const AUDIT_ACTION_GROUPS = [...new Set(AUDIT_ACTIONS.map((action) => action.split('.')[0] as AuditActionGroup))];
+
+/** What a person's own security history shows: their sign-ins and the changes to how they sign in, not membership events. */
+export const SECURITY_ACTIONS = [
+  'sign_in.succeeded',
+  'sign_in.failed',
+  'sign_in.locked',
+  'two_factor.failed',
+  'two_factor.enabled',
+  'two_factor.disabled',
+  'two_factor.recovery_codes_regenerated',
+  'two_factor.reset_by_admin',
+  'profile.password_changed',
+  'profile.password_reset_requested',
+  'profile.password_reset',
+  'profile.email_change_requested',
+  'profile.email_changed',
+  'profile.email_verified',
+  'session.revoked',
+  'session.signed_out',
+  'sessions.revoked_others',
+  'identity.linked',
+  'identity.unlinked',
+  'member.sessions_ended',
+  'member.sign_in_unlocked',
+] as const satisfies readonly AuditAction[];
+
+export type SecurityAction = (typeof SECURITY_ACTIONS)[number];
+
+/** A change of one field, as the trail keeps it: what it was and what it became. */
+export interface FieldChange {
+  from: unknown;
+  to: unknown;
+}
+
+/** The fields of `keys` that differ between `before` and `after`, each with its old and new value. */
+export function fieldChanges<T extends object>(before: T, after: T, keys: readonly (keyof T & string)[]): Record<string, FieldChange> {
+  const changes: Record<string, FieldChange> = {};
+  for (const key of keys) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changes[key] = { from: before[key] ?? null, to: after[key] ?? null };
+  }
+  return changes;
+}
