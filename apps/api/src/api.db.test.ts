@@ -3,7 +3,7 @@ import { appCodeOf, createClient, type GatehouseClient } from '@gatehouse/client
 import { Member, Profile, Session } from '@gatehouse/db';
 import { makeMember, makeProfile, makeWorkspace, uniqueEmail, uniqueSlug } from '@gatehouse/db/testing';
 import { linkIn } from '@gatehouse/mail';
-import { cookieFetch, TEST_PASSWORD, useTestServer } from './testing.ts';
+import { cookieFetch, failureOf, TEST_PASSWORD, useTestServer } from './testing.ts';
 
 const test = useTestServer();
 const { db, people } = test;
@@ -11,15 +11,6 @@ const PASSWORD = TEST_PASSWORD;
 
 function anonymous(locale?: string): GatehouseClient {
   return createClient({ url: test.server.url, ...(locale ? { locale } : {}) });
-}
-
-async function failureOf(call: Promise<unknown>): Promise<{ appCode: string | undefined; message: string }> {
-  try {
-    await call;
-  } catch (error) {
-    return { appCode: appCodeOf(error), message: (error as Error).message };
-  }
-  throw new Error('expected the call to fail');
 }
 
 /** A person with a password, signed in as a desktop client (bearer token). */
@@ -90,7 +81,7 @@ describe('sign-up and sign-in', () => {
     const { email } = await signedInPerson();
     const wrong = await failureOf(anonymous().auth.signIn.mutate({ email, password: 'not the right password' }));
     const unknown = await failureOf(anonymous().auth.signIn.mutate({ email: uniqueEmail('nobody'), password: PASSWORD }));
-    expect(wrong).toEqual({ appCode: 'INVALID_CREDENTIALS', message: 'Invalid login or password.' });
+    expect(wrong).toEqual({ appCode: 'INVALID_CREDENTIALS', message: 'Invalid login or password.', fields: {} });
     expect(unknown).toEqual(wrong);
     const german = await failureOf(anonymous('de').auth.signIn.mutate({ email, password: 'not the right password' }));
     expect(german.message).toBe('Ungültiger Benutzername oder falsches Passwort.');

@@ -206,7 +206,7 @@ describe('delete, dismiss, rehire', () => {
     const { admin, slug } = await workspaceWithAdmin();
     const { memberId, token } = await invite(admin, slug);
     const refused = await failureOf(admin.client.members.delete.mutate({ workspace: slug, memberId }));
-    expect(refused).toEqual({ appCode: 'MEMBER_HAS_TASKS', message: 'The user has not been deleted: delete their 1 tasks first.' });
+    expect(refused).toEqual({ appCode: 'MEMBER_HAS_TASKS', message: 'The user has not been deleted: delete their task first.', fields: {} });
 
     const tasks = await admin.client.tasks.list.query({ workspace: slug, memberId });
     expect(tasks.map((task) => task.title)).toEqual(['Complete your profile']);
@@ -351,7 +351,10 @@ describe('quick-join link', () => {
     expect(rotated.url).not.toBe(first.url);
     expect((await failureOf(anonymous.joinLink.preview.query({ token: secretOf(first.url) }))).appCode).toBe('TOKEN_INVALID');
     await admin.client.joinLink.update.mutate({ workspace: slug, enabled: false });
-    expect((await failureOf(anonymous.joinLink.preview.query({ token: secretOf(rotated.url) }))).appCode).toBe('TOKEN_INVALID');
+    // A genuine link that is switched off says so, and who can help; a rotated one stays merely invalid.
+    const off = await failureOf(anonymous.joinLink.preview.query({ token: secretOf(rotated.url) }));
+    expect([off.appCode, off.message]).toEqual(['TOKEN_INVALID', 'This workspace’s quick-join link is switched off. Ask an administrator of the workspace to switch it on again or to invite you.']);
+    expect((await failureOf(anonymous.joinLink.preview.query({ token: secretOf(first.url) }))).appCode).toBe('TOKEN_INVALID');
     // @ts-expect-error: the schema itself has no admin role for the link
     expect((await failureOf(admin.client.joinLink.update.mutate({ workspace: slug, role: 'admin' }))).appCode).toBe('INVALID_INPUT');
   });
@@ -395,6 +398,23 @@ describe('contact emails and the audit trail', () => {
     // @ts-expect-error: not an action the trail records
     expect((await failureOf(admin.client.audit.list.query({ workspace: slug, action: 'member.exploded' }))).appCode).toBe('INVALID_INPUT');
     expect((await failureOf(admin.client.audit.list.query({ workspace: slug, from: tomorrow, to: new Date().toISOString() }))).appCode).toBe('INVALID_INPUT');
+  });
+});
+
+describe('field errors', () => {
+  it('name the field and the limit missed, in the caller’s language', async () => {
+    const { admin, slug } = await workspaceWithAdmin();
+    const idle = await failureOf(admin.client.workspace.updateSettings.mutate({ workspace: slug, sessionIdleMinutes: 2 }));
+    expect(idle.fields).toEqual({ sessionIdleMinutes: 'Enter a number of at least 5.' });
+    const long = await failureOf(admin.client.workspace.updateSettings.mutate({ workspace: slug, sessionIdleMinutes: 1000 }));
+    expect(long.fields).toEqual({ sessionIdleMinutes: 'Enter a number of at most 480.' });
+    const many = Array.from({ length: 150 }, (_, index) => `person${index}@shop.example`);
+    expect((await failureOf(admin.client.invitations.send.mutate({ workspace: slug, emails: many }))).fields).toEqual({ emails: 'Give at most 100 at a time.' });
+    const past = await failureOf(admin.client.joinLink.update.mutate({ workspace: slug, enabled: true, expiresAt: new Date(Date.now() - 86_400_000).toISOString() }));
+    expect(past.fields).toEqual({ expiresAt: 'Choose a date in the future.' });
+    expect((await admin.client.joinLink.get.query({ workspace: slug })).enabled).toBe(false);
+    const anonymous = await people.anonymous('de');
+    expect((await failureOf(anonymous.auth.requestPasswordReset.mutate({ email: 'not an address' }))).fields).toEqual({ email: 'Geben Sie eine gültige E-Mail-Adresse ein.' });
   });
 });
 

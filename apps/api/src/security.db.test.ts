@@ -88,7 +88,9 @@ describe('login-email change', () => {
     expect((await failureOf(person.client.profile.requestEmailChange.mutate({ newEmail: uniqueEmail(), password: 'not my password at all' }))).appCode).toBe('INVALID_CREDENTIALS');
     const taken = await failureOf(person.client.profile.requestEmailChange.mutate({ newEmail: other.email, password: TEST_PASSWORD }));
     expect(taken.appCode).toBe('EMAIL_TAKEN');
-    expect(taken.message).toContain('free the address by changing the login email of that profile');
+    // Not the sign-up wording: where it is taken (another profile's login) and the remedy.
+    expect(taken.message).toContain('Another profile already signs in with this address');
+    expect(taken.message).toContain('change that profile’s login email to another address you own, then come back here');
 
     const newEmail = uniqueEmail('moved');
     await person.client.profile.requestEmailChange.mutate({ newEmail, password: TEST_PASSWORD });
@@ -165,7 +167,7 @@ describe('two-step verification', () => {
     expect((await failureOf(person.client.twoFactor.regenerateRecoveryCodes.mutate({ password: TEST_PASSWORD }))).appCode).toBe('TWO_FACTOR_NOT_ENABLED');
     await withTwoFactor(person.client);
     const twice = await failureOf(person.client.twoFactor.setup.mutate());
-    expect(twice).toEqual({ appCode: 'TWO_FACTOR_ALREADY_ENABLED', message: 'Two-step verification is already on for your profile.' });
+    expect(twice).toEqual({ appCode: 'TWO_FACTOR_ALREADY_ENABLED', message: 'Two-step verification is already on for your profile.', fields: {} });
     expect((await person.client.twoFactor.status.query()).enabled).toBe(true);
   });
 

@@ -74,11 +74,12 @@ export function cookieFetch(): typeof fetch & { cookies: Map<string, string>; se
 }
 
 /** The catalogue code and message of a call that must fail. */
-export async function failureOf(call: Promise<unknown>): Promise<{ appCode: string | undefined; message: string }> {
+export async function failureOf(call: Promise<unknown>): Promise<{ appCode: string | undefined; message: string; fields: Record<string, string> }> {
   try {
     await call;
   } catch (error) {
-    return { appCode: appCodeOf(error), message: (error as Error).message };
+    const fields = (error as { data?: { fields?: Record<string, string> } }).data?.fields ?? {};
+    return { appCode: appCodeOf(error), message: (error as Error).message, fields };
   }
   throw new Error('expected the call to fail');
 }

@@ -181,7 +181,12 @@ export const UpdateJoinLinkInput = z.strictObject({
   requiresApproval: z.boolean().optional(),
   allowedDomains: z.array(z.string().trim().toLowerCase().min(3).max(253).regex(/^@?[a-z0-9.-]+\.[a-z]{2,}$/)).max(50).optional(),
   role: z.enum(['employee', 'extranet']).optional(),
-  expiresAt: z.iso.datetime().nullable().optional(),
+  /** A new end for the link: in the future (an end already past would switch the link off unnoticed). */
+  expiresAt: z.iso
+    .datetime()
+    .refine((value) => Date.parse(value) > Date.now(), { error: 'past', params: { problem: 'past' } })
+    .nullable()
+    .optional(),
 });
 export const JoinInput = z
   .strictObject({ token: Token, email: Email.optional(), name: PersonName.optional(), password: NewPassword.optional(), passwordConfirm: z.string().max(PASSWORD_MAX_LENGTH * 4).optional() })

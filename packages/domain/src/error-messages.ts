@@ -22,7 +22,9 @@ const en: Messages = {
   TWO_FACTOR_NOT_ENABLED: () => 'Two-step verification is not on for your profile.',
   TWO_FACTOR_SETUP_REQUIRED: () => 'Start the setup of two-step verification first: scan the new QR code, then enter a code.',
   EMAIL_TAKEN: (p) =>
-    p.scope === 'workspace'
+    p.asNewLogin
+      ? 'Another profile already signs in with this address, so it cannot become your login yet. If that profile is yours too: sign in with this address (recover its password if needed), change that profile’s login email to another address you own, then come back here and try again.'
+      : p.scope === 'workspace'
       ? p.emailKind === 'contact'
         ? 'A user with this email already exists in this workspace: it is the contact email of another member. Change that member’s contact email, or use another address.'
         : 'A user with this email already exists in this workspace: it is the login of another member. Use another address.'
@@ -34,12 +36,16 @@ const en: Messages = {
   MEMBER_NOT_DELETABLE: () => 'Only invitations that were never accepted can be deleted. Dismiss this user instead: their data is kept.',
   MEMBER_NOT_DISMISSABLE: () => 'Only a user with access can be dismissed. Delete a pending invitation, or reject a request to join.',
   INVITATION_NOT_PENDING: () => 'This invitation is no longer pending: it was accepted or deleted.',
-  MEMBER_HAS_TASKS: (p) => `The user has not been deleted: delete their ${p.taskCount ?? ''} tasks first.`.replace('  ', ' '),
+  MEMBER_HAS_TASKS: (p) =>
+    p.taskCount === 1 ? 'The user has not been deleted: delete their task first.' : `The user has not been deleted: delete their ${p.taskCount ?? ''} tasks first.`.replace('  ', ' '),
   LAST_ADMIN: () => 'This would leave the workspace without an administrator. Appoint another administrator first.',
   CREATOR_PROTECTED: () => 'Only the creator of the workspace can change the creator’s rights.',
   LAST_SIGN_IN_METHOD: () => 'This is your only way to sign in: add a password or another sign-in method first.',
   IDENTITY_TAKEN: () => 'This social account is already linked to another profile. Sign in with it and unlink it there first.',
-  TOKEN_INVALID: () => 'This link is not valid or has already been used.',
+  TOKEN_INVALID: (p) =>
+    p.linkSwitchedOff
+      ? 'This workspace’s quick-join link is switched off. Ask an administrator of the workspace to switch it on again or to invite you.'
+      : 'This link is not valid or has already been used.',
   TOKEN_EXPIRED: () => 'This link has expired. Ask for a new one.',
   RATE_LIMITED: (p) =>
     p.retryAfterSeconds ? `Too many attempts. Try again in ${p.retryAfterSeconds} seconds.` : 'Too many attempts. Try again in a moment.',
@@ -72,7 +78,9 @@ const fr: Messages = {
   TWO_FACTOR_NOT_ENABLED: () => 'La validation en deux étapes n’est pas activée sur votre profil.',
   TWO_FACTOR_SETUP_REQUIRED: () => 'Commencez d’abord la configuration de la validation en deux étapes : scannez le nouveau code QR, puis saisissez un code.',
   EMAIL_TAKEN: (p) =>
-    p.scope === 'workspace'
+    p.asNewLogin
+      ? 'Un autre profil se connecte déjà avec cette adresse : elle ne peut pas encore devenir votre e-mail de connexion. Si ce profil est aussi le vôtre : connectez-vous avec cette adresse (récupérez le mot de passe si besoin), changez l’e-mail de connexion de ce profil pour une autre adresse qui vous appartient, puis revenez ici et réessayez.'
+      : p.scope === 'workspace'
       ? p.emailKind === 'contact'
         ? 'Un utilisateur possède déjà cet e-mail dans cet espace : c’est l’e-mail de contact d’un autre membre. Modifiez l’e-mail de contact de ce membre ou utilisez une autre adresse.'
         : 'Un utilisateur possède déjà cet e-mail dans cet espace : c’est l’identifiant d’un autre membre. Utilisez une autre adresse.'
@@ -84,12 +92,16 @@ const fr: Messages = {
   MEMBER_NOT_DELETABLE: () => 'Seules les invitations jamais acceptées peuvent être supprimées. Licenciez plutôt cet utilisateur : ses données sont conservées.',
   MEMBER_NOT_DISMISSABLE: () => 'Seul un utilisateur qui a un accès peut être licencié. Supprimez une invitation en attente, ou refusez une demande d’adhésion.',
   INVITATION_NOT_PENDING: () => 'Cette invitation n’est plus en attente : elle a été acceptée ou supprimée.',
-  MEMBER_HAS_TASKS: (p) => `L’utilisateur n’a pas été supprimé : supprimez d’abord ses ${p.taskCount ?? ''} tâches.`.replace('  ', ' '),
+  MEMBER_HAS_TASKS: (p) =>
+    p.taskCount === 1 ? 'L’utilisateur n’a pas été supprimé : supprimez d’abord sa tâche.' : `L’utilisateur n’a pas été supprimé : supprimez d’abord ses ${p.taskCount ?? ''} tâches.`.replace('  ', ' '),
   LAST_ADMIN: () => 'L’espace n’aurait plus d’administrateur. Nommez d’abord un autre administrateur.',
   CREATOR_PROTECTED: () => 'Seul le créateur de l’espace peut modifier les droits du créateur.',
   LAST_SIGN_IN_METHOD: () => 'C’est votre seul moyen de connexion : ajoutez d’abord un mot de passe ou un autre moyen.',
   IDENTITY_TAKEN: () => 'Ce compte de réseau social est déjà lié à un autre profil. Connectez-vous avec lui et dissociez-le d’abord.',
-  TOKEN_INVALID: () => 'Ce lien n’est pas valide ou a déjà été utilisé.',
+  TOKEN_INVALID: (p) =>
+    p.linkSwitchedOff
+      ? 'Le lien d’adhésion rapide de cet espace est désactivé. Demandez à un administrateur de l’espace de le réactiver ou de vous inviter.'
+      : 'Ce lien n’est pas valide ou a déjà été utilisé.',
   TOKEN_EXPIRED: () => 'Ce lien a expiré. Demandez-en un nouveau.',
   RATE_LIMITED: (p) =>
     p.retryAfterSeconds ? `Trop de tentatives. Réessayez dans ${p.retryAfterSeconds} secondes.` : 'Trop de tentatives. Réessayez dans un instant.',
@@ -122,7 +134,9 @@ const de: Messages = {
   TWO_FACTOR_NOT_ENABLED: () => 'Die Zwei-Faktor-Authentifizierung ist für Ihr Profil nicht aktiviert.',
   TWO_FACTOR_SETUP_REQUIRED: () => 'Beginnen Sie zuerst mit der Einrichtung der Zwei-Faktor-Authentifizierung: Scannen Sie den neuen QR-Code und geben Sie dann einen Code ein.',
   EMAIL_TAKEN: (p) =>
-    p.scope === 'workspace'
+    p.asNewLogin
+      ? 'Ein anderes Profil meldet sich bereits mit dieser Adresse an; sie kann daher noch nicht Ihre Login-E-Mail werden. Wenn dieses Profil auch Ihnen gehört: Melden Sie sich mit dieser Adresse an (stellen Sie ggf. das Passwort wieder her), ändern Sie dort die Login-E-Mail in eine andere eigene Adresse und versuchen Sie es dann hier erneut.'
+      : p.scope === 'workspace'
       ? p.emailKind === 'contact'
         ? 'Ein Nutzer mit dieser E-Mail-Adresse existiert bereits in diesem Workspace: Es ist die Kontakt-E-Mail eines anderen Mitglieds. Ändern Sie diese Kontakt-E-Mail oder nutzen Sie eine andere Adresse.'
         : 'Ein Nutzer mit dieser E-Mail-Adresse existiert bereits in diesem Workspace: Es ist der Login eines anderen Mitglieds. Nutzen Sie eine andere Adresse.'
@@ -134,12 +148,16 @@ const de: Messages = {
   MEMBER_NOT_DELETABLE: () => 'Nur nie angenommene Einladungen können gelöscht werden. Entlassen Sie diesen Nutzer stattdessen: Seine Daten bleiben erhalten.',
   MEMBER_NOT_DISMISSABLE: () => 'Nur ein Nutzer mit Zugang kann entlassen werden. Löschen Sie eine offene Einladung oder lehnen Sie eine Beitrittsanfrage ab.',
   INVITATION_NOT_PENDING: () => 'Diese Einladung ist nicht mehr offen: Sie wurde angenommen oder gelöscht.',
-  MEMBER_HAS_TASKS: (p) => `Der Nutzer wurde nicht gelöscht: Löschen Sie zuerst seine ${p.taskCount ?? ''} Aufgaben.`.replace('  ', ' '),
+  MEMBER_HAS_TASKS: (p) =>
+    p.taskCount === 1 ? 'Der Nutzer wurde nicht gelöscht: Löschen Sie zuerst seine Aufgabe.' : `Der Nutzer wurde nicht gelöscht: Löschen Sie zuerst seine ${p.taskCount ?? ''} Aufgaben.`.replace('  ', ' '),
   LAST_ADMIN: () => 'Der Workspace hätte dann keinen Administrator mehr. Ernennen Sie zuerst einen anderen Administrator.',
   CREATOR_PROTECTED: () => 'Nur der Ersteller des Workspace kann die Rechte des Erstellers ändern.',
   LAST_SIGN_IN_METHOD: () => 'Das ist Ihre einzige Anmeldemethode: Fügen Sie zuerst ein Passwort oder eine andere Methode hinzu.',
   IDENTITY_TAKEN: () => 'Dieses Konto des sozialen Netzwerks ist bereits mit einem anderen Profil verknüpft. Melden Sie sich damit an und lösen Sie die Verknüpfung dort zuerst.',
-  TOKEN_INVALID: () => 'Dieser Link ist ungültig oder wurde bereits verwendet.',
+  TOKEN_INVALID: (p) =>
+    p.linkSwitchedOff
+      ? 'Der Schnellbeitritts-Link dieses Arbeitsbereichs ist ausgeschaltet. Bitten Sie einen Administrator des Arbeitsbereichs, ihn wieder einzuschalten oder Sie einzuladen.'
+      : 'Dieser Link ist ungültig oder wurde bereits verwendet.',
   TOKEN_EXPIRED: () => 'Dieser Link ist abgelaufen. Fordern Sie einen neuen an.',
   RATE_LIMITED: (p) =>
     p.retryAfterSeconds ? `Zu viele Versuche. Versuchen Sie es in ${p.retryAfterSeconds} Sekunden erneut.` : 'Zu viele Versuche. Versuchen Sie es gleich noch einmal.',
@@ -172,7 +190,9 @@ const it: Messages = {
   TWO_FACTOR_NOT_ENABLED: () => 'L’autenticazione a due fattori non è attiva sul tuo profilo.',
   TWO_FACTOR_SETUP_REQUIRED: () => 'Avvia prima la configurazione dell’autenticazione a due fattori: scansiona il nuovo codice QR, poi inserisci un codice.',
   EMAIL_TAKEN: (p) =>
-    p.scope === 'workspace'
+    p.asNewLogin
+      ? 'Un altro profilo accede già con questo indirizzo, quindi non può ancora diventare la tua e-mail di accesso. Se anche quel profilo è tuo: accedi con questo indirizzo (recupera la password se serve), cambia l’e-mail di accesso di quel profilo con un altro indirizzo tuo, poi torna qui e riprova.'
+      : p.scope === 'workspace'
       ? p.emailKind === 'contact'
         ? 'Esiste già un utente con questa e-mail in questo spazio: è l’e-mail di contatto di un altro membro. Modifica quell’e-mail di contatto o usa un altro indirizzo.'
         : 'Esiste già un utente con questa e-mail in questo spazio: è il login di un altro membro. Usa un altro indirizzo.'
@@ -184,12 +204,16 @@ const it: Messages = {
   MEMBER_NOT_DELETABLE: () => 'Si possono eliminare solo gli inviti mai accettati. Disattiva invece questo utente: i suoi dati vengono conservati.',
   MEMBER_NOT_DISMISSABLE: () => 'Si può disattivare solo un utente che ha accesso. Elimina un invito in sospeso, oppure rifiuta una richiesta di adesione.',
   INVITATION_NOT_PENDING: () => 'Questo invito non è più in sospeso: è stato accettato o eliminato.',
-  MEMBER_HAS_TASKS: (p) => `L’utente non è stato eliminato: elimina prima i suoi ${p.taskCount ?? ''} incarichi.`.replace('  ', ' '),
+  MEMBER_HAS_TASKS: (p) =>
+    p.taskCount === 1 ? 'L’utente non è stato eliminato: elimina prima il suo incarico.' : `L’utente non è stato eliminato: elimina prima i suoi ${p.taskCount ?? ''} incarichi.`.replace('  ', ' '),
   LAST_ADMIN: () => 'Lo spazio resterebbe senza amministratore. Nomina prima un altro amministratore.',
   CREATOR_PROTECTED: () => 'Solo il creatore dello spazio può modificare i diritti del creatore.',
   LAST_SIGN_IN_METHOD: () => 'È il tuo unico metodo di accesso: aggiungi prima una password o un altro metodo.',
   IDENTITY_TAKEN: () => 'Questo account social è già collegato a un altro profilo. Accedi con esso e scollegalo prima da lì.',
-  TOKEN_INVALID: () => 'Questo link non è valido o è già stato usato.',
+  TOKEN_INVALID: (p) =>
+    p.linkSwitchedOff
+      ? 'Il link di accesso rapido di questo spazio è disattivato. Chiedi a un amministratore dello spazio di riattivarlo o di invitarti.'
+      : 'Questo link non è valido o è già stato usato.',
   TOKEN_EXPIRED: () => 'Questo link è scaduto. Richiedine uno nuovo.',
   RATE_LIMITED: (p) =>
     p.retryAfterSeconds ? `Troppi tentativi. Riprova tra ${p.retryAfterSeconds} secondi.` : 'Troppi tentativi. Riprova tra un momento.',

@@ -83,6 +83,10 @@ export interface AppErrorParams {
   emailKind?: 'login' | 'contact';
   /** EMAIL_TAKEN: where it is used. */
   scope?: 'network' | 'workspace';
+  /** TOKEN_INVALID: a genuine quick-join link its admins switched off (the answer says so, and who can help). */
+  linkSwitchedOff?: boolean;
+  /** EMAIL_TAKEN: the caller asked for it as their own new login (the answer tells how to free it). */
+  asNewLogin?: boolean;
   /** MEMBER_HAS_TASKS */
   taskCount?: number;
   /** RATE_LIMITED */

@@ -1,4 +1,5 @@
 import type { Locale } from './locale.ts';
+import { RECOVERY_LETTER_MAX_BYTES } from './lifecycle.ts';
 
 /** Why one input field was refused, independent of the validation library. */
 export type FieldProblem =
@@ -10,6 +11,9 @@ export type FieldProblem =
   | { kind: 'too_few'; minimum: number }
   | { kind: 'too_many'; maximum: number }
   | { kind: 'range' }
+  | { kind: 'past' }
+  | { kind: 'file_too_big' }
+  | { kind: 'file_type' }
   | { kind: 'email' }
   | { kind: 'slug' }
   | { kind: 'slug_reserved' }
@@ -20,6 +24,9 @@ export type FieldProblem =
   | { kind: 'invalid' };
 
 type Describe = (problem: FieldProblem) => string;
+
+/** The largest file a form takes (the recovery letter), as people count it. */
+const megabytes = Math.round(RECOVERY_LETTER_MAX_BYTES / (1024 * 1024));
 
 const describers: Record<Locale, Describe> = {
   en: (p) => {
@@ -39,6 +46,9 @@ const describers: Record<Locale, Describe> = {
       case 'too_few': return `Give at least ${p.minimum}.`;
       case 'too_many': return `Give at most ${p.maximum} at a time.`;
       case 'range': return 'The end comes before the start.';
+      case 'past': return 'Choose a date in the future.';
+      case 'file_too_big': return `This file is larger than ${megabytes} MB.`;
+      case 'file_type': return 'Attach a PDF, PNG or JPEG file.';
       case 'invalid': return 'This value is not valid.';
     }
   },
@@ -59,6 +69,9 @@ const describers: Record<Locale, Describe> = {
       case 'too_few': return `Indiquez-en au moins ${p.minimum}.`;
       case 'too_many': return `Indiquez-en au plus ${p.maximum} à la fois.`;
       case 'range': return 'La fin précède le début.';
+      case 'past': return 'Choisissez une date dans le futur.';
+      case 'file_too_big': return `Ce fichier dépasse ${megabytes} Mo.`;
+      case 'file_type': return 'Joignez un fichier PDF, PNG ou JPEG.';
       case 'invalid': return 'Cette valeur n’est pas valide.';
     }
   },
@@ -79,6 +92,9 @@ const describers: Record<Locale, Describe> = {
       case 'too_few': return `Geben Sie mindestens ${p.minimum} an.`;
       case 'too_many': return `Geben Sie höchstens ${p.maximum} auf einmal an.`;
       case 'range': return 'Das Ende liegt vor dem Anfang.';
+      case 'past': return 'Wählen Sie ein Datum in der Zukunft.';
+      case 'file_too_big': return `Diese Datei ist größer als ${megabytes} MB.`;
+      case 'file_type': return 'Hängen Sie eine PDF-, PNG- oder JPEG-Datei an.';
       case 'invalid': return 'Dieser Wert ist ungültig.';
     }
   },
@@ -99,6 +115,9 @@ const describers: Record<Locale, Describe> = {
       case 'too_few': return `Indicane almeno ${p.minimum}.`;
       case 'too_many': return `Indicane al massimo ${p.maximum} alla volta.`;
       case 'range': return 'La fine viene prima dell’inizio.';
+      case 'past': return 'Scegli una data futura.';
+      case 'file_too_big': return `Questo file supera i ${megabytes} MB.`;
+      case 'file_type': return 'Allega un file PDF, PNG o JPEG.';
       case 'invalid': return 'Questo valore non è valido.';
     }
   },

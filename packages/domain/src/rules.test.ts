@@ -80,6 +80,8 @@ describe('error catalogue', () => {
   it('words the seeds’ errors the way the help centre does', () => {
     expect(describeError('INVALID_CREDENTIALS', {}, 'de')).toBe('Ungültiger Benutzername oder falsches Passwort.');
     expect(describeError('MEMBER_HAS_TASKS', { taskCount: 2 }, 'en')).toBe('The user has not been deleted: delete their 2 tasks first.');
+    expect(describeError('MEMBER_HAS_TASKS', { taskCount: 1 }, 'en')).toBe('The user has not been deleted: delete their task first.');
+    expect(describeError('MEMBER_HAS_TASKS', { taskCount: 1 }, 'fr')).toBe('L’utilisateur n’a pas été supprimé : supprimez d’abord sa tâche.');
     expect(new AppError('RATE_LIMITED', { retryAfterSeconds: 30 }).message).toContain('30 seconds');
   });
 

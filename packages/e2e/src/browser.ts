@@ -3,7 +3,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { useTestServer } from '@gatehouse/api-server/testing';
+import { TEST_PASSWORD, useTestServer } from '@gatehouse/api-server/testing';
+import { uniqueSlug } from '@gatehouse/db/testing';
+import { linkIn } from '@gatehouse/mail';
 
 const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'test-results');
 
@@ -38,7 +40,7 @@ export function useBrowserTest() {
   afterAll(async () => {
     await browser?.close();
   });
-  return {
+  const helpers = {
     db: test.db,
     people: test.people,
     get server() {
@@ -48,5 +50,31 @@ export function useBrowserTest() {
       if (!browser) throw new Error('useBrowserTest(): the browser is ready only inside tests');
       return browser;
     },
+    /** A fresh browser in `locale` that opened `url` (a sign-in page) and signed in there with the test password. */
+    async signedInPage(url: string, email: string, locale = 'en-US'): Promise<Page> {
+      const page = await (await helpers.browser.newContext({ locale })).newPage();
+      await page.goto(url);
+      await page.locator('#email').fill(email);
+      await page.locator('#password').fill(TEST_PASSWORD);
+      await page.locator('form button[type="submit"]').click();
+      return page;
+    },
+    /** A workspace with its creator and one member who accepted an invitation, made through the API. */
+    async workspaceWithMember(names: { admin: string; workspace: string; member: string }) {
+      const admin = await test.people.signedIn({ name: names.admin });
+      const slug = uniqueSlug('ws');
+      await admin.client.workspace.create.mutate({ name: names.workspace, slug });
+      const member = await helpers.memberOf(admin, slug, names.member);
+      return { admin, slug, member, memberId: member.memberId };
+    },
+    /** A new person invited to `slug` by `admin`, who accepted the mailed invitation. */
+    async memberOf(admin: Awaited<ReturnType<typeof test.people.signedIn>>, slug: string, name: string) {
+      const person = await test.people.signedIn({ name });
+      const [invited] = await admin.client.invitations.send.mutate({ workspace: slug, emails: [person.email] });
+      const mail = await test.server.mailSink!.waitFor(person.email);
+      await person.client.invitations.accept.mutate({ token: new URL(linkIn(mail, `${test.server.publicUrl}/invitation#`)).hash.slice(1) });
+      return { ...person, memberId: invited!.memberId! };
+    },
   };
+  return helpers;
 }

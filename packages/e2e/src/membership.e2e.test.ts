@@ -32,6 +32,9 @@ describe('an invitation’s whole trip', () => {
     const results = page.getByTestId('invite-results');
     await results.waitFor();
     expect(await results.textContent()).toContain(`✓ ${invitee} — invitation sent`);
+    // What is not an address is answered, not dropped, and stays in the box to fix.
+    expect(await results.textContent()).toContain('✗ not-an-address — not a valid email address');
+    expect(await page.getByTestId('invite-emails').inputValue()).toBe('not-an-address');
     await screenshot(page, '10-console-invite-dialog');
     await page.getByRole('button', { name: 'Close' }).first().click();
 
@@ -75,7 +78,7 @@ describe('an invitation’s whole trip', () => {
     await page.getByTestId('confirm').click();
     const error = page.getByTestId('member-error');
     await error.waitFor();
-    expect(await error.textContent()).toBe('The user has not been deleted: delete their 1 tasks first.');
+    expect(await error.textContent()).toBe('The user has not been deleted: delete their task first.');
     await screenshot(page, '14-console-delete-blocked-by-task');
 
     await page.getByTestId('member-tasks').getByRole('button', { name: 'Delete task' }).click();

@@ -3,7 +3,6 @@ import type { Page } from 'playwright-core';
 import { TEST_PASSWORD } from '@gatehouse/api-server/testing';
 import { Member, Profile } from '@gatehouse/db';
 import { uniqueSlug } from '@gatehouse/db/testing';
-import { linkIn } from '@gatehouse/mail';
 import { screenshot, useBrowserTest } from './browser.ts';
 
 const test = useBrowserTest();
@@ -19,13 +18,7 @@ async function portalSignIn(email: string, locale = 'en-US'): Promise<Page> {
   return page;
 }
 
-async function member(admin: Awaited<ReturnType<typeof people.signedIn>>, slug: string, name: string) {
-  const person = await people.signedIn({ name });
-  const [invited] = await admin.client.invitations.send.mutate({ workspace: slug, emails: [person.email] });
-  const mail = await test.server.mailSink!.waitFor(person.email);
-  await person.client.invitations.accept.mutate({ token: new URL(linkIn(mail, `${test.server.publicUrl}/invitation#`)).hash.slice(1) });
-  return { ...person, memberId: invited!.memberId! };
-}
+const member = test.memberOf;
 
 describe('a workspace that lost its last administrator', () => {
   it('gets one back: a member files the signed letter in the portal, platform staff approve it in the console', async () => {

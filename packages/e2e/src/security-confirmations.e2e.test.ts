@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { TEST_PASSWORD } from '@gatehouse/api-server/testing';
 import { uniqueEmail, uniqueSlug } from '@gatehouse/db/testing';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
@@ -10,26 +9,7 @@ import { screenshot, useBrowserTest } from './browser.ts';
 const test = useBrowserTest();
 const { people } = test;
 
-async function signedInPage(url: string, email: string): Promise<Page> {
-  const page = await (await test.browser.newContext({ locale: 'en-US' })).newPage();
-  await page.goto(url);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  return page;
-}
-
-/** A workspace with its creator and one member who accepted an invitation, made through the API. */
-async function workspaceWithMember(names: { admin: string; workspace: string; member: string }) {
-  const admin = await people.signedIn({ name: names.admin });
-  const slug = uniqueSlug('ws');
-  await admin.client.workspace.create.mutate({ name: names.workspace, slug });
-  const member = await people.signedIn({ name: names.member });
-  const [invited] = await admin.client.invitations.send.mutate({ workspace: slug, emails: [member.email] });
-  const mail = await test.server.mailSink!.waitFor(member.email);
-  await member.client.invitations.accept.mutate({ token: new URL(linkIn(mail, `${test.server.publicUrl}/invitation#`)).hash.slice(1) });
-  return { admin, slug, member, memberId: invited!.memberId! };
-}
+const { signedInPage, workspaceWithMember } = test;
 
 describe('sensitive actions ask the person to confirm it is them', () => {
   it('changes a member’s role only after the admin’s password, keeping the dialog open on a wrong one', async () => {
@@ -126,7 +106,7 @@ describe('sensitive actions ask the person to confirm it is them', () => {
     await page.getByRole('button', { name: 'Send invitations' }).click();
     await page.getByTestId('invite-results').getByText('this person was dismissed here').waitFor();
     await screenshot(page, '36-console-reinvite-dismissed');
-    await page.getByRole('link', { name: 'Open to rehire' }).click();
+    await page.getByRole('button', { name: 'Open to rehire' }).click();
     await page.getByLabel('Rehire as').selectOption('extranet');
     await page.getByTestId('rehire-member').click();
     await page.getByText('Rehired. They sign in again to get access.').waitFor();

@@ -230,6 +230,7 @@ export const de: typeof en = {
     letter: 'Unterschriebenes Schreiben (PDF, PNG oder JPEG, bis 5 MB)',
     letterHint: 'Scannen oder fotografieren Sie das unterschriebene Schreiben.',
     letterMissing: 'Fügen Sie das unterschriebene Schreiben bei.',
+    wrongType: 'Hängen Sie eine PDF-, PNG- oder JPEG-Datei an.',
     tooBig: 'Diese Datei ist größer als 5 MB.',
     submit: 'Anfrage senden',
     filed: 'Ihre Anfrage ist gesendet. Das Plattform-Team prüft sie und schreibt Ihnen.',

@@ -228,6 +228,7 @@ export const en = {
     letter: 'Signed letter (PDF, PNG or JPEG, up to 5 MB)',
     letterHint: 'Scan or photograph the signed letter.',
     letterMissing: 'Attach the signed letter.',
+    wrongType: 'Attach a PDF, PNG or JPEG file.',
     tooBig: 'This file is larger than 5 MB.',
     submit: 'Send the request',
     filed: 'Your request was sent. Platform staff will review it and write to you.',

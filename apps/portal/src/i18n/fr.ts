@@ -230,6 +230,7 @@ export const fr: typeof en = {
     letter: 'Lettre signée (PDF, PNG ou JPEG, 5 Mo max.)',
     letterHint: 'Scannez ou photographiez la lettre signée.',
     letterMissing: 'Joignez la lettre signée.',
+    wrongType: 'Joignez un fichier PDF, PNG ou JPEG.',
     tooBig: 'Ce fichier dépasse 5 Mo.',
     submit: 'Envoyer la demande',
     filed: 'Votre demande est envoyée. L’équipe de la plateforme l’examinera et vous écrira.',

@@ -230,6 +230,7 @@ export const it: typeof en = {
     letter: 'Lettera firmata (PDF, PNG o JPEG, fino a 5 MB)',
     letterHint: 'Scansiona o fotografa la lettera firmata.',
     letterMissing: 'Allega la lettera firmata.',
+    wrongType: 'Allega un file PDF, PNG o JPEG.',
     tooBig: 'Questo file supera i 5 MB.',
     submit: 'Invia la richiesta',
     filed: 'La richiesta è stata inviata. Lo staff della piattaforma la esaminerà e ti scriverà.',

@@ -39,7 +39,7 @@ export async function workspaceOfLink(em: EntityManager, config: ServiceConfig, 
   if (!workspace || String(workspace.joinLinkVersion) !== version || !derivedSecretMatches(config.appSecret, `join:${workspace.id}:${workspace.joinLinkVersion}`, mac)) {
     throw new AppError('TOKEN_INVALID');
   }
-  if (!workspace.joinEnabled) throw new AppError('TOKEN_INVALID');
+  if (!workspace.joinEnabled) throw new AppError('TOKEN_INVALID', { linkSwitchedOff: true });
   if (workspace.joinExpiresAt && workspace.joinExpiresAt.getTime() <= Date.now()) throw new AppError('TOKEN_EXPIRED');
   return workspace;
 }

@@ -23,9 +23,9 @@ export interface FileRecoveryOptions {
 export async function fileRecoveryRequest(options: FileRecoveryOptions): Promise<{ id: string }> {
   const { em, actor, membership } = options;
   if (await em.count(Member, { workspace: membership.workspace.id, role: 'admin', status: 'active' })) throw new AppError('FORBIDDEN', { requiredRole: 'admin' });
-  if (options.letter.bytes.length > RECOVERY_LETTER_MAX_BYTES) throw new AppError('INVALID_INPUT', { fields: { letter: 'too_big' as never } });
+  if (options.letter.bytes.length > RECOVERY_LETTER_MAX_BYTES) throw new AppError('INVALID_INPUT', { fields: { letter: 'file_too_big' } });
   const type = sniffLetterType(options.letter.bytes);
-  if (!type) throw new AppError('INVALID_INPUT', { fields: { letter: 'invalid' } });
+  if (!type) throw new AppError('INVALID_INPUT', { fields: { letter: 'file_type' } });
   const proposed = await em.findOne(Member, { id: options.proposedMemberId, workspace: membership.workspace.id, status: 'active' });
   if (!proposed?.profile) throw new AppError('NOT_FOUND');
   const request = em.create(RecoveryRequest, {

@@ -18,7 +18,7 @@ export async function confirmEmailChange(options: { em: EntityManager; config: S
       const token = await em.findOne(ProfileToken, { tokenHash: hash, purpose: 'change_email' }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!token || token.usedAt || !token.newEmail) throw new AppError('TOKEN_INVALID');
       if (token.expiresAt.getTime() <= Date.now()) throw new AppError('TOKEN_EXPIRED');
-      await assertEmailFree(em, { email: token.newEmail, network: true });
+      await assertEmailFree(em, { email: token.newEmail, network: true, asNewLogin: true });
       const profile = await em.findOneOrFail(Profile, { id: token.profile.id });
       const previous = profile.email;
       token.usedAt = new Date();
@@ -30,6 +30,6 @@ export async function confirmEmailChange(options: { em: EntityManager; config: S
       return { email: profile.email };
     });
   } catch (error) {
-    throw asEmailTaken(error);
+    throw asEmailTaken(error, { asNewLogin: true });
   }
 }

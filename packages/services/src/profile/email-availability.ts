@@ -21,6 +21,8 @@ export interface EmailCheck {
   exceptMemberId?: string;
   /** Inside the workspace, only members' logins count (a profile joining whose address may be another member's contact). */
   onlyLogins?: boolean;
+  /** The caller wants it as their own new login: the refusal tells how to free it. */
+  asNewLogin?: boolean;
 }
 
 export type EmailHolder = { scope: 'network'; emailKind: 'login' } | { scope: 'workspace'; emailKind: 'login' | 'contact'; member: Member };
@@ -38,16 +40,16 @@ export async function findEmailHolder(em: EntityManager, check: EmailCheck): Pro
 }
 
 /** EMAIL_TAKEN, saying where and as what. */
-export function emailTaken(holder: Pick<EmailHolder, 'scope' | 'emailKind'>): AppError {
-  return new AppError('EMAIL_TAKEN', { scope: holder.scope, emailKind: holder.emailKind });
+export function emailTaken(holder: Pick<EmailHolder, 'scope' | 'emailKind'>, options: { asNewLogin?: boolean } = {}): AppError {
+  return new AppError('EMAIL_TAKEN', { scope: holder.scope, emailKind: holder.emailKind, ...(options.asNewLogin ? { asNewLogin: true } : {}) });
 }
 
 export async function assertEmailFree(em: EntityManager, check: EmailCheck): Promise<void> {
   const holder = await findEmailHolder(em, check);
-  if (holder) throw emailTaken(holder);
+  if (holder) throw emailTaken(holder, { asNewLogin: check.asNewLogin ?? false });
 }
 
 /** Two requests racing for one login both pass the check; the unique index stops the second, which hears EMAIL_TAKEN like everyone else. */
-export function asEmailTaken(error: unknown): unknown {
-  return error instanceof UniqueConstraintViolationException ? emailTaken({ scope: 'network', emailKind: 'login' }) : error;
+export function asEmailTaken(error: unknown, options: { asNewLogin?: boolean } = {}): unknown {
+  return error instanceof UniqueConstraintViolationException ? emailTaken({ scope: 'network', emailKind: 'login' }, options) : error;
 }

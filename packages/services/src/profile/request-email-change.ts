@@ -24,7 +24,7 @@ export async function requestEmailChange(options: { em: EntityManager; actor: Ac
   return options.em.transactional(async (em) => {
     const profile = await em.findOneOrFail(Profile, { id: actor.profileId });
     if (newEmail === profile.email) throw new AppError('INVALID_INPUT', { fields: { newEmail: 'invalid' } });
-    await assertEmailFree(em, { email: newEmail, network: true });
+    await assertEmailFree(em, { email: newEmail, network: true, asNewLogin: true });
     await config.limits.consume('mailAddress', addressKey(actor.origin));
     await em.nativeDelete(ProfileToken, { profile: profile.id, purpose: 'change_email', usedAt: null });
     const { token, hash } = generateOneTimeToken();

@@ -82,4 +82,32 @@ export const en = {
     methods: { password: 'password', social: 'social account', invitation: 'invitation' },
     reasons: { not_a_member: 'not a member', not_an_admin: 'not an administrator' },
   },
+  /** Inviting by email, in the console's dialog and on the portal's page for members. */
+  invite: {
+    seatsLeft: 'Seats left on your plan: {left}.',
+    email: {
+      addresses: 'Email addresses',
+      addressesHint: 'One per line, or separated by commas. Up to 100 at once.',
+      csv: 'Or import a CSV file',
+      message: 'Invitation message',
+      defaultMessage: 'Join us on our company workspace.',
+      role: 'Role',
+      send: 'Send invitations',
+      sending: 'Sending…',
+      sent: 'invitation sent',
+      tooMany: '{count} addresses: give at most {max} at a time.',
+      noAddresses: 'Enter at least one email address.',
+    },
+    reasons: {
+      EMAIL_TAKEN: 'this address is already used in this workspace (as a login or a contact email)',
+      SEAT_LIMIT_REACHED: 'no seat left on the plan',
+      INVALID_INPUT: 'not a valid email address',
+      INVITE_NOT_ALLOWED: 'you may not invite users',
+      FORBIDDEN: 'you may not give this role',
+      RATE_LIMITED: 'too many invitations for now: try again in {minutes} min',
+      MEMBER_DISMISSED: 'this person was dismissed here: rehire them from their page, with the role you choose',
+      MEMBER_DISMISSED_ASK: 'this person was dismissed here: an administrator can rehire them',
+      rehire: 'Open to rehire',
+    },
+  },
 };
