@@ -42,6 +42,22 @@ export function rememberLocale(locale: Locale): void {
   document.documentElement.lang = locale;
 }
 
+const CHOSEN_KEY = 'gatehouse.locale.chosen';
+
+/** A language the person picked in the switcher before signing in: it outlives the sign-in, and they are asked whether to keep it. */
+export const chosenLocale = {
+  get(): Locale | null {
+    const value = sessionStorage.getItem(CHOSEN_KEY);
+    return isLocale(value) ? value : null;
+  },
+  set(locale: Locale): void {
+    sessionStorage.setItem(CHOSEN_KEY, locale);
+  },
+  clear(): void {
+    sessionStorage.removeItem(CHOSEN_KEY);
+  },
+};
+
 /** Each language named in itself, for the switcher. */
 export const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', fr: 'Français', de: 'Deutsch', it: 'Italiano' };
 export { LOCALES, type Locale };

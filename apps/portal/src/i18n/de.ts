@@ -2,7 +2,7 @@ import type { en } from './en.ts';
 
 export const de: typeof en = {
   app: { portal: 'Portal' },
-  nav: { label: 'Hauptmenü', workspaces: 'Meine Workspaces', sessions: 'Sitzungen', password: 'Passwort', security: 'Sicherheit' },
+  nav: { label: 'Hauptmenü', workspaces: 'Meine Workspaces', sessions: 'Sitzungen', password: 'Passwort', security: 'Sicherheit', profile: 'Profil' },
   fields: { name: 'Ihr Name', workspaceName: 'Name des Unternehmens oder Teams', passwordConfirm: 'Passwort wiederholen' },
   signIn: {
     title: 'Anmelden',
@@ -19,6 +19,7 @@ export const de: typeof en = {
     haveProfile: 'Schon ein Profil? Anmelden',
   },
   workspaces: {
+    invite: 'Kollegen einladen',
     title: 'Meine Workspaces',
     create: 'Workspace erstellen',
     tasks: 'Meine Aufgaben',
@@ -39,7 +40,9 @@ export const de: typeof en = {
   },
   sessions: {
     title: 'Wo Sie angemeldet sind',
-    intro: 'Browser-Sitzungen enden nach 24 Minuten Inaktivität; die Desktop-App erneuert ihre Sitzung selbst.',
+    intro: 'Browser-Sitzungen enden nach einer Zeit ohne Aktivität, die jeder Arbeitsbereich festlegt (24 Minuten, sofern seine Administratoren nichts anderes gewählt haben); die Desktop-App erneuert ihre selbst.',
+    idle: 'Endet nach {minutes} Minuten ohne Aktivität',
+    renews: 'Erneuert sich, solange die App läuft',
     current: 'Dieses Gerät',
     unknownDevice: 'Unbekanntes Gerät',
     lastActive: 'Zuletzt aktiv {when}',
@@ -163,6 +166,7 @@ export const de: typeof en = {
       unlinked: 'Verknüpfung gelöst.',
     },
     email: {
+      current: 'Sie melden sich mit {email} an.',
       codeHint: 'Die Zwei-Faktor-Authentifizierung ist an: Eine Änderung des Logins braucht auch einen Code aus Ihrer App.',
       title: 'Login-E-Mail',
       intro: 'Die Adresse, mit der Sie sich anmelden. Wir senden eine Bestätigung an die neue Adresse; bis zur Bestätigung ändert sich nichts.',
@@ -236,4 +240,28 @@ export const de: typeof en = {
     filed: 'Ihre Anfrage ist gesendet. Das Plattform-Team prüft sie und schreibt Ihnen.',
   },
   reauth: { intro: 'Eine Sitzung auf einem anderen Gerät zu beenden braucht Ihr Passwort oder einen Code aus Ihrer Authenticator-App.' },
+  inviteColleagues: {
+    title: 'Kollegen zu {workspace} einladen',
+    intro: 'Hier dürfen alle einladen. Eingeladene erhalten eine E-Mail mit einem Link; jede Einladung belegt einen Platz des Tarifs, bis sie angenommen oder gelöscht wird.',
+    notAllowed: 'Nur die Administratoren dieses Arbeitsbereichs laden hier Personen ein.',
+  },
+  profile: {
+    title: 'Mein Profil',
+    yours: 'Sie',
+    loginEmail: 'Login-E-Mail',
+    changeLogin: 'Ändern',
+    loginHint: 'Mit dieser Adresse melden Sie sich überall an. Jeder Arbeitsbereich führt außerdem eigene Adressen für Sie, siehe unten.',
+    saveName: 'Namen speichern',
+    saved: 'Gespeichert.',
+    perWorkspace: 'In jedem Arbeitsbereich',
+    perWorkspaceIntro: 'Wohin jeder Arbeitsbereich Ihnen schreibt (Kontakt-E-Mail), Ihr Firmenpostfach dort und Ihre Position.',
+    noWorkspaces: 'Sie sind noch in keinem Arbeitsbereich Mitglied.',
+    contactEmail: 'Kontakt-E-Mail',
+    contactEmailHint: 'Die Adresse, an die dieser Arbeitsbereich schreibt. Sie ist nicht Ihr Login.',
+    mailboxEmail: 'Postfachadresse',
+    mailboxEmailHint: 'Ihr Firmenpostfach, für Kollegen sichtbar; nicht zum Anmelden.',
+    position: 'Position',
+    save: 'Speichern',
+    dismissed: 'Sie wurden hier entlassen. Ihre Angaben bleiben erhalten; ändern können sie jetzt nur die Administratoren.',
+  },
 };

@@ -1,6 +1,6 @@
 export const en = {
   app: { portal: 'Portal' },
-  nav: { label: 'Main', workspaces: 'My workspaces', sessions: 'Sessions', password: 'Password', security: 'Security' },
+  nav: { label: 'Main', workspaces: 'My workspaces', sessions: 'Sessions', password: 'Password', security: 'Security', profile: 'Profile' },
   fields: { name: 'Your name', workspaceName: 'Company or team name', passwordConfirm: 'Password again' },
   signIn: {
     title: 'Sign in',
@@ -17,6 +17,7 @@ export const en = {
     haveProfile: 'Already have a profile? Sign in',
   },
   workspaces: {
+    invite: 'Invite colleagues',
     title: 'My workspaces',
     create: 'Create a workspace',
     tasks: 'My tasks',
@@ -37,7 +38,9 @@ export const en = {
   },
   sessions: {
     title: 'Where you are signed in',
-    intro: 'Browser sessions end after 24 minutes without activity; the desktop app renews its own.',
+    intro: 'Browser sessions end after a time without activity that each workspace sets (24 minutes unless its administrators chose another); the desktop app renews its own.',
+    idle: 'Ends after {minutes} minutes without activity',
+    renews: 'Renews itself while the app runs',
     current: 'This device',
     unknownDevice: 'Unknown device',
     lastActive: 'Last active {when}',
@@ -161,6 +164,7 @@ export const en = {
       unlinked: 'Unlinked.',
     },
     email: {
+      current: 'You sign in with {email}.',
       codeHint: 'Two-step verification is on: a change of login email also needs a code from your app.',
       title: 'Login email',
       intro: 'The address you sign in with. We send a confirmation to the new address; nothing changes until you confirm it there.',
@@ -234,4 +238,28 @@ export const en = {
     filed: 'Your request was sent. Platform staff will review it and write to you.',
   },
   reauth: { intro: 'Ending a session on another device needs your password, or a code from your authenticator app.' },
+  inviteColleagues: {
+    title: 'Invite colleagues to {workspace}',
+    intro: 'Everyone here may invite. The people you invite get an email with a link; each takes a seat of the plan until they accept or the invitation is deleted.',
+    notAllowed: 'Only the administrators of this workspace invite people here.',
+  },
+  profile: {
+    title: 'My profile',
+    yours: 'You',
+    loginEmail: 'Login email',
+    changeLogin: 'Change it',
+    loginHint: 'You sign in with this address everywhere. Each workspace also keeps its own addresses for you, below.',
+    saveName: 'Save my name',
+    saved: 'Saved.',
+    perWorkspace: 'In each workspace',
+    perWorkspaceIntro: 'Where each workspace writes to you (contact email), your company mailbox there, and your position.',
+    noWorkspaces: 'You are not a member of any workspace yet.',
+    contactEmail: 'Contact email',
+    contactEmailHint: 'Where this workspace writes to you. It is not your login.',
+    mailboxEmail: 'Mailbox address',
+    mailboxEmailHint: 'Your company mailbox, for colleagues to see; not used to sign in.',
+    position: 'Position',
+    save: 'Save',
+    dismissed: 'You were dismissed here. Your details are kept; only the administrators change them now.',
+  },
 };

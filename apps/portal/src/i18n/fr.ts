@@ -2,7 +2,7 @@ import type { en } from './en.ts';
 
 export const fr: typeof en = {
   app: { portal: 'Portail' },
-  nav: { label: 'Principal', workspaces: 'Mes espaces', sessions: 'Sessions', password: 'Mot de passe', security: 'Sécurité' },
+  nav: { label: 'Principal', workspaces: 'Mes espaces', sessions: 'Sessions', password: 'Mot de passe', security: 'Sécurité', profile: 'Profil' },
   fields: { name: 'Votre nom', workspaceName: 'Nom de l’entreprise ou de l’équipe', passwordConfirm: 'Mot de passe (confirmation)' },
   signIn: {
     title: 'Se connecter',
@@ -19,6 +19,7 @@ export const fr: typeof en = {
     haveProfile: 'Déjà un profil ? Connectez-vous',
   },
   workspaces: {
+    invite: 'Inviter des collègues',
     title: 'Mes espaces',
     create: 'Créer un espace',
     tasks: 'Mes tâches',
@@ -39,7 +40,9 @@ export const fr: typeof en = {
   },
   sessions: {
     title: 'Où vous êtes connecté',
-    intro: 'Les sessions du navigateur expirent après 24 minutes d’inactivité ; l’application de bureau renouvelle la sienne.',
+    intro: 'Les sessions du navigateur se terminent après une durée d’inactivité fixée par chaque espace (24 minutes sauf si ses administrateurs en ont choisi une autre) ; l’application de bureau renouvelle la sienne.',
+    idle: 'Se termine après {minutes} minutes d’inactivité',
+    renews: 'Se renouvelle tant que l’application tourne',
     current: 'Cet appareil',
     unknownDevice: 'Appareil inconnu',
     lastActive: 'Dernière activité {when}',
@@ -163,6 +166,7 @@ export const fr: typeof en = {
       unlinked: 'Dissocié.',
     },
     email: {
+      current: 'Vous vous connectez avec {email}.',
       codeHint: 'La validation en deux étapes est activée : changer d’identifiant demande aussi un code de votre application.',
       title: 'E-mail de connexion',
       intro: 'L’adresse avec laquelle vous vous connectez. Nous envoyons une confirmation à la nouvelle adresse ; rien ne change avant votre confirmation.',
@@ -236,4 +240,28 @@ export const fr: typeof en = {
     filed: 'Votre demande est envoyée. L’équipe de la plateforme l’examinera et vous écrira.',
   },
   reauth: { intro: 'Fermer une session sur un autre appareil demande votre mot de passe, ou un code de votre application d’authentification.' },
+  inviteColleagues: {
+    title: 'Inviter des collègues dans {workspace}',
+    intro: 'Tout le monde peut inviter ici. Les personnes invitées reçoivent un e-mail avec un lien ; chacune occupe une place de l’offre jusqu’à ce qu’elle accepte ou que l’invitation soit supprimée.',
+    notAllowed: 'Seuls les administrateurs de cet espace y invitent des personnes.',
+  },
+  profile: {
+    title: 'Mon profil',
+    yours: 'Vous',
+    loginEmail: 'E-mail de connexion',
+    changeLogin: 'Le changer',
+    loginHint: 'Vous vous connectez partout avec cette adresse. Chaque espace garde aussi ses propres adresses pour vous, ci-dessous.',
+    saveName: 'Enregistrer mon nom',
+    saved: 'Enregistré.',
+    perWorkspace: 'Dans chaque espace',
+    perWorkspaceIntro: 'Où chaque espace vous écrit (e-mail de contact), votre boîte de l’entreprise et votre poste.',
+    noWorkspaces: 'Vous n’êtes encore membre d’aucun espace.',
+    contactEmail: 'E-mail de contact',
+    contactEmailHint: 'L’adresse où cet espace vous écrit. Ce n’est pas votre identifiant.',
+    mailboxEmail: 'Adresse de messagerie',
+    mailboxEmailHint: 'Votre boîte de l’entreprise, visible des collègues ; ne sert pas à se connecter.',
+    position: 'Poste',
+    save: 'Enregistrer',
+    dismissed: 'Vous avez été licencié ici. Vos coordonnées sont conservées ; seuls les administrateurs les modifient désormais.',
+  },
 };

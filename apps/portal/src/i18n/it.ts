@@ -2,7 +2,7 @@ import type { en } from './en.ts';
 
 export const it: typeof en = {
   app: { portal: 'Portale' },
-  nav: { label: 'Principale', workspaces: 'I miei spazi', sessions: 'Sessioni', password: 'Password', security: 'Sicurezza' },
+  nav: { label: 'Principale', workspaces: 'I miei spazi', sessions: 'Sessioni', password: 'Password', security: 'Sicurezza', profile: 'Profilo' },
   fields: { name: 'Il tuo nome', workspaceName: 'Nome dell’azienda o del team', passwordConfirm: 'Ripeti la password' },
   signIn: {
     title: 'Accedi',
@@ -19,6 +19,7 @@ export const it: typeof en = {
     haveProfile: 'Hai già un profilo? Accedi',
   },
   workspaces: {
+    invite: 'Invita colleghi',
     title: 'I miei spazi',
     create: 'Crea uno spazio',
     tasks: 'I miei incarichi',
@@ -39,7 +40,9 @@ export const it: typeof en = {
   },
   sessions: {
     title: 'Dove hai effettuato l’accesso',
-    intro: 'Le sessioni del browser scadono dopo 24 minuti di inattività; l’app desktop rinnova la propria.',
+    intro: 'Le sessioni del browser terminano dopo un periodo di inattività fissato da ogni spazio (24 minuti, salvo diversa scelta dei suoi amministratori); l’app desktop rinnova la propria.',
+    idle: 'Termina dopo {minutes} minuti di inattività',
+    renews: 'Si rinnova finché l’app è in esecuzione',
     current: 'Questo dispositivo',
     unknownDevice: 'Dispositivo sconosciuto',
     lastActive: 'Ultima attività {when}',
@@ -163,6 +166,7 @@ export const it: typeof en = {
       unlinked: 'Scollegato.',
     },
     email: {
+      current: 'Accedi con {email}.',
       codeHint: 'L’autenticazione a due fattori è attiva: cambiare il login richiede anche un codice della tua app.',
       title: 'E-mail di accesso',
       intro: 'L’indirizzo con cui accedi. Inviamo una conferma al nuovo indirizzo; finché non confermi non cambia nulla.',
@@ -236,4 +240,28 @@ export const it: typeof en = {
     filed: 'La richiesta è stata inviata. Lo staff della piattaforma la esaminerà e ti scriverà.',
   },
   reauth: { intro: 'Chiudere una sessione su un altro dispositivo richiede la tua password o un codice della tua app di autenticazione.' },
+  inviteColleagues: {
+    title: 'Invita colleghi in {workspace}',
+    intro: 'Qui tutti possono invitare. Le persone invitate ricevono un’e-mail con un link; ognuna occupa un posto del piano finché non accetta o l’invito viene eliminato.',
+    notAllowed: 'Solo gli amministratori di questo spazio invitano persone qui.',
+  },
+  profile: {
+    title: 'Il mio profilo',
+    yours: 'Tu',
+    loginEmail: 'E-mail di accesso',
+    changeLogin: 'Cambiala',
+    loginHint: 'Accedi ovunque con questo indirizzo. Ogni spazio conserva anche i propri indirizzi per te, qui sotto.',
+    saveName: 'Salva il mio nome',
+    saved: 'Salvato.',
+    perWorkspace: 'In ogni spazio',
+    perWorkspaceIntro: 'Dove ogni spazio ti scrive (e-mail di contatto), la tua casella aziendale e la tua posizione.',
+    noWorkspaces: 'Non sei ancora membro di nessuno spazio.',
+    contactEmail: 'E-mail di contatto',
+    contactEmailHint: 'L’indirizzo a cui questo spazio ti scrive. Non è il tuo login.',
+    mailboxEmail: 'Indirizzo della casella',
+    mailboxEmailHint: 'La tua casella aziendale, visibile ai colleghi; non serve per accedere.',
+    position: 'Posizione',
+    save: 'Salva',
+    dismissed: 'Sei stato disattivato qui. I tuoi dati sono conservati; ora li modificano solo gli amministratori.',
+  },
 };

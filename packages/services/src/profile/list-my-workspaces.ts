@@ -1,4 +1,5 @@
 import { Member, type EntityManager } from '@gatehouse/db';
+import { DEFAULT_SESSION_IDLE_MINUTES } from '@gatehouse/domain';
 import type { Actor } from '../shared/actor.ts';
 import { type MembershipView } from '../shared/views.ts';
 
@@ -12,11 +13,21 @@ export async function listMyWorkspaces(options: { em: EntityManager; actor: Acto
   return members.map((member) => {
     const workspace = member.workspace.getEntity();
     return {
-      workspace: { id: workspace.id, slug: workspace.slug, name: workspace.name, plan: workspace.plan },
+      workspace: {
+        id: workspace.id,
+        slug: workspace.slug,
+        name: workspace.name,
+        plan: workspace.plan,
+        anyoneCanInvite: workspace.anyoneCanInvite,
+        sessionIdleMinutes: workspace.sessionIdleMinutes ?? DEFAULT_SESSION_IDLE_MINUTES,
+      },
       memberId: member.id,
       role: member.role,
       status: member.status,
       isCreator: workspace.creator.id === options.actor.profileId,
+      contactEmail: member.contactEmail ?? null,
+      mailboxEmail: member.mailboxEmail ?? null,
+      position: member.position ?? null,
     };
   });
 }

@@ -25,11 +25,24 @@ export interface WorkspaceView {
 }
 
 export interface MembershipView {
-  workspace: { id: string; slug: string; name: string; plan: PlanId };
+  workspace: {
+    id: string;
+    slug: string;
+    name: string;
+    plan: PlanId;
+    /** Whether members other than admins may invite here. */
+    anyoneCanInvite: boolean;
+    /** Minutes without activity after which a browser session signed in here ends. */
+    sessionIdleMinutes: number;
+  };
   memberId: string;
   role: MemberRole;
   status: MemberStatus;
   isCreator: boolean;
+  /** The workspace's addresses for this person: where it writes to them, and their company mailbox. */
+  contactEmail: string | null;
+  mailboxEmail: string | null;
+  position: string | null;
 }
 
 export interface MemberView {
@@ -63,6 +76,8 @@ export interface SessionView {
   userAgent: string | null;
   ipAddress: string | null;
   workspaceSlug: string | null;
+  /** A browser session's idle limit (its workspace's, or the default); null for the self-renewing desktop app. */
+  idleMinutes: number | null;
   createdAt: string;
   lastActiveAt: string;
   expiresAt: string;

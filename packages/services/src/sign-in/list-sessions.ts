@@ -1,5 +1,5 @@
 import { Session, type EntityManager } from '@gatehouse/db';
-import { sessionExpiresAt } from '@gatehouse/domain';
+import { DEFAULT_SESSION_IDLE_MINUTES, sessionExpiresAt } from '@gatehouse/domain';
 import type { Actor } from '../shared/actor.ts';
 import type { SessionView } from '../shared/views.ts';
 
@@ -22,6 +22,7 @@ export async function listSessions(options: { em: EntityManager; actor: Actor })
       userAgent: session.userAgent ?? null,
       ipAddress: session.ipAddress ?? null,
       workspaceSlug: workspace?.slug ?? null,
+      idleMinutes: session.client === 'browser' ? (workspace?.sessionIdleMinutes ?? DEFAULT_SESSION_IDLE_MINUTES) : null,
       createdAt: session.createdAt.toISOString(),
       lastActiveAt: session.lastActiveAt.toISOString(),
       expiresAt: expiresAt.toISOString(),

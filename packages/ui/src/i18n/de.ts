@@ -4,6 +4,9 @@ export const de = {
     mailInbox: 'Lokales Postfach',
     signOut: 'Abmelden',
     language: 'Sprache',
+    languageOffer: 'Sie haben hier {chosen} gewählt; Ihr Profil ist auf {profile} eingestellt.',
+    saveLanguage: '{chosen} behalten und speichern',
+    useProfileLanguage: 'Zu {profile} wechseln',
   },
   common: {
     loading: 'Wird geladen…',

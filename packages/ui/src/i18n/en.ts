@@ -4,6 +4,9 @@ export const en = {
     mailInbox: 'Local mail inbox',
     signOut: 'Sign out',
     language: 'Language',
+    languageOffer: 'You chose {chosen} here; your profile speaks {profile}.',
+    saveLanguage: 'Keep {chosen} and save it',
+    useProfileLanguage: 'Switch to {profile}',
   },
   common: {
     loading: 'Loading…',

@@ -4,6 +4,9 @@ export const fr = {
     mailInbox: 'Boîte mail locale',
     signOut: 'Se déconnecter',
     language: 'Langue',
+    languageOffer: 'Vous avez choisi {chosen} ici ; votre profil est en {profile}.',
+    saveLanguage: 'Garder {chosen} et l’enregistrer',
+    useProfileLanguage: 'Passer en {profile}',
   },
   common: {
     loading: 'Chargement…',

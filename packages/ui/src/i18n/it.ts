@@ -4,6 +4,9 @@ export const it = {
     mailInbox: 'Posta locale',
     signOut: 'Esci',
     language: 'Lingua',
+    languageOffer: 'Hai scelto {chosen} qui; il tuo profilo è in {profile}.',
+    saveLanguage: 'Mantieni {chosen} e salvalo',
+    useProfileLanguage: 'Passa a {profile}',
   },
   common: {
     loading: 'Caricamento…',
