@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AuditEvent, Member, Profile, Workspace } from '@gatehouse/db';
 import { uniqueSlug } from '@gatehouse/db/testing';
+import { appCodeOf } from '@gatehouse/client';
 import { linkIn } from '@gatehouse/mail';
 import { runAbandonedCleanup } from '@gatehouse/services';
 import { failureOf, startTestServer, TEST_PASSWORD, useTestServer } from './testing.ts';
@@ -127,7 +128,8 @@ describe('the creator role and admin recovery', () => {
       statement: 'Our only administrator left the company without handing over.',
       letter,
     };
-    expect((await failureOf(requester.client.stewardship.fileRecovery.mutate(filing))).appCode).toBe('FORBIDDEN');
+    // An admin appoints admins directly; this door is not theirs.
+    expect((await failureOf(admin.client.stewardship.fileRecovery.mutate(filing))).appCode).toBe('FORBIDDEN');
 
     // The only admin is gone (dismissed outside the rules, as when a person leaves for good).
     await db.orm.em.fork().nativeUpdate(Member, { workspace: { slug }, profile: admin.profile.id }, { status: 'dismissed' });
@@ -148,6 +150,53 @@ describe('the creator role and admin recovery', () => {
       expect(mail.text).toContain('Letter verified by phone.');
     }
     expect((await failureOf(staff.client.platform.reviewRecovery.mutate({ id, approve: false }))).appCode).toBe('NOT_FOUND');
+  });
+
+  it('lets a member file while admins exist but do not answer: they are mailed and may refuse for seven days, staff decide after', async () => {
+    const { admin, slug } = await workspaceWith(0);
+    const requester = await memberOf(slug, admin, 'Rosa Requester');
+    const proposed = await memberOf(slug, admin, 'Pete Proposed');
+    const filing = {
+      workspace: slug,
+      formerAdminName: 'Silent Admin',
+      formerAdminLogin: admin.email,
+      proposedMemberId: proposed.memberId,
+      statement: 'Our administrator has not answered anyone for two months.',
+      letter: { name: 'letter.pdf', base64: Buffer.from('%PDF-1.7\nsigned\n%%EOF').toString('base64') },
+    };
+    // Two members filing at the same moment: one request waits, the other hears it is already there.
+    const both = await Promise.allSettled([requester.client.stewardship.fileRecovery.mutate(filing), proposed.client.stewardship.fileRecovery.mutate(filing)]);
+    const first = both.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []))[0]!;
+    expect(both.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+    expect(appCodeOf((both.find((outcome) => outcome.status === 'rejected') as PromiseRejectedResult).reason)).toBe('RECOVERY_ALREADY_PENDING');
+    expect(Date.parse(first.adminsUntil!) - Date.now()).toBeGreaterThan(6.9 * DAY);
+    const alert = await test.server.mailSink!.waitFor(admin.email, (mail) => mail.subject.startsWith('Rosa Requester asked platform staff'));
+    expect(alert.text).toContain('Our administrator has not answered anyone for two months.');
+    expect(alert.text).toContain(`/console/${slug}`);
+
+    const staff = await people.signedIn({ name: 'Sue Staff' });
+    await db.orm.em.fork().nativeUpdate(Profile, { id: staff.profile.id }, { isStaff: true });
+    const early = await failureOf(staff.client.platform.reviewRecovery.mutate({ id: first.id, approve: true }));
+    expect(early.appCode).toBe('RECOVERY_NOT_DECIDABLE');
+    expect(early.message).toContain('The administrators of this workspace may refuse this request until');
+
+    // The admin sees it in the console and refuses it; an admin elsewhere sees nothing of it.
+    expect(await admin.client.stewardship.pendingRecovery.query({ workspace: slug })).toMatchObject({ id: first.id, requester: { name: 'Rosa Requester' }, proposedAdmin: { name: 'Pete Proposed' } });
+    const stranger = await workspaceWith(0);
+    expect((await failureOf(stranger.admin.client.stewardship.refuseRecovery.mutate({ workspace: stranger.slug, id: first.id }))).appCode).toBe('NOT_FOUND');
+    expect((await failureOf(requester.client.stewardship.refuseRecovery.mutate({ workspace: slug, id: first.id }))).appCode).toBe('FORBIDDEN');
+    await admin.client.stewardship.refuseRecovery.mutate({ workspace: slug, id: first.id, note: 'I am still here: call me.' });
+    const refused = await test.server.mailSink!.waitFor(requester.email, (mail) => mail.subject.endsWith('was refused'));
+    expect(refused.text).toContain('I am still here: call me.');
+    expect(await admin.client.stewardship.pendingRecovery.query({ workspace: slug })).toBeNull();
+    expect((await admin.client.audit.list.query({ workspace: slug, action: 'recovery' })).items.map((event) => event.action)).toEqual(['recovery.refused', 'recovery.filed']);
+
+    // Filed again, and this time the admins let the seven days pass: their word is over, staff decide.
+    const second = await requester.client.stewardship.fileRecovery.mutate(filing);
+    await db.orm.em.fork().getConnection().execute(`update recovery_request set admins_until = now() - interval '1 minute' where id = ?`, [second.id]);
+    expect((await failureOf(admin.client.stewardship.refuseRecovery.mutate({ workspace: slug, id: second.id }))).appCode).toBe('RECOVERY_NOT_DECIDABLE');
+    await staff.client.platform.reviewRecovery.mutate({ id: second.id, approve: true });
+    expect((await proposed.client.workspace.get.query({ workspace: slug })).myRole).toBe('admin');
   });
 });
 

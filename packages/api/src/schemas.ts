@@ -234,5 +234,6 @@ export const FileRecoveryInput = z.strictObject({
   statement: Paragraphs({ min: 20, max: 5000 }),
   letter: z.strictObject({ name: Line({ min: 1, max: 200 }), base64: z.string().min(8).max(7_000_000) }),
 });
-export const RecoveryRequestsInput = z.strictObject({ status: z.enum(['pending', 'approved', 'rejected']).optional() }).optional();
+export const RecoveryRequestsInput = z.strictObject({ status: z.enum(['pending', 'approved', 'rejected', 'refused']).optional() }).optional();
+export const RefuseRecoveryInput = z.strictObject({ workspace: WorkspaceSlug, id: Id, note: Paragraphs({ max: 1000 }).optional() });
 export const ReviewRecoveryInput = z.strictObject({ id: Id, approve: z.boolean(), note: Paragraphs({ max: 1000 }).optional() });

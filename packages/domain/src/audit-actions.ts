@@ -53,6 +53,7 @@ export const AUDIT_ACTIONS = [
   'recovery.filed',
   'recovery.approved',
   'recovery.rejected',
+  'recovery.refused',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -3,6 +3,11 @@ import type { Locale } from './locale.ts';
 
 type Messages = Record<AppCode, (params: AppErrorParams) => string>;
 
+/** A day as the reader writes it (the moment a waiting time ends). */
+function dayOf(iso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso));
+}
+
 const en: Messages = {
   INVALID_INPUT: () => 'Some fields are not valid: check them and try again.',
   UNAUTHENTICATED: () => 'Your session has ended. Please sign in again.',
@@ -47,6 +52,11 @@ const en: Messages = {
       ? 'This workspace’s quick-join link is switched off. Ask an administrator of the workspace to switch it on again or to invite you.'
       : 'This link is not valid or has already been used.',
   TOKEN_EXPIRED: () => 'This link has expired. Ask for a new one.',
+  RECOVERY_ALREADY_PENDING: () => 'A request for a new administrator of this workspace is already waiting. Platform staff will answer it; you do not need to file another.',
+  RECOVERY_NOT_DECIDABLE: (p) =>
+    p.decider === 'admin'
+      ? 'The days to refuse this request are over: platform staff decide now, with the signed letter.'
+      : `The administrators of this workspace may refuse this request until ${p.adminsUntil ? dayOf(p.adminsUntil, 'en') : '—'}; platform staff decide after that.`,
   RATE_LIMITED: (p) =>
     p.retryAfterSeconds ? `Too many attempts. Try again in ${p.retryAfterSeconds} seconds.` : 'Too many attempts. Try again in a moment.',
   NOT_FOUND: () => 'Not found.',
@@ -103,6 +113,11 @@ const fr: Messages = {
       ? 'Le lien d’adhésion rapide de cet espace est désactivé. Demandez à un administrateur de l’espace de le réactiver ou de vous inviter.'
       : 'Ce lien n’est pas valide ou a déjà été utilisé.',
   TOKEN_EXPIRED: () => 'Ce lien a expiré. Demandez-en un nouveau.',
+  RECOVERY_ALREADY_PENDING: () => 'Une demande de nouvel administrateur pour cet espace est déjà en attente. L’équipe de la plateforme y répondra ; inutile d’en déposer une autre.',
+  RECOVERY_NOT_DECIDABLE: (p) =>
+    p.decider === 'admin'
+      ? 'Le délai pour refuser cette demande est écoulé : l’équipe de la plateforme décide maintenant, avec la lettre signée.'
+      : `Les administrateurs de cet espace peuvent refuser cette demande jusqu’au ${p.adminsUntil ? dayOf(p.adminsUntil, 'fr') : '—'} ; l’équipe de la plateforme décide ensuite.`,
   RATE_LIMITED: (p) =>
     p.retryAfterSeconds ? `Trop de tentatives. Réessayez dans ${p.retryAfterSeconds} secondes.` : 'Trop de tentatives. Réessayez dans un instant.',
   NOT_FOUND: () => 'Introuvable.',
@@ -159,6 +174,11 @@ const de: Messages = {
       ? 'Der Schnellbeitritts-Link dieses Arbeitsbereichs ist ausgeschaltet. Bitten Sie einen Administrator des Arbeitsbereichs, ihn wieder einzuschalten oder Sie einzuladen.'
       : 'Dieser Link ist ungültig oder wurde bereits verwendet.',
   TOKEN_EXPIRED: () => 'Dieser Link ist abgelaufen. Fordern Sie einen neuen an.',
+  RECOVERY_ALREADY_PENDING: () => 'Für diesen Arbeitsbereich wartet bereits eine Anfrage nach einem neuen Administrator. Das Plattform-Team wird sie beantworten; eine weitere ist nicht nötig.',
+  RECOVERY_NOT_DECIDABLE: (p) =>
+    p.decider === 'admin'
+      ? 'Die Frist zum Ablehnen dieser Anfrage ist vorbei: Das Plattform-Team entscheidet jetzt, anhand des unterschriebenen Schreibens.'
+      : `Die Administratoren dieses Arbeitsbereichs können diese Anfrage bis ${p.adminsUntil ? dayOf(p.adminsUntil, 'de') : '—'} ablehnen; danach entscheidet das Plattform-Team.`,
   RATE_LIMITED: (p) =>
     p.retryAfterSeconds ? `Zu viele Versuche. Versuchen Sie es in ${p.retryAfterSeconds} Sekunden erneut.` : 'Zu viele Versuche. Versuchen Sie es gleich noch einmal.',
   NOT_FOUND: () => 'Nicht gefunden.',
@@ -215,6 +235,11 @@ const it: Messages = {
       ? 'Il link di accesso rapido di questo spazio è disattivato. Chiedi a un amministratore dello spazio di riattivarlo o di invitarti.'
       : 'Questo link non è valido o è già stato usato.',
   TOKEN_EXPIRED: () => 'Questo link è scaduto. Richiedine uno nuovo.',
+  RECOVERY_ALREADY_PENDING: () => 'Una richiesta di nuovo amministratore per questo spazio è già in attesa. Il team della piattaforma risponderà; non serve inviarne un’altra.',
+  RECOVERY_NOT_DECIDABLE: (p) =>
+    p.decider === 'admin'
+      ? 'Il tempo per rifiutare questa richiesta è scaduto: ora decide il team della piattaforma, con la lettera firmata.'
+      : `Gli amministratori di questo spazio possono rifiutare questa richiesta fino al ${p.adminsUntil ? dayOf(p.adminsUntil, 'it') : '—'}; dopo decide il team della piattaforma.`,
   RATE_LIMITED: (p) =>
     p.retryAfterSeconds ? `Troppi tentativi. Riprova tra ${p.retryAfterSeconds} secondi.` : 'Troppi tentativi. Riprova tra un momento.',
   NOT_FOUND: () => 'Non trovato.',

@@ -59,6 +59,10 @@ export const APP_CODES = [
   'TOKEN_INVALID',
   /** A link's token has expired. */
   'TOKEN_EXPIRED',
+  /** Filing a request for a new administrator while one for the workspace is still waiting. */
+  'RECOVERY_ALREADY_PENDING',
+  /** Deciding a request for a new administrator out of turn: staff before the admins' days to refuse are over, an admin after. */
+  'RECOVERY_NOT_DECIDABLE',
   /** Too many attempts; `retryAfterSeconds` says when to try again. */
   'RATE_LIMITED',
   /** Nothing of that id is visible to the caller, other tenants' ids included. */
@@ -83,6 +87,9 @@ export interface AppErrorParams {
   emailKind?: 'login' | 'contact';
   /** EMAIL_TAKEN: where it is used. */
   scope?: 'network' | 'workspace';
+  /** RECOVERY_NOT_DECIDABLE: until when the workspace's admins may still refuse (ISO), and who was asking. */
+  adminsUntil?: string;
+  decider?: 'staff' | 'admin';
   /** TOKEN_INVALID: a genuine quick-join link its admins switched off (the answer says so, and who can help). */
   linkSwitchedOff?: boolean;
   /** EMAIL_TAKEN: the caller asked for it as their own new login (the answer tells how to free it). */

@@ -22,6 +22,14 @@ export function cleanupStep(workspace: { plan: PlanId; lastSignInAt: Date; clean
   return null;
 }
 
+/**
+ * A member asking platform staff for an administrator while the workspace
+ * still has some (who no longer answer): those admins are mailed at once and
+ * may refuse the request in the console for this many days; staff decide
+ * only after that. A workspace with no active admin waits for nobody.
+ */
+export const RECOVERY_ADMIN_WINDOW_DAYS = 7;
+
 /** A signed recovery letter: PDF or an image, identified by its first bytes, not its name. */
 export const RECOVERY_LETTER_MAX_BYTES = 5 * 1024 * 1024;
 

@@ -30,7 +30,7 @@ describe('a workspace that lost its last administrator', () => {
     await db.orm.em.fork().nativeUpdate(Member, { workspace: { slug }, profile: admin.profile.id }, { status: 'dismissed' });
 
     const page = await portalSignIn(requester.email);
-    await page.getByRole('link', { name: 'No administrator left?' }).click();
+    await page.getByRole('link', { name: 'No administrator answering?' }).click();
     await page.getByLabel('Name of the former administrator').fill('Gone Admin');
     await page.getByLabel('Login of the former administrator').fill(admin.email);
     await page.getByLabel('Who should become administrator').selectOption({ label: 'Paul Proposed' });
@@ -56,6 +56,45 @@ describe('a workspace that lost its last administrator', () => {
     expect((await proposed.client.workspace.get.query({ workspace: slug })).myRole).toBe('admin');
     const mail = await test.server.mailSink!.waitFor(proposed.email, (m) => m.subject === 'Orphan Works has a new administrator');
     expect(mail.text).toContain('Confirmed with the director by phone.');
+  });
+
+  it('reaches the admins who no longer answer: they are mailed, see it in the console and may refuse it; a wrong letter is told on its field', async () => {
+    const { admin, slug, member: requester } = await test.workspaceWithMember({ admin: 'Quiet Quentin', workspace: 'Silent Shop', member: 'Rhea Requester' });
+    await member(admin, slug, 'Pavel Proposed');
+    const page = await portalSignIn(requester.email);
+    await page.getByRole('link', { name: 'No administrator answering?' }).click();
+    await page.getByLabel('Name of the former administrator').fill('Quiet Quentin');
+    await page.getByLabel('Login of the former administrator').fill(admin.email);
+    await page.getByLabel('Who should become administrator').selectOption({ label: 'Pavel Proposed' });
+    await page.getByLabel('What happened').fill('Quentin has not answered anyone since the summer.');
+
+    // Too big and of another kind are told before anything is sent; a file that only claims to be a PDF, by the API.
+    await page.getByTestId('recovery-letter').setInputFiles({ name: 'huge.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(6 * 1024 * 1024, 0x25) });
+    expect(await page.locator('#letter-error').textContent()).toBe('This file is larger than 5 MB.');
+    await page.getByTestId('recovery-letter').setInputFiles({ name: 'letter.txt', mimeType: 'text/plain', buffer: Buffer.from('signed') });
+    expect(await page.locator('#letter-error').textContent()).toBe('Attach a PDF, PNG or JPEG file.');
+    await page.getByTestId('recovery-letter').setInputFiles({ name: 'letter.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html>not a pdf</html>') });
+    await page.getByRole('button', { name: 'Send the request' }).click();
+    await page.locator('#letter-error').getByText('Attach a PDF, PNG or JPEG file.').waitFor();
+    await screenshot(page, '52-portal-recovery-letter-error');
+
+    await page.getByTestId('recovery-letter').setInputFiles({ name: 'letter.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\nSigned\n%%EOF') });
+    await page.getByRole('button', { name: 'Send the request' }).click();
+    expect(await page.getByTestId('recovery-filed').textContent()).toContain('The administrators were told and may refuse it until');
+    await test.server.mailSink!.waitFor(admin.email, (mail) => mail.subject === 'Rhea Requester asked platform staff for a new administrator of Silent Shop');
+
+    const console = await portalSignIn(admin.email);
+    await console.goto(`${test.server.publicUrl}/console/${slug}`);
+    const notice = console.getByTestId('pending-recovery');
+    expect(await notice.textContent()).toContain('Rhea Requester asked platform staff to appoint Pavel Proposed as administrator');
+    await screenshot(console, '53-console-pending-recovery');
+    await notice.getByTestId('refuse-recovery').click();
+    await console.locator('#refuse-note').fill('I am here — call me on my mobile.');
+    await console.getByTestId('confirm').click();
+    await console.getByTestId('recovery-refused').waitFor();
+    expect(await console.getByTestId('pending-recovery').count()).toBe(0);
+    const refused = await test.server.mailSink!.waitFor(requester.email, (mail) => mail.subject === 'The request for a new administrator of Silent Shop was refused');
+    expect(refused.text).toContain('I am here — call me on my mobile.');
   });
 });
 

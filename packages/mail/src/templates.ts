@@ -15,6 +15,10 @@ export interface MailParams {
   two_factor_reset: { workspaceName: string; until: Date | null; link: string };
   workspace_cleanup_warning: { workspaceName: string; daysLeft: number; link: string };
   recovery_decided: { workspaceName: string; approved: boolean; newAdminName: string; note: string | null; link: string };
+  /** To each active admin of the workspace: a member asked staff for a new admin; they may refuse until `until`. */
+  recovery_filed: { workspaceName: string; requesterName: string; proposedName: string; statement: string; until: Date; link: string };
+  /** To the requester and the proposed admin: an admin of the workspace refused the request. */
+  recovery_refused: { workspaceName: string; adminName: string; proposedName: string; note: string | null; link: string };
   /** To the invited address, when a profile signed in with another login accepts: proves the mailbox now. */
   invitation_code: { workspaceName: string; profileEmail: string; code: string; expiresAt: Date };
   /** To the owner of an address someone tried to join a workspace with through its link. */
@@ -73,6 +77,19 @@ const en: Catalogue = {
     subject: `${p.workspaceName} will be deleted in ${p.daysLeft} days`,
     paragraphs: [`Nobody has signed in to the free workspace ${p.workspaceName} for a long time. Free workspaces without any sign-in for 50 days are deleted with all their data.`, `Sign in within ${p.daysLeft} days to keep it. Paid plans are never deleted.`],
     action: { label: 'Sign in', url: p.link },
+  }),
+  recovery_filed: (p, f) => ({
+    subject: `${p.requesterName} asked platform staff for a new administrator of ${p.workspaceName}`,
+    paragraphs: [
+      `${p.requesterName} asked platform staff to appoint ${p.proposedName} as an administrator of ${p.workspaceName}, saying its administrators no longer answer. Their words: “${p.statement}”`,
+      `If this is wrong, refuse the request in the console before ${f.date(p.until)}. After that, platform staff decide, with a letter signed by the company’s director.`,
+    ],
+    action: { label: 'Open the console', url: p.link },
+  }),
+  recovery_refused: (p) => ({
+    subject: `The request for a new administrator of ${p.workspaceName} was refused`,
+    paragraphs: [`${p.adminName}, an administrator of ${p.workspaceName}, refused the request to appoint ${p.proposedName} as administrator. Ask them, or another administrator, for what you need.`, ...(p.note ? [p.note] : [])],
+    action: { label: 'Open Gatehouse', url: p.link },
   }),
   recovery_decided: (p) => ({
     subject: p.approved ? `${p.workspaceName} has a new administrator` : `Administrator request for ${p.workspaceName} declined`,
@@ -196,6 +213,19 @@ const fr: Catalogue = {
     paragraphs: [`Personne ne s’est connecté à l’espace gratuit ${p.workspaceName} depuis longtemps. Les espaces gratuits sans connexion pendant 50 jours sont supprimés avec toutes leurs données.`, `Connectez-vous dans les ${p.daysLeft} jours pour le conserver. Les offres payantes ne sont jamais supprimées.`],
     action: { label: 'Se connecter', url: p.link },
   }),
+  recovery_filed: (p, f) => ({
+    subject: `${p.requesterName} a demandé un nouvel administrateur pour ${p.workspaceName}`,
+    paragraphs: [
+      `${p.requesterName} a demandé à l’équipe de la plateforme de nommer ${p.proposedName} administrateur de ${p.workspaceName}, en indiquant que ses administrateurs ne répondent plus. Ses mots : « ${p.statement} »`,
+      `Si c’est une erreur, refusez la demande dans la console avant le ${f.date(p.until)}. Ensuite, l’équipe de la plateforme décide, avec une lettre signée par le dirigeant de l’entreprise.`,
+    ],
+    action: { label: 'Ouvrir la console', url: p.link },
+  }),
+  recovery_refused: (p) => ({
+    subject: `La demande de nouvel administrateur pour ${p.workspaceName} a été refusée`,
+    paragraphs: [`${p.adminName}, administrateur de ${p.workspaceName}, a refusé la demande de nommer ${p.proposedName} administrateur. Adressez-vous à lui, ou à un autre administrateur, pour ce dont vous avez besoin.`, ...(p.note ? [p.note] : [])],
+    action: { label: 'Ouvrir Gatehouse', url: p.link },
+  }),
   recovery_decided: (p) => ({
     subject: p.approved ? `${p.workspaceName} a un nouvel administrateur` : `Demande d’administrateur pour ${p.workspaceName} refusée`,
     paragraphs: [
@@ -318,6 +348,19 @@ const de: Catalogue = {
     paragraphs: [`Seit langem hat sich niemand beim kostenlosen Workspace ${p.workspaceName} angemeldet. Kostenlose Workspaces ohne Anmeldung seit 50 Tagen werden mit allen Daten gelöscht.`, `Melden Sie sich innerhalb von ${p.daysLeft} Tagen an, um ihn zu behalten. Kostenpflichtige Tarife werden nie gelöscht.`],
     action: { label: 'Anmelden', url: p.link },
   }),
+  recovery_filed: (p, f) => ({
+    subject: `${p.requesterName} hat einen neuen Administrator für ${p.workspaceName} angefragt`,
+    paragraphs: [
+      `${p.requesterName} hat das Plattform-Team gebeten, ${p.proposedName} zum Administrator von ${p.workspaceName} zu ernennen, weil die Administratoren nicht mehr antworten. Die Begründung: „${p.statement}“`,
+      `Wenn das nicht stimmt, lehnen Sie die Anfrage vor dem ${f.date(p.until)} in der Konsole ab. Danach entscheidet das Plattform-Team, anhand eines von der Geschäftsführung unterschriebenen Schreibens.`,
+    ],
+    action: { label: 'Konsole öffnen', url: p.link },
+  }),
+  recovery_refused: (p) => ({
+    subject: `Die Anfrage nach einem neuen Administrator für ${p.workspaceName} wurde abgelehnt`,
+    paragraphs: [`${p.adminName}, Administrator von ${p.workspaceName}, hat die Anfrage abgelehnt, ${p.proposedName} zum Administrator zu ernennen. Wenden Sie sich an diese Person oder einen anderen Administrator.`, ...(p.note ? [p.note] : [])],
+    action: { label: 'Gatehouse öffnen', url: p.link },
+  }),
   recovery_decided: (p) => ({
     subject: p.approved ? `${p.workspaceName} hat einen neuen Administrator` : `Administrator-Anfrage für ${p.workspaceName} abgelehnt`,
     paragraphs: [
@@ -439,6 +482,19 @@ const it: Catalogue = {
     subject: `${p.workspaceName} sarà eliminato tra ${p.daysLeft} giorni`,
     paragraphs: [`Da molto tempo nessuno accede allo spazio gratuito ${p.workspaceName}. Gli spazi gratuiti senza accessi per 50 giorni vengono eliminati con tutti i dati.`, `Accedi entro ${p.daysLeft} giorni per conservarlo. I piani a pagamento non vengono mai eliminati.`],
     action: { label: 'Accedi', url: p.link },
+  }),
+  recovery_filed: (p, f) => ({
+    subject: `${p.requesterName} ha chiesto un nuovo amministratore per ${p.workspaceName}`,
+    paragraphs: [
+      `${p.requesterName} ha chiesto al team della piattaforma di nominare ${p.proposedName} amministratore di ${p.workspaceName}, dicendo che gli amministratori non rispondono più. Le sue parole: “${p.statement}”`,
+      `Se è un errore, rifiuta la richiesta nella console entro il ${f.date(p.until)}. Dopo, decide il team della piattaforma, con una lettera firmata dal direttore dell’azienda.`,
+    ],
+    action: { label: 'Apri la console', url: p.link },
+  }),
+  recovery_refused: (p) => ({
+    subject: `La richiesta di un nuovo amministratore per ${p.workspaceName} è stata rifiutata`,
+    paragraphs: [`${p.adminName}, amministratore di ${p.workspaceName}, ha rifiutato la richiesta di nominare ${p.proposedName} amministratore. Rivolgiti a lui o a un altro amministratore per ciò che ti serve.`, ...(p.note ? [p.note] : [])],
+    action: { label: 'Apri Gatehouse', url: p.link },
   }),
   recovery_decided: (p) => ({
     subject: p.approved ? `${p.workspaceName} ha un nuovo amministratore` : `Richiesta di amministratore per ${p.workspaceName} respinta`,

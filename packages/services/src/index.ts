@@ -129,4 +129,7 @@ export {
   type RecoveryRequestView,
   getRecoveryLetter,
   reviewRecoveryRequest,
+  refuseRecoveryRequest,
+  getPendingRecoveryRequest,
+  type PendingRecoveryView,
 } from './platform/index.ts';

@@ -56,4 +56,5 @@ export const invitationKeys = {
 
 export const platformKeys = {
   recoveryRequests: (status: string) => ['recovery-requests', status] as const,
+  pendingRecovery: (slug: string) => ['pending-recovery', slug] as const,
 };

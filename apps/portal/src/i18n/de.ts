@@ -23,7 +23,7 @@ export const de: typeof en = {
     title: 'Meine Workspaces',
     create: 'Workspace erstellen',
     tasks: 'Meine Aufgaben',
-    noAdmin: 'Kein Administrator mehr?',
+    noAdmin: 'Kein Administrator erreichbar?',
     openConsole: 'Admin-Konsole öffnen',
     empty: {
       title: 'Sie haben ein Profil, aber noch keinen Workspace',
@@ -224,7 +224,7 @@ export const de: typeof en = {
   },
   recovery: {
     title: 'Einen neuen Administrator anfordern',
-    intro: 'Hat Ihr Workspace keinen Administrator mehr, kann das Plattform-Team einen ernennen. Fügen Sie ein vom Geschäftsführer unterschriebenes Schreiben auf Firmenpapier bei, das die Lage erklärt.',
+    intro: 'Hat Ihr Workspace keinen Administrator mehr oder antworten die Administratoren nicht mehr, kann das Plattform-Team einen ernennen. Fügen Sie ein vom Geschäftsführer unterschriebenes Schreiben auf Firmenpapier bei, das die Lage erklärt. Noch vorhandene Administratoren werden sofort informiert und können 7 Tage lang ablehnen; danach entscheidet das Team.',
     formerAdminName: 'Name des früheren Administrators',
     formerAdminLogin: 'Login des früheren Administrators',
     proposedAdmin: 'Wer Administrator werden soll',
@@ -238,6 +238,7 @@ export const de: typeof en = {
     tooBig: 'Diese Datei ist größer als 5 MB.',
     submit: 'Anfrage senden',
     filed: 'Ihre Anfrage ist gesendet. Das Plattform-Team prüft sie und schreibt Ihnen.',
+    filedWaiting: 'Ihre Anfrage ist gesendet. Die Administratoren wurden informiert und können sie bis {until} ablehnen; danach prüft das Plattform-Team sie anhand Ihres Schreibens und schreibt Ihnen.',
   },
   reauth: { intro: 'Eine Sitzung auf einem anderen Gerät zu beenden braucht Ihr Passwort oder einen Code aus Ihrer Authenticator-App.' },
   inviteColleagues: {

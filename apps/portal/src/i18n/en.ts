@@ -21,7 +21,7 @@ export const en = {
     title: 'My workspaces',
     create: 'Create a workspace',
     tasks: 'My tasks',
-    noAdmin: 'No administrator left?',
+    noAdmin: 'No administrator answering?',
     openConsole: 'Open the admin console',
     empty: {
       title: 'You have a profile but no workspace yet',
@@ -222,7 +222,7 @@ export const en = {
   },
   recovery: {
     title: 'Ask for a new administrator',
-    intro: 'When your workspace has no administrator left, platform staff can appoint one. Attach a letter on your company’s paper, signed by its director, that explains the situation.',
+    intro: 'When your workspace has no administrator left, or its administrators no longer answer, platform staff can appoint one. Attach a letter on your company’s paper, signed by its director, that explains the situation. Administrators still there are told at once and have 7 days to refuse; after that, staff decide.',
     formerAdminName: 'Name of the former administrator',
     formerAdminLogin: 'Login of the former administrator',
     proposedAdmin: 'Who should become administrator',
@@ -236,6 +236,7 @@ export const en = {
     tooBig: 'This file is larger than 5 MB.',
     submit: 'Send the request',
     filed: 'Your request was sent. Platform staff will review it and write to you.',
+    filedWaiting: 'Your request was sent. The administrators were told and may refuse it until {until}; after that, platform staff review it with your letter and write to you.',
   },
   reauth: { intro: 'Ending a session on another device needs your password, or a code from your authenticator app.' },
   inviteColleagues: {

@@ -23,7 +23,7 @@ export const fr: typeof en = {
     title: 'Mes espaces',
     create: 'Créer un espace',
     tasks: 'Mes tâches',
-    noAdmin: 'Plus d’administrateur ?',
+    noAdmin: 'Aucun administrateur ne répond ?',
     openConsole: 'Ouvrir la console d’administration',
     empty: {
       title: 'Vous avez un profil mais pas encore d’espace',
@@ -224,7 +224,7 @@ export const fr: typeof en = {
   },
   recovery: {
     title: 'Demander un nouvel administrateur',
-    intro: 'Quand votre espace n’a plus d’administrateur, l’équipe de la plateforme peut en nommer un. Joignez une lettre sur papier à en-tête de votre entreprise, signée par son directeur, qui explique la situation.',
+    intro: 'Quand votre espace n’a plus d’administrateur, ou que ses administrateurs ne répondent plus, l’équipe de la plateforme peut en nommer un. Joignez une lettre sur papier à en-tête de votre entreprise, signée par son directeur, qui explique la situation. Les administrateurs encore présents sont prévenus aussitôt et ont 7 jours pour refuser ; ensuite, l’équipe décide.',
     formerAdminName: 'Nom de l’ancien administrateur',
     formerAdminLogin: 'Identifiant de l’ancien administrateur',
     proposedAdmin: 'Qui doit devenir administrateur',
@@ -238,6 +238,7 @@ export const fr: typeof en = {
     tooBig: 'Ce fichier dépasse 5 Mo.',
     submit: 'Envoyer la demande',
     filed: 'Votre demande est envoyée. L’équipe de la plateforme l’examinera et vous écrira.',
+    filedWaiting: 'Votre demande est envoyée. Les administrateurs ont été prévenus et peuvent la refuser jusqu’au {until} ; ensuite, l’équipe de la plateforme l’examinera avec votre lettre et vous écrira.',
   },
   reauth: { intro: 'Fermer une session sur un autre appareil demande votre mot de passe, ou un code de votre application d’authentification.' },
   inviteColleagues: {

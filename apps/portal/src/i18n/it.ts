@@ -23,7 +23,7 @@ export const it: typeof en = {
     title: 'I miei spazi',
     create: 'Crea uno spazio',
     tasks: 'I miei incarichi',
-    noAdmin: 'Nessun amministratore?',
+    noAdmin: 'Nessun amministratore risponde?',
     openConsole: 'Apri la console di amministrazione',
     empty: {
       title: 'Hai un profilo ma ancora nessuno spazio',
@@ -224,7 +224,7 @@ export const it: typeof en = {
   },
   recovery: {
     title: 'Chiedi un nuovo amministratore',
-    intro: 'Quando il tuo spazio non ha più amministratori, lo staff della piattaforma può nominarne uno. Allega una lettera su carta intestata dell’azienda, firmata dal direttore, che spieghi la situazione.',
+    intro: 'Quando il tuo spazio non ha più amministratori, o questi non rispondono più, lo staff della piattaforma può nominarne uno. Allega una lettera su carta intestata dell’azienda, firmata dal direttore, che spieghi la situazione. Gli amministratori ancora presenti vengono avvisati subito e hanno 7 giorni per rifiutare; dopo, decide lo staff.',
     formerAdminName: 'Nome dell’ex amministratore',
     formerAdminLogin: 'Login dell’ex amministratore',
     proposedAdmin: 'Chi deve diventare amministratore',
@@ -238,6 +238,7 @@ export const it: typeof en = {
     tooBig: 'Questo file supera i 5 MB.',
     submit: 'Invia la richiesta',
     filed: 'La richiesta è stata inviata. Lo staff della piattaforma la esaminerà e ti scriverà.',
+    filedWaiting: 'La richiesta è stata inviata. Gli amministratori sono stati avvisati e possono rifiutarla fino al {until}; dopo, lo staff della piattaforma la esaminerà con la tua lettera e ti scriverà.',
   },
   reauth: { intro: 'Chiudere una sessione su un altro dispositivo richiede la tua password o un codice della tua app di autenticazione.' },
   inviteColleagues: {

@@ -1,13 +1,15 @@
 import {
   acceptCreatorRole,
   fileRecoveryRequest,
+  getPendingRecoveryRequest,
   listRecoveryRequests,
   offerCreatorRole,
+  refuseRecoveryRequest,
   reviewRecoveryRequest,
   setWorkspacePlan,
 } from '@gatehouse/services';
 import { adminProcedure, router, staffProcedure, workspaceProcedure } from '../trpc.ts';
-import { FileRecoveryInput, OfferCreatorInput, RecoveryRequestsInput, ReviewRecoveryInput, SetPlanInput, WorkspaceInput } from '../schemas.ts';
+import { FileRecoveryInput, OfferCreatorInput, RecoveryRequestsInput, RefuseRecoveryInput, ReviewRecoveryInput, SetPlanInput, WorkspaceInput } from '../schemas.ts';
 
 /** What platform staff do; staff are appointed outside the API (command line or environment). */
 export const platformRouter = router({
@@ -30,6 +32,7 @@ export const stewardshipRouter = router({
     fileRecoveryRequest({
       em: ctx.em,
       actor: ctx.actor,
+      config: ctx.config,
       membership: ctx.membership,
       formerAdminName: input.formerAdminName,
       formerAdminLogin: input.formerAdminLogin,
@@ -38,4 +41,9 @@ export const stewardshipRouter = router({
       letter: { name: input.letter.name, bytes: new Uint8Array(Buffer.from(input.letter.base64, 'base64')) },
     }),
   ),
+  /** The request for a new administrator waiting for this workspace, for its admins to see (and refuse while they may). */
+  pendingRecovery: adminProcedure.input(WorkspaceInput).query(({ ctx }) => getPendingRecoveryRequest({ em: ctx.em, membership: ctx.membership })),
+  refuseRecovery: adminProcedure
+    .input(RefuseRecoveryInput)
+    .mutation(({ ctx, input }) => refuseRecoveryRequest({ em: ctx.em, actor: ctx.actor, config: ctx.config, membership: ctx.membership, id: input.id, note: input.note ?? null })),
 });

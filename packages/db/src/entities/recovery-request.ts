@@ -4,12 +4,14 @@ import { Member } from './member.ts';
 import { Profile } from './profile.ts';
 import { Workspace } from './workspace.ts';
 
-export const RECOVERY_REQUEST_STATUSES = ['pending', 'approved', 'rejected'] as const;
+/** Pending until staff approve or reject it, or one of the workspace's admins refuses it in time. */
+export const RECOVERY_REQUEST_STATUSES = ['pending', 'approved', 'rejected', 'refused'] as const;
 
 /**
  * A request to platform staff for a new admin, filed by a member of a
- * workspace that has none left: the seeds' signed letter, the former admin,
- * the proposed one.
+ * workspace whose admins left or no longer answer: the seeds' signed letter,
+ * the former admin, the proposed one. Admins still there may refuse it until
+ * `adminsUntil`; staff decide after that.
  */
 export const RecoveryRequestSchema = defineEntity({
   name: 'RecoveryRequest',
@@ -26,6 +28,10 @@ export const RecoveryRequestSchema = defineEntity({
     letterType: p.string().length(64),
     letterName: p.string().length(200),
     status: p.enum(RECOVERY_REQUEST_STATUSES).default('pending'),
+    /** Until when the workspace's active admins (mailed at filing) may refuse; null when it had none. */
+    adminsUntil: p.datetime().nullable(),
+    /** The admin who refused it, when one did. */
+    refusedBy: () => p.manyToOne(Member).ref().nullable().deleteRule('set null'),
     reviewedBy: () => p.manyToOne(Profile).ref().nullable(),
     reviewNote: p.string().length(1000).nullable(),
     reviewedAt: p.datetime().nullable(),

@@ -13,16 +13,20 @@ export interface RecoveryRequestView {
   statement: string;
   letter: { name: string; type: string };
   reviewNote: string | null;
+  /** Until when the workspace's admins may refuse it (staff decide after); null when it had none. */
+  adminsUntil: string | null;
+  /** The admin who refused it, when one did. */
+  refusedBy: { name: string } | null;
   createdAt: string;
   reviewedAt: string | null;
 }
 
-export async function listRecoveryRequests(options: { em: EntityManager; actor: Actor; status?: 'pending' | 'approved' | 'rejected' }): Promise<RecoveryRequestView[]> {
+export async function listRecoveryRequests(options: { em: EntityManager; actor: Actor; status?: 'pending' | 'approved' | 'rejected' | 'refused' }): Promise<RecoveryRequestView[]> {
   assertStaff(options.actor);
   const requests = await options.em.find(
     RecoveryRequest,
     options.status ? { status: options.status } : {},
-    { populate: ['workspace', 'requester', 'proposedAdmin', 'proposedAdmin.profile', 'requester.profile'], orderBy: { createdAt: 'desc' }, limit: 200 },
+    { populate: ['workspace', 'requester', 'proposedAdmin', 'proposedAdmin.profile', 'requester.profile', 'refusedBy'], orderBy: { createdAt: 'desc' }, limit: 200 },
   );
   return requests.map((request) => {
     const workspace = request.workspace.getEntity();
@@ -39,6 +43,8 @@ export async function listRecoveryRequests(options: { em: EntityManager; actor: 
       statement: request.statement,
       letter: { name: request.letterName, type: request.letterType },
       reviewNote: request.reviewNote ?? null,
+      adminsUntil: request.adminsUntil?.toISOString() ?? null,
+      refusedBy: request.refusedBy ? { name: request.refusedBy.getEntity().name } : null,
       createdAt: request.createdAt.toISOString(),
       reviewedAt: request.reviewedAt?.toISOString() ?? null,
     };

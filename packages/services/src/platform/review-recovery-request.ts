@@ -8,12 +8,14 @@ import { portalLink, type ServiceConfig } from '../shared/config.ts';
 import { lockWorkspace } from '../workspace/index.ts';
 import { assertStaff } from './assert-staff.ts';
 
-/** Staff approve (the proposed member becomes an admin) or reject; both sides and every remaining admin are told. */
+/** Staff approve (the proposed member becomes an admin) or reject, once the admins' days to refuse are over; both sides and every remaining admin are told. */
 export async function reviewRecoveryRequest(options: { em: EntityManager; actor: Actor; config: ServiceConfig; id: string; approve: boolean; note?: string | null }): Promise<{ status: 'approved' | 'rejected' }> {
   assertStaff(options.actor);
   return options.em.transactional(async (em) => {
     const request = await em.findOne(RecoveryRequest, { id: options.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!request || request.status !== 'pending') throw new AppError('NOT_FOUND');
+    // The workspace's admins were mailed when it was filed: until their days are over, theirs is the first word.
+    if (request.adminsUntil && request.adminsUntil.getTime() > Date.now()) throw new AppError('RECOVERY_NOT_DECIDABLE', { decider: 'staff', adminsUntil: request.adminsUntil.toISOString() });
     const workspace = await em.findOneOrFail(Workspace, { id: request.workspace.id });
     await lockWorkspace(em, workspace.id);
     const proposed = await em.findOneOrFail(Member, { id: request.proposedAdmin.id }, { populate: ['profile'] });

@@ -20,3 +20,8 @@ export function portalLink(config: ServiceConfig, path: string, secret?: string)
   if (secret) url.hash = secret;
   return url.toString();
 }
+
+/** A page of the console (`/acme/members/…`), for the mails that ask an admin to act there. */
+export function consoleLink(config: ServiceConfig, path: string): string {
+  return portalLink(config, `/console${path}`);
+}
