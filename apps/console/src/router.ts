@@ -23,12 +23,21 @@ export const router = createRouter({
         { path: 'members/:memberId', name: 'member', component: () => import('./pages/MemberPage.vue'), props: true },
         { path: 'settings', name: 'settings', component: () => import('./pages/SettingsPage.vue'), props: true },
         { path: 'audit', name: 'audit', component: () => import('./pages/AuditPage.vue'), props: true },
+        { path: ':rest(.*)+', name: 'workspace-not-found', component: () => import('./pages/NotFoundPage.vue') },
       ],
     },
+    { path: '/:rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue') },
   ],
 });
 
 router.beforeEach(async (to) => {
+  // Signed in already (Back after signing in): the sign-in page moves on rather than asking again.
+  if (to.name === 'signin') {
+    const session = await api.auth.session.query().catch(() => null);
+    const next = typeof to.query.next === 'string' && to.query.next.startsWith('/') && !to.query.next.startsWith('//') ? to.query.next : null;
+    const slug = typeof to.query.workspace === 'string' && to.query.workspace ? to.query.workspace : null;
+    return session ? (next ?? (slug ? { name: 'workspace', params: { slug } } : { name: 'home' })) : true;
+  }
   if (!to.matched.some((record) => record.meta.requiresSession)) return true;
   const session = await api.auth.session.query().catch(() => null);
   const slug = typeof to.params.slug === 'string' ? to.params.slug : undefined;

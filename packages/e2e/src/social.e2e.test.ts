@@ -92,7 +92,7 @@ describe('social sign-in against a real OpenID Connect provider', () => {
     await passProvider(page, 'bob');
     await page.getByTestId('identity-linked').waitFor();
     expect(await page.getByTestId('identities').textContent()).toContain('bob@social.example');
-    expect(await page.getByTestId('security-events').textContent()).toContain('Social account linked');
+    expect(await page.getByTestId('security-events').textContent()).toContain('You linked your Test IdP account');
     await screenshot(page, '32-portal-identity-linked');
 
     // Bob's social account now signs in Pat's profile, not a new one.

@@ -10,15 +10,24 @@ export function useRouteQuery(): (name: string) => WritableComputedRef<string> {
   const route = useRoute();
   const router = useRouter();
   let pending: Record<string, string> | null = null;
+  // The query last asked for: a write made while that navigation is still on its way builds on it, not on the address it replaces.
+  let requested: LocationQuery | null = null;
   const flush = (): void => {
     if (!pending) return;
-    const query: LocationQuery = { ...route.query };
+    const query: LocationQuery = { ...(requested ?? route.query) };
     for (const [name, value] of Object.entries(pending)) {
       if (value) query[name] = value;
       else delete query[name];
     }
     pending = null;
-    void router.replace({ query });
+    requested = query;
+    void router.replace({ query }).finally(() => {
+      if (requested === query) requested = null;
+    });
+  };
+  const current = (name: string): string => {
+    const value = (requested ?? route.query)[name];
+    return typeof value === 'string' ? value : '';
   };
   return (name) =>
     computed({
@@ -27,6 +36,7 @@ export function useRouteQuery(): (name: string) => WritableComputedRef<string> {
         return typeof value === 'string' ? value : '';
       },
       set: (value) => {
+        if (!pending && value === current(name)) return;
         if (!pending) queueMicrotask(flush);
         pending = { ...(pending ?? {}), [name]: value };
       },

@@ -373,4 +373,5 @@ export const de: typeof en = {
     note: 'Ein Wort an sie (optional)',
     refused: 'Sie haben die Anfrage abgelehnt; die anfragende Person und der vorgeschlagene Administrator wurden informiert.',
   },
+  notFound: { title: 'Diese Seite gibt es nicht', text: 'Die Adresse ist vielleicht vertippt, oder die Seite ist umgezogen.', home: 'Zu meinen Arbeitsbereichen' },
 };

@@ -376,4 +376,5 @@ export const en = {
     note: 'A word for them (optional)',
     refused: 'You refused the request; the requester and the proposed administrator were told.',
   },
+  notFound: { title: 'There is no such page', text: 'The address may be mistyped, or the page moved.', home: 'Go to my workspaces' },
 };

@@ -373,4 +373,5 @@ export const fr: typeof en = {
     note: 'Un mot pour eux (facultatif)',
     refused: 'Vous avez refusé la demande ; le demandeur et l’administrateur proposé ont été prévenus.',
   },
+  notFound: { title: 'Cette page n’existe pas', text: 'L’adresse est peut-être mal saisie, ou la page a changé de place.', home: 'Aller à mes espaces' },
 };

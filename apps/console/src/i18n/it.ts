@@ -373,4 +373,5 @@ export const it: typeof en = {
     note: 'Un messaggio per loro (facoltativo)',
     refused: 'Hai rifiutato la richiesta; chi l’ha fatta e l’amministratore proposto sono stati avvisati.',
   },
+  notFound: { title: 'Questa pagina non esiste', text: 'L’indirizzo potrebbe essere sbagliato, o la pagina si è spostata.', home: 'Vai ai miei spazi' },
 };

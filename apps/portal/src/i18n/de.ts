@@ -6,7 +6,6 @@ export const de: typeof en = {
   fields: { name: 'Ihr Name', workspaceName: 'Name des Unternehmens oder Teams', passwordConfirm: 'Passwort wiederholen' },
   signIn: {
     title: 'Anmelden',
-    forgot: 'Passwort vergessen?',
     noProfile: 'Noch kein Profil? Registrieren',
   },
   signUp: {

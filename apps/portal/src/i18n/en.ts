@@ -4,7 +4,6 @@ export const en = {
   fields: { name: 'Your name', workspaceName: 'Company or team name', passwordConfirm: 'Password again' },
   signIn: {
     title: 'Sign in',
-    forgot: 'Forgot your password?',
     noProfile: 'No profile yet? Sign up',
   },
   signUp: {

@@ -6,7 +6,6 @@ export const fr: typeof en = {
   fields: { name: 'Votre nom', workspaceName: 'Nom de l’entreprise ou de l’équipe', passwordConfirm: 'Mot de passe (confirmation)' },
   signIn: {
     title: 'Se connecter',
-    forgot: 'Mot de passe oublié ?',
     noProfile: 'Pas encore de profil ? Inscrivez-vous',
   },
   signUp: {

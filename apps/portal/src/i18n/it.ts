@@ -6,7 +6,6 @@ export const it: typeof en = {
   fields: { name: 'Il tuo nome', workspaceName: 'Nome dell’azienda o del team', passwordConfirm: 'Ripeti la password' },
   signIn: {
     title: 'Accedi',
-    forgot: 'Password dimenticata?',
     noProfile: 'Non hai un profilo? Registrati',
   },
   signUp: {

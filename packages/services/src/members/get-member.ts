@@ -1,6 +1,6 @@
 import { Identity, Member, Profile, type EntityManager } from '@gatehouse/db';
 import { AppError, canViewDirectory, isActiveAdmin, memberActions } from '@gatehouse/domain';
-import { memberStateOf } from './managed-member.ts';
+import { creatorProtectedFrom, memberStateOf, onlyCreatorDemotes } from './managed-member.ts';
 import type { Membership } from './resolve-membership.ts';
 import { isTwoFactorExempt } from '../sign-in/index.ts';
 import { memberView, type MemberDetailView } from '../shared/views.ts';
@@ -14,6 +14,7 @@ export async function getMember(options: { em: EntityManager; membership: Member
   const member = await em.findOne(Member, { id: memberId, workspace: workspace.id });
   if (!member) throw new AppError('NOT_FOUND');
   const profile = member.profile ? await em.findOne(Profile, { id: member.profile.id }, { populate: ['passwordHash'] }) : null;
+  const creatorProtected = creatorProtectedFrom(workspace.creator.id, me.profile?.id ?? '', member);
   const identity = profile && !profile.passwordHash ? await em.findOne(Identity, { profile: profile.id }, { orderBy: { createdAt: 'asc' } }) : null;
   const signIn = profile ? (identity ? { kind: 'social' as const, provider: identity.provider } : { kind: 'email' as const, email: profile.email }) : null;
   return {
@@ -24,7 +25,9 @@ export async function getMember(options: { em: EntityManager; membership: Member
       ? {
           // The seeds' three addresses: a person may sign in with another address than the one the workspace writes to.
           // What the status machine allows now: the console offers these and nothing else.
-          actions: memberActions(memberStateOf(member)),
+          // The creator's rights are the creator's alone: other admins are not offered what would be refused.
+          actions: memberActions(memberStateOf(member)).filter((action) => action !== 'dismiss' || !creatorProtected),
+          canChangeRole: !creatorProtected && !onlyCreatorDemotes(workspace.creator.id, me.profile?.id ?? '', member),
           loginDiffersFromContact: signIn?.kind === 'email' && member.contactEmail != null && signIn.email !== member.contactEmail,
           twoFactor: profile
             ? { enabled: profile.twoFactorEnabledAt != null, exempt: isTwoFactorExempt(member), exemptUntil: isTwoFactorExempt(member) ? (member.twoFactorExemptUntil?.toISOString() ?? null) : null }

@@ -31,13 +31,18 @@ export function activeAdminCount(em: EntityManager, workspaceId: string): Promis
   return em.count(Member, { workspace: workspaceId, role: 'admin', status: 'active' });
 }
 
-export function isCreator(options: ManageMemberOptions, member: Member): boolean {
-  return member.profile?.id != null && member.profile.id === options.membership.workspace.creator.id;
+/** Only the creator may take the creator's rights (seeds: "the first administrator… creator of the account"). */
+export function creatorProtectedFrom(creatorProfileId: string, actorProfileId: string, member: Pick<Member, 'profile'>): boolean {
+  return member.profile?.id != null && member.profile.id === creatorProfileId && actorProfileId !== member.profile.id;
 }
 
-/** Only the creator may take the creator's rights (seeds: "the first administrator… creator of the account"). */
 export function assertNotCreatorUnlessSelf(options: ManageMemberOptions, member: Member): void {
-  if (isCreator(options, member) && options.actor.profileId !== member.profile?.id) throw new AppError('CREATOR_PROTECTED');
+  if (creatorProtectedFrom(options.membership.workspace.creator.id, options.actor.profileId, member)) throw new AppError('CREATOR_PROTECTED');
+}
+
+/** The seeds: the creator (first admin) is the one who takes admin rights from dismissed admins. */
+export function onlyCreatorDemotes(creatorProfileId: string, actorProfileId: string, member: Pick<Member, 'status' | 'role'>): boolean {
+  return member.status === 'dismissed' && member.role === 'admin' && actorProfileId !== creatorProfileId;
 }
 
 /** What the status machine sees of a member row. */

@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/index.ts';
 import { type ServiceConfig } from '../shared/config.ts';
 import { assertReauthenticated, type Proof } from '../sign-in/index.ts';
 import { memberView, type MemberView } from '../shared/views.ts';
-import { type ManageMemberOptions, lockManagedMember, activeAdminCount, assertNotCreatorUnlessSelf } from './managed-member.ts';
+import { type ManageMemberOptions, lockManagedMember, activeAdminCount, assertNotCreatorUnlessSelf, onlyCreatorDemotes } from './managed-member.ts';
 
 /** A change of rights, confirmed by the admin's password or code. */
 export async function setMemberRole(options: ManageMemberOptions & { role: MemberRole; config: ServiceConfig; proof: Proof }): Promise<MemberView> {
@@ -15,10 +15,7 @@ export async function setMemberRole(options: ManageMemberOptions & { role: Membe
       assertNotCreatorUnlessSelf(options, member);
       if (isLastAdmin(member, await activeAdminCount(em, member.workspace.id))) throw new AppError('LAST_ADMIN');
     }
-    // The seeds: the creator (first admin) is the one who takes admin rights from dismissed admins.
-    if (member.status === 'dismissed' && member.role === 'admin' && options.actor.profileId !== options.membership.workspace.creator.id) {
-      throw new AppError('CREATOR_PROTECTED');
-    }
+    if (onlyCreatorDemotes(options.membership.workspace.creator.id, options.actor.profileId, member)) throw new AppError('CREATOR_PROTECTED');
     const from = member.role;
     member.role = options.role;
     recordAudit(em, options.actor, { workspaceId: member.workspace.id, action: 'member.role_changed', targetMemberId: member.id, details: { from, to: options.role } });

@@ -63,6 +63,8 @@ export interface MemberDetailView extends MemberView {
   signIn?: { kind: 'email'; email: string } | { kind: 'social'; provider: string } | null;
   /** Admins only: what the member status machine allows on this member now. */
   actions?: MemberAction[];
+  /** Admins only: whether this admin may change the member's role (not the creator's, unless they are the creator). */
+  canChangeRole?: boolean;
   /** Admins only: the login email is not the contact email the workspace writes to (e.g. an invitation accepted with another profile). */
   loginDiffersFromContact?: boolean;
   /** Admins only: whether two-step verification is on, and whether this workspace exempts the member from it (until when; null: until set up again). */

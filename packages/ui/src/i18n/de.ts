@@ -22,6 +22,8 @@ export const de = {
     workspaceAddress: 'Workspace-Adresse',
   },
   signIn: {
+    fillIn: 'Füllen Sie die unten markierten Felder aus.',
+    forgot: 'Passwort vergessen?',
     atWorkspace: 'Bei einem bestimmten Workspace anmelden',
     workspaceHint: 'Die Adresse von Ihrem Administrator, zum Beispiel „acme“.',
     withProvider: 'Mit {name} anmelden',

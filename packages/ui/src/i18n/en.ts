@@ -22,6 +22,8 @@ export const en = {
     workspaceAddress: 'Workspace address',
   },
   signIn: {
+    fillIn: 'Fill in the fields marked below.',
+    forgot: 'Forgot your password?',
     atWorkspace: 'Sign in to a specific workspace',
     workspaceHint: 'The address your administrator gave you, for example "acme".',
     withProvider: 'Sign in with {name}',

@@ -22,6 +22,8 @@ export const fr = {
     workspaceAddress: 'Adresse de l’espace',
   },
   signIn: {
+    fillIn: 'Remplissez les champs signalés ci-dessous.',
+    forgot: 'Mot de passe oublié ?',
     atWorkspace: 'Se connecter à un espace précis',
     workspaceHint: 'L’adresse donnée par votre administrateur, par exemple « acme ».',
     withProvider: 'Se connecter avec {name}',

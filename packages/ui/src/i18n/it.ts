@@ -22,6 +22,8 @@ export const it = {
     workspaceAddress: 'Indirizzo dello spazio',
   },
   signIn: {
+    fillIn: 'Compila i campi segnalati qui sotto.',
+    forgot: 'Password dimenticata?',
     atWorkspace: 'Accedi a uno spazio specifico',
     workspaceHint: 'L’indirizzo fornito dal tuo amministratore, ad esempio «acme».',
     withProvider: 'Accedi con {name}',
