@@ -101,6 +101,11 @@ describe('the creator role and admin recovery', () => {
     const other = await memberOf(slug, creator, 'Next Creator');
     await creator.client.members.setRole.mutate({ workspace: slug, memberId: other.memberId, role: 'admin', password: TEST_PASSWORD });
     expect((await failureOf(other.client.stewardship.offerCreator.mutate({ workspace: slug, memberId: other.memberId, password: TEST_PASSWORD }))).appCode).toBe('CREATOR_PROTECTED');
+    // Another admin is not offered what the creator rule would refuse; the creator keeps every choice about themselves.
+    const creatorMember = (await creator.client.members.list.query({ workspace: slug })).items.find((member) => member.isCreator)!;
+    const seenByOther = await other.client.members.get.query({ workspace: slug, memberId: creatorMember.id });
+    expect([seenByOther.actions?.includes('dismiss'), seenByOther.canChangeRole]).toEqual([false, false]);
+    expect((await creator.client.members.get.query({ workspace: slug, memberId: creatorMember.id })).canChangeRole).toBe(true);
     await creator.client.stewardship.offerCreator.mutate({ workspace: slug, memberId: other.memberId, password: TEST_PASSWORD });
     const before = await db.orm.em.fork().findOneOrFail(Workspace, { slug });
     expect(before.creator.id).toBe(creator.profile.id);

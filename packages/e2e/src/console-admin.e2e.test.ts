@@ -144,4 +144,35 @@ describe('an admin in the console', () => {
     await page.getByText('No event matches these filters.').waitFor();
     await screenshot(page, '25-console-audit-trail-filtered');
   });
+
+  it('signs in at the console: empty fields named, a way to a forgotten password, back to the page asked for, and Back never shows the form again', async () => {
+    const admin = await people.signedIn({ name: 'Sally Signin' });
+    const slug = uniqueSlug('signin');
+    await admin.client.workspace.create.mutate({ name: 'Sign Works', slug });
+    const page = await (await test.browser.newContext({ locale: 'en-US' })).newPage();
+    // A bookmarked page of the console, before signing in: the sign-in asks first, then goes there.
+    await page.goto(`${test.server.publicUrl}/console/${slug}/audit`);
+    await page.locator('#workspace').waitFor();
+    expect(await page.locator('#workspace').inputValue()).toBe(slug);
+    await page.locator('form button[type="submit"]').click();
+    expect(await page.locator('#email-error').textContent()).toBe('This field is required.');
+    expect(await page.locator('#password-error').textContent()).toBe('This field is required.');
+    await screenshot(page, '26-console-sign-in-empty-fields');
+    expect(await page.getByTestId('forgot-password').getAttribute('href')).toBe('/forgot-password');
+
+    await page.locator('#email').fill(admin.email);
+    await page.locator('#password').fill(TEST_PASSWORD);
+    await page.locator('form button[type="submit"]').click();
+    await page.getByTestId('audit').waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/console/${slug}/audit`);
+    await page.goBack();
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('form #password').count()).toBe(0);
+
+    await page.goto(`${test.server.publicUrl}/console/${slug}/no/such/page`);
+    await page.getByTestId('not-found').waitFor();
+    await page.goto(`${test.server.publicUrl}/console/${slug}/members/not-a-member/extra/parts`);
+    await page.getByTestId('not-found').waitFor();
+    await screenshot(page, '27-console-unknown-page');
+  });
 });
