@@ -401,6 +401,24 @@ describe('contact emails and the audit trail', () => {
   });
 });
 
+describe('the directory', () => {
+  it('finds a member by the address they sign in with, for admins only, and tells when an invitation ends', async () => {
+    const { admin, slug } = await workspaceWithAdmin('Lookup Admin');
+    const colleague = await people.signedIn({ name: 'Lena Login' });
+    const [sent] = await admin.client.invitations.send.mutate({ workspace: slug, emails: [colleague.email] });
+    const invited = (await admin.client.members.list.query({ workspace: slug, status: 'invited' })).items[0]!;
+    expect(Date.parse(invited.invitationExpiresAt!) - Date.now()).toBeGreaterThan(6 * 86_400_000);
+    const mail = await test.server.mailSink!.waitFor(colleague.email);
+    await colleague.client.invitations.accept.mutate({ token: secretOf(linkIn(mail, `${test.server.publicUrl}/invitation#`)) });
+    await admin.client.members.update.mutate({ workspace: slug, memberId: sent!.memberId!, contactEmail: uniqueEmail('elsewhere') });
+
+    const found = await admin.client.members.list.query({ workspace: slug, search: colleague.email.toUpperCase() });
+    expect(found.items.map((member) => [member.name, member.invitationExpiresAt])).toEqual([['Lena Login', null]]);
+    // A member who is not an admin searches what the directory shows them: names and contact emails.
+    expect((await colleague.client.members.list.query({ workspace: slug, search: colleague.email })).items).toEqual([]);
+  });
+});
+
 describe('field errors', () => {
   it('name the field and the limit missed, in the caller’s language', async () => {
     const { admin, slug } = await workspaceWithAdmin();

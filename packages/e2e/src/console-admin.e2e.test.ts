@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { TEST_PASSWORD } from '@gatehouse/api-server/testing';
+import { Member, Task } from '@gatehouse/db';
 import { uniqueEmail, uniqueSlug } from '@gatehouse/db/testing';
 import { screenshot, useBrowserTest } from './browser.ts';
 
@@ -174,5 +175,57 @@ describe('an admin in the console', () => {
     await page.goto(`${test.server.publicUrl}/console/${slug}/members/not-a-member/extra/parts`);
     await page.getByTestId('not-found').waitFor();
     await screenshot(page, '27-console-unknown-page');
+  });
+
+  it('works on many members at once: filters kept in the address, invitation ends shown, bulk resend and delete with progress, CSV export', async () => {
+    const { page, slug, admin } = await adminInConsole();
+    const emails = [uniqueEmail('bulk-a'), uniqueEmail('bulk-b'), uniqueEmail('=cmd-bulk-c')];
+    const sent = await admin.client.invitations.send.mutate({ workspace: slug, emails });
+    // Two were mailed long enough ago to be resent; the third only just now.
+    await test.db.orm.em.fork().nativeUpdate(Member, { id: { $in: [sent[0]!.memberId!, sent[1]!.memberId!] } }, { invitationSentAt: new Date(Date.now() - 3_600_000) });
+
+    await page.getByTestId('tab-invited').click();
+    await page.waitForURL(/tab=invited/);
+    const directory = page.getByTestId('directory');
+    await directory.locator('tbody tr').nth(2).waitFor();
+    expect(await directory.getByTestId('invitation-expiry').first().textContent()).toContain('Link valid until');
+    await page.getByRole('searchbox').fill('bulk-a');
+    await page.waitForURL(/q=bulk-a/);
+    await directory.locator('tbody tr').nth(1).waitFor({ state: 'detached' });
+    await directory.getByRole('link').first().click();
+    await page.getByTestId('member-status').waitFor();
+    await page.goBack();
+    await page.waitForURL(/tab=invited.*q=bulk-a|q=bulk-a.*tab=invited/);
+    expect(await page.getByRole('searchbox').inputValue()).toBe('bulk-a');
+    expect(await page.getByTestId('tab-invited').getAttribute('aria-selected')).toBe('true');
+    await page.getByRole('searchbox').fill('');
+    await page.waitForURL((url) => !url.search.includes('q='));
+    await directory.locator('tbody tr').nth(2).waitFor();
+
+    // The CSV holds what the admin filtered, every cell safe to open in a spreadsheet.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+    const csv = await (await import('node:fs/promises')).readFile((await download.path())!, 'utf8');
+    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('"Name","Contact email","Position","Role","Status","Since","Invitation ends"');
+    expect(lines).toHaveLength(4);
+    expect(csv).toContain(`"'${emails[2]}"`);
+
+    await page.getByTestId('select-page').check();
+    expect(await page.getByTestId('bulk-resend').textContent()).toContain('Resend 3 invitations');
+    await page.getByTestId('bulk-resend').click();
+    await page.getByTestId('bulk-result').getByText('2 invitations resent.').waitFor();
+    expect(await page.getByTestId('bulk-failures').textContent()).toContain('Too many attempts');
+    expect(await page.getByTestId('bulk-progress').textContent()).toBe('3 of 3 done');
+    await screenshot(page, '28-console-bulk-resend');
+
+    // The seeds: an invitation with tasks is not deleted until they are; the others go, and the one kept says why.
+    await test.db.orm.em.fork().nativeDelete(Task, { assignee: { $in: [sent[0]!.memberId!, sent[1]!.memberId!] } });
+    await page.getByTestId('select-page').check();
+    await page.getByTestId('bulk-delete').click();
+    await page.getByRole('heading', { name: 'Delete 3 invitations?' }).waitFor();
+    await page.getByTestId('confirm').click();
+    await page.getByTestId('bulk-result').getByText('2 invitations deleted.').waitFor();
+    expect(await page.getByTestId('bulk-failures').textContent()).toContain('The user has not been deleted: delete their task first.');
+    expect((await admin.client.members.list.query({ workspace: slug, status: 'invited' })).items.map((member) => member.id)).toEqual([sent[2]!.memberId]);
   });
 });

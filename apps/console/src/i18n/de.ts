@@ -23,6 +23,8 @@ export const de: typeof en = {
     nav: { members: 'Mitglieder', settings: 'Einstellungen', audit: 'Protokoll' },
   },
   directory: {
+    expires: 'Link gültig bis {date}',
+    expired: 'Link am {date} abgelaufen: erneut senden',
     title: 'Mitglieder',
     statusFilter: 'Nach Status filtern',
     tabs: { all: 'Alle', active: 'Aktiv', invited: 'Eingeladen', awaiting_approval: 'Wartet auf Bestätigung', dismissed: 'Entlassen', extranet: 'Extranet' },
@@ -31,7 +33,7 @@ export const de: typeof en = {
     empty: 'Noch niemand hier.',
     noMatch: 'Kein Mitglied passt zu dieser Suche.',
     creator: 'Ersteller',
-    columns: { name: 'Name', email: 'Kontakt-E-Mail', role: 'Rolle', status: 'Status', since: 'Seit' },
+    columns: { name: 'Name', email: 'Kontakt-E-Mail', role: 'Rolle', status: 'Status', since: 'Seit', invitationEnds: 'Einladung endet' },
     previous: 'Zurück',
     next: 'Weiter',
   },
@@ -374,4 +376,29 @@ export const de: typeof en = {
     refused: 'Sie haben die Anfrage abgelehnt; die anfragende Person und der vorgeschlagene Administrator wurden informiert.',
   },
   notFound: { title: 'Diese Seite gibt es nicht', text: 'Die Adresse ist vielleicht vertippt, oder die Seite ist umgezogen.', home: 'Zu meinen Arbeitsbereichen' },
+  bulk: {
+    label: 'Ausgewählte Mitglieder',
+    selected: '{count} ausgewählt | {count} ausgewählt',
+    resend: '{count} Einladung erneut senden | {count} Einladungen erneut senden',
+    delete: '{count} Einladung löschen | {count} Einladungen löschen',
+    dismiss: '{count} Mitglied entlassen | {count} Mitglieder entlassen',
+    progress: '{done} von {total} erledigt',
+    done: {
+      resend: '{count} Einladung erneut gesendet. | {count} Einladungen erneut gesendet.',
+      delete: '{count} Einladung gelöscht. | {count} Einladungen gelöscht.',
+      dismiss: '{count} Mitglied entlassen. | {count} Mitglieder entlassen.',
+    },
+    confirm: {
+      delete: '{count} Einladung löschen? | {count} Einladungen löschen?',
+      dismiss: '{count} Mitglied entlassen? | {count} Mitglieder entlassen?',
+    },
+    confirmText: {
+      delete: 'Ihre Links funktionieren nicht mehr und ihre Plätze werden frei. Einladungen mit Aufgaben bleiben und werden aufgeführt.',
+      dismiss: 'Sie verlieren hier sofort den Zugang und ihre Sitzungen enden; ihre Daten bleiben erhalten und sie können wieder eingestellt werden.',
+    },
+    export: 'Als CSV exportieren',
+    exporting: 'Export… bisher {count} Mitglieder',
+    select: '{name} auswählen',
+    selectPage: 'Diese Seite auswählen',
+  },
 };

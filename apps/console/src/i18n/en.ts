@@ -24,6 +24,8 @@ export const en = {
     nav: { members: 'Members', settings: 'Settings', audit: 'Audit trail' },
   },
   directory: {
+    expires: 'Link valid until {date}',
+    expired: 'Link expired on {date}: resend it',
     title: 'Members',
     statusFilter: 'Filter by status',
     tabs: { all: 'All', active: 'Active', invited: 'Invited', awaiting_approval: 'Awaiting approval', dismissed: 'Dismissed', extranet: 'Extranet' },
@@ -32,7 +34,7 @@ export const en = {
     empty: 'Nobody here yet.',
     noMatch: 'No member matches this search.',
     creator: 'Creator',
-    columns: { name: 'Name', email: 'Contact email', role: 'Role', status: 'Status', since: 'Since' },
+    columns: { name: 'Name', email: 'Contact email', role: 'Role', status: 'Status', since: 'Since', invitationEnds: 'Invitation ends' },
     previous: 'Previous',
     next: 'Next',
   },
@@ -377,4 +379,29 @@ export const en = {
     refused: 'You refused the request; the requester and the proposed administrator were told.',
   },
   notFound: { title: 'There is no such page', text: 'The address may be mistyped, or the page moved.', home: 'Go to my workspaces' },
+  bulk: {
+    label: 'Selected members',
+    selected: '{count} selected | {count} selected',
+    resend: 'Resend {count} invitation | Resend {count} invitations',
+    delete: 'Delete {count} invitation | Delete {count} invitations',
+    dismiss: 'Dismiss {count} member | Dismiss {count} members',
+    progress: '{done} of {total} done',
+    done: {
+      resend: '{count} invitation resent. | {count} invitations resent.',
+      delete: '{count} invitation deleted. | {count} invitations deleted.',
+      dismiss: '{count} member dismissed. | {count} members dismissed.',
+    },
+    confirm: {
+      delete: 'Delete {count} invitation? | Delete {count} invitations?',
+      dismiss: 'Dismiss {count} member? | Dismiss {count} members?',
+    },
+    confirmText: {
+      delete: 'Their links stop working and their seats are freed. Invitations with tasks are kept and listed.',
+      dismiss: 'They lose access here at once and their sessions end; their data is kept and they can be rehired.',
+    },
+    export: 'Export CSV',
+    exporting: 'Exporting… {count} members so far',
+    select: 'Select {name}',
+    selectPage: 'Select this page',
+  },
 };

@@ -23,6 +23,8 @@ export const fr: typeof en = {
     nav: { members: 'Membres', settings: 'Paramètres', audit: 'Journal d’audit' },
   },
   directory: {
+    expires: 'Lien valable jusqu’au {date}',
+    expired: 'Lien expiré le {date} : renvoyez-le',
     title: 'Membres',
     statusFilter: 'Filtrer par statut',
     tabs: { all: 'Tous', active: 'Actifs', invited: 'Invités', awaiting_approval: 'En attente d’approbation', dismissed: 'Licenciés', extranet: 'Extranet' },
@@ -31,7 +33,7 @@ export const fr: typeof en = {
     empty: 'Personne pour l’instant.',
     noMatch: 'Aucun membre ne correspond à cette recherche.',
     creator: 'Créateur',
-    columns: { name: 'Nom', email: 'E-mail de contact', role: 'Rôle', status: 'Statut', since: 'Depuis' },
+    columns: { name: 'Nom', email: 'E-mail de contact', role: 'Rôle', status: 'Statut', since: 'Depuis', invitationEnds: 'Fin de l’invitation' },
     previous: 'Précédent',
     next: 'Suivant',
   },
@@ -374,4 +376,29 @@ export const fr: typeof en = {
     refused: 'Vous avez refusé la demande ; le demandeur et l’administrateur proposé ont été prévenus.',
   },
   notFound: { title: 'Cette page n’existe pas', text: 'L’adresse est peut-être mal saisie, ou la page a changé de place.', home: 'Aller à mes espaces' },
+  bulk: {
+    label: 'Membres sélectionnés',
+    selected: '{count} sélectionné | {count} sélectionnés',
+    resend: 'Renvoyer {count} invitation | Renvoyer {count} invitations',
+    delete: 'Supprimer {count} invitation | Supprimer {count} invitations',
+    dismiss: 'Licencier {count} membre | Licencier {count} membres',
+    progress: '{done} sur {total} traités',
+    done: {
+      resend: '{count} invitation renvoyée. | {count} invitations renvoyées.',
+      delete: '{count} invitation supprimée. | {count} invitations supprimées.',
+      dismiss: '{count} membre licencié. | {count} membres licenciés.',
+    },
+    confirm: {
+      delete: 'Supprimer {count} invitation ? | Supprimer {count} invitations ?',
+      dismiss: 'Licencier {count} membre ? | Licencier {count} membres ?',
+    },
+    confirmText: {
+      delete: 'Leurs liens cessent de fonctionner et leurs places sont libérées. Les invitations qui ont des tâches sont gardées et listées.',
+      dismiss: 'Ils perdent aussitôt l’accès ici et leurs sessions se ferment ; leurs données sont conservées et ils peuvent être réintégrés.',
+    },
+    export: 'Exporter en CSV',
+    exporting: 'Export… {count} membres pour l’instant',
+    select: 'Sélectionner {name}',
+    selectPage: 'Sélectionner cette page',
+  },
 };

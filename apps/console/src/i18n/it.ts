@@ -23,6 +23,8 @@ export const it: typeof en = {
     nav: { members: 'Membri', settings: 'Impostazioni', audit: 'Registro attività' },
   },
   directory: {
+    expires: 'Link valido fino al {date}',
+    expired: 'Link scaduto il {date}: invialo di nuovo',
     title: 'Membri',
     statusFilter: 'Filtra per stato',
     tabs: { all: 'Tutti', active: 'Attivi', invited: 'Invitati', awaiting_approval: 'In attesa di approvazione', dismissed: 'Disattivati', extranet: 'Extranet' },
@@ -31,7 +33,7 @@ export const it: typeof en = {
     empty: 'Ancora nessuno qui.',
     noMatch: 'Nessun membro corrisponde a questa ricerca.',
     creator: 'Creatore',
-    columns: { name: 'Nome', email: 'E-mail di contatto', role: 'Ruolo', status: 'Stato', since: 'Dal' },
+    columns: { name: 'Nome', email: 'E-mail di contatto', role: 'Ruolo', status: 'Stato', since: 'Dal', invitationEnds: 'Scadenza dell’invito' },
     previous: 'Precedente',
     next: 'Successivo',
   },
@@ -374,4 +376,29 @@ export const it: typeof en = {
     refused: 'Hai rifiutato la richiesta; chi l’ha fatta e l’amministratore proposto sono stati avvisati.',
   },
   notFound: { title: 'Questa pagina non esiste', text: 'L’indirizzo potrebbe essere sbagliato, o la pagina si è spostata.', home: 'Vai ai miei spazi' },
+  bulk: {
+    label: 'Membri selezionati',
+    selected: '{count} selezionato | {count} selezionati',
+    resend: 'Invia di nuovo {count} invito | Invia di nuovo {count} inviti',
+    delete: 'Elimina {count} invito | Elimina {count} inviti',
+    dismiss: 'Disattiva {count} membro | Disattiva {count} membri',
+    progress: '{done} di {total} completati',
+    done: {
+      resend: '{count} invito inviato di nuovo. | {count} inviti inviati di nuovo.',
+      delete: '{count} invito eliminato. | {count} inviti eliminati.',
+      dismiss: '{count} membro disattivato. | {count} membri disattivati.',
+    },
+    confirm: {
+      delete: 'Eliminare {count} invito? | Eliminare {count} inviti?',
+      dismiss: 'Disattivare {count} membro? | Disattivare {count} membri?',
+    },
+    confirmText: {
+      delete: 'I loro link smettono di funzionare e i posti si liberano. Gli inviti con attività restano e vengono elencati.',
+      dismiss: 'Perdono subito l’accesso qui e le loro sessioni si chiudono; i dati restano e possono essere riattivati.',
+    },
+    export: 'Esporta CSV',
+    exporting: 'Esportazione… finora {count} membri',
+    select: 'Seleziona {name}',
+    selectPage: 'Seleziona questa pagina',
+  },
 };

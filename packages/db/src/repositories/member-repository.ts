@@ -12,6 +12,8 @@ export interface DirectoryRow {
   contactEmail: string | null;
   profileId: string | null;
   joinedAt: Date | null;
+  /** When a pending invitation's link stops working; null once accepted or for other ways in. */
+  invitationExpiresAt: Date | null;
   createdAt: Date;
 }
 
@@ -19,15 +21,19 @@ export interface DirectoryQuery {
   workspaceId: string;
   status?: MemberStatus | undefined;
   role?: MemberRole | undefined;
-  /** Matched anywhere in the name or contact email (trigram indexes), or at their start when `prefixOnly`. */
-  search?: { text: string; prefixOnly: boolean } | undefined;
+  /**
+   * Matched anywhere in the name or contact email (trigram indexes), or at
+   * their start when `prefixOnly`; `loginEmail` also finds the member who
+   * signs in with exactly that address (admins look up the right login).
+   */
+  search?: { text: string; prefixOnly: boolean; loginEmail?: string | undefined } | undefined;
   /** Keyset paging: the rows after this (name, id). */
   after?: { name: string; id: string } | undefined;
   limit: number;
 }
 
 
-type RawDirectoryRow = Omit<DirectoryRow, 'joinedAt' | 'createdAt'> & { joinedAt: string | null; createdAt: string };
+type RawDirectoryRow = Omit<DirectoryRow, 'joinedAt' | 'createdAt' | 'invitationExpiresAt'> & { joinedAt: string | null; createdAt: string; invitationExpiresAt: string | null };
 
 /**
  * The member directory in name order: plain SQL on the hottest admin page,
@@ -39,25 +45,33 @@ export async function findDirectoryRows(em: EntityManager, query: DirectoryQuery
   const bind = (value: unknown) => `$${parameters.push(value)}`;
   if (query.status) where.push(`status = ${bind(query.status)}`);
   if (query.role) where.push(`role = ${bind(query.role)}`);
+  // A login is found by its exact address, through the profile's unique index and the member's (profile, workspace) one.
+  const byLogin = query.search?.loginEmail ? ` or profile_id = (select id from profile where email = ${bind(query.search.loginEmail)})` : '';
   if (query.search && !query.search.prefixOnly) {
     // What the directory shows, each column with its trigram index: the two combine in one bitmap scan.
     const pattern = bind(`%${escapeLike(query.search.text)}%`);
-    where.push(`(name ilike ${pattern} or contact_email ilike ${pattern})`);
+    where.push(`(name ilike ${pattern} or contact_email ilike ${pattern}${byLogin})`);
   } else if (query.search) {
     // Through the prefix indexes on lower(name) and lower(contact_email).
     const prefix = bind(`${escapeLike(query.search.text.toLowerCase())}%`);
-    where.push(`(lower(name) like ${prefix} or lower(contact_email) like ${prefix})`);
+    where.push(`(lower(name) like ${prefix} or lower(contact_email) like ${prefix}${byLogin})`);
   }
   if (query.after) where.push(`(name, id) > (${bind(query.after.name)}, ${bind(query.after.id)}::uuid)`);
   const rows = await queryRows<RawDirectoryRow>(
     em,
-    `select id, name, role, status, position, contact_email as "contactEmail", profile_id as "profileId", joined_at as "joinedAt", created_at as "createdAt"
+    `select id, name, role, status, position, contact_email as "contactEmail", profile_id as "profileId", joined_at as "joinedAt",
+            case when status = 'invited' then invitation_expires_at end as "invitationExpiresAt", created_at as "createdAt"
        from member where ${where.join(' and ')}
       order by name, id limit ${bind(query.limit)}`,
     parameters,
   );
   // The ORM's driver leaves timestamps as text.
-  return rows.map((row) => ({ ...row, joinedAt: row.joinedAt ? new Date(row.joinedAt) : null, createdAt: new Date(row.createdAt) }));
+  return rows.map((row) => ({
+    ...row,
+    joinedAt: row.joinedAt ? new Date(row.joinedAt) : null,
+    invitationExpiresAt: row.invitationExpiresAt ? new Date(row.invitationExpiresAt) : null,
+    createdAt: new Date(row.createdAt),
+  }));
 }
 
 /** How many members a workspace has per status, and how many of each are extranet guests: the directory tabs in one grouped query. */

@@ -1,5 +1,5 @@
 import { findDirectoryRows, type EntityManager } from '@gatehouse/db';
-import { AppError, canViewDirectory, type MemberRole, type MemberStatus } from '@gatehouse/domain';
+import { AppError, canViewDirectory, isActiveAdmin, isPlausibleEmail, normalizeEmail, type MemberRole, type MemberStatus } from '@gatehouse/domain';
 import type { Membership } from './resolve-membership.ts';
 import { memberView, type MemberView } from '../shared/views.ts';
 
@@ -40,7 +40,7 @@ export const TRIGRAM_SEARCH_MIN_LENGTH = 3;
 
 /**
  * The member directory: name order, optional status and role filters, search
- * by name or contact email. Plain SQL on the hottest admin page: the rows go
+ * by name or contact email (and, for admins, the exact login). Plain SQL on the hottest admin page: the rows go
  * straight into views, with no entities to hydrate and track.
  */
 export async function listMembers(options: ListMembersOptions): Promise<Page<MemberView>> {
@@ -54,7 +54,14 @@ export async function listMembers(options: ListMembersOptions): Promise<Page<Mem
     workspaceId: access.workspaceId,
     status: options.status,
     role: options.role,
-    search: search ? { text: search, prefixOnly: [...search].length < TRIGRAM_SEARCH_MIN_LENGTH } : undefined,
+    search: search
+      ? {
+          text: search,
+          prefixOnly: [...search].length < TRIGRAM_SEARCH_MIN_LENGTH,
+          // Admins also find who signs in with an address (the seeds: the admin looks up the correct login); others see contact emails only.
+          loginEmail: isActiveAdmin(access) && isPlausibleEmail(normalizeEmail(search)) ? normalizeEmail(search) : undefined,
+        }
+      : undefined,
     after: after ? { name: after[0], id: after[1] } : undefined,
     limit: options.limit + 1,
   });

@@ -54,6 +54,8 @@ export interface MemberView {
   contactEmail: string | null;
   isCreator: boolean;
   joinedAt: string | null;
+  /** A pending invitation's end: after it the link no longer works and the admin resends it. */
+  invitationExpiresAt: string | null;
   createdAt: string;
 }
 
@@ -114,7 +116,10 @@ export function workspaceView(workspace: Workspace, seatsUsed: number): Workspac
 }
 
 /** What a directory row needs: an entity, or a row read with plain SQL on a hot path. */
-export type MemberFields = Pick<Member, 'id' | 'name' | 'role' | 'status' | 'position' | 'contactEmail' | 'joinedAt' | 'createdAt'> & { profile?: { id: string } | null };
+export type MemberFields = Pick<Member, 'id' | 'name' | 'role' | 'status' | 'position' | 'contactEmail' | 'joinedAt' | 'createdAt'> & {
+  profile?: { id: string } | null;
+  invitationExpiresAt?: Date | null | undefined;
+};
 
 export function memberView(member: MemberFields, creatorId: string): MemberView {
   return {
@@ -126,6 +131,7 @@ export function memberView(member: MemberFields, creatorId: string): MemberView 
     contactEmail: member.contactEmail ?? null,
     isCreator: member.profile?.id === creatorId,
     joinedAt: member.joinedAt?.toISOString() ?? null,
+    invitationExpiresAt: member.status === 'invited' ? (member.invitationExpiresAt?.toISOString() ?? null) : null,
     createdAt: member.createdAt.toISOString(),
   };
 }
