@@ -31,12 +31,17 @@ export const router = createRouter({
 });
 
 router.beforeEach(async (to) => {
-  // Signed in already (Back after signing in): the sign-in page moves on rather than asking again.
+  // Signed in at this workspace already (Back after signing in): the sign-in page moves on rather than asking again.
+  // A session of the portal or of another workspace still signs in here: that sign-in is what the workspace's rules apply to.
   if (to.name === 'signin') {
     const session = await api.auth.session.query().catch(() => null);
+    const workspaceId = session?.session.workspaceId;
+    if (!workspaceId) return true;
     const next = typeof to.query.next === 'string' && to.query.next.startsWith('/') && !to.query.next.startsWith('//') ? to.query.next : null;
     const slug = typeof to.query.workspace === 'string' && to.query.workspace ? to.query.workspace : null;
-    return session ? (next ?? (slug ? { name: 'workspace', params: { slug } } : { name: 'home' })) : true;
+    const here = slug ? (await api.profile.workspaces.query().catch(() => [])).find((entry) => entry.workspace.slug === slug) : null;
+    if (slug && here?.workspace.id !== workspaceId) return true;
+    return next ?? (slug ? { name: 'workspace', params: { slug } } : { name: 'home' });
   }
   if (!to.matched.some((record) => record.meta.requiresSession)) return true;
   const session = await api.auth.session.query().catch(() => null);

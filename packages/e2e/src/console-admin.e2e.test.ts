@@ -95,6 +95,20 @@ describe('an admin in the console', () => {
     const link = mail.text.match(/http\S+\/verify-email#\S+/)?.[0];
     await joiner.goto(link!);
     expect(await joiner.getByTestId('verify-outcome').textContent()).toBe(`Thank you: ${newcomer} is confirmed.`);
+    expect(await joiner.getByTestId('join-outcome').textContent()).toContain('You are now a member of Corner Shop.');
+
+    // From another domain, the confirmed joiner is told they now wait for an administrator.
+    const outsider = `outsider-${Date.now()}@elsewhere.example`;
+    await joiner.goto(url);
+    await joiner.getByLabel('Your name').fill('Otto Outsider');
+    await joiner.getByLabel('Email').fill(outsider);
+    await joiner.getByLabel('Password', { exact: true }).fill(TEST_PASSWORD);
+    await joiner.getByLabel('Password again').fill(TEST_PASSWORD);
+    await joiner.getByRole('button', { name: 'Join' }).click();
+    await joiner.getByTestId('join-outcome').waitFor();
+    await joiner.goto((await test.server.mailSink!.waitFor(outsider)).text.match(/http\S+\/verify-email#\S+/)![0]);
+    expect(await joiner.getByTestId('join-outcome').textContent()).toContain('Your request to join Corner Shop now waits for an administrator’s approval.');
+    await screenshot(joiner, '29-portal-join-waits-for-approval');
 
     await page.goto(`${test.server.publicUrl}/console/${slug}`);
     await page.getByTestId('tab-active').click();
@@ -166,8 +180,9 @@ describe('an admin in the console', () => {
     await page.locator('form button[type="submit"]').click();
     await page.getByTestId('audit').waitFor();
     expect(new URL(page.url()).pathname).toBe(`/console/${slug}/audit`);
-    await page.goBack();
-    await page.waitForLoadState('networkidle');
+    // The sign-in page is out of the history, and opening it again while signed in here goes on to the workspace.
+    await page.goto(`${test.server.publicUrl}/console/signin?workspace=${slug}`);
+    await page.getByTestId('directory').waitFor();
     expect(await page.locator('form #password').count()).toBe(0);
 
     await page.goto(`${test.server.publicUrl}/console/${slug}/no/such/page`);

@@ -81,7 +81,10 @@ describe('an invitation’s whole trip', () => {
     expect(await error.textContent()).toBe('The user has not been deleted: delete their task first.');
     await screenshot(page, '14-console-delete-blocked-by-task');
 
+    // Asked first, naming the task: deleting is for good, and is not finishing it.
     await page.getByTestId('member-tasks').getByRole('button', { name: 'Delete task' }).click();
+    await page.getByText('“Complete your profile” is deleted for good.', { exact: false }).waitFor();
+    await page.getByTestId('confirm').click();
     await page.getByText('Task deleted.').waitFor();
     await page.getByTestId('delete-member').click();
     await page.getByTestId('confirm').click();

@@ -60,8 +60,11 @@ describe('a new company, from sign-up to the admin console', () => {
     expect(await sessions.count()).toBe(2);
     expect(await page.getByTestId('session-list').getByText('This device').count()).toBe(1);
     await screenshot(page, '05-portal-sessions');
-    page.once('dialog', (dialog) => void dialog.accept());
+    // Asked in the page's own dialog (no browser prompt), and nothing ends until confirmed.
     await page.getByRole('button', { name: 'Sign out everywhere else' }).click();
+    await page.getByRole('heading', { name: 'End every other session?' }).waitFor();
+    await screenshot(page, '06-portal-confirm-other-sessions');
+    await page.getByTestId('confirm').click();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="session-list"] li').length === 1);
     await context.close();
   });

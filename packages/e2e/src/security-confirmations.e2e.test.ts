@@ -113,4 +113,27 @@ describe('sensitive actions ask the person to confirm it is them', () => {
     expect(await page.getByTestId('member-status').textContent()).toBe('Active');
     await screenshot(page, '37-console-rehired-as-extranet');
   });
+
+  it('hands the creator role over: the offered admin is mailed, sees it in the portal, accepts in the console and is told it worked', async () => {
+    const { admin, slug, member, memberId } = await workspaceWithMember({ admin: 'Cora Creator', workspace: 'Heir Works', member: 'Hugo Heir' });
+    await admin.client.members.setRole.mutate({ workspace: slug, memberId, role: 'admin', password: TEST_PASSWORD });
+    const page = await signedInPage(`${test.server.publicUrl}/console/signin?workspace=${slug}`, admin.email);
+    await page.getByTestId('directory').waitFor();
+    await page.goto(`${test.server.publicUrl}/console/${slug}/settings`);
+    await page.locator('#creator-heir').selectOption({ label: 'Hugo Heir' });
+    await page.getByRole('button', { name: 'Offer the creator role' }).click();
+    await page.getByLabel('Your password').fill(TEST_PASSWORD);
+    await page.getByTestId('reauth-submit').click();
+    await page.getByText('The offer was sent', { exact: false }).waitFor();
+
+    const mail = await test.server.mailSink!.waitFor(member.email, (m) => m.subject === 'Cora Creator offers you the creator role of Heir Works');
+    expect(mail.text).toContain(`/console/${slug}`);
+    const heir = await signedInPage(`${test.server.publicUrl}/signin`, member.email);
+    const offer = heir.getByTestId('creator-offer');
+    expect(await offer.textContent()).toContain('The creator of Heir Works offers you the creator role.');
+    await offer.getByRole('link', { name: 'Answer in the console' }).click();
+    await heir.getByTestId('creator-offer').getByRole('button').click();
+    await heir.getByTestId('creator-accepted').getByText('You are the creator of this workspace now.').waitFor();
+    await screenshot(heir, '32-console-creator-accepted');
+  });
 });

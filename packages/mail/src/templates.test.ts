@@ -17,6 +17,7 @@ const SAMPLE: MailParams = {
   workspace_cleanup_warning: { workspaceName: 'Acme', daysLeft: 10, link: 'http://localhost:3000/signin' },
   recovery_decided: { workspaceName: 'Acme', approved: true, newAdminName: 'Ada', note: null, link: 'http://localhost:3000/workspaces' },
   recovery_filed: { workspaceName: 'Acme', requesterName: 'Rita', proposedName: 'Paul', statement: 'Our admin left in May.', until: new Date('2026-12-09T00:00:00Z'), link: 'http://localhost:3000/console/acme' },
+  creator_offered: { workspaceName: 'Acme', creatorName: 'Ada', link: 'http://localhost:3000/console/acme' },
   recovery_refused: { workspaceName: 'Acme', adminName: 'Ada', proposedName: 'Paul', note: 'I am still here.', link: 'http://localhost:3000/workspaces' },
   invitation_code: { workspaceName: 'Acme', profileEmail: 'ada@other.test', code: '483920', expiresAt: new Date('2026-12-01T10:00:00Z') },
   join_existing: { workspaceName: 'Acme', signInLink: 'http://localhost:3000/signin', resetLink: 'http://localhost:3000/forgot-password' },

@@ -17,6 +17,8 @@ export interface MailParams {
   recovery_decided: { workspaceName: string; approved: boolean; newAdminName: string; note: string | null; link: string };
   /** To each active admin of the workspace: a member asked staff for a new admin; they may refuse until `until`. */
   recovery_filed: { workspaceName: string; requesterName: string; proposedName: string; statement: string; until: Date; link: string };
+  /** To the admin the creator offered the creator role to. */
+  creator_offered: { workspaceName: string; creatorName: string; link: string };
   /** To the requester and the proposed admin: an admin of the workspace refused the request. */
   recovery_refused: { workspaceName: string; adminName: string; proposedName: string; note: string | null; link: string };
   /** To the invited address, when a profile signed in with another login accepts: proves the mailbox now. */
@@ -90,6 +92,11 @@ const en: Catalogue = {
     subject: `The request for a new administrator of ${p.workspaceName} was refused`,
     paragraphs: [`${p.adminName}, an administrator of ${p.workspaceName}, refused the request to appoint ${p.proposedName} as administrator. Ask them, or another administrator, for what you need.`, ...(p.note ? [p.note] : [])],
     action: { label: 'Open Gatehouse', url: p.link },
+  }),
+  creator_offered: (p) => ({
+    subject: `${p.creatorName} offers you the creator role of ${p.workspaceName}`,
+    paragraphs: [`${p.creatorName} offers you the creator role of ${p.workspaceName}: the rights no other administrator can take away, such as demoting dismissed administrators. It becomes yours when you accept it in the console.`],
+    action: { label: 'Open the console', url: p.link },
   }),
   recovery_decided: (p) => ({
     subject: p.approved ? `${p.workspaceName} has a new administrator` : `Administrator request for ${p.workspaceName} declined`,
@@ -226,6 +233,11 @@ const fr: Catalogue = {
     paragraphs: [`${p.adminName}, administrateur de ${p.workspaceName}, a refusé la demande de nommer ${p.proposedName} administrateur. Adressez-vous à lui, ou à un autre administrateur, pour ce dont vous avez besoin.`, ...(p.note ? [p.note] : [])],
     action: { label: 'Ouvrir Gatehouse', url: p.link },
   }),
+  creator_offered: (p) => ({
+    subject: `${p.creatorName} vous propose le rôle de créateur de ${p.workspaceName}`,
+    paragraphs: [`${p.creatorName} vous propose le rôle de créateur de ${p.workspaceName} : les droits qu’aucun autre administrateur ne peut retirer, comme rétrograder les administrateurs licenciés. Il devient le vôtre quand vous l’acceptez dans la console.`],
+    action: { label: 'Ouvrir la console', url: p.link },
+  }),
   recovery_decided: (p) => ({
     subject: p.approved ? `${p.workspaceName} a un nouvel administrateur` : `Demande d’administrateur pour ${p.workspaceName} refusée`,
     paragraphs: [
@@ -361,6 +373,11 @@ const de: Catalogue = {
     paragraphs: [`${p.adminName}, Administrator von ${p.workspaceName}, hat die Anfrage abgelehnt, ${p.proposedName} zum Administrator zu ernennen. Wenden Sie sich an diese Person oder einen anderen Administrator.`, ...(p.note ? [p.note] : [])],
     action: { label: 'Gatehouse öffnen', url: p.link },
   }),
+  creator_offered: (p) => ({
+    subject: `${p.creatorName} bietet Ihnen die Erstellerrolle von ${p.workspaceName} an`,
+    paragraphs: [`${p.creatorName} bietet Ihnen die Erstellerrolle von ${p.workspaceName} an: die Rechte, die kein anderer Administrator entziehen kann, etwa entlassene Administratoren herabzustufen. Sie geht auf Sie über, wenn Sie sie in der Konsole annehmen.`],
+    action: { label: 'Konsole öffnen', url: p.link },
+  }),
   recovery_decided: (p) => ({
     subject: p.approved ? `${p.workspaceName} hat einen neuen Administrator` : `Administrator-Anfrage für ${p.workspaceName} abgelehnt`,
     paragraphs: [
@@ -495,6 +512,11 @@ const it: Catalogue = {
     subject: `La richiesta di un nuovo amministratore per ${p.workspaceName} è stata rifiutata`,
     paragraphs: [`${p.adminName}, amministratore di ${p.workspaceName}, ha rifiutato la richiesta di nominare ${p.proposedName} amministratore. Rivolgiti a lui o a un altro amministratore per ciò che ti serve.`, ...(p.note ? [p.note] : [])],
     action: { label: 'Apri Gatehouse', url: p.link },
+  }),
+  creator_offered: (p) => ({
+    subject: `${p.creatorName} ti offre il ruolo di creatore di ${p.workspaceName}`,
+    paragraphs: [`${p.creatorName} ti offre il ruolo di creatore di ${p.workspaceName}: i diritti che nessun altro amministratore può togliere, come declassare gli amministratori disattivati. Diventa tuo quando lo accetti nella console.`],
+    action: { label: 'Apri la console', url: p.link },
   }),
   recovery_decided: (p) => ({
     subject: p.approved ? `${p.workspaceName} ha un nuovo amministratore` : `Richiesta di amministratore per ${p.workspaceName} respinta`,

@@ -10,6 +10,7 @@ export const de: typeof en = {
     empty: { title: 'Sie verwalten noch keinen Workspace', text: 'Erstellen Sie einen Workspace in Ihrem Portal; Sie werden sein erster Administrator.', action: 'Workspace erstellen' },
   },
   workspace: {
+    creatorAccepted: 'Sie sind jetzt der Ersteller dieses Arbeitsbereichs.',
     overview: 'Übersicht',
     sections: 'Bereiche des Workspace',
     address: 'Adresse',
@@ -107,6 +108,7 @@ export const de: typeof en = {
     dismissed: 'Entlassen: Die Sitzungen hier sind beendet, die Daten bleiben erhalten.',
     taskDeleted: 'Aufgabe gelöscht.',
     confirm: {
+      deleteTask: { title: 'Diese Aufgabe löschen?', text: '„{name}“ wird endgültig gelöscht. Erledigen entfernt eine Aufgabe nicht, Löschen schon.', action: 'Aufgabe löschen' },
       delete: { title: 'Diese Einladung löschen?', text: '{name} kann den Einladungslink dann nicht mehr nutzen.', action: 'Löschen' },
       dismiss: { title: 'Diesen Nutzer entlassen?', text: '{name} verliert sofort den Zugang. Alle Arbeit bleibt erhalten, und Sie können die Person später wieder einstellen.', action: 'Entlassen' },
       resetTwoFactor: { title: 'Zwei-Faktor-Authentifizierung hier nicht mehr verlangen?', text: '{name} meldet sich bei diesem Arbeitsbereich nur mit dem Passwort an, bis zum gewählten Datum oder bis zur Neueinrichtung. Die Sitzungen hier enden, die Person wird per E-Mail informiert, und ihr Profil sowie andere Arbeitsbereiche verlangen sie weiterhin.', action: 'Hier nicht mehr verlangen' },
@@ -129,7 +131,7 @@ export const de: typeof en = {
       to: 'Anbieten an',
       nobody: 'Niemanden (Angebot zurückziehen)',
       offer: 'Ersteller-Rolle anbieten',
-      offered: 'Erledigt. Die Rolle wechselt, wenn dieser Administrator annimmt.',
+      offered: 'Das Angebot wurde diesem Administrator per E-Mail gesendet. Die Rolle wechselt, wenn er annimmt.',
     },
     link: {
       title: 'Schnellbeitritts-Link',

@@ -11,6 +11,7 @@ export const en = {
     empty: { title: 'You administer no workspace yet', text: 'Create a workspace in your portal; you become its first administrator.', action: 'Create a workspace' },
   },
   workspace: {
+    creatorAccepted: 'You are the creator of this workspace now.',
     overview: 'Overview',
     sections: 'Workspace sections',
     address: 'Address',
@@ -108,6 +109,7 @@ export const en = {
     dismissed: 'Dismissed: their sessions here ended and their data is kept.',
     taskDeleted: 'Task deleted.',
     confirm: {
+      deleteTask: { title: 'Delete this task?', text: '“{name}” is deleted for good. Finishing a task does not remove it; deleting does.', action: 'Delete task' },
       delete: { title: 'Delete this invitation?', text: '{name} will no longer be able to use the invitation link.', action: 'Delete' },
       dismiss: { title: 'Dismiss this user?', text: '{name} loses access at once. Everything they worked on is kept, and you can rehire them later.', action: 'Dismiss' },
       resetTwoFactor: { title: 'Stop asking for two-step verification here?', text: '{name} will sign in to this workspace with the password only, until the date you chose or until they set it up again. Their sessions here end, they are told by email, and their profile and other workspaces still ask for it.', action: 'Stop asking here' },
@@ -130,7 +132,7 @@ export const en = {
       to: 'Offer to',
       nobody: 'Nobody (withdraw the offer)',
       offer: 'Offer the creator role',
-      offered: 'Done. The role moves when that admin accepts.',
+      offered: 'The offer was sent to that admin by email. The role moves when they accept it.',
     },
     link: {
       title: 'Quick-join link',

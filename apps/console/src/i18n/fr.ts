@@ -10,6 +10,7 @@ export const fr: typeof en = {
     empty: { title: 'Vous n’administrez encore aucun espace', text: 'Créez un espace dans votre portail ; vous en deviendrez le premier administrateur.', action: 'Créer un espace' },
   },
   workspace: {
+    creatorAccepted: 'Vous êtes désormais le créateur de cet espace.',
     overview: 'Vue d’ensemble',
     sections: 'Sections de l’espace',
     address: 'Adresse',
@@ -107,6 +108,7 @@ export const fr: typeof en = {
     dismissed: 'Licencié : ses sessions ici ont pris fin et ses données sont conservées.',
     taskDeleted: 'Tâche supprimée.',
     confirm: {
+      deleteTask: { title: 'Supprimer cette tâche ?', text: '« {name} » est supprimée définitivement. Terminer une tâche ne la retire pas ; la supprimer, si.', action: 'Supprimer la tâche' },
       delete: { title: 'Supprimer cette invitation ?', text: '{name} ne pourra plus utiliser le lien d’invitation.', action: 'Supprimer' },
       dismiss: { title: 'Licencier cet utilisateur ?', text: '{name} perd l’accès immédiatement. Tout son travail est conservé et vous pourrez le réintégrer.', action: 'Licencier' },
       resetTwoFactor: { title: 'Ne plus demander la validation en deux étapes ici ?', text: '{name} se connectera à cet espace avec le seul mot de passe, jusqu’à la date choisie ou jusqu’à ce qu’elle la reconfigure. Ses sessions ici sont fermées, elle est prévenue par e-mail, et son profil comme les autres espaces la demandent toujours.', action: 'Ne plus demander ici' },
@@ -129,7 +131,7 @@ export const fr: typeof en = {
       to: 'Proposer à',
       nobody: 'Personne (retirer la proposition)',
       offer: 'Proposer le rôle de créateur',
-      offered: 'C’est fait. Le rôle change quand cet administrateur accepte.',
+      offered: 'L’offre a été envoyée par e-mail à cet administrateur. Le rôle change quand il accepte.',
     },
     link: {
       title: 'Lien d’inscription rapide',

@@ -10,6 +10,7 @@ export const it: typeof en = {
     empty: { title: 'Non amministri ancora nessuno spazio', text: 'Crea uno spazio nel tuo portale; ne diventerai il primo amministratore.', action: 'Crea uno spazio' },
   },
   workspace: {
+    creatorAccepted: 'Ora sei il creatore di questo spazio di lavoro.',
     overview: 'Panoramica',
     sections: 'Sezioni dello spazio',
     address: 'Indirizzo',
@@ -107,6 +108,7 @@ export const it: typeof en = {
     dismissed: 'Disattivato: le sue sessioni qui sono terminate e i suoi dati restano.',
     taskDeleted: 'Incarico eliminato.',
     confirm: {
+      deleteTask: { title: 'Eliminare questa attività?', text: '“{name}” viene eliminata per sempre. Completarla non la rimuove; eliminarla sì.', action: 'Elimina attività' },
       delete: { title: 'Eliminare questo invito?', text: '{name} non potrà più usare il link di invito.', action: 'Elimina' },
       dismiss: { title: 'Disattivare questo utente?', text: '{name} perde subito l’accesso. Tutto il suo lavoro resta e potrai riattivarlo in seguito.', action: 'Disattiva' },
       resetTwoFactor: { title: 'Non chiedere più l’autenticazione a due fattori qui?', text: '{name} accederà a questo spazio solo con la password, fino alla data scelta o finché non la riconfigura. Le sue sessioni qui si chiudono, viene avvisata via e-mail, e il suo profilo e gli altri spazi la richiedono ancora.', action: 'Non chiedere più qui' },
@@ -129,7 +131,7 @@ export const it: typeof en = {
       to: 'Offri a',
       nobody: 'Nessuno (ritira l’offerta)',
       offer: 'Offri il ruolo di creatore',
-      offered: 'Fatto. Il ruolo passa quando quell’amministratore accetta.',
+      offered: 'L’offerta è stata inviata via e-mail a quell’amministratore. Il ruolo passa quando accetta.',
     },
     link: {
       title: 'Link di accesso rapido',

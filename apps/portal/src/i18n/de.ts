@@ -18,6 +18,8 @@ export const de: typeof en = {
     haveProfile: 'Schon ein Profil? Anmelden',
   },
   workspaces: {
+    creatorOffer: 'Der Ersteller von {workspace} bietet Ihnen die Erstellerrolle an.',
+    answerOffer: 'In der Konsole antworten',
     invite: 'Kollegen einladen',
     title: 'Meine Workspaces',
     create: 'Workspace erstellen',
@@ -38,6 +40,8 @@ export const de: typeof en = {
     submitting: 'Wird erstellt…',
   },
   sessions: {
+    confirmRevokeCurrentTitle: 'Auf diesem Gerät abmelden?',
+    confirmRevokeOthersTitle: 'Alle anderen Sitzungen beenden?',
     title: 'Wo Sie angemeldet sind',
     intro: 'Browser-Sitzungen enden nach einer Zeit ohne Aktivität, die jeder Arbeitsbereich festlegt (24 Minuten, sofern seine Administratoren nichts anderes gewählt haben); die Desktop-App erneuert ihre selbst.',
     idle: 'Endet nach {minutes} Minuten ohne Aktivität',
@@ -49,9 +53,8 @@ export const de: typeof en = {
     revoke: 'Sitzung beenden',
     signOutHere: 'Hier abmelden',
     revokeOthers: 'Überall sonst abmelden',
-    confirmRevoke: 'Diese Sitzung beenden? Das Gerät muss sich erneut anmelden.',
-    confirmRevokeCurrent: 'Auf diesem Gerät abmelden?',
-    confirmRevokeOthers: 'Auf allen anderen Geräten abmelden?',
+    confirmRevokeCurrent: 'Sie verlassen Gatehouse in diesem Browser und melden sich beim nächsten Mal neu an.',
+    confirmRevokeOthers: 'Alle anderen Browser und Apps, die mit Ihrem Profil angemeldet sind, werden abgemeldet und melden sich neu an.',
     client: { browser: 'Browser', desktop: 'Desktop-App' },
   },
   invitation: {
@@ -85,6 +88,8 @@ export const de: typeof en = {
     },
   },
   verifyEmail: {
+    joined: 'Sie sind jetzt Mitglied von {workspace}.',
+    waiting: 'Ihre Beitrittsanfrage für {workspace} wartet jetzt auf die Freigabe durch einen Administrator. Sie erhalten eine E-Mail, sobald sie freigegeben ist; bis dahin können Sie sich dort nicht anmelden.',
     title: 'E-Mail-Bestätigung',
     working: 'Ihre Adresse wird bestätigt…',
     done: 'Danke: {email} ist bestätigt.',

@@ -16,6 +16,8 @@ export const en = {
     haveProfile: 'Already have a profile? Sign in',
   },
   workspaces: {
+    creatorOffer: 'The creator of {workspace} offers you the creator role.',
+    answerOffer: 'Answer in the console',
     invite: 'Invite colleagues',
     title: 'My workspaces',
     create: 'Create a workspace',
@@ -36,6 +38,8 @@ export const en = {
     submitting: 'Creating…',
   },
   sessions: {
+    confirmRevokeCurrentTitle: 'Sign out on this device?',
+    confirmRevokeOthersTitle: 'End every other session?',
     title: 'Where you are signed in',
     intro: 'Browser sessions end after a time without activity that each workspace sets (24 minutes unless its administrators chose another); the desktop app renews its own.',
     idle: 'Ends after {minutes} minutes without activity',
@@ -47,9 +51,8 @@ export const en = {
     revoke: 'End session',
     signOutHere: 'Sign out here',
     revokeOthers: 'Sign out everywhere else',
-    confirmRevoke: 'End this session? That device will have to sign in again.',
-    confirmRevokeCurrent: 'Sign out on this device?',
-    confirmRevokeOthers: 'Sign out on every other device?',
+    confirmRevokeCurrent: 'You leave Gatehouse in this browser and sign in again next time.',
+    confirmRevokeOthers: 'Every other browser and app signed in with your profile is signed out and signs in again.',
     client: { browser: 'Browser', desktop: 'Desktop app' },
   },
   invitation: {
@@ -83,6 +86,8 @@ export const en = {
     },
   },
   verifyEmail: {
+    joined: 'You are now a member of {workspace}.',
+    waiting: 'Your request to join {workspace} now waits for an administrator’s approval. You will get an email once they approve it; until then you cannot sign in there.',
     title: 'Email confirmation',
     working: 'Confirming your address…',
     done: 'Thank you: {email} is confirmed.',

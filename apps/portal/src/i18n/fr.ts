@@ -18,6 +18,8 @@ export const fr: typeof en = {
     haveProfile: 'Déjà un profil ? Connectez-vous',
   },
   workspaces: {
+    creatorOffer: 'Le créateur de {workspace} vous propose le rôle de créateur.',
+    answerOffer: 'Répondre dans la console',
     invite: 'Inviter des collègues',
     title: 'Mes espaces',
     create: 'Créer un espace',
@@ -38,6 +40,8 @@ export const fr: typeof en = {
     submitting: 'Création…',
   },
   sessions: {
+    confirmRevokeCurrentTitle: 'Se déconnecter sur cet appareil ?',
+    confirmRevokeOthersTitle: 'Fermer toutes les autres sessions ?',
     title: 'Où vous êtes connecté',
     intro: 'Les sessions du navigateur se terminent après une durée d’inactivité fixée par chaque espace (24 minutes sauf si ses administrateurs en ont choisi une autre) ; l’application de bureau renouvelle la sienne.',
     idle: 'Se termine après {minutes} minutes d’inactivité',
@@ -49,9 +53,8 @@ export const fr: typeof en = {
     revoke: 'Terminer la session',
     signOutHere: 'Se déconnecter ici',
     revokeOthers: 'Se déconnecter partout ailleurs',
-    confirmRevoke: 'Terminer cette session ? Cet appareil devra se reconnecter.',
-    confirmRevokeCurrent: 'Se déconnecter sur cet appareil ?',
-    confirmRevokeOthers: 'Se déconnecter sur tous les autres appareils ?',
+    confirmRevokeCurrent: 'Vous quittez Gatehouse dans ce navigateur et vous reconnecterez la prochaine fois.',
+    confirmRevokeOthers: 'Tous les autres navigateurs et applications connectés avec votre profil sont déconnectés et devront se reconnecter.',
     client: { browser: 'Navigateur', desktop: 'Application de bureau' },
   },
   invitation: {
@@ -85,6 +88,8 @@ export const fr: typeof en = {
     },
   },
   verifyEmail: {
+    joined: 'Vous êtes maintenant membre de {workspace}.',
+    waiting: 'Votre demande pour rejoindre {workspace} attend maintenant l’approbation d’un administrateur. Vous recevrez un e-mail dès qu’il l’aura approuvée ; d’ici là, vous ne pouvez pas vous y connecter.',
     title: 'Confirmation de l’e-mail',
     working: 'Confirmation de votre adresse…',
     done: 'Merci : {email} est confirmée.',

@@ -18,6 +18,8 @@ export const it: typeof en = {
     haveProfile: 'Hai già un profilo? Accedi',
   },
   workspaces: {
+    creatorOffer: 'Il creatore di {workspace} ti offre il ruolo di creatore.',
+    answerOffer: 'Rispondi nella console',
     invite: 'Invita colleghi',
     title: 'I miei spazi',
     create: 'Crea uno spazio',
@@ -38,6 +40,8 @@ export const it: typeof en = {
     submitting: 'Creazione…',
   },
   sessions: {
+    confirmRevokeCurrentTitle: 'Disconnettersi su questo dispositivo?',
+    confirmRevokeOthersTitle: 'Chiudere tutte le altre sessioni?',
     title: 'Dove hai effettuato l’accesso',
     intro: 'Le sessioni del browser terminano dopo un periodo di inattività fissato da ogni spazio (24 minuti, salvo diversa scelta dei suoi amministratori); l’app desktop rinnova la propria.',
     idle: 'Termina dopo {minutes} minuti di inattività',
@@ -49,9 +53,8 @@ export const it: typeof en = {
     revoke: 'Termina sessione',
     signOutHere: 'Esci da qui',
     revokeOthers: 'Esci da tutti gli altri dispositivi',
-    confirmRevoke: 'Terminare questa sessione? Il dispositivo dovrà accedere di nuovo.',
-    confirmRevokeCurrent: 'Uscire su questo dispositivo?',
-    confirmRevokeOthers: 'Uscire su tutti gli altri dispositivi?',
+    confirmRevokeCurrent: 'Esci da Gatehouse in questo browser e la prossima volta accederai di nuovo.',
+    confirmRevokeOthers: 'Tutti gli altri browser e app collegati con il tuo profilo vengono disconnessi e dovranno accedere di nuovo.',
     client: { browser: 'Browser', desktop: 'App desktop' },
   },
   invitation: {
@@ -85,6 +88,8 @@ export const it: typeof en = {
     },
   },
   verifyEmail: {
+    joined: 'Ora sei membro di {workspace}.',
+    waiting: 'La tua richiesta di entrare in {workspace} attende ora l’approvazione di un amministratore. Riceverai un’e-mail appena la approva; fino ad allora non puoi accedervi.',
     title: 'Conferma dell’e-mail',
     working: 'Conferma del tuo indirizzo…',
     done: 'Grazie: {email} è confermato.',

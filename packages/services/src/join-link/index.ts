@@ -2,6 +2,6 @@ export { getJoinLink } from './get-join-link.ts';
 export { type JoinLinkView } from './join-token.ts';
 export { joinWorkspace, type JoinResult } from './join-workspace.ts';
 export { previewJoinLink } from './preview-join-link.ts';
-export { promoteVerifiedJoins } from './promote-verified-joins.ts';
+export { promoteVerifiedJoins, type PromotedJoin } from './promote-verified-joins.ts';
 export { rotateJoinLink } from './rotate-join-link.ts';
 export { updateJoinLink } from './update-join-link.ts';

@@ -2,7 +2,8 @@ import { Member, Workspace, type EntityManager } from '@gatehouse/db';
 import { AppError, isActiveAdmin } from '@gatehouse/domain';
 import type { Actor } from '../shared/actor.ts';
 import { recordAudit } from '../audit/index.ts';
-import { type ServiceConfig } from '../shared/config.ts';
+import { enqueueMail } from '@gatehouse/mail';
+import { consoleLink, type ServiceConfig } from '../shared/config.ts';
 import { assertReauthenticated, type Proof } from '../sign-in/index.ts';
 import { type Membership } from '../members/index.ts';
 import { lockWorkspace } from '../workspace/index.ts';
@@ -16,9 +17,17 @@ export async function offerCreatorRole(options: { em: EntityManager; actor: Acto
     await lockWorkspace(em, membership.workspace.id);
     const workspace = await em.findOneOrFail(Workspace, { id: membership.workspace.id });
     if (options.memberId) {
-      const target = await em.findOne(Member, { id: options.memberId, workspace: workspace.id });
+      const target = await em.findOne(Member, { id: options.memberId, workspace: workspace.id }, { populate: ['profile'] });
       if (!target?.profile || !isActiveAdmin(target)) throw new AppError('NOT_FOUND');
       if (target.profile.id === options.actor.profileId) throw new AppError('INVALID_INPUT', { fields: { memberId: 'invalid' } });
+      // The offered admin hears of it at once: the role moves only when they accept it in the console.
+      const profile = target.profile.getEntity();
+      enqueueMail(em, {
+        to: profile.email,
+        kind: 'creator_offered',
+        locale: profile.locale,
+        params: { workspaceName: workspace.name, creatorName: membership.member.name, link: consoleLink(options.config, `/${workspace.slug}`) },
+      });
     }
     workspace.creatorTransferTo = options.memberId;
     recordAudit(em, options.actor, { workspaceId: workspace.id, action: 'workspace.creator_offered', targetMemberId: options.memberId });

@@ -25,6 +25,7 @@ export async function listMyWorkspaces(options: { em: EntityManager; actor: Acto
       role: member.role,
       status: member.status,
       isCreator: workspace.creator.id === options.actor.profileId,
+      creatorOfferedToMe: workspace.creatorTransferTo === member.id && member.status === 'active',
       contactEmail: member.contactEmail ?? null,
       mailboxEmail: member.mailboxEmail ?? null,
       position: member.position ?? null,

@@ -5,10 +5,10 @@ import { AppError } from '@gatehouse/domain';
 import { addressKey, type RequestOrigin } from '../shared/actor.ts';
 import { recordAudit } from '../audit/index.ts';
 import { type ServiceConfig } from '../shared/config.ts';
-import { promoteVerifiedJoins } from '../join-link/index.ts';
+import { promoteVerifiedJoins, type PromotedJoin } from '../join-link/index.ts';
 
-/** Confirms the login email from the mailed link, once; memberships that waited on it move on. */
-export async function verifyEmail(options: { em: EntityManager; config: ServiceConfig; token: string; origin: RequestOrigin }): Promise<{ email: string }> {
+/** Confirms the login email from the mailed link, once; memberships that waited on it move on, and the answer says where each stands. */
+export async function verifyEmail(options: { em: EntityManager; config: ServiceConfig; token: string; origin: RequestOrigin }): Promise<{ email: string; joins: PromotedJoin[] }> {
   await options.config.limits.consume('tokenAddress', addressKey(options.origin));
   const hash = hashOneTimeToken(options.token);
   if (!hash) throw new AppError('TOKEN_INVALID');
@@ -21,8 +21,8 @@ export async function verifyEmail(options: { em: EntityManager; config: ServiceC
     profile.emailVerifiedAt ??= new Date();
     const actor = { profileId: profile.id, origin: options.origin };
     recordAudit(em, actor, { workspaceId: null, action: 'profile.email_verified', targetProfileId: profile.id });
-    await promoteVerifiedJoins(em, profile, actor);
+    const joins = await promoteVerifiedJoins(em, profile, actor);
     await em.flush();
-    return { email: profile.email };
+    return { email: profile.email, joins };
   });
 }

@@ -39,6 +39,8 @@ export interface MembershipView {
   role: MemberRole;
   status: MemberStatus;
   isCreator: boolean;
+  /** The creator offered this person the creator role; it is theirs once they accept it in the console. */
+  creatorOfferedToMe: boolean;
   /** The workspace's addresses for this person: where it writes to them, and their company mailbox. */
   contactEmail: string | null;
   mailboxEmail: string | null;
