@@ -85,6 +85,32 @@ describe('plans', () => {
     expect(refused).toMatchObject({ ok: false, appCode: 'SEAT_LIMIT_REACHED' });
     expect((await staff.client.platform.setPlan.mutate({ workspace: slug, plan: 'professional' })).seats.total).toBe(250);
   });
+
+  it('lists every workspace for staff only, searchable by address or name, with seats and last sign-in, page by page', async () => {
+    const first = await workspaceWith(3);
+    const second = await workspaceWith(0);
+    await first.admin.client.invitations.send.mutate({ workspace: first.slug, emails: [`one-${first.slug}@example.test`] });
+    expect((await failureOf(first.admin.client.platform.workspaces.query({}))).appCode).toBe('FORBIDDEN');
+    const staff = await people.signedIn({ name: 'Listing Staff' });
+    await db.orm.em.fork().nativeUpdate(Profile, { id: staff.profile.id }, { isStaff: true });
+
+    const found = await staff.client.platform.workspaces.query({ search: first.slug });
+    expect(found.items).toHaveLength(1);
+    expect(found.items[0]).toMatchObject({ slug: first.slug, plan: 'free', seats: { used: 2, total: 12 } });
+    expect(Date.now() - Date.parse(found.items[0]!.lastSignInAt)).toBeGreaterThan(2.9 * DAY);
+    // The name finds it too, and paging walks the whole list in address order without repeats.
+    expect((await staff.client.platform.workspaces.query({ search: `Quiet ${second.slug}` })).items.map((item) => item.slug)).toEqual([second.slug]);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await staff.client.platform.workspaces.query({ limit: 2, search: 'Quiet', ...(cursor ? { cursor } : {}) });
+      seen.push(...page.items.map((item) => item.slug));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual([...seen].sort());
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toEqual(expect.arrayContaining([first.slug, second.slug]));
+  });
 });
 
 describe('the creator role and admin recovery', () => {

@@ -223,6 +223,7 @@ export const SecurityEventsInput = z.strictObject({ limit: z.number().int().min(
 export const IdentityIdInput = z.strictObject({ id: Id });
 export const ErrorMessageInput = z.strictObject({ appCode: z.enum(APP_CODES) });
 
+export const PlatformWorkspacesInput = z.strictObject({ search: Line({ max: 100 }).optional(), cursor: Cursor.optional(), limit: PageLimit });
 export const SetPlanInput = z.strictObject({ workspace: WorkspaceSlug, plan: z.enum(PLAN_IDS as [PlanId, ...PlanId[]]) });
 export const OfferCreatorInput = z.strictObject({ workspace: WorkspaceSlug, memberId: Id.nullable(), ...ProofFields });
 /** The letter travels base64-encoded; its type is checked from its bytes, not from what the browser says. */

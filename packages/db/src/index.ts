@@ -4,7 +4,7 @@ export * from './repositories/session-repository.ts';
 export { queryRows, queryPrepared, executeStatement, escapeLike } from './sql.ts';
 export * from './repositories/sign-in-repository.ts';
 export * from './repositories/membership-repository.ts';
-export { lockWorkspaceRow, restartSignInClock, workspaceIdOfSlug } from './repositories/workspace-repository.ts';
+export { countMembersOfWorkspaces, lockWorkspaceRow, restartSignInClock, workspaceIdOfSlug } from './repositories/workspace-repository.ts';
 export * from './repositories/member-repository.ts';
 export * from './repositories/second-factor-repository.ts';
 export * from './repositories/maintenance-repository.ts';

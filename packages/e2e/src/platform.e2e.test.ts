@@ -56,6 +56,18 @@ describe('a workspace that lost its last administrator', () => {
     expect((await proposed.client.workspace.get.query({ workspace: slug })).myRole).toBe('admin');
     const mail = await test.server.mailSink!.waitFor(proposed.email, (m) => m.subject === 'Orphan Works has a new administrator');
     expect(mail.text).toContain('Confirmed with the director by phone.');
+
+    // Staff find the workspace by its name, see its seats and last sign-in, and change its plan in its row.
+    await console.getByTestId('workspace-search').fill('Orphan');
+    const row = console.getByTestId('platform-workspaces').locator(`tr[data-slug="${slug}"]`);
+    await row.waitFor();
+    // The dismissed admin freed their seat: the two members take one each.
+    expect(await row.textContent()).toContain('2 of 12');
+    await row.getByRole('combobox').selectOption('standard');
+    await row.getByRole('button', { name: 'Change plan' }).click();
+    await console.getByTestId('plan-changed').waitFor();
+    await screenshot(console, '54-console-platform-workspaces');
+    expect((await proposed.client.workspace.get.query({ workspace: slug })).plan).toBe('standard');
   });
 
   it('reaches the admins who no longer answer: they are mailed, see it in the console and may refuse it; a wrong letter is told on its field', async () => {

@@ -130,6 +130,8 @@ export {
   getRecoveryLetter,
   reviewRecoveryRequest,
   refuseRecoveryRequest,
+  listPlatformWorkspaces,
+  type PlatformWorkspaceView,
   getPendingRecoveryRequest,
   type PendingRecoveryView,
 } from './platform/index.ts';

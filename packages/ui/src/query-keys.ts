@@ -57,4 +57,5 @@ export const invitationKeys = {
 export const platformKeys = {
   recoveryRequests: (status: string) => ['recovery-requests', status] as const,
   pendingRecovery: (slug: string) => ['pending-recovery', slug] as const,
+  workspaces: (search: string, cursor: string) => ['platform-workspaces', search, cursor] as const,
 };

@@ -2,6 +2,7 @@ import {
   acceptCreatorRole,
   fileRecoveryRequest,
   getPendingRecoveryRequest,
+  listPlatformWorkspaces,
   listRecoveryRequests,
   offerCreatorRole,
   refuseRecoveryRequest,
@@ -9,10 +10,16 @@ import {
   setWorkspacePlan,
 } from '@gatehouse/services';
 import { adminProcedure, router, staffProcedure, workspaceProcedure } from '../trpc.ts';
-import { FileRecoveryInput, OfferCreatorInput, RecoveryRequestsInput, RefuseRecoveryInput, ReviewRecoveryInput, SetPlanInput, WorkspaceInput } from '../schemas.ts';
+import { FileRecoveryInput, OfferCreatorInput, PlatformWorkspacesInput, RecoveryRequestsInput, RefuseRecoveryInput, ReviewRecoveryInput, SetPlanInput, WorkspaceInput } from '../schemas.ts';
 
 /** What platform staff do; staff are appointed outside the API (command line or environment). */
 export const platformRouter = router({
+  /** Every workspace with its plan, seats and last sign-in, searchable: staff pick one rather than type its address. */
+  workspaces: staffProcedure
+    .input(PlatformWorkspacesInput)
+    .query(({ ctx, input }) =>
+      listPlatformWorkspaces({ em: ctx.em, actor: ctx.actor, limit: input.limit, ...(input.search ? { search: input.search } : {}), ...(input.cursor ? { cursor: input.cursor } : {}) }),
+    ),
   setPlan: staffProcedure.input(SetPlanInput).mutation(({ ctx, input }) => setWorkspacePlan({ em: ctx.em, actor: ctx.actor, slug: input.workspace, plan: input.plan })),
   recoveryRequests: staffProcedure.input(RecoveryRequestsInput).query(({ ctx, input }) => listRecoveryRequests({ em: ctx.em, actor: ctx.actor, ...(input?.status ? { status: input.status } : {}) })),
   reviewRecovery: staffProcedure

@@ -30,3 +30,14 @@ export async function workspaceIdOfSlug(em: EntityManager, slug: string): Promis
   const [row] = await queryRows<{ id: string }>(em, 'select id from workspace where slug = $1', [slug]);
   return row?.id ?? null;
 }
+
+/** How many members of each workspace are in one of `statuses` (the seats they take), in one grouped query. */
+export async function countMembersOfWorkspaces(em: EntityManager, workspaceIds: readonly string[], statuses: readonly string[]): Promise<Map<string, number>> {
+  if (!workspaceIds.length) return new Map();
+  const rows = await queryRows<{ workspaceId: string; count: string }>(
+    em,
+    'select workspace_id as "workspaceId", count(*) as count from member where workspace_id = any($1::uuid[]) and status = any($2::text[]) group by workspace_id',
+    [workspaceIds, statuses],
+  );
+  return new Map(rows.map((row) => [row.workspaceId, Number(row.count)]));
+}

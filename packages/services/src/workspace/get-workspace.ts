@@ -3,7 +3,8 @@ import { MEMBER_STATUSES, occupiesSeat } from '@gatehouse/domain';
 import { type Membership } from '../members/index.ts';
 import { workspaceView, type WorkspaceView } from '../shared/views.ts';
 
-const SEAT_STATUSES = MEMBER_STATUSES.filter(occupiesSeat);
+/** The statuses that take a seat of the plan (the domain's rule). */
+export const SEAT_STATUSES = MEMBER_STATUSES.filter(occupiesSeat);
 
 /** Seats in use, by the domain's rule of who occupies one. */
 export function countSeatsUsed(em: EntityManager, workspaceId: string): Promise<number> {
