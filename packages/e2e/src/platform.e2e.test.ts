@@ -165,6 +165,22 @@ describe('four languages', () => {
       await page.getByTestId('security-events').locator('tr[data-action="sign_in.succeeded"]').first().waitFor();
       expect(await page.locator('body').innerText()).not.toMatch(RAW_KEY);
       await screenshot(page, `63-portal-security-history-${locale}`);
+
+      // The other screens this release changed, each in the language, none with a missing text.
+      const screens: [string, string][] = [
+        [`/profile`, `64-portal-profile-${locale}`],
+        [`/workspaces/${slug}/invite`, `65-portal-invite-colleagues-${locale}`],
+        [`/console/${slug}/settings`, `66-console-settings-${locale}`],
+        [`/console/platform`, `67-console-platform-refused-${locale}`],
+        [`/console/${slug}/no/such/page`, `68-console-not-found-${locale}`],
+      ];
+      for (const [path, name] of screens) {
+        await page.goto(`${test.server.publicUrl}${path}`);
+        await page.locator('main h1, main h2').first().waitFor();
+        await page.waitForLoadState('networkidle');
+        expect(await page.locator('body').innerText()).not.toMatch(RAW_KEY);
+        await screenshot(page, name);
+      }
       expect(warnings).toEqual([]);
       await context.close();
     });
