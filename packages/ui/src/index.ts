@@ -9,3 +9,4 @@ export { reauthLabels, useReauthentication, type Proof } from './reauthenticatio
 export { sharedMessages } from './i18n/index.ts';
 export { auditSentence, sentenceKeys, type SentenceEvent } from './audit-sentence.ts';
 export { useRouteQuery } from './route-query.ts';
+export { useCursorPages } from './cursor-pages.ts';

@@ -35,8 +35,6 @@ export const de: typeof en = {
     noMatch: 'Kein Mitglied passt zu dieser Suche.',
     creator: 'Ersteller',
     columns: { name: 'Name', email: 'Kontakt-E-Mail', role: 'Rolle', status: 'Status', since: 'Seit', invitationEnds: 'Einladung endet' },
-    previous: 'Zurück',
-    next: 'Weiter',
   },
   invite: {
     open: 'Nutzer einladen',

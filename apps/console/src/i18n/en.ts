@@ -36,8 +36,6 @@ export const en = {
     noMatch: 'No member matches this search.',
     creator: 'Creator',
     columns: { name: 'Name', email: 'Contact email', role: 'Role', status: 'Status', since: 'Since', invitationEnds: 'Invitation ends' },
-    previous: 'Previous',
-    next: 'Next',
   },
   invite: {
     open: 'Invite users',

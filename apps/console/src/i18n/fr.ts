@@ -35,8 +35,6 @@ export const fr: typeof en = {
     noMatch: 'Aucun membre ne correspond à cette recherche.',
     creator: 'Créateur',
     columns: { name: 'Nom', email: 'E-mail de contact', role: 'Rôle', status: 'Statut', since: 'Depuis', invitationEnds: 'Fin de l’invitation' },
-    previous: 'Précédent',
-    next: 'Suivant',
   },
   invite: {
     open: 'Inviter des utilisateurs',

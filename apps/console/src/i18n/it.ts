@@ -35,8 +35,6 @@ export const it: typeof en = {
     noMatch: 'Nessun membro corrisponde a questa ricerca.',
     creator: 'Creatore',
     columns: { name: 'Nome', email: 'E-mail di contatto', role: 'Ruolo', status: 'Stato', since: 'Dal', invitationEnds: 'Scadenza dell’invito' },
-    previous: 'Precedente',
-    next: 'Successivo',
   },
   invite: {
     open: 'Invita utenti',

@@ -9,6 +9,8 @@ export const de = {
     useProfileLanguage: 'Zu {profile} wechseln',
   },
   common: {
+    previous: 'Zurück',
+    next: 'Weiter',
     loading: 'Wird geladen…',
     retry: 'Erneut versuchen',
     cancel: 'Abbrechen',

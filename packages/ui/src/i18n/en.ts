@@ -9,6 +9,8 @@ export const en = {
     useProfileLanguage: 'Switch to {profile}',
   },
   common: {
+    previous: 'Previous',
+    next: 'Next',
     loading: 'Loading…',
     retry: 'Try again',
     cancel: 'Cancel',

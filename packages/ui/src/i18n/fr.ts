@@ -9,6 +9,8 @@ export const fr = {
     useProfileLanguage: 'Passer en {profile}',
   },
   common: {
+    previous: 'Précédent',
+    next: 'Suivant',
     loading: 'Chargement…',
     retry: 'Réessayer',
     cancel: 'Annuler',

@@ -9,6 +9,8 @@ export const it = {
     useProfileLanguage: 'Passa a {profile}',
   },
   common: {
+    previous: 'Precedente',
+    next: 'Successivo',
     loading: 'Caricamento…',
     retry: 'Riprova',
     cancel: 'Annulla',
