@@ -63,32 +63,12 @@ export type AuditActionGroup = AuditAction extends `${infer Group}.${string}` ? 
 
 export const AUDIT_ACTION_GROUPS = [...new Set(AUDIT_ACTIONS.map((action) => action.split('.')[0] as AuditActionGroup))];
 
-/** What a person's own security history shows: their sign-ins and the changes to how they sign in, not membership events. */
-export const SECURITY_ACTIONS = [
-  'sign_in.succeeded',
-  'sign_in.failed',
-  'sign_in.locked',
-  'two_factor.failed',
-  'two_factor.enabled',
-  'two_factor.disabled',
-  'two_factor.recovery_codes_regenerated',
-  'two_factor.reset_by_admin',
-  'profile.password_changed',
-  'profile.password_reset_requested',
-  'profile.password_reset',
-  'profile.email_change_requested',
-  'profile.email_changed',
-  'profile.email_verified',
-  'session.revoked',
-  'session.signed_out',
-  'sessions.revoked_others',
-  'identity.linked',
-  'identity.unlinked',
-  'member.sessions_ended',
-  'member.sign_in_unlocked',
-] as const satisfies readonly AuditAction[];
-
-export type SecurityAction = (typeof SECURITY_ACTIONS)[number];
+/** What a person's own security history shows: their sign-ins and the changes to how they sign in, and what an admin did to their sessions or lockout; not membership events. */
+const SECURITY_KINDS: readonly AuditActionGroup[] = ['sign_in', 'two_factor', 'profile', 'session', 'sessions', 'identity'];
+const SECURITY_MEMBER_ACTIONS: readonly AuditAction[] = ['member.sessions_ended', 'member.sign_in_unlocked'];
+export const SECURITY_ACTIONS: readonly AuditAction[] = AUDIT_ACTIONS.filter(
+  (action) => SECURITY_KINDS.includes(action.split('.')[0] as AuditActionGroup) || SECURITY_MEMBER_ACTIONS.includes(action),
+);
 
 /** A change of one field, as the trail keeps it: what it was and what it became. */
 export interface FieldChange {
