@@ -9,3 +9,13 @@ export * from './repositories/member-repository.ts';
 export * from './repositories/second-factor-repository.ts';
 export * from './repositories/maintenance-repository.ts';
 export { errorSummary, isDatabaseUnavailable } from './availability.ts';
+export {
+  upsertOidcRecord,
+  findOidcRecord,
+  findOidcRecordByUid,
+  findOidcRecordByUserCode,
+  consumeOidcRecord,
+  destroyOidcRecord,
+  revokeOidcGrant,
+  type OidcRecordInput,
+} from './repositories/oidc-repository.ts';

@@ -1,6 +1,7 @@
 import { AuditEventSchema } from './audit-event.ts';
 import { IdentitySchema } from './identity.ts';
 import { KnownDeviceSchema } from './known-device.ts';
+import { OidcRecordSchema } from './oidc-record.ts';
 import { RateLimitSchema } from './rate-limit.ts';
 import { RecoveryCodeSchema } from './recovery-code.ts';
 import { RecoveryRequestSchema } from './recovery-request.ts';
@@ -16,6 +17,7 @@ import { WorkspaceSchema } from './workspace.ts';
 export { AuditEvent } from './audit-event.ts';
 export { Identity } from './identity.ts';
 export { KnownDevice } from './known-device.ts';
+export { OidcRecord } from './oidc-record.ts';
 export { RateLimit } from './rate-limit.ts';
 export { RecoveryCode } from './recovery-code.ts';
 export { RecoveryRequest, RECOVERY_REQUEST_STATUSES } from './recovery-request.ts';
@@ -28,4 +30,4 @@ export { Profile } from './profile.ts';
 export { Session } from './session.ts';
 export { Workspace } from './workspace.ts';
 
-export const ENTITIES = [ProfileSchema, WorkspaceSchema, MemberSchema, SessionSchema, OutboxMessageSchema, TaskSchema, AuditEventSchema, ProfileTokenSchema, RecoveryCodeSchema, TwoFactorChallengeSchema, IdentitySchema, KnownDeviceSchema, RateLimitSchema, RecoveryRequestSchema];
+export const ENTITIES = [ProfileSchema, WorkspaceSchema, MemberSchema, SessionSchema, OutboxMessageSchema, TaskSchema, AuditEventSchema, ProfileTokenSchema, RecoveryCodeSchema, TwoFactorChallengeSchema, IdentitySchema, KnownDeviceSchema, RateLimitSchema, RecoveryRequestSchema, OidcRecordSchema];

@@ -6,6 +6,8 @@ export interface PurgeReport {
   tokens: number;
   invitations: number;
   mail: number;
+  /** Expired codes, tokens and sessions of the OpenID Connect provider. */
+  oidc: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -14,7 +16,7 @@ export const EXPIRED_INVITATION_GRACE_DAYS = 30;
 /** Delivered (or given-up) mail is kept this long for the admin's questions, then removed. */
 const MAIL_KEPT_DAYS = 30;
 
-/** Removes what has expired: sessions, second-factor challenges, used or dead links, long-expired invitations, old delivered mail. */
+/** Removes what has expired: sessions, second-factor challenges, used or dead links, long-expired invitations, old delivered mail, the provider's expired records. */
 export async function purgeExpired(options: { em: EntityManager; now: Date }): Promise<PurgeReport> {
   const { now } = options;
   return deleteExpiredRows(options.em, {

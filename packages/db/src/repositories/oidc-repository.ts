@@ -1,0 +1,63 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { executeStatement, queryRows } from '../sql.ts';
+
+/** One stored model of the OpenID Connect provider, as it hands it over: its payload and the fields it is found by. */
+export interface OidcRecordInput {
+  model: string;
+  id: string;
+  payload: Record<string, unknown>;
+  /** Seconds from now; absent for records that live until removed. */
+  expiresInSeconds?: number | undefined;
+}
+
+/**
+ * Raw SQL for the provider's store: every token exchange, introspection and
+ * userinfo call reads it, so the rows go in and out without entities. An
+ * expired row reads as absent at once, whether or not the purge has run.
+ */
+export async function upsertOidcRecord(em: EntityManager, record: OidcRecordInput): Promise<void> {
+  const { payload } = record;
+  const text = (value: unknown) => (typeof value === 'string' ? value : null);
+  await executeStatement(
+    em,
+    `insert into oidc_record (model, id, payload, grant_id, user_code, uid, expires_at, consumed_at)
+     values ($1, $2, $3, $4, $5, $6, case when $7::int is null then null else now() + make_interval(secs => $7::int) end, null)
+     on conflict (model, id) do update set payload = excluded.payload, grant_id = excluded.grant_id, user_code = excluded.user_code, uid = excluded.uid, expires_at = excluded.expires_at`,
+    [record.model, record.id, JSON.stringify(payload), text(payload.grantId), text(payload.userCode), text(payload.uid), record.expiresInSeconds ?? null],
+  );
+}
+
+type StoredRow = { payload: Record<string, unknown>; consumedAt: string | null };
+
+function payloadOf(row: StoredRow | undefined): Record<string, unknown> | undefined {
+  if (!row) return undefined;
+  // The provider knows a spent code by its `consumed` time (seconds), as its own stores record it.
+  return row.consumedAt ? { ...row.payload, consumed: Math.floor(new Date(row.consumedAt).getTime() / 1000) } : row.payload;
+}
+
+async function findBy(em: EntityManager, model: string, column: 'id' | 'uid' | 'user_code', value: string): Promise<Record<string, unknown> | undefined> {
+  const [row] = await queryRows<StoredRow>(
+    em,
+    `select payload, consumed_at as "consumedAt" from oidc_record where model = $1 and ${column} = $2 and (expires_at is null or expires_at > now()) limit 1`,
+    [model, value],
+  );
+  return payloadOf(row);
+}
+
+export const findOidcRecord = (em: EntityManager, model: string, id: string) => findBy(em, model, 'id', id);
+export const findOidcRecordByUid = (em: EntityManager, model: string, uid: string) => findBy(em, model, 'uid', uid);
+export const findOidcRecordByUserCode = (em: EntityManager, model: string, userCode: string) => findBy(em, model, 'user_code', userCode);
+
+/** Marks a single-use record spent, once: the first caller wins, a replay reads it consumed. */
+export async function consumeOidcRecord(em: EntityManager, model: string, id: string): Promise<void> {
+  await executeStatement(em, 'update oidc_record set consumed_at = now() where model = $1 and id = $2 and consumed_at is null', [model, id]);
+}
+
+export async function destroyOidcRecord(em: EntityManager, model: string, id: string): Promise<void> {
+  await executeStatement(em, 'delete from oidc_record where model = $1 and id = $2', [model, id]);
+}
+
+/** Everything one grant issued, of every model (codes, access and refresh tokens): gone in one statement. */
+export async function revokeOidcGrant(em: EntityManager, grantId: string): Promise<number> {
+  return executeStatement(em, 'delete from oidc_record where grant_id = $1', [grantId]);
+}

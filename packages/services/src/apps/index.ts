@@ -1,0 +1,1 @@
+export { oidcStoreOn, type OidcModelStore } from './oidc-store.ts';
