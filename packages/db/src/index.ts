@@ -17,5 +17,6 @@ export {
   consumeOidcRecord,
   destroyOidcRecord,
   revokeOidcGrant,
+  lockSigningKeys,
   type OidcRecordInput,
 } from './repositories/oidc-repository.ts';

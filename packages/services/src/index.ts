@@ -83,7 +83,7 @@ export {
   recordAudit,
   type AuditAction,
 } from './audit/index.ts';
-export { oidcStoreOn, type OidcModelStore } from './apps/index.ts';
+export { oidcStoreOn, type OidcModelStore, ensureSigningKeys, rotateSigningKeys, signingJwks, type SigningJwk } from './apps/index.ts';
 export {
   createWorkspace,
   type CreateWorkspaceOptions,

@@ -61,3 +61,12 @@ export async function destroyOidcRecord(em: EntityManager, model: string, id: st
 export async function revokeOidcGrant(em: EntityManager, grantId: string): Promise<number> {
   return executeStatement(em, 'delete from oidc_record where grant_id = $1', [grantId]);
 }
+
+/**
+ * Serialises changes to the signing keys across api processes (two starting
+ * at once must not both create a first key): a transaction-scoped advisory
+ * lock, released with the transaction.
+ */
+export async function lockSigningKeys(em: EntityManager): Promise<void> {
+  await queryRows(em, `select pg_advisory_xact_lock(hashtext('gatehouse:signing-keys'))`, []);
+}
