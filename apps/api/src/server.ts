@@ -11,6 +11,7 @@ import { appointStaff } from './staff.ts';
 import { openDatabase, type Database } from './database.ts';
 import type { Env } from './env.ts';
 import { createApp } from './http/app.ts';
+import { createOidcIssuer, sessionCookieSettings } from '@gatehouse/api';
 import { answerMalformedRequest, Drain } from './http/drain.ts';
 import { Metrics } from './http/metrics.ts';
 import { seedDemoIfEmpty } from './seed-demo.ts';
@@ -80,6 +81,7 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
     const config: ServiceConfig = { publicUrl: env.publicUrl, appSecret, totpBox: new SecretBox(appSecret, 'totp'), limits, lifetimes: env.lifetimes };
     const sender = mailSender;
     jobs = await startJobs({ databaseUrl: database.url, orm: database.orm, config, logger, deliverMail: () => sender.deliverDue() });
+    const oidcIssuer = await createOidcIssuer({ orm: database.orm, config, cookie: sessionCookieSettings(env.publicUrl), trustProxy: env.trustProxy > 0, logger });
     const app = createApp({
       orm: database.orm,
       directoryOrm: database.directoryOrm,
@@ -96,6 +98,7 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
       drain,
       metrics,
       metricsToken: env.metricsToken,
+      oidcIssuer,
     });
     const server: Server = await new Promise((resolve, reject) => {
       const listening = app.listen(env.port, env.host, (error?: Error) => (error ? reject(error) : resolve(listening)));

@@ -18,3 +18,5 @@ export { passwordWorkLoad } from '@gatehouse/auth';
 export { csrfGuard } from './http/csrf.ts';
 export { requestIds, requestIdOf } from './http/request-id.ts';
 export { sessionCookieSettings, type SessionCookieSettings } from './http/session-cookie.ts';
+export { createOidcIssuer, RETIRED_KEY_PUBLISHED_MS, OIDC_TTL, INTERACTION_PATH, type OidcIssuer } from './http/oidc/issuer.ts';
+export { interactionRoutes, type InteractionState } from './http/oidc/interaction.ts';

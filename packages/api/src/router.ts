@@ -1,3 +1,4 @@
+import { appsRouter } from './routers/apps.ts';
 import { authRouter } from './routers/auth.ts';
 import { membersRouter } from './routers/members.ts';
 import { profileRouter } from './routers/profile.ts';
@@ -28,6 +29,7 @@ export const appRouter = router({
   system: systemRouter,
   platform: platformRouter,
   stewardship: stewardshipRouter,
+  apps: appsRouter,
 });
 
 /** The whole API's type: the SPAs and the typed client import this, never a hand-written copy. */

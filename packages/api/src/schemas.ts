@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import {
   APP_CODES,
+  APP_KINDS,
+  APP_MAX_URIS,
+  APP_URI_MAX_LENGTH,
+  appUriProblem,
   AUDIT_ACTION_GROUPS,
   AUDIT_ACTIONS,
   checkSlug,
@@ -238,3 +242,51 @@ export const FileRecoveryInput = z.strictObject({
 export const RecoveryRequestsInput = z.strictObject({ status: z.enum(['pending', 'approved', 'rejected', 'refused']).optional() }).optional();
 export const RefuseRecoveryInput = z.strictObject({ workspace: WorkspaceSlug, id: Id, note: Paragraphs({ max: 1000 }).optional() });
 export const ReviewRecoveryInput = z.strictObject({ id: Id, approve: z.boolean(), note: Paragraphs({ max: 1000 }).optional() });
+
+/** An app's id as Gatehouse makes it (its OAuth `client_id`). */
+export const AppId = z.string().regex(/^app_[a-z0-9]{20}$/);
+
+/** Redirect and logout addresses, one per entry; what each may be depends on the app's kind, checked by the use case. */
+const AppUris = z.array(z.string().trim().min(1).max(APP_URI_MAX_LENGTH)).max(APP_MAX_URIS);
+
+const AppFields = {
+  name: Line({ min: 1, max: 120 }),
+  logoUrl: z.union([z.string().trim().max(APP_URI_MAX_LENGTH).refine((value) => appUriProblem(value, 'web') === null && value.startsWith('https://'), { error: 'not_https', params: { problem: 'not_https' } }), z.literal('').transform(() => null), z.null()]),
+  redirectUris: AppUris,
+  postLogoutRedirectUris: AppUris,
+  backchannelLogoutUri: z.union([z.string().trim().max(APP_URI_MAX_LENGTH), z.literal('').transform(() => null), z.null()]),
+  allowedRoles: z.array(MemberRoleInput).min(1).max(MEMBER_ROLES.length),
+  skipConsent: z.boolean(),
+};
+
+export const CreateAppInput = z
+  .strictObject({
+    workspace: WorkspaceSlug,
+    kind: z.enum(APP_KINDS),
+    ...AppFields,
+    logoUrl: AppFields.logoUrl.optional(),
+    postLogoutRedirectUris: AppUris.default([]),
+    backchannelLogoutUri: AppFields.backchannelLogoutUri.optional(),
+    allowedRoles: AppFields.allowedRoles.default([...MEMBER_ROLES]),
+    skipConsent: z.boolean().default(false),
+  });
+export type CreateAppInput = z.input<typeof CreateAppInput>;
+
+export const UpdateAppInput = z
+  .strictObject({
+    workspace: WorkspaceSlug,
+    appId: AppId,
+    name: AppFields.name.optional(),
+    logoUrl: AppFields.logoUrl.optional(),
+    redirectUris: AppUris.optional(),
+    postLogoutRedirectUris: AppUris.optional(),
+    backchannelLogoutUri: AppFields.backchannelLogoutUri.optional(),
+    allowedRoles: AppFields.allowedRoles.optional(),
+    skipConsent: z.boolean().optional(),
+    disabled: z.boolean().optional(),
+  });
+
+export const AppInput = z.strictObject({ workspace: WorkspaceSlug, appId: AppId });
+
+/** How long the replaced secret keeps working, so the app can be redeployed with the new one: none to a week. */
+export const RotateAppSecretInput = z.strictObject({ workspace: WorkspaceSlug, appId: AppId, overlapHours: z.number().int().min(0).max(168).default(24) });

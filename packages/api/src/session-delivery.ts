@@ -22,6 +22,6 @@ export function deliverSession(ctx: ProcedureContext, signedIn: SignedIn) {
  */
 export async function rotateBrowserSession(ctx: ProcedureContext & { actor: Actor }): Promise<void> {
   if (ctx.authVia !== 'cookie' || !ctx.auth) return;
-  const { token, session } = await rotateSession(ctx.em, ctx.actor, { workspaceId: ctx.auth.session.workspaceId });
+  const { token, session } = await rotateSession(ctx.em, ctx.actor, { workspaceId: ctx.auth.session.workspaceId, amr: ctx.auth.session.amr });
   ctx.sessionCookie.set(token, sessionAbsoluteEndsAt(session));
 }

@@ -13,6 +13,8 @@ export interface SessionInfo {
   id: string;
   client: SessionClient;
   workspaceId: string | null;
+  /** How the person signed in (RFC 8176 method references). */
+  amr: string[];
   createdAt: Date;
   lastActiveAt: Date;
   expiresAt: Date;
@@ -40,6 +42,8 @@ export interface CreateSessionOptions {
   ipAddress?: string | null;
   /** The workspace's own idle limit, when it has one. */
   idleMinutes?: number | null;
+  /** How the person signed in; a password alone when not said. */
+  amr?: string[];
   now?: Date;
 }
 
@@ -57,13 +61,14 @@ export function newSession(options: CreateSessionOptions): NewSession {
   const expiresAt = sessionExpiresAt({ client: options.client, createdAt: now, lastActiveAt: now, idleMinutes: options.idleMinutes ?? null });
   return {
     token,
-    session: { id, client: options.client, workspaceId: options.workspaceId, createdAt: now, lastActiveAt: now, expiresAt },
+    session: { id, client: options.client, workspaceId: options.workspaceId, amr: options.amr ?? ['pwd'], createdAt: now, lastActiveAt: now, expiresAt },
     record: {
       id,
       secretHash,
       profileId: options.profileId,
       workspaceId: options.workspaceId,
       client: options.client,
+      amr: options.amr ?? ['pwd'],
       userAgent: options.userAgent?.slice(0, 512) ?? null,
       ipAddress: options.ipAddress?.slice(0, 64) ?? null,
       now,
@@ -105,6 +110,7 @@ export async function validateSessionToken(em: EntityManager, token: string, now
       id: record.id,
       client: record.client,
       workspaceId: record.workspaceId,
+      amr: record.amr,
       createdAt: record.createdAt,
       lastActiveAt,
       expiresAt: sessionExpiresAt({ ...record, lastActiveAt }),

@@ -17,6 +17,9 @@ export {
   consumeOidcRecord,
   destroyOidcRecord,
   revokeOidcGrant,
+  revokeOidcClientRecords,
+  findOidcGrants,
   lockSigningKeys,
   type OidcRecordInput,
 } from './repositories/oidc-repository.ts';
+export { findAppRecord, findAppMember, type AppRecord, type AppMember } from './repositories/app-repository.ts';

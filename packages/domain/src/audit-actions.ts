@@ -54,6 +54,10 @@ export const AUDIT_ACTIONS = [
   'recovery.approved',
   'recovery.rejected',
   'recovery.refused',
+  'app.registered',
+  'app.updated',
+  'app.secret_rotated',
+  'app.deleted',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

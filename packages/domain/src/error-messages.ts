@@ -57,6 +57,7 @@ const en: Messages = {
     p.decider === 'admin'
       ? 'The days to refuse this request are over: platform staff decide now, with the signed letter.'
       : `The administrators of this workspace may refuse this request until ${p.adminsUntil ? dayOf(p.adminsUntil, 'en') : '—'}; platform staff decide after that.`,
+  APP_NOT_ALLOWED: () => 'Your role in this workspace does not give access to this app. Ask an administrator of the workspace if you need it.',
   RATE_LIMITED: (p) =>
     p.retryAfterSeconds ? `Too many attempts. Try again in ${p.retryAfterSeconds} seconds.` : 'Too many attempts. Try again in a moment.',
   NOT_FOUND: () => 'Not found.',
@@ -118,6 +119,7 @@ const fr: Messages = {
     p.decider === 'admin'
       ? 'Le délai pour refuser cette demande est écoulé : l’équipe de la plateforme décide maintenant, avec la lettre signée.'
       : `Les administrateurs de cet espace peuvent refuser cette demande jusqu’au ${p.adminsUntil ? dayOf(p.adminsUntil, 'fr') : '—'} ; l’équipe de la plateforme décide ensuite.`,
+  APP_NOT_ALLOWED: () => 'Votre rôle dans cet espace ne donne pas accès à cette application. Demandez à un administrateur de l’espace si vous en avez besoin.',
   RATE_LIMITED: (p) =>
     p.retryAfterSeconds ? `Trop de tentatives. Réessayez dans ${p.retryAfterSeconds} secondes.` : 'Trop de tentatives. Réessayez dans un instant.',
   NOT_FOUND: () => 'Introuvable.',
@@ -179,6 +181,7 @@ const de: Messages = {
     p.decider === 'admin'
       ? 'Die Frist zum Ablehnen dieser Anfrage ist vorbei: Das Plattform-Team entscheidet jetzt, anhand des unterschriebenen Schreibens.'
       : `Die Administratoren dieses Arbeitsbereichs können diese Anfrage bis ${p.adminsUntil ? dayOf(p.adminsUntil, 'de') : '—'} ablehnen; danach entscheidet das Plattform-Team.`,
+  APP_NOT_ALLOWED: () => 'Ihre Rolle in diesem Workspace gibt keinen Zugang zu dieser App. Wenden Sie sich an einen Administrator, wenn Sie sie brauchen.',
   RATE_LIMITED: (p) =>
     p.retryAfterSeconds ? `Zu viele Versuche. Versuchen Sie es in ${p.retryAfterSeconds} Sekunden erneut.` : 'Zu viele Versuche. Versuchen Sie es gleich noch einmal.',
   NOT_FOUND: () => 'Nicht gefunden.',
@@ -240,6 +243,7 @@ const it: Messages = {
     p.decider === 'admin'
       ? 'Il tempo per rifiutare questa richiesta è scaduto: ora decide il team della piattaforma, con la lettera firmata.'
       : `Gli amministratori di questo spazio possono rifiutare questa richiesta fino al ${p.adminsUntil ? dayOf(p.adminsUntil, 'it') : '—'}; dopo decide il team della piattaforma.`,
+  APP_NOT_ALLOWED: () => 'Il tuo ruolo in questo spazio non dà accesso a questa app. Rivolgiti a un amministratore dello spazio se ti serve.',
   RATE_LIMITED: (p) =>
     p.retryAfterSeconds ? `Troppi tentativi. Riprova tra ${p.retryAfterSeconds} secondi.` : 'Troppi tentativi. Riprova tra un momento.',
   NOT_FOUND: () => 'Non trovato.',

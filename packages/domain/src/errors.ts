@@ -63,6 +63,8 @@ export const APP_CODES = [
   'RECOVERY_ALREADY_PENDING',
   /** Deciding a request for a new administrator out of turn: staff before the admins' days to refuse are over, an admin after. */
   'RECOVERY_NOT_DECIDABLE',
+  /** The person is a member, but their role may not use this app (or the app is switched off). */
+  'APP_NOT_ALLOWED',
   /** Too many attempts; `retryAfterSeconds` says when to try again. */
   'RATE_LIMITED',
   /** Nothing of that id is visible to the caller, other tenants' ids included. */

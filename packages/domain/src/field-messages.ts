@@ -21,6 +21,8 @@ export type FieldProblem =
   | { kind: 'password_common' }
   | { kind: 'password_context' }
   | { kind: 'characters' }
+  | { kind: 'url' }
+  | { kind: 'not_https' }
   | { kind: 'invalid' };
 
 type Describe = (problem: FieldProblem) => string;
@@ -49,6 +51,8 @@ const describers: Record<Locale, Describe> = {
       case 'past': return 'Choose a date in the future.';
       case 'file_too_big': return `This file is larger than ${megabytes} MB.`;
       case 'file_type': return 'Attach a PDF, PNG or JPEG file.';
+      case 'url': return 'Enter a full address, such as https://app.example.com/callback (no fragment, no wildcard).';
+      case 'not_https': return 'Use an https address; plain http only to localhost.';
       case 'invalid': return 'This value is not valid.';
     }
   },
@@ -72,6 +76,8 @@ const describers: Record<Locale, Describe> = {
       case 'past': return 'Choisissez une date dans le futur.';
       case 'file_too_big': return `Ce fichier dépasse ${megabytes} Mo.`;
       case 'file_type': return 'Joignez un fichier PDF, PNG ou JPEG.';
+      case 'url': return 'Saisissez une adresse complète, par exemple https://app.example.com/callback (sans fragment ni joker).';
+      case 'not_https': return 'Utilisez une adresse https ; http seulement vers localhost.';
       case 'invalid': return 'Cette valeur n’est pas valide.';
     }
   },
@@ -95,6 +101,8 @@ const describers: Record<Locale, Describe> = {
       case 'past': return 'Wählen Sie ein Datum in der Zukunft.';
       case 'file_too_big': return `Diese Datei ist größer als ${megabytes} MB.`;
       case 'file_type': return 'Hängen Sie eine PDF-, PNG- oder JPEG-Datei an.';
+      case 'url': return 'Geben Sie eine vollständige Adresse ein, etwa https://app.example.com/callback (ohne Fragment, ohne Platzhalter).';
+      case 'not_https': return 'Verwenden Sie eine https-Adresse; http nur zu localhost.';
       case 'invalid': return 'Dieser Wert ist ungültig.';
     }
   },
@@ -118,6 +126,8 @@ const describers: Record<Locale, Describe> = {
       case 'past': return 'Scegli una data futura.';
       case 'file_too_big': return `Questo file supera i ${megabytes} MB.`;
       case 'file_type': return 'Allega un file PDF, PNG o JPEG.';
+      case 'url': return 'Inserisci un indirizzo completo, per esempio https://app.example.com/callback (senza frammento né caratteri jolly).';
+      case 'not_https': return 'Usa un indirizzo https; http solo verso localhost.';
       case 'invalid': return 'Questo valore non è valido.';
     }
   },

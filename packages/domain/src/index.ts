@@ -12,3 +12,4 @@ export * from './text.ts';
 export * from './client-address.ts';
 export * from './lifetimes.ts';
 export * from './audit-actions.ts';
+export * from './apps.ts';

@@ -52,7 +52,7 @@ function changesText(changes: Record<string, unknown>, i18n: Translator): string
 }
 
 /** Events whose details are a map of changed fields rather than facts about the event. */
-const CHANGE_EVENTS: ReadonlySet<AuditAction> = new Set(['workspace.settings_changed', 'member.updated', 'join_link.updated']);
+const CHANGE_EVENTS: ReadonlySet<AuditAction> = new Set(['workspace.settings_changed', 'member.updated', 'join_link.updated', 'app.updated']);
 
 /**
  * An event as one sentence in the reader's language, from the messages at
@@ -68,6 +68,8 @@ export function auditSentence(event: SentenceEvent, prefix: string, i18n: Transl
   };
   if (CHANGE_EVENTS.has(event.action as AuditAction)) {
     params.changes = changesText(details, i18n);
+    // What names the thing changed (an app's name) is offered as itself.
+    for (const [key, value] of Object.entries(details)) if (!isChange(value) && key !== 'changed') params[key] = valueText(key, value, i18n);
   } else {
     for (const [key, value] of Object.entries(details)) {
       if (isChange(value)) continue;

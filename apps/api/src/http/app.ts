@@ -11,6 +11,9 @@ import {
   asAppError,
   bodySizeGuard,
   csrfGuard,
+  INTERACTION_PATH,
+  interactionRoutes,
+  type OidcIssuer,
   recoveryLetterRoute,
   requestIdOf,
   requestIds,
@@ -47,6 +50,8 @@ export interface AppOptions {
   metrics: Metrics;
   /** Unset: no /metrics at all. */
   metricsToken: string | undefined;
+  /** The OpenID Connect issuer of the workspaces' apps. */
+  oidcIssuer: OidcIssuer;
 }
 
 /** Serves a built SPA from `dist` under `mount`, with its index.html for every unknown path below it. */
@@ -95,6 +100,9 @@ export function createApp(options: AppOptions): Express {
   const mailInboxPath = options.mailSink ? '/mail/' : null;
   const cookie = sessionCookieSettings(options.publicUrl);
   app.get('/platform/recovery-requests/:id/letter', recoveryLetterRoute({ orm, cookie }));
+  // The issuer's endpoints (discovery, authorize, token, userinfo…); its sign-in pages are the portal's, fed by these routes.
+  app.use(INTERACTION_PATH, interactionRoutes({ orm, issuer: options.oidcIssuer, cookie, publicUrl: options.publicUrl }));
+  app.use((req, res, next) => options.oidcIssuer.handle(req, res, next));
   app.use('/auth/social', socialRoutes({ orm, config: options.config, providers: options.socialProviders, publicUrl: options.publicUrl, cookie, logger }));
   if (options.mailSink) app.use('/mail', mailInbox(options.mailSink));
   // Every API answer is about the caller: no shared cache, no browser back-button copy, may keep it.

@@ -14,6 +14,7 @@ import { TaskSchema } from './task.ts';
 import { ProfileSchema } from './profile.ts';
 import { SessionSchema } from './session.ts';
 import { WorkspaceSchema } from './workspace.ts';
+import { WorkspaceAppSchema } from './workspace-app.ts';
 
 export { AuditEvent } from './audit-event.ts';
 export { Identity } from './identity.ts';
@@ -31,5 +32,6 @@ export { Task, TASK_KINDS } from './task.ts';
 export { Profile } from './profile.ts';
 export { Session } from './session.ts';
 export { Workspace } from './workspace.ts';
+export { WorkspaceApp } from './workspace-app.ts';
 
-export const ENTITIES = [ProfileSchema, WorkspaceSchema, MemberSchema, SessionSchema, OutboxMessageSchema, TaskSchema, AuditEventSchema, ProfileTokenSchema, RecoveryCodeSchema, TwoFactorChallengeSchema, IdentitySchema, KnownDeviceSchema, RateLimitSchema, RecoveryRequestSchema, OidcRecordSchema, SigningKeySchema];
+export const ENTITIES = [ProfileSchema, WorkspaceSchema, MemberSchema, SessionSchema, OutboxMessageSchema, TaskSchema, AuditEventSchema, ProfileTokenSchema, RecoveryCodeSchema, TwoFactorChallengeSchema, IdentitySchema, KnownDeviceSchema, RateLimitSchema, RecoveryRequestSchema, OidcRecordSchema, SigningKeySchema, WorkspaceAppSchema];

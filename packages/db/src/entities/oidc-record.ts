@@ -15,6 +15,9 @@ export const OidcRecordSchema = defineEntity({
     payload: p.json<Record<string, unknown>>(),
     /** Every token of one grant: revoked together (a reused refresh token, a dismissal). */
     grantId: p.string().length(255).nullable(),
+    /** Whose and for which app (the provider's `accountId` and `clientId`): a dismissal revokes by these. */
+    accountId: p.string().length(255).nullable(),
+    clientId: p.string().length(255).nullable(),
     userCode: p.string().length(255).nullable(),
     uid: p.string().length(255).nullable(),
     /** Past this moment the row is as good as gone; the purge job deletes it. */
@@ -27,6 +30,8 @@ export const OidcRecordSchema = defineEntity({
     { name: 'oidc_record_uid_idx', properties: ['model', 'uid'] },
     { name: 'oidc_record_user_code_idx', properties: ['model', 'userCode'] },
     { name: 'oidc_record_expires_idx', properties: ['expiresAt'] },
+    { name: 'oidc_record_account_idx', properties: ['accountId', 'clientId'] },
+    { name: 'oidc_record_client_idx', properties: ['clientId'] },
   ],
 });
 

@@ -17,6 +17,8 @@ export const SessionSchema = defineEntity({
     /** The workspace this session signed in at, if any: dismissal there ends it. */
     workspace: () => p.manyToOne(Workspace).ref().nullable().deleteRule('cascade'),
     client: p.enum(SESSION_CLIENTS),
+    /** How the person proved it was them (RFC 8176 values: pwd, otp, mfa, fed…): apps read it as `amr`. */
+    amr: p.json<string[]>().default('["pwd"]').onCreate(() => ['pwd']),
     userAgent: p.string().length(512).nullable(),
     ipAddress: p.string().length(64).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),

@@ -20,10 +20,11 @@ export async function upsertOidcRecord(em: EntityManager, record: OidcRecordInpu
   const text = (value: unknown) => (typeof value === 'string' ? value : null);
   await executeStatement(
     em,
-    `insert into oidc_record (model, id, payload, grant_id, user_code, uid, expires_at, consumed_at)
-     values ($1, $2, $3, $4, $5, $6, case when $7::int is null then null else now() + make_interval(secs => $7::int) end, null)
-     on conflict (model, id) do update set payload = excluded.payload, grant_id = excluded.grant_id, user_code = excluded.user_code, uid = excluded.uid, expires_at = excluded.expires_at`,
-    [record.model, record.id, JSON.stringify(payload), text(payload.grantId), text(payload.userCode), text(payload.uid), record.expiresInSeconds ?? null],
+    `insert into oidc_record (model, id, payload, grant_id, account_id, client_id, user_code, uid, expires_at, consumed_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, case when $9::int is null then null else now() + make_interval(secs => $9::int) end, null)
+     on conflict (model, id) do update set payload = excluded.payload, grant_id = excluded.grant_id, account_id = excluded.account_id, client_id = excluded.client_id,
+       user_code = excluded.user_code, uid = excluded.uid, expires_at = excluded.expires_at`,
+    [record.model, record.id, JSON.stringify(payload), text(payload.grantId), text(payload.accountId), text(payload.clientId), text(payload.userCode), text(payload.uid), record.expiresInSeconds ?? null],
   );
 }
 
@@ -69,4 +70,22 @@ export async function revokeOidcGrant(em: EntityManager, grantId: string): Promi
  */
 export async function lockSigningKeys(em: EntityManager): Promise<void> {
   await queryRows(em, `select pg_advisory_xact_lock(hashtext('gatehouse:signing-keys'))`, []);
+}
+
+/** Everything the provider keeps for one app (grants, codes, tokens): an app switched off or removed keeps nothing. */
+export async function revokeOidcClientRecords(em: EntityManager, clientId: string): Promise<number> {
+  const grants = await queryRows<{ grantId: string }>(em, `select distinct grant_id as "grantId" from oidc_record where client_id = $1 and grant_id is not null`, [clientId]);
+  const byClient = await executeStatement(em, 'delete from oidc_record where client_id = $1', [clientId]);
+  const byGrant = grants.length ? await executeStatement(em, 'delete from oidc_record where grant_id = any($1::text[])', [grants.map((grant) => grant.grantId)]) : 0;
+  return byClient + byGrant;
+}
+
+/** The grants of one person for some apps (a dismissal, a password reset): their ids, to revoke them and tell the apps. */
+export async function findOidcGrants(em: EntityManager, options: { accountId: string; clientIds: string[] | null }): Promise<{ grantId: string; clientId: string }[]> {
+  return queryRows<{ grantId: string; clientId: string }>(
+    em,
+    `select distinct grant_id as "grantId", client_id as "clientId" from oidc_record
+      where account_id = $1 and grant_id is not null and client_id is not null and ($2::text[] is null or client_id = any($2::text[]))`,
+    [options.accountId, options.clientIds],
+  );
 }

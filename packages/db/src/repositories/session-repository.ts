@@ -9,6 +9,7 @@ export interface SessionRecord {
   client: SessionClient;
   profileId: string;
   workspaceId: string | null;
+  amr: string[];
   createdAt: Date;
   lastActiveAt: Date;
   idleMinutes: number | null;
@@ -21,7 +22,7 @@ export interface SessionRecord {
 
 const FIND_SESSION_SQL = `
   select s.id, s.secret_hash as "secretHash", s.client, s.profile_id as "profileId",
-         s.workspace_id as "workspaceId", s.created_at as "createdAt", s.last_active_at as "lastActiveAt",
+         s.workspace_id as "workspaceId", s.amr, s.created_at as "createdAt", s.last_active_at as "lastActiveAt",
          w.session_idle_minutes as "idleMinutes", p.name as "profileName", p.email as "profileEmail",
          p.locale as "profileLocale", p.must_change_password as "mustChangePassword", p.is_staff as "isStaff"
     from session s
@@ -43,6 +44,7 @@ export interface NewSessionRecord {
   profileId: string;
   workspaceId: string | null;
   client: SessionClient;
+  amr: string[];
   userAgent: string | null;
   ipAddress: string | null;
   now: Date;
@@ -50,13 +52,13 @@ export interface NewSessionRecord {
 }
 
 /** The session table's columns in the order every insert writes them. */
-export const SESSION_INSERT_COLUMNS = 'id, secret_hash, profile_id, workspace_id, client, user_agent, ip_address, created_at, last_active_at, expires_at';
+export const SESSION_INSERT_COLUMNS = 'id, secret_hash, profile_id, workspace_id, client, user_agent, ip_address, created_at, last_active_at, expires_at, amr';
 
 export async function insertSessionRecord(em: EntityManager, record: NewSessionRecord): Promise<void> {
   await executeStatement(
     em,
-    `insert into session (${SESSION_INSERT_COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9)`,
-    [record.id, record.secretHash, record.profileId, record.workspaceId, record.client, record.userAgent, record.ipAddress, record.now, record.expiresAt],
+    `insert into session (${SESSION_INSERT_COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9, $10)`,
+    [record.id, record.secretHash, record.profileId, record.workspaceId, record.client, record.userAgent, record.ipAddress, record.now, record.expiresAt, JSON.stringify(record.amr)],
   );
 }
 

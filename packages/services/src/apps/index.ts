@@ -1,2 +1,18 @@
 export { oidcStoreOn, type OidcModelStore } from './oidc-store.ts';
 export { ensureSigningKeys, rotateSigningKeys, signingJwks, type SigningJwk } from './signing-keys.ts';
+export { listApps, registerApp, updateApp, rotateAppSecret, deleteApp, appSecretMatches, APPS_PER_WORKSPACE, type AppSettingsInput } from './manage-apps.ts';
+export { hashAppSecret } from './app-secret.ts';
+export { appView, type AppView } from './app-view.ts';
+export {
+  findAppRecord,
+  findAppMember,
+  appRefusalOf,
+  missingSecondFactor,
+  appClaims,
+  pairwiseSubject,
+  appClientMetadata,
+  appDoor,
+  type AppDoorStep,
+  type AppRecord,
+  type AppMember,
+} from './app-sign-in.ts';

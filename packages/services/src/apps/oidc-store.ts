@@ -26,7 +26,7 @@ export interface OidcModelStore {
  * nothing kept in process memory, so any api process can serve any step of
  * a flow (authorize on one, exchange the code on another).
  */
-export function oidcStoreOn(orm: Orm): new (model: string) => OidcModelStore {
+export function oidcStoreOn(orm: Orm, options: { clients?: (id: string) => Promise<Record<string, unknown> | undefined> } = {}): new (model: string) => OidcModelStore {
   return class PostgresOidcStore implements OidcModelStore {
     private readonly model: string;
 
@@ -39,6 +39,8 @@ export function oidcStoreOn(orm: Orm): new (model: string) => OidcModelStore {
     }
 
     find(id: string) {
+      // Clients are the workspaces' apps, registered in the console rather than through the provider.
+      if (this.model === 'Client' && options.clients) return options.clients(id);
       return findOidcRecord(orm.em.fork(), this.model, id);
     }
 

@@ -36,6 +36,17 @@ function deviceName(userAgent: string | null): string {
 /** How a session was earned, as the audit trail records it. */
 export type SignInMethod = 'password' | 'two_factor' | 'recovery_code' | 'social' | 'invitation';
 
+/** What a first factor proves, as RFC 8176 names it (an invitation is accepted with a new password). */
+export type FirstFactor = 'password' | 'social';
+
+/** The session's authentication methods (`amr`), which apps signing in through Gatehouse are told. */
+export function methodReferences(method: SignInMethod, firstFactor: FirstFactor = 'password'): string[] {
+  const first = method === 'social' || firstFactor === 'social' ? 'fed' : 'pwd';
+  if (method === 'two_factor') return [first, 'otp', 'mfa'];
+  if (method === 'recovery_code') return [first, 'mfa'];
+  return [first];
+}
+
 /**
  * A fresh session, the workspace's sign-in clock, the audit trail, and a mail
  * when the device was never seen before for this profile (not for its very first).
@@ -48,6 +59,8 @@ export async function startSession(options: {
   client: SessionClient;
   origin: RequestOrigin;
   method: SignInMethod;
+  /** Before a second step: what the first one was. */
+  firstFactor?: FirstFactor;
 }): Promise<SignedIn> {
   const { config, profile, workspace, origin } = options;
   const now = new Date();
@@ -59,6 +72,7 @@ export async function startSession(options: {
     userAgent: origin.userAgent,
     ipAddress: origin.ipAddress,
     idleMinutes: workspace?.sessionIdleMinutes ?? null,
+    amr: methodReferences(options.method, options.firstFactor),
     now,
   });
   const audit = (newDevice: boolean) =>
@@ -99,10 +113,11 @@ export async function startSession(options: {
  * A new session id for a browser after a privilege change (password, second
  * factor), so an id observed before the change is worth nothing after.
  */
-export async function rotateSession(em: EntityManager, actor: Actor, current: { workspaceId: string | null }): Promise<{ token: string; session: SessionInfo }> {
+export async function rotateSession(em: EntityManager, actor: Actor, current: { workspaceId: string | null; amr: string[] }): Promise<{ token: string; session: SessionInfo }> {
   const started = await createSession(em, {
     profileId: actor.profileId,
     workspaceId: current.workspaceId,
+    amr: current.amr,
     client: 'browser',
     userAgent: actor.origin.userAgent,
     ipAddress: actor.origin.ipAddress,

@@ -52,7 +52,7 @@ export async function verifyTwoFactor(options: VerifyTwoFactorOptions): Promise<
     const refusal = signInRefusal(await em.findOne(Member, { workspace: workspace.id, profile: profileId }));
     if (refusal) throw new AppError(refusal);
   }
-  const signedIn = await startSession({ em, config, profile, workspace, client: challenge.client, origin, method: options.recoveryCode ? 'recovery_code' : 'two_factor' });
+  const signedIn = await startSession({ em, config, profile, workspace, client: challenge.client, origin, method: options.recoveryCode ? 'recovery_code' : 'two_factor', firstFactor: challenge.method === 'social' ? 'social' : 'password' });
   const left = await unusedRecoveryCodes(em, profileId);
   if (options.recoveryCode) {
     enqueueMail(em, { to: profile.email, kind: 'recovery_code_used', locale: profile.locale, params: { left, link: portalLink(config, '/security') } });

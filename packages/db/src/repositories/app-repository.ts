@@ -1,0 +1,68 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { MemberRole, MemberStatus } from '@gatehouse/domain';
+import { queryRows } from '../sql.ts';
+
+/*
+ * What the OpenID Connect door reads at every step (authorize, token,
+ * userinfo): the app with its workspace, and one person's membership there,
+ * each in one indexed query without entities.
+ */
+
+/** One query's worth of what the door needs: the app, its workspace, and the person's membership there (if any). */
+export interface AppRecord {
+  appId: string;
+  appName: string;
+  logoUrl: string | null;
+  kind: 'web' | 'public' | 'machine';
+  redirectUris: string[];
+  postLogoutRedirectUris: string[];
+  backchannelLogoutUri: string | null;
+  allowedRoles: MemberRole[];
+  skipConsent: boolean;
+  disabled: boolean;
+  secretHash: string | null;
+  workspaceId: string;
+  workspaceSlug: string;
+  workspaceName: string;
+}
+
+const APP_COLUMNS = `a.id as "appId", a.name as "appName", a.logo_url as "logoUrl", a.kind, a.redirect_uris as "redirectUris",
+  a.post_logout_redirect_uris as "postLogoutRedirectUris", a.backchannel_logout_uri as "backchannelLogoutUri",
+  a.allowed_roles as "allowedRoles", a.skip_consent as "skipConsent", a.disabled_at is not null as disabled, a.secret_hash as "secretHash",
+  w.id as "workspaceId", w.slug as "workspaceSlug", w.name as "workspaceName"`;
+
+export async function findAppRecord(em: EntityManager, clientId: string): Promise<AppRecord | null> {
+  if (!/^app_[a-z0-9]{20}$/.test(clientId)) return null;
+  const [row] = await queryRows<AppRecord>(em, `select ${APP_COLUMNS} from workspace_app a join workspace w on w.id = a.workspace_id where a.id = $1`, [clientId]);
+  return row ?? null;
+}
+
+/** The person as one app of a workspace may know them. */
+export interface AppMember {
+  profileId: string;
+  email: string;
+  emailVerified: boolean;
+  locale: string;
+  memberId: string;
+  name: string;
+  role: MemberRole;
+  status: MemberStatus;
+  twoFactorOn: boolean;
+  twoFactorExemptAt: string | null;
+  twoFactorExemptUntil: string | null;
+  sessionsValidFrom: string | null;
+}
+
+export async function findAppMember(em: EntityManager, options: { profileId: string; workspaceId: string }): Promise<AppMember | null> {
+  const [row] = await queryRows<AppMember>(
+    em,
+    `select p.id as "profileId", p.email, p.email_verified_at is not null as "emailVerified", p.locale, p.two_factor_enabled_at is not null as "twoFactorOn",
+            m.id as "memberId", m.name, m.role, m.status, m.two_factor_exempt_at as "twoFactorExemptAt", m.two_factor_exempt_until as "twoFactorExemptUntil",
+            m.sessions_valid_from as "sessionsValidFrom"
+       from member m join profile p on p.id = m.profile_id
+      where m.profile_id = $1 and m.workspace_id = $2`,
+    [options.profileId, options.workspaceId],
+  );
+  return row ?? null;
+}
+
