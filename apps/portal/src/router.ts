@@ -29,6 +29,9 @@ export const router = createRouter({
     { path: '/forgot-password', name: 'forgot-password', component: () => import('./pages/ForgotPasswordPage.vue') },
     { path: '/reset-password', name: 'reset-password', component: () => import('./pages/ResetPasswordPage.vue') },
     { path: '/security', name: 'security', component: () => import('./pages/SecurityPage.vue'), meta: { requiresSession: true } },
+    // An app of a workspace signing the person in through Gatehouse (the issuer sends the browser here).
+    { path: '/oidc/interaction/:uid', name: 'app-sign-in', component: () => import('./pages/AppSignInPage.vue'), props: true },
+    { path: '/app-error', name: 'app-error', component: () => import('./pages/AppErrorPage.vue') },
     { path: '/{*splat}', redirect: '/workspaces' },
   ],
 });

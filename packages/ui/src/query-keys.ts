@@ -45,6 +45,10 @@ export const auditKeys = {
   page: (slug: string, filter: object, cursor: string) => ['audit', slug, JSON.stringify(filter), cursor] as const,
 };
 
+export const appKeys = {
+  of: (slug: string) => ['apps', slug] as const,
+};
+
 export const joinLinkKeys = {
   of: (slug: string) => ['join-link', slug] as const,
   preview: (token: string) => ['join', token] as const,

@@ -75,6 +75,13 @@ export const de = {
     allowedDomains: 'Erlaubte Domains',
     role: 'Rolle',
     expiresAt: 'Ablauf',
+    logoUrl: 'Logo',
+    redirectUris: 'Weiterleitungsadressen',
+    postLogoutRedirectUris: 'Adressen nach der Abmeldung',
+    backchannelLogoutUri: 'Back-Channel-Abmeldung',
+    allowedRoles: 'Wer sie nutzen darf',
+    skipConsent: 'Ohne Zustimmungsseite',
+    disabled: 'Abgeschaltet',
   },
   auditValues: {
     change: '{field}: {from} → {to}',

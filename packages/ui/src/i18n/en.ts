@@ -76,6 +76,13 @@ export const en = {
     allowedDomains: 'Allowed domains',
     role: 'Role',
     expiresAt: 'Expires',
+    logoUrl: 'Logo',
+    redirectUris: 'Redirect addresses',
+    postLogoutRedirectUris: 'Sign-out addresses',
+    backchannelLogoutUri: 'Back-channel sign-out',
+    allowedRoles: 'Who may use it',
+    skipConsent: 'No consent screen',
+    disabled: 'Switched off',
   },
   auditValues: {
     change: '{field}: {from} → {to}',

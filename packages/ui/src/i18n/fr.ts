@@ -75,6 +75,13 @@ export const fr = {
     allowedDomains: 'Domaines autorisés',
     role: 'Rôle',
     expiresAt: 'Expiration',
+    logoUrl: 'Logo',
+    redirectUris: 'Adresses de redirection',
+    postLogoutRedirectUris: 'Adresses après déconnexion',
+    backchannelLogoutUri: 'Déconnexion en arrière-plan',
+    allowedRoles: 'Qui peut l’utiliser',
+    skipConsent: 'Sans écran de consentement',
+    disabled: 'Désactivée',
   },
   auditValues: {
     change: '{field} : {from} → {to}',

@@ -75,6 +75,13 @@ export const it = {
     allowedDomains: 'Domini consentiti',
     role: 'Ruolo',
     expiresAt: 'Scadenza',
+    logoUrl: 'Logo',
+    redirectUris: 'Indirizzi di reindirizzamento',
+    postLogoutRedirectUris: 'Indirizzi dopo la disconnessione',
+    backchannelLogoutUri: 'Disconnessione back-channel',
+    allowedRoles: 'Chi può usarla',
+    skipConsent: 'Senza schermata di consenso',
+    disabled: 'Disattivata',
   },
   auditValues: {
     change: '{field}: {from} → {to}',
