@@ -24,15 +24,8 @@ export function appView(app: WorkspaceApp, now = new Date()): AppView {
   const overlap = app.previousSecretExpiresAt && app.previousSecretExpiresAt > now ? app.previousSecretExpiresAt.toISOString() : null;
   return {
     id: app.id,
-    name: app.name,
-    logoUrl: app.logoUrl ?? null,
     kind: app.kind,
-    redirectUris: [...app.redirectUris],
-    postLogoutRedirectUris: [...app.postLogoutRedirectUris],
-    backchannelLogoutUri: app.backchannelLogoutUri ?? null,
-    allowedRoles: [...app.allowedRoles],
-    skipConsent: app.skipConsent,
-    disabled: !!app.disabledAt,
+    ...appSettings(app),
     hasSecret: !!app.secretHash,
     previousSecretExpiresAt: overlap,
     createdAt: app.createdAt.toISOString(),
