@@ -178,11 +178,31 @@ describe('signing in to a workspace’s app through Gatehouse', () => {
     expect(tokens.refresh_token).toBeTruthy();
 
     await admin.client.members.dismiss.mutate({ workspace: slug, memberId: member.memberId });
+    // The grant is revoked with the sessions: the app's tokens are inactive, not merely refused at the next call.
+    expect(await oidc.tokenIntrospection(relyingParty, tokens.access_token)).toEqual({ active: false });
     await expect(oidc.refreshTokenGrant(relyingParty, tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
     await expect(oidc.fetchUserInfo(relyingParty, tokens.access_token, oidc.skipSubjectCheck)).rejects.toThrow();
     const secondBrowser = cookieFetch();
     await browserSignIn(secondBrowser, member.email);
     expect((await authorize(secondBrowser, (await startSignIn(relyingParty)).url)).states).toMatchObject([{ step: 'refused', code: 'MEMBER_DISMISSED' }]);
+  });
+
+  it('“sign out everywhere” signs the person out of the apps too, and leaves other people’s grants alone', async () => {
+    const { admin, slug, relyingParty } = await workspaceWithApp({ skipConsent: true });
+    const member = await addMember(admin, slug);
+    const grantOf = async (email: string) => {
+      const browser = cookieFetch();
+      await browserSignIn(browser, email, slug);
+      const start = await startSignIn(relyingParty);
+      const journey = await authorize(browser, start.url);
+      return oidc.authorizationCodeGrant(relyingParty, journey.callback!, { pkceCodeVerifier: start.verifier, expectedState: start.state });
+    };
+    const mine = await grantOf(member.email);
+    const theirs = await grantOf(admin.email);
+    await member.client.sessions.revokeOthers.mutate();
+    expect(await oidc.tokenIntrospection(relyingParty, mine.access_token)).toEqual({ active: false });
+    expect(await oauthError(oidc.refreshTokenGrant(relyingParty, mine.refresh_token!))).toBe('invalid_grant');
+    expect(await oidc.tokenIntrospection(relyingParty, theirs.access_token)).toMatchObject({ active: true });
   });
 
   it('answers protocol mistakes with the RFCs’ errors: PKCE, redirect address, replayed code, wrong secret, refresh reuse', async () => {

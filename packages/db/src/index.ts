@@ -18,6 +18,7 @@ export {
   destroyOidcRecord,
   revokeOidcGrant,
   revokeOidcClientRecords,
+  revokeOidcAccountRecords,
   findOidcGrants,
   lockSigningKeys,
   type OidcRecordInput,

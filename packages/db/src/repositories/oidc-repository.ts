@@ -89,3 +89,22 @@ export async function findOidcGrants(em: EntityManager, options: { accountId: st
     [options.accountId, options.clientIds],
   );
 }
+
+/**
+ * Everything the provider issued to one person — for one workspace's apps, or
+ * for every app — gone in one statement: the grants (consent included) and
+ * the codes, access and refresh tokens made under them. Dismissal, a password
+ * change or reset and "sign out everywhere" end app access this way.
+ */
+export async function revokeOidcAccountRecords(em: EntityManager, options: { accountId: string; workspaceId: string | null }): Promise<number> {
+  return executeStatement(
+    em,
+    `with doomed as (
+       select case when model = 'Grant' then id else grant_id end as grant_id from oidc_record
+        where account_id = $1 and (model = 'Grant' or grant_id is not null)
+          and ($2::uuid is null or client_id in (select id from workspace_app where workspace_id = $2::uuid))
+     )
+     delete from oidc_record where grant_id in (select grant_id from doomed) or (model = 'Grant' and id in (select grant_id from doomed))`,
+    [options.accountId, options.workspaceId],
+  );
+}

@@ -1,5 +1,5 @@
 import { createSession, invalidateSession, newSession, type SessionInfo } from '@gatehouse/auth';
-import { AuditEvent, deleteProfileSessions, deleteWorkspaceSessions, insertSessionRecord, KnownDevice, recordDeviceSighting, recordKnownDeviceSignIn, restartSignInClock, type EntityManager, type Member, type Profile, type Workspace } from '@gatehouse/db';
+import { AuditEvent, deleteProfileSessions, deleteWorkspaceSessions, revokeOidcAccountRecords, insertSessionRecord, KnownDevice, recordDeviceSighting, recordKnownDeviceSignIn, restartSignInClock, type EntityManager, type Member, type Profile, type Workspace } from '@gatehouse/db';
 import type { SessionClient } from '@gatehouse/domain';
 import { enqueueMail } from '@gatehouse/mail';
 import type { Actor, RequestOrigin } from '../shared/actor.ts';
@@ -131,8 +131,13 @@ export async function endSession(em: EntityManager, sessionId: string): Promise<
   await invalidateSession(em, sessionId);
 }
 
-/** Every session of a profile ends, but the one named (the caller's own after a password change); a reset keeps none. */
+/**
+ * Every session of a profile ends, but the one named (the caller's own after a
+ * password change); a reset keeps none. The apps it signed in to through
+ * Gatehouse lose their grants and tokens too: they are sessions elsewhere.
+ */
 export async function endProfileSessions(em: EntityManager, profileId: string, options: { except?: string | null } = {}): Promise<number> {
+  await revokeOidcAccountRecords(em, { accountId: profileId, workspaceId: null });
   return deleteProfileSessions(em, { profileId, exceptId: options.except ?? null });
 }
 
@@ -146,5 +151,7 @@ export async function endProfileSessions(em: EntityManager, profileId: string, o
 export async function endMemberSessions(em: EntityManager, member: Member, now = new Date()): Promise<number> {
   member.sessionsValidFrom = now;
   if (!member.profile) return 0;
+  // The workspace's apps lose the member's grants and tokens with the sessions.
+  await revokeOidcAccountRecords(em, { accountId: member.profile.id, workspaceId: member.workspace.id });
   return deleteWorkspaceSessions(em, { profileId: member.profile.id, workspaceId: member.workspace.id });
 }
