@@ -58,6 +58,11 @@ const EnvSchema = z.object({
   OIDC_NAME: z.string().min(1).max(60).default('Single sign-on'),
   /** Only for a local test issuer served over plain http. */
   OIDC_ALLOW_INSECURE: z.enum(['true', 'false']).default('false'),
+  /**
+   * Whether Gatehouse may call private, loopback or link-local addresses (an app's back-channel):
+   * by default only when PUBLIC_URL itself is this machine (development).
+   */
+  OUTBOUND_ALLOW_PRIVATE: z.enum(['true', 'false']).optional(),
   /** `off` only for benchmarks: every guessable secret loses its brute-force protection. */
   RATE_LIMITS: z.enum(['on', 'off']).default('on'),
   /** Emails of profiles appointed platform staff at start-up (comma-separated); `pnpm staff:grant` does it by hand. */
@@ -97,6 +102,8 @@ export interface Env {
   seedDemo: boolean;
   socialProviders: SocialProviderConfig[];
   rateLimits: boolean;
+  /** Outbound requests may reach private addresses (development). */
+  outboundAllowPrivate: boolean;
   staffEmails: string[];
   lifetimes: Lifetimes;
   browserSessionMaxMs: number;
@@ -107,6 +114,11 @@ export interface Env {
   /** Built SPAs served by this process. */
   portalDist: string;
   consoleDist: string;
+}
+
+/** A PUBLIC_URL on this machine: a developer's, where the apps being connected run on localhost too. */
+function isLoopbackUrl(value: string): boolean {
+  return ['localhost', '127.0.0.1', '[::1]'].includes(new URL(value).hostname);
 }
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
@@ -137,6 +149,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     seedDemo: env.SEED_DEMO === 'true',
     socialProviders: socialProvidersOf(env),
     rateLimits: env.RATE_LIMITS === 'on',
+    outboundAllowPrivate: env.OUTBOUND_ALLOW_PRIVATE ? env.OUTBOUND_ALLOW_PRIVATE === 'true' : isLoopbackUrl(env.PUBLIC_URL ?? 'http://localhost'),
     staffEmails: env.PLATFORM_STAFF_EMAILS.split(',').map((email) => email.trim().toLowerCase()).filter(Boolean),
     lifetimes: {
       resetLinkMs: env.RESET_LINK_LIFETIME ?? DEFAULT_LIFETIMES.resetLinkMs,

@@ -1,10 +1,46 @@
-import { describe, expect, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import { afterAll, describe, expect, it } from 'vitest';
 import * as oidc from 'openid-client';
+import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import { freePort } from '@gatehouse/embedded-postgres';
+import { deliverAppLogouts, isPrivateAddress, postForm } from '@gatehouse/services';
 import { uniqueSlug } from '@gatehouse/db/testing';
 import { linkIn } from '@gatehouse/mail';
 import { cookieFetch, failureOf, TEST_PASSWORD, useTestServer } from './testing.ts';
 
 const test = useTestServer();
+const receivers: Server[] = [];
+afterAll(() => Promise.all(receivers.map((server) => new Promise((closed) => server.close(closed)))));
+
+/**
+ * An app's back-channel endpoint: it verifies each logout token against the
+ * issuer's published keys, as an app must (OpenID Connect Back-Channel Logout
+ * 1.0 §2.6), and answers 503 while it is "down".
+ */
+async function startLogoutReceiver(clientId: () => string) {
+  const port = await freePort();
+  const keys = createRemoteJWKSet(new URL(`${test.server.publicUrl}/oidc/jwks`));
+  const received: JWTPayload[] = [];
+  const state = { down: true, attempts: 0 };
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      state.attempts += 1;
+      if (state.down) return void res.writeHead(503).end();
+      const token = new URLSearchParams(body).get('logout_token') ?? '';
+      jwtVerify(token, keys, { issuer: test.server.publicUrl, audience: clientId(), typ: 'logout+jwt' })
+        .then(({ payload }) => {
+          received.push(payload);
+          res.writeHead(200).end();
+        })
+        .catch(() => res.writeHead(400).end());
+    });
+  });
+  receivers.push(server);
+  await new Promise<void>((listening) => server.listen(port, '127.0.0.1', listening));
+  return { uri: `http://localhost:${port}/backchannel`, received, state };
+}
 const { people } = test;
 const CALLBACK = 'http://localhost:4999/callback';
 
@@ -243,6 +279,43 @@ describe('signing in to a workspace’s app through Gatehouse', () => {
     // A wrong secret is invalid_client.
     const impostor = await oidc.discovery(new URL(test.server.publicUrl), app.id, { redirect_uris: [CALLBACK] }, oidc.ClientSecretBasic('ghs_not-the-secret'), { execute: [oidc.allowInsecureRequests] });
     expect(await oauthError(oidc.tokenIntrospection(impostor, 'not a token'))).toBe('invalid_client');
+  });
+});
+
+describe('back-channel logout', () => {
+  it('tells the app when a member is dismissed, through an outbox that retries while the app is down', async () => {
+    let clientId = '';
+    const receiver = await startLogoutReceiver(() => clientId);
+    const { admin, slug, app, relyingParty } = await workspaceWithApp({ skipConsent: true });
+    clientId = app.id;
+    await admin.client.apps.update.mutate({ workspace: slug, appId: app.id, backchannelLogoutUri: receiver.uri });
+    const member = await addMember(admin, slug);
+    const browser = cookieFetch();
+    await browserSignIn(browser, member.email, slug);
+    const start = await startSignIn(relyingParty);
+    const tokens = await oidc.authorizationCodeGrant(relyingParty, (await authorize(browser, start.url)).callback!, { pkceCodeVerifier: start.verifier, expectedState: start.state });
+
+    await admin.client.members.dismiss.mutate({ workspace: slug, memberId: member.memberId });
+    // The app is down: the api process tries at once, then keeps the logout for later.
+    await expect.poll(() => receiver.state.attempts, { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(receiver.received).toEqual([]);
+    receiver.state.down = false;
+    const later = new Date(Date.now() + 3_600_000);
+    expect(await deliverAppLogouts({ orm: test.db.orm, config: test.server.serviceConfig, allowPrivate: true, now: later })).toMatchObject({ delivered: 1 });
+    expect(receiver.received).toHaveLength(1);
+    expect(receiver.received[0]).toMatchObject({ sub: tokens.claims()!.sub, events: { 'http://schemas.openid.net/event/backchannel-logout': {} } });
+    // Delivered once: nothing left to send.
+    expect(await deliverAppLogouts({ orm: test.db.orm, config: test.server.serviceConfig, allowPrivate: true, now: new Date(later.getTime() + 3_600_000) })).toEqual({ delivered: 0, retried: 0, failed: 0 });
+  });
+
+  it('never calls a private address unless allowed, checking what the name resolves to', async () => {
+    for (const address of ['127.0.0.1', '10.1.2.3', '169.254.169.254', '192.168.0.1', '::1', 'fe80::1', '::ffff:127.0.0.1', '::ffff:7f00:1', '100.64.0.1']) expect(isPrivateAddress(address)).toBe(true);
+    for (const address of ['93.184.216.34', '2606:4700::1111']) expect(isPrivateAddress(address)).toBe(false);
+    const receiver = await startLogoutReceiver(() => 'nobody');
+    receiver.state.down = false;
+    expect(await postForm(receiver.uri, { logout_token: 'x' }, { timeoutMs: 2000, allowPrivate: false })).toMatchObject({ ok: false, reason: expect.stringContaining('private') });
+    expect(await postForm(receiver.uri.replace('localhost', '127.0.0.1'), { logout_token: 'x' }, { timeoutMs: 2000, allowPrivate: false })).toMatchObject({ ok: false, reason: expect.stringContaining('private') });
+    expect(receiver.state.attempts).toBe(0);
   });
 });
 

@@ -6,6 +6,7 @@ import type { ServiceConfig } from '@gatehouse/services';
 import { createDisabledRateLimits, createRateLimits, preparePasswordWork, SecretBox, SocialProviders, type RateLimits } from '@gatehouse/auth';
 import { MailSender, startMailSink, type MailSink } from '@gatehouse/mail';
 import { loadAppSecret } from './app-secret.ts';
+import { AppLogoutSender } from './app-logout-sender.ts';
 import { startJobs, type Jobs } from './jobs.ts';
 import { appointStaff } from './staff.ts';
 import { openDatabase, type Database } from './database.ts';
@@ -49,6 +50,7 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
   let mailSender: MailSender | null = null;
   let limits: RateLimits | null = null;
   let jobs: Jobs | null = null;
+  let appLogouts: AppLogoutSender | null = null;
   try {
     const appSecret = await loadAppSecret({ configured: env.appSecret, dataDir: env.dataDir });
     const { threadsLowered } = await preparePasswordWork();
@@ -81,6 +83,9 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
     const config: ServiceConfig = { publicUrl: env.publicUrl, appSecret, totpBox: new SecretBox(appSecret, 'totp'), limits, lifetimes: env.lifetimes };
     const sender = mailSender;
     jobs = await startJobs({ databaseUrl: database.url, orm: database.orm, config, logger, deliverMail: () => sender.deliverDue() });
+    appLogouts = new AppLogoutSender({ orm: database.orm, config, allowPrivate: env.outboundAllowPrivate, pollMs: 5000, logger });
+    appLogouts.start();
+    const logoutSender = appLogouts;
     const oidcIssuer = await createOidcIssuer({ orm: database.orm, config, cookie: sessionCookieSettings(env.publicUrl), trustProxy: env.trustProxy > 0, logger });
     const app = createApp({
       orm: database.orm,
@@ -93,7 +98,10 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
       logger,
       config,
       mailSink,
-      onMutation: () => mailSender?.nudge(),
+      onMutation: () => {
+        mailSender?.nudge();
+        logoutSender.nudge();
+      },
       socialProviders: new SocialProviders(env.socialProviders, env.publicUrl),
       drain,
       metrics,
@@ -134,6 +142,7 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
           await closed;
           clearTimeout(timer);
           await jobs?.stop();
+          await appLogouts?.stop();
           await mailSender?.stop();
           await mailSink?.close();
           await limits?.close();
@@ -144,6 +153,7 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
     };
   } catch (error) {
     await jobs?.stop();
+    await appLogouts?.stop();
     await mailSender?.stop();
     await mailSink?.close();
     await limits?.close();

@@ -1,4 +1,5 @@
 // The package's public use cases, one door per feature folder.
+export { postForm, isPrivateAddress, type OutboundOutcome } from './shared/outbound.ts';
 export { addressKey, type Actor, type RequestOrigin } from './shared/actor.ts';
 export type { ServiceConfig } from './shared/config.ts';
 export * from './shared/views.ts';
@@ -110,6 +111,8 @@ export {
   appClientMetadata,
   appDoor,
   type AppDoorStep,
+  deliverAppLogouts,
+  nextLogoutAttempt,
   type AppRecord,
   type AppMember,
 } from './apps/index.ts';

@@ -15,6 +15,7 @@ import { ProfileSchema } from './profile.ts';
 import { SessionSchema } from './session.ts';
 import { WorkspaceSchema } from './workspace.ts';
 import { WorkspaceAppSchema } from './workspace-app.ts';
+import { AppLogoutMessageSchema } from './app-logout-message.ts';
 
 export { AuditEvent } from './audit-event.ts';
 export { Identity } from './identity.ts';
@@ -33,5 +34,6 @@ export { Profile } from './profile.ts';
 export { Session } from './session.ts';
 export { Workspace } from './workspace.ts';
 export { WorkspaceApp } from './workspace-app.ts';
+export { AppLogoutMessage } from './app-logout-message.ts';
 
-export const ENTITIES = [ProfileSchema, WorkspaceSchema, MemberSchema, SessionSchema, OutboxMessageSchema, TaskSchema, AuditEventSchema, ProfileTokenSchema, RecoveryCodeSchema, TwoFactorChallengeSchema, IdentitySchema, KnownDeviceSchema, RateLimitSchema, RecoveryRequestSchema, OidcRecordSchema, SigningKeySchema, WorkspaceAppSchema];
+export const ENTITIES = [ProfileSchema, WorkspaceSchema, MemberSchema, SessionSchema, OutboxMessageSchema, TaskSchema, AuditEventSchema, ProfileTokenSchema, RecoveryCodeSchema, TwoFactorChallengeSchema, IdentitySchema, KnownDeviceSchema, RateLimitSchema, RecoveryRequestSchema, OidcRecordSchema, SigningKeySchema, WorkspaceAppSchema, AppLogoutMessageSchema];

@@ -13,7 +13,7 @@ export interface PurgeCutoffs {
 }
 
 /** Deletes what has expired, each kind in one statement; returns how many rows of each went. */
-export async function deleteExpiredRows(em: EntityManager, cutoffs: PurgeCutoffs): Promise<{ sessions: number; challenges: number; tokens: number; invitations: number; mail: number; oidc: number }> {
+export async function deleteExpiredRows(em: EntityManager, cutoffs: PurgeCutoffs): Promise<{ sessions: number; challenges: number; tokens: number; invitations: number; mail: number; oidc: number; appLogouts: number }> {
   return {
     sessions: await deleteExpiredSessions(em, cutoffs.now),
     challenges: await executeStatement(em, 'delete from two_factor_challenge where expires_at <= $1', [cutoffs.now]),
@@ -21,5 +21,7 @@ export async function deleteExpiredRows(em: EntityManager, cutoffs: PurgeCutoffs
     invitations: await executeStatement(em, `delete from member where status = 'invited' and source = 'invitation' and invitation_expires_at <= $1`, [cutoffs.invitationsExpiredBefore]),
     mail: await executeStatement(em, 'delete from outbox_message where (sent_at is not null or failed_at is not null) and created_at <= $1', [cutoffs.mailBefore]),
     oidc: await executeStatement(em, 'delete from oidc_record where expires_at <= $1', [cutoffs.now]),
+    // Back-channel logouts are kept as long as mail, for the same questions (was it sent, when).
+    appLogouts: await executeStatement(em, 'delete from app_logout_outbox where (delivered_at is not null or failed_at is not null) and created_at <= $1', [cutoffs.mailBefore]),
   };
 }

@@ -72,12 +72,28 @@ export async function lockSigningKeys(em: EntityManager): Promise<void> {
   await queryRows(em, `select pg_advisory_xact_lock(hashtext('gatehouse:signing-keys'))`, []);
 }
 
-/** Everything the provider keeps for one app (grants, codes, tokens): an app switched off or removed keeps nothing. */
-export async function revokeOidcClientRecords(em: EntityManager, clientId: string): Promise<number> {
-  const grants = await queryRows<{ grantId: string }>(em, `select distinct grant_id as "grantId" from oidc_record where client_id = $1 and grant_id is not null`, [clientId]);
-  const byClient = await executeStatement(em, 'delete from oidc_record where client_id = $1', [clientId]);
-  const byGrant = grants.length ? await executeStatement(em, 'delete from oidc_record where grant_id = any($1::text[])', [grants.map((grant) => grant.grantId)]) : 0;
-  return byClient + byGrant;
+/**
+ * Everything the provider keeps for one app (grants, codes, tokens): an app
+ * switched off or removed keeps nothing. Each person it held a grant for is
+ * told through its back-channel, when it has one.
+ */
+export async function revokeOidcClientRecords(em: EntityManager, options: { clientId: string; logout: { uri: string; workspaceId: string } | null }): Promise<number> {
+  const [row] = await queryRows<{ gone: number }>(
+    em,
+    `with doomed as (
+       select distinct case when model = 'Grant' then id else grant_id end as grant_id, account_id from oidc_record
+        where client_id = $1::varchar and (model = 'Grant' or grant_id is not null)
+     ), told as (
+       insert into app_logout_outbox (id, client_id, account_id, workspace_id, uri, created_at, next_attempt_at, attempts)
+       select gen_random_uuid(), $1::varchar, account_id, $3::uuid, $2::varchar, now(), now(), 0
+         from (select distinct account_id from doomed where account_id is not null) accounts where $2::varchar is not null
+     ), gone as (
+       delete from oidc_record where client_id = $1::varchar or grant_id in (select grant_id from doomed) returning 1
+     )
+     select count(*)::int as gone from gone`,
+    [options.clientId, options.logout?.uri ?? null, options.logout?.workspaceId ?? null],
+  );
+  return row?.gone ?? 0;
 }
 
 /** The grants of one person for some apps (a dismissal, a password reset): their ids, to revoke them and tell the apps. */
@@ -97,14 +113,61 @@ export async function findOidcGrants(em: EntityManager, options: { accountId: st
  * change or reset and "sign out everywhere" end app access this way.
  */
 export async function revokeOidcAccountRecords(em: EntityManager, options: { accountId: string; workspaceId: string | null }): Promise<number> {
-  return executeStatement(
+  const [row] = await queryRows<{ gone: number }>(
     em,
     `with doomed as (
-       select case when model = 'Grant' then id else grant_id end as grant_id from oidc_record
+       select case when model = 'Grant' then id else grant_id end as grant_id, client_id from oidc_record
         where account_id = $1 and (model = 'Grant' or grant_id is not null)
           and ($2::uuid is null or client_id in (select id from workspace_app where workspace_id = $2::uuid))
+     ), told as (
+       -- Each app that held a grant and listens on a back-channel hears that this person's sessions with it ended.
+       insert into app_logout_outbox (id, client_id, account_id, workspace_id, uri, created_at, next_attempt_at, attempts)
+       select gen_random_uuid(), a.id, $1, a.workspace_id, a.backchannel_logout_uri, now(), now(), 0
+         from workspace_app a where a.backchannel_logout_uri is not null and a.id in (select client_id from doomed)
+     ), gone as (
+       delete from oidc_record where grant_id in (select grant_id from doomed) or (model = 'Grant' and id in (select grant_id from doomed)) returning 1
      )
-     delete from oidc_record where grant_id in (select grant_id from doomed) or (model = 'Grant' and id in (select grant_id from doomed))`,
+     select count(*)::int as gone from gone`,
     [options.accountId, options.workspaceId],
+  );
+  return row?.gone ?? 0;
+}
+
+/** A back-channel logout due now, as the sender needs it. */
+export interface DueAppLogout {
+  id: string;
+  clientId: string;
+  accountId: string;
+  workspaceId: string;
+  uri: string;
+  attempts: number;
+  createdAt: Date;
+}
+
+/** Claims up to `limit` due logouts for `lockMs` (another process skips them), oldest first. */
+export async function claimDueAppLogouts(em: EntityManager, options: { now: Date; limit: number; lockMs: number }): Promise<DueAppLogout[]> {
+  const rows = await queryRows<DueAppLogout & { createdAt: string | Date }>(
+    em,
+    `update app_logout_outbox set locked_until = $1::timestamptz + make_interval(secs => $3::int / 1000.0)
+      where id in (
+        select id from app_logout_outbox
+         where delivered_at is null and failed_at is null and next_attempt_at <= $1 and (locked_until is null or locked_until <= $1)
+         order by next_attempt_at limit $2 for update skip locked)
+      returning id, client_id as "clientId", account_id as "accountId", workspace_id as "workspaceId", uri, attempts, created_at as "createdAt"`,
+    [options.now, options.limit, options.lockMs],
+  );
+  return rows.map((row) => ({ ...row, createdAt: new Date(row.createdAt) }));
+}
+
+/** What became of one attempt: delivered, tried again at `retryAt`, or given up. */
+export async function recordAppLogoutAttempt(em: EntityManager, options: { id: string; now: Date; outcome: 'delivered' | 'retry' | 'failed'; retryAt?: Date; error?: string }): Promise<void> {
+  await executeStatement(
+    em,
+    `update app_logout_outbox set attempts = attempts + 1, locked_until = null, last_error = $3,
+        delivered_at = case when $2 = 'delivered' then $4::timestamptz end,
+        failed_at = case when $2 = 'failed' then $4::timestamptz end,
+        next_attempt_at = coalesce($5::timestamptz, next_attempt_at)
+      where id = $1`,
+    [options.id, options.outcome, options.error?.slice(0, 300) ?? null, options.now, options.retryAt ?? null],
   );
 }

@@ -16,3 +16,4 @@ export {
   type AppRecord,
   type AppMember,
 } from './app-sign-in.ts';
+export { deliverAppLogouts, nextLogoutAttempt } from './backchannel-logout.ts';

@@ -38,6 +38,9 @@ function assertAddresses(app: Pick<WorkspaceApp, 'redirectUris' | 'postLogoutRed
 
 const unique = (values: string[]) => [...new Set(values)];
 
+/** Where an app hears of sign-outs, if it listens. */
+const logoutOf = (app: WorkspaceApp) => (app.backchannelLogoutUri ? { uri: app.backchannelLogoutUri, workspaceId: app.workspace.id } : null);
+
 export async function listApps(options: { em: EntityManager; membership: Membership }): Promise<AppView[]> {
   const apps = await options.em.find(WorkspaceApp, { workspace: options.membership.access.workspaceId }, { orderBy: { name: 'asc', id: 'asc' } });
   return apps.map((app) => appView(app));
@@ -101,7 +104,7 @@ export async function updateApp(options: AdminCall & { appId: string; disabled?:
     const changes = fieldChanges(before, appSettings(app), APP_SETTINGS);
     if (Object.keys(changes).length) recordAudit(tx, actor, { workspaceId: membership.access.workspaceId, action: 'app.updated', details: { appId: app.id, name: app.name, ...changes } });
     await tx.flush();
-    if (options.disabled) await revokeOidcClientRecords(tx, app.id);
+    if (options.disabled) await revokeOidcClientRecords(tx, { clientId: app.id, logout: logoutOf(app) });
     return appView(app);
   });
 }
@@ -129,9 +132,10 @@ export async function deleteApp(options: AdminCall & { appId: string }): Promise
   await em.transactional(async (tx) => {
     const app = await findApp(tx, membership, options.appId);
     recordAudit(tx, actor, { workspaceId: membership.access.workspaceId, action: 'app.deleted', details: { appId: app.id, name: app.name } });
+    const logout = logoutOf(app);
     tx.remove(app);
     await tx.flush();
-    await revokeOidcClientRecords(tx, app.id);
+    await revokeOidcClientRecords(tx, { clientId: app.id, logout });
   });
 }
 

@@ -1,0 +1,76 @@
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import http from 'node:http';
+import https from 'node:https';
+import { BlockList, isIP } from 'node:net';
+
+/*
+ * Requests Gatehouse makes on its own to addresses admins typed (an app's
+ * back-channel, later webhooks). The name is resolved and every address it
+ * gives is checked before connecting, on the very connection used, so a DNS
+ * answer that changes between check and use cannot reach inside.
+ */
+
+const PRIVATE = new BlockList();
+for (const [network, prefix] of [
+  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
+  ['192.0.0.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 4], ['240.0.0.0', 4],
+] as const) PRIVATE.addSubnet(network, prefix, 'ipv4');
+for (const [network, prefix] of [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8]] as const) PRIVATE.addSubnet(network, prefix, 'ipv6');
+
+/** Loopback, private, link-local, carrier-grade NAT, multicast and reserved addresses (IPv4-mapped IPv6 included). */
+export function isPrivateAddress(address: string): boolean {
+  // An IPv4-mapped IPv6 address is its IPv4 address.
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return isPrivateAddress(mapped[1]!);
+  const mappedHex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(address);
+  if (mappedHex) {
+    const [high, low] = [parseInt(mappedHex[1]!, 16), parseInt(mappedHex[2]!, 16)];
+    return isPrivateAddress(`${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`);
+  }
+  const family = isIP(address);
+  if (family === 0) return true;
+  return PRIVATE.check(address, family === 4 ? 'ipv4' : 'ipv6');
+}
+
+export class DestinationRefused extends Error {
+  readonly address: string;
+  constructor(address: string) {
+    super(`destination ${address} is private`);
+    this.address = address;
+  }
+}
+
+/** The one outcome a delivery records: the status, or why nothing came back. */
+export type OutboundOutcome = { ok: true; status: number } | { ok: false; status: number | null; reason: string };
+
+/** POSTs a form, no redirects followed, within `timeoutMs`; refused before connecting when the destination is private. */
+export function postForm(url: string, form: Record<string, string>, options: { timeoutMs: number; allowPrivate: boolean }): Promise<OutboundOutcome> {
+  const target = new URL(url);
+  const body = new URLSearchParams(form).toString();
+  const client = target.protocol === 'https:' ? https : http;
+  const guardedLookup = (hostname: string, lookupOptions: object, callback: (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void) =>
+    dnsLookup(hostname, { ...lookupOptions, all: true }, (error, addresses) => {
+      if (error) return callback(error, []);
+      const list = addresses as LookupAddress[];
+      const refused = options.allowPrivate ? undefined : list.find((entry) => isPrivateAddress(entry.address));
+      if (refused) return callback(new DestinationRefused(refused.address), []);
+      callback(null, (lookupOptions as { all?: boolean }).all ? list : list[0]!.address, list[0]!.family);
+    });
+  return new Promise((resolve) => {
+    // A literal address never goes through the lookup: checked here.
+    const literal = target.hostname.replace(/^\[|\]$/g, '');
+    if (isIP(literal) && !options.allowPrivate && isPrivateAddress(literal)) return resolve({ ok: false, status: null, reason: `destination ${literal} is private` });
+    const request = client.request(
+      target,
+      { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body), 'user-agent': 'Gatehouse' }, timeout: options.timeoutMs, lookup: guardedLookup as never },
+      (response) => {
+        response.resume();
+        const status = response.statusCode ?? 0;
+        resolve(status >= 200 && status < 300 ? { ok: true, status } : { ok: false, status, reason: `answered ${status}` });
+      },
+    );
+    request.on('timeout', () => request.destroy(new Error(`no answer within ${options.timeoutMs} ms`)));
+    request.on('error', (error) => resolve({ ok: false, status: null, reason: error.message.slice(0, 300) }));
+    request.end(body);
+  });
+}
