@@ -1,7 +1,8 @@
 import { PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
 import { errorSummary, isDatabaseUnavailable, type Orm } from '@gatehouse/db';
-import { purgeExpired, runAbandonedCleanup, type ServiceConfig } from '@gatehouse/services';
+import { purgeExpired, rotateSigningKeys, runAbandonedCleanup, type ServiceConfig } from '@gatehouse/services';
+import { RETIRED_KEY_PUBLISHED_MS } from '@gatehouse/api';
 
 /** Background work, coordinated through PostgreSQL by pg-boss so any number of api processes can run it. */
 export const JOBS = {
@@ -11,6 +12,8 @@ export const JOBS = {
   purgeExpired: { name: 'purge-expired', cron: '*/15 * * * *' },
   /** A delivery round every minute, in case a nudge was missed (each process also sends right after its own changes). */
   mailOutbox: { name: 'mail-outbox', cron: '* * * * *' },
+  /** The issuer's signing keys are replaced on the 1st of each month; the old ones stay published until their tokens expired. */
+  rotateSigningKeys: { name: 'rotate-signing-keys', cron: '41 4 1 * *' },
 } as const;
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS]['name'];
@@ -37,6 +40,7 @@ export async function startJobs(options: { databaseUrl: string; orm: Orm; config
     },
     'purge-expired': () => purgeExpired({ em: orm.em.fork(), now: new Date() }),
     'mail-outbox': async () => ({ delivered: await options.deliverMail() }),
+    'rotate-signing-keys': () => rotateSigningKeys({ em: orm.em.fork(), appSecret: config.appSecret, keepPublishedMs: RETIRED_KEY_PUBLISHED_MS }),
   };
   for (const { name, cron } of Object.values(JOBS)) {
     // "stately": at most one queued and one active run, so two processes never run a job at the same time.

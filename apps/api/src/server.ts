@@ -12,7 +12,7 @@ import { appointStaff } from './staff.ts';
 import { openDatabase, type Database } from './database.ts';
 import type { Env } from './env.ts';
 import { createApp } from './http/app.ts';
-import { createOidcIssuer, sessionCookieSettings } from '@gatehouse/api';
+import { createOidcIssuer, sessionCookieSettings, type OidcIssuer } from '@gatehouse/api';
 import { answerMalformedRequest, Drain } from './http/drain.ts';
 import { Metrics } from './http/metrics.ts';
 import { seedDemoIfEmpty } from './seed-demo.ts';
@@ -30,6 +30,8 @@ export interface RunningServer {
   jobs: Jobs;
   /** What the use cases were given (for tests that call them directly). */
   serviceConfig: ServiceConfig;
+  /** The OpenID Connect issuer this process serves. */
+  oidcIssuer: OidcIssuer;
   /** Stops taking connections, lets in-flight requests finish, then closes the database. */
   close(): Promise<void>;
 }
@@ -51,6 +53,7 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
   let limits: RateLimits | null = null;
   let jobs: Jobs | null = null;
   let appLogouts: AppLogoutSender | null = null;
+  let keyRefresh: NodeJS.Timeout | null = null;
   try {
     const appSecret = await loadAppSecret({ configured: env.appSecret, dataDir: env.dataDir });
     const { threadsLowered } = await preparePasswordWork();
@@ -87,6 +90,9 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
     appLogouts.start();
     const logoutSender = appLogouts;
     const oidcIssuer = await createOidcIssuer({ orm: database.orm, config, cookie: sessionCookieSettings(env.publicUrl), trustProxy: env.trustProxy > 0, logger });
+    // Keys rotated by another process (the monthly job, `pnpm oidc:rotate-keys`) are picked up within half a minute.
+    keyRefresh = setInterval(() => void oidcIssuer.refreshKeys().catch((error: unknown) => logger.warn({ err: errorSummary(error) }, 'signing keys could not be reloaded')), 30_000);
+    keyRefresh.unref();
     const app = createApp({
       orm: database.orm,
       directoryOrm: database.directoryOrm,
@@ -124,6 +130,7 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
       mailSender,
       jobs,
       serviceConfig: config,
+      oidcIssuer,
       close() {
         closing ??= (async () => {
           // Readiness fails at once; answers from now on close their connections (http/drain.ts).
@@ -141,6 +148,7 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
           server.closeIdleConnections();
           await closed;
           clearTimeout(timer);
+          if (keyRefresh) clearInterval(keyRefresh);
           await jobs?.stop();
           await appLogouts?.stop();
           await mailSender?.stop();

@@ -37,11 +37,12 @@ export type InteractionState =
  */
 export function interactionRoutes(options: { orm: Orm; issuer: OidcIssuer; cookie: SessionCookieSettings; publicUrl: URL }): Router {
   const { orm, issuer, cookie } = options;
-  const { provider } = issuer;
   const router = Router();
   router.use(csrfGuard(new Set([options.publicUrl.origin])));
 
   async function stateOf(req: Request, res: Response, finish: 'consent' | 'none'): Promise<InteractionState> {
+    // The provider of now: it is rebuilt when the signing keys change.
+    const provider = issuer.provider;
     let details;
     try {
       details = await provider.interactionDetails(req, res);
@@ -97,6 +98,7 @@ export function interactionRoutes(options: { orm: Orm; issuer: OidcIssuer; cooki
   router.post('/:uid/allow', async (req, res) => answer(res, await stateOf(req, res, 'consent')));
   // The person turned the app down (or gave up on a refusal): the app hears access_denied.
   router.post('/:uid/deny', async (req, res) => {
+    const provider = issuer.provider;
     try {
       const details = await provider.interactionDetails(req, res);
       if (details.uid !== req.params.uid) return void answer(res, { step: 'expired' });

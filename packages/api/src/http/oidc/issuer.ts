@@ -18,6 +18,7 @@ import {
   pairwiseSubject,
   signingJwks,
   type ServiceConfig,
+  type SigningJwk,
 } from '@gatehouse/services';
 import { WorkspaceApp } from '@gatehouse/db';
 import type { SessionCookieSettings } from '../session-cookie.ts';
@@ -55,7 +56,14 @@ export function workspaceOfClient(client: OidcClient): string {
 }
 
 export interface OidcIssuer {
-  provider: Provider;
+  /** The provider serving now (a new one after the signing keys changed). */
+  readonly provider: Provider;
+  /**
+   * Picks up signing keys another process rotated: true when the set changed.
+   * Each api process asks every half minute; until then it signs with the
+   * retired key, which stays published until its tokens have expired.
+   */
+  refreshKeys(): Promise<boolean>;
   /** Express-style: the provider's own paths go to it, every other request on. */
   handle(req: IncomingMessage & { path?: string }, res: ServerResponse, next: () => void): void;
 }
@@ -84,7 +92,6 @@ export async function createOidcIssuer(options: {
   const { orm, config, cookie } = options;
   const issuer = config.publicUrl.origin;
   await ensureSigningKeys({ em: orm.em.fork(), appSecret: config.appSecret });
-  const keys = await signingJwks({ em: orm.em.fork(), appSecret: config.appSecret });
 
   const policy = interactionPolicy.base();
   // Every authorization asks the product's own session and the workspace's rules, not only the provider's memory of a login.
@@ -102,90 +109,103 @@ export async function createOidcIssuer(options: {
     }),
   );
 
-  const provider = new Provider(issuer, {
-    adapter: oidcStoreOn(orm, {
-      clients: async (id) => {
-        const app = await findAppRecord(orm.em.fork(), id);
-        return app ? appClientMetadata(app, issuer) : undefined;
+  /** One provider per published key set: rebuilt when the keys change, the rest of its state is in PostgreSQL anyway. */
+  const build = (keys: SigningJwk[]) => {
+    const provider = new Provider(issuer, {
+      adapter: oidcStoreOn(orm, {
+        clients: async (id) => {
+          const app = await findAppRecord(orm.em.fork(), id);
+          return app ? appClientMetadata(app, issuer) : undefined;
+        },
+      }),
+      jwks: { keys },
+      routes: OIDC_ROUTES,
+      cookies: { keys: cookieKeys(config.appSecret), long: { signed: true, sameSite: 'lax' }, short: { signed: true, sameSite: 'lax' } },
+      ttl: OIDC_TTL,
+      scopes: ['openid', 'offline_access', 'email', 'profile', 'workspace'],
+      // amr goes with openid: apps learn how the person signed in (pwd, otp, mfa, fed).
+      claims: { acr: null, sid: null, auth_time: null, iss: null, openid: ['sub', 'amr'], email: ['email', 'email_verified'], profile: ['name', 'locale'], workspace: ['workspace'] },
+      subjectTypes: ['public', 'pairwise'],
+      pairwiseIdentifier: (_ctx: unknown, accountId: string, client: OidcClient) => pairwiseSubject(config.appSecret, accountId, workspaceOfClient(client)),
+      // The sector is the workspace (see appClientMetadata); nothing to fetch.
+      sectorIdentifierUriValidate: () => false,
+      extraClientMetadata: { properties: ['gatehouse_workspace_id', 'gatehouse_first_party'] },
+      pkce: { required: () => true },
+      // Apps of a company are trusted with refresh tokens without asking for offline_access; each use rotates it.
+      issueRefreshToken: (_ctx: unknown, client: { grantTypeAllowed(type: string): boolean }) => client.grantTypeAllowed('refresh_token'),
+      rotateRefreshToken: () => true,
+      // Scope claims go in the ID token too, as most apps expect to read them there.
+      conformIdTokenClaims: false,
+      enabledJWA: { idTokenSigningAlgValues: ['ES256', 'RS256'], userinfoSigningAlgValues: ['ES256', 'RS256'] },
+      features: {
+        devInteractions: { enabled: false },
+        clientCredentials: { enabled: true },
+        // A client learns about, and revokes, only the tokens issued to it.
+        introspection: { enabled: true, allowedPolicy: (_ctx: unknown, client: OidcClient, token: { clientId?: string }) => token.clientId === client.clientId },
+        revocation: { enabled: true, allowedPolicy: (_ctx: unknown, client: OidcClient, token: { clientId?: string }) => token.clientId === client.clientId },
+        rpInitiatedLogout: { enabled: true },
+        backchannelLogout: { enabled: true },
       },
-    }),
-    jwks: { keys },
-    routes: OIDC_ROUTES,
-    cookies: { keys: cookieKeys(config.appSecret), long: { signed: true, sameSite: 'lax' }, short: { signed: true, sameSite: 'lax' } },
-    ttl: OIDC_TTL,
-    scopes: ['openid', 'offline_access', 'email', 'profile', 'workspace'],
-    // amr goes with openid: apps learn how the person signed in (pwd, otp, mfa, fed).
-    claims: { acr: null, sid: null, auth_time: null, iss: null, openid: ['sub', 'amr'], email: ['email', 'email_verified'], profile: ['name', 'locale'], workspace: ['workspace'] },
-    subjectTypes: ['public', 'pairwise'],
-    pairwiseIdentifier: (_ctx: unknown, accountId: string, client: OidcClient) => pairwiseSubject(config.appSecret, accountId, workspaceOfClient(client)),
-    // The sector is the workspace (see appClientMetadata); nothing to fetch.
-    sectorIdentifierUriValidate: () => false,
-    extraClientMetadata: { properties: ['gatehouse_workspace_id', 'gatehouse_first_party'] },
-    pkce: { required: () => true },
-    // Apps of a company are trusted with refresh tokens without asking for offline_access; each use rotates it.
-    issueRefreshToken: (_ctx: unknown, client: { grantTypeAllowed(type: string): boolean }) => client.grantTypeAllowed('refresh_token'),
-    rotateRefreshToken: () => true,
-    // Scope claims go in the ID token too, as most apps expect to read them there.
-    conformIdTokenClaims: false,
-    enabledJWA: { idTokenSigningAlgValues: ['ES256', 'RS256'], userinfoSigningAlgValues: ['ES256', 'RS256'] },
-    features: {
-      devInteractions: { enabled: false },
-      clientCredentials: { enabled: true },
-      // A client learns about, and revokes, only the tokens issued to it.
-      introspection: { enabled: true, allowedPolicy: (_ctx: unknown, client: OidcClient, token: { clientId?: string }) => token.clientId === client.clientId },
-      revocation: { enabled: true, allowedPolicy: (_ctx: unknown, client: OidcClient, token: { clientId?: string }) => token.clientId === client.clientId },
-      rpInitiatedLogout: { enabled: true },
-      backchannelLogout: { enabled: true },
-    },
-    interactions: { policy, url: (_ctx: unknown, interaction: { uid: string }) => `${INTERACTION_PATH}/${interaction.uid}` },
-    // A first-party app is consented to by the workspace: its grant is made without asking the person.
-    loadExistingGrant: async (ctx: OidcContext) => {
-      const client = ctx.oidc.client!;
-      const provider = ctx.oidc.provider;
-      const grantId = ctx.oidc.result?.consent?.grantId ?? (ctx.oidc.session as { grantIdFor?(id: string): string | undefined } | undefined)?.grantIdFor?.(client.clientId);
-      if (grantId) {
-        const existing = await provider.Grant.find(grantId);
-        if (existing) return existing;
-      }
-      const accountId = ctx.oidc.session?.accountId;
-      if (!accountId || client.metadata().gatehouse_first_party !== true) return undefined;
-      const grant = new provider.Grant({ accountId, clientId: client.clientId });
-      grant.addOIDCScope([...ctx.oidc.requestParamOIDCScopes].join(' '));
-      if (ctx.oidc.requestParamClaims.size) grant.addOIDCClaims([...ctx.oidc.requestParamClaims]);
-      await grant.save();
-      return grant;
-    },
-    findAccount: async (ctx: OidcContext, sub: string) => {
-      const client = ctx.oidc.client;
-      if (!client) return undefined;
-      const em = orm.em.fork();
-      const app = await findAppRecord(em, client.clientId);
-      const member = app ? await findAppMember(em, { profileId: sub, workspaceId: app.workspaceId }) : null;
-      // Dismissed, no longer a member, a role the app stopped admitting, the app switched off: no account, so no token.
-      if (!app || !member || appRefusalOf(app, member)) return undefined;
-      return { accountId: sub, claims: () => appClaims(member, { slug: app.workspaceSlug }) };
-    },
-    renderError: (ctx: OidcContext, out: { error: string; error_description?: string }) => {
-      const query = new URLSearchParams({ error: out.error, ...(out.error_description ? { description: out.error_description.slice(0, 300) } : {}) });
-      ctx.redirect(`/app-error?${query}`);
-    },
-  });
-  provider.proxy = options.trustProxy;
-  // What the provider answers as server_error is a fault of ours: logged, never shown.
-  provider.on('server_error', ((_ctx: unknown, error: Error) => options.logger.error({ err: error }, 'OpenID Connect provider failed')) as never);
-  // Secrets are stored as SHA-256 hashes, and a replaced one works through its overlap.
-  provider.Client.prototype.compareClientSecret = async function compareClientSecret(this: OidcClient, actual: string) {
-    const app = await orm.em.fork().findOne(WorkspaceApp, { id: this.clientId }, { fields: ['secretHash', 'previousSecretHash', 'previousSecretExpiresAt'] });
-    return !!app && appSecretMatches(app, actual);
-  };
+      interactions: { policy, url: (_ctx: unknown, interaction: { uid: string }) => `${INTERACTION_PATH}/${interaction.uid}` },
+      // A first-party app is consented to by the workspace: its grant is made without asking the person.
+      loadExistingGrant: async (ctx: OidcContext) => {
+        const client = ctx.oidc.client!;
+        const provider = ctx.oidc.provider;
+        const grantId = ctx.oidc.result?.consent?.grantId ?? (ctx.oidc.session as { grantIdFor?(id: string): string | undefined } | undefined)?.grantIdFor?.(client.clientId);
+        if (grantId) {
+          const existing = await provider.Grant.find(grantId);
+          if (existing) return existing;
+        }
+        const accountId = ctx.oidc.session?.accountId;
+        if (!accountId || client.metadata().gatehouse_first_party !== true) return undefined;
+        const grant = new provider.Grant({ accountId, clientId: client.clientId });
+        grant.addOIDCScope([...ctx.oidc.requestParamOIDCScopes].join(' '));
+        if (ctx.oidc.requestParamClaims.size) grant.addOIDCClaims([...ctx.oidc.requestParamClaims]);
+        await grant.save();
+        return grant;
+      },
+      findAccount: async (ctx: OidcContext, sub: string) => {
+        const client = ctx.oidc.client;
+        if (!client) return undefined;
+        const em = orm.em.fork();
+        const app = await findAppRecord(em, client.clientId);
+        const member = app ? await findAppMember(em, { profileId: sub, workspaceId: app.workspaceId }) : null;
+        // Dismissed, no longer a member, a role the app stopped admitting, the app switched off: no account, so no token.
+        if (!app || !member || appRefusalOf(app, member)) return undefined;
+        return { accountId: sub, claims: () => appClaims(member, { slug: app.workspaceSlug }) };
+      },
+      renderError: (ctx: OidcContext, out: { error: string; error_description?: string }) => {
+        const query = new URLSearchParams({ error: out.error, ...(out.error_description ? { description: out.error_description.slice(0, 300) } : {}) });
+        ctx.redirect(`/app-error?${query}`);
+      },
+    });
+    provider.proxy = options.trustProxy;
+    // What the provider answers as server_error is a fault of ours: logged, never shown.
+    provider.on('server_error', ((_ctx: unknown, error: Error) => options.logger.error({ err: error }, 'OpenID Connect provider failed')) as never);
+    // Secrets are stored as SHA-256 hashes, and a replaced one works through its overlap.
+    provider.Client.prototype.compareClientSecret = async function compareClientSecret(this: OidcClient, actual: string) {
+      const app = await orm.em.fork().findOne(WorkspaceApp, { id: this.clientId }, { fields: ['secretHash', 'previousSecretHash', 'previousSecretExpiresAt'] });
+      return !!app && appSecretMatches(app, actual);
+    };
 
-  const callback = provider.callback();
+    return { provider, callback: provider.callback(), kids: keys.map((key) => key.kid).join(',') };
+  };
+  let current = build(await signingJwks({ em: orm.em.fork(), appSecret: config.appSecret }));
+
   return {
-    provider,
+    get provider() {
+      return current.provider;
+    },
     handle(req, res, next) {
       const path = (req.url ?? '/').split('?')[0]!;
-      if (isProviderPath(path)) callback(req, res);
+      if (isProviderPath(path)) current.callback(req, res);
       else next();
+    },
+    async refreshKeys() {
+      const keys = await signingJwks({ em: orm.em.fork(), appSecret: config.appSecret });
+      if (keys.map((key) => key.kid).join(',') === current.kids) return false;
+      current = build(keys);
+      return true;
     },
   };
 }
