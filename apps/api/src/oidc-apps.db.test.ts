@@ -165,6 +165,16 @@ describe('signing in to a workspace’s app through Gatehouse', () => {
     const silent = await authorize(browser, again.url);
     expect(silent.states).toEqual([]);
     expect(silent.callback?.searchParams.get('code')).toBeTruthy();
+
+    // The person sees the app among those they let in, and takes the access back: the tokens die, the next sign-in asks again.
+    expect(await admin.client.profile.apps.query()).toMatchObject([{ name: 'Acme Wiki', workspace: { slug, name: 'Acme' } }]);
+    const [granted] = await admin.client.profile.apps.query();
+    await admin.client.profile.revokeApp.mutate({ appId: granted!.appId });
+    expect(await oidc.tokenIntrospection(relyingParty, tokens.access_token)).toEqual({ active: false });
+    expect(await admin.client.profile.apps.query()).toEqual([]);
+    const asked = await authorize(browser, (await startSignIn(relyingParty)).url, { consent: false });
+    expect(asked.states.map((state) => state.step)).toContain('consent');
+    expect((await failureOf(admin.client.profile.revokeApp.mutate({ appId: granted!.appId }))).appCode).toBe('NOT_FOUND');
   });
 
   it('signs a member in to a second app of the workspace without a password, and a first-party app without consent', async () => {

@@ -19,6 +19,8 @@ export {
   revokeOidcGrant,
   revokeOidcClientRecords,
   revokeOidcAccountRecords,
+  findGrantedApps,
+  type GrantedApp,
   claimDueAppLogouts,
   recordAppLogoutAttempt,
   type DueAppLogout,

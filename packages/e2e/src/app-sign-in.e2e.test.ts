@@ -52,6 +52,16 @@ describe('an app of the workspace signing people in through Gatehouse', () => {
     expect(await page.getByTestId('rp-user').textContent()).toBe(`Max Member · ${member.email}`);
     expect(JSON.parse((await page.getByTestId('rp-claims').textContent())!)).toMatchObject({ workspace: { slug, role: 'employee', status: 'active' }, amr: ['pwd'] });
 
+    // The member finds the app on the security page and takes the access back.
+    await page.goto(`${test.server.publicUrl}/security`);
+    const granted = page.getByTestId('granted-apps');
+    await granted.getByText('Acme Wiki', { exact: true }).waitFor();
+    await screenshot(page, '94-portal-granted-apps');
+    await page.getByTestId(`revoke-app-${app!.id}`).click();
+    await page.getByRole('dialog', { name: 'Take back the access of Acme Wiki?' }).getByTestId('confirm').click();
+    await page.getByText('Acme Wiki no longer has access.').waitFor();
+    await page.getByTestId('apps-none').waitFor();
+
     // Someone with a profile but no place in this workspace is told so, with the seeds' advice.
     const outsider = await test.people.signedIn({ name: 'Otto Outsider' });
     await outsider.client.workspace.create.mutate({ name: 'Elsewhere', slug: uniqueSlug('ws') });

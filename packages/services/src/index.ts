@@ -113,6 +113,9 @@ export {
   type AppDoorStep,
   deliverAppLogouts,
   nextLogoutAttempt,
+  listGrantedApps,
+  revokeGrantedApp,
+  type GrantedAppView,
   type AppRecord,
   type AppMember,
 } from './apps/index.ts';

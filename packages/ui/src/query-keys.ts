@@ -18,6 +18,7 @@ export const profileKeys = {
   securityEvents: ['security-events'] as const,
   twoFactor: ['two-factor'] as const,
   identities: ['identities'] as const,
+  apps: ['granted-apps'] as const,
 };
 
 export const workspaceKeys = {

@@ -132,6 +132,16 @@ export const de: typeof en = {
     continue: 'Weiter zu meinen Workspaces',
   },
   security: {
+    apps: {
+      title: 'Apps mit Zugang',
+      intro: 'Die Apps Ihrer Workspaces, bei denen Sie sich mit Gatehouse angemeldet haben. Entziehen Sie den Zugang, muss die App Sie erneut fragen.',
+      none: 'Sie haben sich noch bei keiner App mit Gatehouse angemeldet.',
+      of: '{workspace} · seit {date}',
+      revoke: 'Zugang entziehen',
+      revokeTitle: '{name} den Zugang entziehen?',
+      revokeText: 'Sie werden von der App abgemeldet, und sie muss Sie erneut fragen, bevor sie etwas über Sie erfährt.',
+      revoked: '{name} hat keinen Zugang mehr.',
+    },
     title: 'Sicherheit',
     twoFactor: {
       exemptUntil: 'Ein Administrator von {workspace} hat sie für Ihre Anmeldungen dort bis {until} ausgeschaltet. Ihr Profil und andere Arbeitsbereiche verlangen sie weiterhin.',

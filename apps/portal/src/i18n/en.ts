@@ -130,6 +130,16 @@ export const en = {
     continue: 'Continue to my workspaces',
   },
   security: {
+    apps: {
+      title: 'Apps you let in',
+      intro: 'The apps of your workspaces that you signed in to with Gatehouse. Take the access back and the app must ask you again.',
+      none: 'You have not signed in to any app with Gatehouse yet.',
+      of: '{workspace} · since {date}',
+      revoke: 'Take back access',
+      revokeTitle: 'Take back the access of {name}?',
+      revokeText: 'You are signed out of the app, and it must ask again before it learns anything about you.',
+      revoked: '{name} no longer has access.',
+    },
     title: 'Security',
     twoFactor: {
       exemptUntil: 'An administrator of {workspace} turned it off for your sign-ins there until {until}. Your profile and other workspaces still ask for it.',

@@ -132,6 +132,16 @@ export const fr: typeof en = {
     continue: 'Aller à mes espaces',
   },
   security: {
+    apps: {
+      title: 'Applications autorisées',
+      intro: 'Les applications de vos espaces auxquelles vous vous êtes connecté avec Gatehouse. Retirez l’accès et l’application devra vous le redemander.',
+      none: 'Vous ne vous êtes encore connecté à aucune application avec Gatehouse.',
+      of: '{workspace} · depuis le {date}',
+      revoke: 'Retirer l’accès',
+      revokeTitle: 'Retirer l’accès de {name} ?',
+      revokeText: 'Vous êtes déconnecté de l’application, et elle devra vous redemander l’accès avant d’apprendre quoi que ce soit sur vous.',
+      revoked: '{name} n’a plus accès.',
+    },
     title: 'Sécurité',
     twoFactor: {
       exemptUntil: 'Un administrateur de {workspace} l’a désactivée pour vos connexions à cet espace jusqu’au {until}. Votre profil et les autres espaces la demandent toujours.',

@@ -132,6 +132,16 @@ export const it: typeof en = {
     continue: 'Vai ai miei spazi',
   },
   security: {
+    apps: {
+      title: 'App autorizzate',
+      intro: 'Le app dei tuoi spazi a cui hai effettuato l’accesso con Gatehouse. Revoca l’accesso e l’app dovrà chiedertelo di nuovo.',
+      none: 'Non hai ancora effettuato l’accesso a nessuna app con Gatehouse.',
+      of: '{workspace} · dal {date}',
+      revoke: 'Revoca l’accesso',
+      revokeTitle: 'Revocare l’accesso di {name}?',
+      revokeText: 'Vieni disconnesso dall’app, che dovrà chiederti di nuovo l’accesso prima di sapere qualcosa di te.',
+      revoked: '{name} non ha più accesso.',
+    },
     title: 'Sicurezza',
     twoFactor: {
       exemptUntil: 'Un amministratore di {workspace} l’ha disattivata per i tuoi accessi lì fino al {until}. Il tuo profilo e gli altri spazi la richiedono ancora.',

@@ -1,7 +1,8 @@
-import { changePassword, confirmEmailChange, getProfile, listMySecurityEvents, listMyWorkspaces, requestEmailChange, updateProfile } from '@gatehouse/services';
+import { z } from 'zod';
+import { changePassword, confirmEmailChange, getProfile, listGrantedApps, listMySecurityEvents, listMyWorkspaces, requestEmailChange, revokeGrantedApp, updateProfile } from '@gatehouse/services';
 import { authedProcedure, publicProcedure, router } from '../trpc.ts';
 import { rotateBrowserSession } from '../session-delivery.ts';
-import { ChangePasswordInput, RequestEmailChangeInput, SecurityEventsInput, UpdateProfileInput, VerifyEmailInput } from '../schemas.ts';
+import { AppId, ChangePasswordInput, RequestEmailChangeInput, SecurityEventsInput, UpdateProfileInput, VerifyEmailInput } from '../schemas.ts';
 
 export const profileRouter = router({
   get: authedProcedure.meta({ allowedBeforePasswordChange: true }).query(({ ctx }) => getProfile({ em: ctx.em, actor: ctx.actor })),
@@ -28,4 +29,12 @@ export const profileRouter = router({
   securityEvents: authedProcedure.input(SecurityEventsInput).query(({ ctx, input }) => listMySecurityEvents({ em: ctx.em, actor: ctx.actor, limit: input?.limit ?? 50 })),
 
   workspaces: authedProcedure.query(({ ctx }) => listMyWorkspaces({ em: ctx.em, actor: ctx.actor })),
+
+  /** The workspaces' apps the person gave access to through Gatehouse. */
+  apps: authedProcedure.query(({ ctx }) => listGrantedApps({ em: ctx.em, actor: ctx.actor })),
+
+  revokeApp: authedProcedure.input(z.strictObject({ appId: AppId })).mutation(async ({ ctx, input }) => {
+    await revokeGrantedApp({ em: ctx.em, actor: ctx.actor, appId: input.appId });
+    return { revoked: true };
+  }),
 });

@@ -112,13 +112,14 @@ export async function findOidcGrants(em: EntityManager, options: { accountId: st
  * the codes, access and refresh tokens made under them. Dismissal, a password
  * change or reset and "sign out everywhere" end app access this way.
  */
-export async function revokeOidcAccountRecords(em: EntityManager, options: { accountId: string; workspaceId: string | null }): Promise<number> {
+export async function revokeOidcAccountRecords(em: EntityManager, options: { accountId: string; workspaceId: string | null; clientId?: string }): Promise<number> {
   const [row] = await queryRows<{ gone: number }>(
     em,
     `with doomed as (
        select case when model = 'Grant' then id else grant_id end as grant_id, client_id from oidc_record
         where account_id = $1 and (model = 'Grant' or grant_id is not null)
           and ($2::uuid is null or client_id in (select id from workspace_app where workspace_id = $2::uuid))
+          and ($3::varchar is null or client_id = $3::varchar)
      ), told as (
        -- Each app that held a grant and listens on a back-channel hears that this person's sessions with it ended.
        insert into app_logout_outbox (id, client_id, account_id, workspace_id, uri, created_at, next_attempt_at, attempts)
@@ -128,9 +129,33 @@ export async function revokeOidcAccountRecords(em: EntityManager, options: { acc
        delete from oidc_record where grant_id in (select grant_id from doomed) or (model = 'Grant' and id in (select grant_id from doomed)) returning 1
      )
      select count(*)::int as gone from gone`,
-    [options.accountId, options.workspaceId],
+    [options.accountId, options.workspaceId, options.clientId ?? null],
   );
   return row?.gone ?? 0;
+}
+
+/** An app a person let in (a grant of theirs), with its workspace: what the portal lists. */
+export interface GrantedApp {
+  appId: string;
+  appName: string;
+  logoUrl: string | null;
+  workspaceSlug: string;
+  workspaceName: string;
+  grantedAt: Date;
+}
+
+export async function findGrantedApps(em: EntityManager, accountId: string): Promise<GrantedApp[]> {
+  const rows = await queryRows<GrantedApp & { grantedAt: string | number }>(
+    em,
+    `select a.id as "appId", a.name as "appName", a.logo_url as "logoUrl", w.slug as "workspaceSlug", w.name as "workspaceName",
+            min((g.payload->>'iat')::bigint) as "grantedAt"
+       from oidc_record g join workspace_app a on a.id = g.client_id join workspace w on w.id = a.workspace_id
+      where g.model = 'Grant' and g.account_id = $1 and (g.expires_at is null or g.expires_at > now())
+      group by a.id, a.name, a.logo_url, w.slug, w.name
+      order by w.name, a.name`,
+    [accountId],
+  );
+  return rows.map((row) => ({ ...row, grantedAt: new Date(Number(row.grantedAt) * 1000) }));
 }
 
 /** A back-channel logout due now, as the sender needs it. */

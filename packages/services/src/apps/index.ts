@@ -17,3 +17,4 @@ export {
   type AppMember,
 } from './app-sign-in.ts';
 export { deliverAppLogouts, nextLogoutAttempt } from './backchannel-logout.ts';
+export { listGrantedApps, revokeGrantedApp, type GrantedAppView } from './granted-apps.ts';
