@@ -318,6 +318,37 @@ describe('back-channel logout', () => {
     expect(await deliverAppLogouts({ orm: test.db.orm, config: test.server.serviceConfig, allowPrivate: true, now: new Date(later.getTime() + 3_600_000) })).toEqual({ delivered: 0, retried: 0, failed: 0 });
   });
 
+  it('signs the person out when the app asks (RP-initiated logout): out of Gatehouse in that browser, the app told, its grant revoked', async () => {
+    let clientId = '';
+    const receiver = await startLogoutReceiver(() => clientId);
+    receiver.state.down = false;
+    const { admin, slug, app, relyingParty } = await workspaceWithApp({ skipConsent: true });
+    clientId = app.id;
+    const signedOut = 'http://localhost:4999/signed-out';
+    await admin.client.apps.update.mutate({ workspace: slug, appId: app.id, backchannelLogoutUri: receiver.uri, postLogoutRedirectUris: [signedOut] });
+    const browser = cookieFetch();
+    await browserSignIn(browser, admin.email, slug);
+    const start = await startSignIn(relyingParty);
+    const tokens = await oidc.authorizationCodeGrant(relyingParty, (await authorize(browser, start.url)).callback!, { pkceCodeVerifier: start.verifier, expectedState: start.state });
+
+    const end = oidc.buildEndSessionUrl(relyingParty, { id_token_hint: tokens.id_token!, post_logout_redirect_uri: signedOut, state: 'bye' });
+    const question = (await browser(end, { redirect: 'manual' })).headers.get('location')!;
+    // The portal's page asks; it posts the provider's form back with its one-time secret.
+    expect(question).toMatch(/^\/app-sign-out\?/);
+    const xsrf = new URL(question, test.server.publicUrl).searchParams.get('xsrf')!;
+    const confirmed = await browser(`${test.server.publicUrl}/oidc/session/end/confirm`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ xsrf, logout: 'yes' }),
+      redirect: 'manual',
+    });
+    expect(confirmed.headers.get('location')).toBe(`${signedOut}?state=bye`);
+    expect(JSON.stringify(await (await browser(`${test.server.publicUrl}/trpc/auth.session`)).json())).not.toContain(admin.email);
+    await expect.poll(() => receiver.received.length, { timeout: 10_000 }).toBe(1);
+    expect(receiver.received[0]).toMatchObject({ sub: tokens.claims()!.sub });
+    expect(await oauthError(oidc.refreshTokenGrant(relyingParty, tokens.refresh_token!))).toBe('invalid_grant');
+  });
+
   it('never calls a private address unless allowed, checking what the name resolves to', async () => {
     for (const address of ['127.0.0.1', '10.1.2.3', '169.254.169.254', '192.168.0.1', '::1', 'fe80::1', '::ffff:127.0.0.1', '::ffff:7f00:1', '100.64.0.1']) expect(isPrivateAddress(address)).toBe(true);
     for (const address of ['93.184.216.34', '2606:4700::1111']) expect(isPrivateAddress(address)).toBe(false);

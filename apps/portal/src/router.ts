@@ -31,6 +31,7 @@ export const router = createRouter({
     { path: '/security', name: 'security', component: () => import('./pages/SecurityPage.vue'), meta: { requiresSession: true } },
     // An app of a workspace signing the person in through Gatehouse (the issuer sends the browser here).
     { path: '/oidc/interaction/:uid', name: 'app-sign-in', component: () => import('./pages/AppSignInPage.vue'), props: true },
+    { path: '/app-sign-out', name: 'app-sign-out', component: () => import('./pages/AppSignOutPage.vue') },
     { path: '/app-error', name: 'app-error', component: () => import('./pages/AppErrorPage.vue') },
     { path: '/{*splat}', redirect: '/workspaces' },
   ],

@@ -14,7 +14,10 @@ declare module 'oidc-provider' {
       requestParamClaims: Set<string>;
       entities: Record<string, unknown>;
     };
-    cookies: { get(name: string, options?: { signed?: boolean }): string | undefined };
+    cookies: {
+      get(name: string, options?: { signed?: boolean }): string | undefined;
+      set(name: string, value: string | null, options?: Record<string, unknown>): void;
+    };
     req: IncomingMessage;
     status: number;
     type: string;
@@ -69,6 +72,11 @@ declare module 'oidc-provider' {
       new (properties: { accountId: string; clientId: string }): GrantInstance;
       find(id: string): Promise<GrantInstance | undefined>;
     };
-    Client: { prototype: { compareClientSecret(this: OidcClient, actual: string): Promise<boolean> | boolean } };
+    Client: {
+      prototype: {
+        compareClientSecret(this: OidcClient, actual: string): Promise<boolean> | boolean;
+        backchannelLogout(this: OidcClient, accountId: string, sid?: string): Promise<void>;
+      };
+    };
   }
 }

@@ -22,6 +22,7 @@ export {
   findGrantedApps,
   type GrantedApp,
   claimDueAppLogouts,
+  enqueueAppLogout,
   recordAppLogoutAttempt,
   type DueAppLogout,
   findOidcGrants,

@@ -78,5 +78,9 @@ describe('an app of the workspace signing people in through Gatehouse', () => {
     await stranger.getByTestId('back-to-app').click();
     await stranger.getByTestId('rp-error').waitFor();
     expect(await stranger.getByTestId('rp-error').textContent()).toBe('access_denied');
+    // The page an app's sign-out request lands on (its form and secret are the provider's; tested over HTTP).
+    await stranger.goto(`${test.server.publicUrl}/app-sign-out?xsrf=not-a-real-one`);
+    await stranger.getByTestId('sign-out-yes').waitFor();
+    await screenshot(stranger, '95-app-sign-out-fr');
   });
 });

@@ -23,7 +23,8 @@ export function securityHeaders(options: { https: boolean }): RequestHandler {
         baseUri: ["'none'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
+        // The workspaces' apps show their own logos (https) on the sign-in and consent pages.
+        imgSrc: ["'self'", 'data:', 'https:'],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
         formAction: ["'self'"],

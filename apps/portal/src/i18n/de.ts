@@ -321,4 +321,10 @@ export const de: typeof en = {
       other: 'Bei der Anmeldung an der App ist etwas schiefgegangen. Gehen Sie zurück und versuchen Sie es erneut.',
     },
   },
+  appSignOut: {
+    title: 'Abmelden?',
+    text: 'Eine App möchte Sie abmelden. Sie werden in diesem Browser von Gatehouse abgemeldet, und von den Apps, bei denen Sie sich damit angemeldet haben.',
+    yes: 'Ja, abmelden',
+    no: 'Nein, angemeldet bleiben',
+  },
 };

@@ -319,4 +319,10 @@ export const en = {
       other: 'Something went wrong while signing you in to the app. Go back to it and try again.',
     },
   },
+  appSignOut: {
+    title: 'Sign out?',
+    text: 'An app asks to sign you out. You will be signed out of Gatehouse in this browser, and of the apps you signed in to with it.',
+    yes: 'Yes, sign me out',
+    no: 'No, stay signed in',
+  },
 };

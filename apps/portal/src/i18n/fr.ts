@@ -321,4 +321,10 @@ export const fr: typeof en = {
       other: 'Un problème est survenu pendant la connexion à l’application. Retournez-y et réessayez.',
     },
   },
+  appSignOut: {
+    title: 'Se déconnecter ?',
+    text: 'Une application demande à vous déconnecter. Vous serez déconnecté de Gatehouse dans ce navigateur, et des applications auxquelles vous vous êtes connecté avec lui.',
+    yes: 'Oui, me déconnecter',
+    no: 'Non, rester connecté',
+  },
 };

@@ -321,4 +321,10 @@ export const it: typeof en = {
       other: 'Qualcosa è andato storto durante l’accesso all’app. Tornaci e riprova.',
     },
   },
+  appSignOut: {
+    title: 'Disconnettersi?',
+    text: 'Un’app chiede di disconnetterti. Verrai disconnesso da Gatehouse in questo browser e dalle app a cui hai effettuato l’accesso con esso.',
+    yes: 'Sì, disconnettimi',
+    no: 'No, resta connesso',
+  },
 };

@@ -196,3 +196,13 @@ export async function recordAppLogoutAttempt(em: EntityManager, options: { id: s
     [options.id, options.outcome, options.error?.slice(0, 300) ?? null, options.now, options.retryAt ?? null],
   );
 }
+
+/** One back-channel logout to send (a person signed out of an app through the issuer's end-session page). */
+export async function enqueueAppLogout(em: EntityManager, logout: { clientId: string; accountId: string; workspaceId: string; uri: string }): Promise<void> {
+  await executeStatement(
+    em,
+    `insert into app_logout_outbox (id, client_id, account_id, workspace_id, uri, created_at, next_attempt_at, attempts)
+     values (gen_random_uuid(), $1, $2, $3::uuid, $4, now(), now(), 0)`,
+    [logout.clientId, logout.accountId, logout.workspaceId, logout.uri],
+  );
+}

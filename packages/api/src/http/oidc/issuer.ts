@@ -20,7 +20,8 @@ import {
   type ServiceConfig,
   type SigningJwk,
 } from '@gatehouse/services';
-import { WorkspaceApp } from '@gatehouse/db';
+import { enqueueAppLogout, WorkspaceApp } from '@gatehouse/db';
+import { invalidateSession } from '@gatehouse/auth';
 import type { SessionCookieSettings } from '../session-cookie.ts';
 
 /** How long what the provider hands out lives, in seconds. */
@@ -143,7 +144,16 @@ export async function createOidcIssuer(options: {
         // A client learns about, and revokes, only the tokens issued to it.
         introspection: { enabled: true, allowedPolicy: (_ctx: unknown, client: OidcClient, token: { clientId?: string }) => token.clientId === client.clientId },
         revocation: { enabled: true, allowedPolicy: (_ctx: unknown, client: OidcClient, token: { clientId?: string }) => token.clientId === client.clientId },
-        rpInitiatedLogout: { enabled: true },
+        rpInitiatedLogout: {
+        enabled: true,
+        // The question "sign out?" is the portal's page; it posts the provider's own form back.
+        logoutSource: (ctx: OidcContext) => {
+          const session = ctx.oidc.session as { state?: { secret?: string; clientId?: string } } | undefined;
+          const query = new URLSearchParams({ xsrf: session?.state?.secret ?? '', ...(session?.state?.clientId ? { app: session.state.clientId } : {}) });
+          ctx.redirect(`/app-sign-out?${query}`);
+        },
+        postLogoutSuccessSource: (ctx: OidcContext) => ctx.redirect('/signin?signedOut=1'),
+      },
         backchannelLogout: { enabled: true },
       },
       interactions: { policy, url: (_ctx: unknown, interaction: { uid: string }) => `${INTERACTION_PATH}/${interaction.uid}` },
@@ -182,6 +192,18 @@ export async function createOidcIssuer(options: {
     provider.proxy = options.trustProxy;
     // What the provider answers as server_error is a fault of ours: logged, never shown.
     provider.on('server_error', ((_ctx: unknown, error: Error) => options.logger.error({ err: error }, 'OpenID Connect provider failed')) as never);
+    // Signing out through the issuer signs the browser out of Gatehouse too: it is the one sign-in behind every app.
+    provider.on('end_session.success', ((ctx: OidcContext) => {
+      const token = ctx.cookies.get(cookie.name, { signed: false });
+      const id = token ? decodeURIComponent(token).split('.')[0] : undefined;
+      if (id) void invalidateSession(orm.em.fork(), id).catch((error: unknown) => options.logger.error({ err: error }, 'Gatehouse session not ended at sign-out'));
+      ctx.cookies.set(cookie.name, null, { path: '/', secure: cookie.secure, sameSite: 'lax', httpOnly: true, signed: false });
+    }) as never);
+    // Back-channel logouts go through the product's outbox (retried, never to a private address), not straight from the provider.
+    provider.Client.prototype.backchannelLogout = async function backchannelLogout(this: OidcClient & { backchannelLogoutUri?: string }, accountId: string) {
+      if (!this.backchannelLogoutUri) return;
+      await enqueueAppLogout(orm.em.fork(), { clientId: this.clientId, accountId, workspaceId: workspaceOfClient(this), uri: this.backchannelLogoutUri });
+    };
     // Secrets are stored as SHA-256 hashes, and a replaced one works through its overlap.
     provider.Client.prototype.compareClientSecret = async function compareClientSecret(this: OidcClient, actual: string) {
       const app = await orm.em.fork().findOne(WorkspaceApp, { id: this.clientId }, { fields: ['secretHash', 'previousSecretHash', 'previousSecretExpiresAt'] });
