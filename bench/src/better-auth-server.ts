@@ -4,7 +4,9 @@
  * settings, served by node:http on PostgreSQL. Two instances share the
  * process, the pool and the tables: `/api/auth` as configured by default, and
  * `/cached/api/auth` with the session cookie cache turned on (its documented
- * option for cheaper session checks). Its rate limiter is off, as Gatehouse's
+ * option for cheaper session checks); and `/oauth/api/auth` with its OAuth 2.1
+ * provider plugin (and the JWT plugin it asks for), so the sign-in scenarios
+ * are not measured with a plugin they do not use. Its rate limiter is off, as Gatehouse's
  * is during the benchmark: the scenarios measure work, not refusals. Its
  * logger only reports errors, as Gatehouse's does here.
  *
@@ -12,16 +14,17 @@
  * and exits.
  */
 import { createServer } from 'node:http';
-import { betterAuth, type BetterAuthOptions } from 'better-auth';
+import { betterAuth, type BetterAuthOptions, type BetterAuthPlugin } from 'better-auth';
 import { getMigrations } from 'better-auth/db/migration';
 import { toNodeHandler } from 'better-auth/node';
-import { organization } from 'better-auth/plugins';
+import { jwt, organization } from 'better-auth/plugins';
+import { oauthProvider } from '@better-auth/oauth-provider';
 import pg from 'pg';
 
 const publicUrl = process.env.PUBLIC_URL ?? 'http://127.0.0.1:3100';
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
 
-function options(basePath: string, cookieCache: boolean): BetterAuthOptions {
+function options(basePath: string, cookieCache: boolean, oauth = false): BetterAuthOptions {
   return {
     appName: 'Better Auth reference',
     baseURL: publicUrl,
@@ -30,7 +33,12 @@ function options(basePath: string, cookieCache: boolean): BetterAuthOptions {
     database: pool,
     emailAndPassword: { enabled: true },
     // Room for the 100,000-member organization and for inviting every bench person at once (the defaults stop at 100).
-    plugins: [organization({ membershipLimit: 1_000_000, invitationLimit: 100_000 })],
+    plugins: [
+      organization({ membershipLimit: 1_000_000, invitationLimit: 100_000 }),
+      // Its own defaults; the login and consent pages are never reached (the benchmark's client skips consent, its person is signed in).
+      // The plugin is typed against its own copy of Better Auth's core types: the same shape, another declaration.
+      ...(oauth ? ([jwt(), oauthProvider({ loginPage: '/login', consentPage: '/consent' })] as unknown as BetterAuthPlugin[]) : []),
+    ],
     rateLimit: { enabled: false },
     ...(cookieCache ? { session: { cookieCache: { enabled: true, maxAge: 5 * 60 } } } : {}),
     telemetry: { enabled: false },
@@ -41,20 +49,41 @@ function options(basePath: string, cookieCache: boolean): BetterAuthOptions {
 
 const plain = betterAuth(options('/api/auth', false));
 const cached = betterAuth(options('/cached/api/auth', true));
+const oauth = betterAuth(options('/oauth/api/auth', false, true));
+
+/** The benchmark's OAuth client, made through the plugin's server-only registration (GET /bench/oauth-client) by the signed-in person. */
+async function createOAuthClient(redirectUri: string, cookie: string): Promise<unknown> {
+  const api = oauth.api as unknown as { adminCreateOAuthClient(input: { body: Record<string, unknown>; headers: Headers }): Promise<unknown> };
+  return api.adminCreateOAuthClient({
+    headers: new Headers({ cookie }),
+    body: { redirect_uris: [redirectUri], token_endpoint_auth_method: 'client_secret_basic', grant_types: ['authorization_code', 'refresh_token'], response_types: ['code'], skip_consent: true, scope: 'openid email profile' },
+  });
+}
 
 if (process.argv.includes('--migrate')) {
-  const { runMigrations } = await getMigrations(options('/api/auth', false));
+  // The OAuth instance's tables are a superset of the others'.
+  const { runMigrations } = await getMigrations(options('/api/auth', false, true));
   await runMigrations();
   await pool.end();
 } else {
   const plainHandler = toNodeHandler(plain);
   const cachedHandler = toNodeHandler(cached);
+  const oauthHandler = toNodeHandler(oauth);
   const server = createServer((req, res) => {
     if (req.url === '/healthz') {
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
       return;
     }
     if (req.url?.startsWith('/cached/')) return void cachedHandler(req, res);
+    if (req.url?.startsWith('/bench/oauth-client?')) {
+      const redirectUri = new URL(req.url, publicUrl).searchParams.get('redirect_uri') ?? '';
+      void createOAuthClient(redirectUri, req.headers.cookie ?? '').then(
+        (client) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(client)),
+        (error: unknown) => res.writeHead(500).end(JSON.stringify({ error: String(error), message: (error as Error).message, body: (error as { body?: unknown }).body, status: (error as { status?: unknown }).status })),
+      );
+      return;
+    }
+    if (req.url?.startsWith('/oauth/')) return void oauthHandler(req, res);
     return void plainHandler(req, res);
   });
   server.listen(Number(process.env.PORT ?? 3100), '127.0.0.1');

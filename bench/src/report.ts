@@ -82,6 +82,24 @@ export function checkTargets(report: Report): TargetCheck[] {
   for (const id of ['membership-invite', 'membership-accept', 'directory-first', 'membership-remove']) add(`${id} ≥ 10× Better Auth`, ratio(report, id), (v) => `${v}×`, (v) => v >= 10);
   const offsets = report.results.filter((result) => result.id.startsWith('directory')).map((result) => result.sides.gatehouse?.usedOffset);
   add('directory never pages with OFFSET', offsets.length ? offsets.filter(Boolean).length : undefined, (v) => `${v} calls used OFFSET`, (v) => v === 0);
+  for (const id of ['oidc-userinfo', 'oidc-introspection']) add(`${id} ≥ 3× Better Auth’s OAuth provider`, ratio(report, id), (v) => `${v}×`, (v) => v >= 3);
+  const exchange = report.results.find((result) => result.id === 'oidc-code-exchange')?.sides;
+  const exchanges = (side: Side) => (exchange?.[side]?.notes ? Number(exchange[side]!.notes!.exchangesPerSecond) : undefined);
+  const gatehouseExchanges = exchanges('gatehouse');
+  const betterAuthExchanges = exchanges('betterAuth');
+  add(
+    'oidc code exchange ≥ 3× Better Auth’s OAuth provider',
+    gatehouseExchanges !== undefined && betterAuthExchanges ? Math.round((gatehouseExchanges / betterAuthExchanges) * 100) / 100 : undefined,
+    (v) => `${v}× (${gatehouseExchanges} vs ${betterAuthExchanges}/s)`,
+    (v) => v >= 3,
+  );
+  const sessionRate = find(report, 'session', 'gatehouse')?.requestsPerSecond;
+  add(
+    'token issuance ≥ 1/3 of the session-check rate',
+    gatehouseExchanges !== undefined && sessionRate ? gatehouseExchanges / sessionRate : undefined,
+    (v) => `${gatehouseExchanges}/s vs ${sessionRate}/s (${Math.round(v * 100)}%)`,
+    (v) => v >= 1 / 3,
+  );
   const flood = report.results.find((result) => result.id === 'login-flood')?.sides.gatehouse?.notes;
   add('flood: authenticated requests p99 ≤ 25 ms', flood ? Number(flood.sessionP99ms) : undefined, (v) => `${v} ms`, (v) => v <= 25);
   add('flood: /healthz p99 ≤ 20 ms', flood ? Number(flood.healthP99ms) : undefined, (v) => `${v} ms`, (v) => v <= 20);

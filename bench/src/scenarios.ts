@@ -9,6 +9,7 @@ import type { MailSink } from '@gatehouse/mail';
 import { PASSWORD, type GatehouseSeed } from './seed.ts';
 import { MEMBERSHIP_ADMIN, runMembership } from './membership.ts';
 import { postJson, signInCookie } from './calls.ts';
+import { exchangeBody, oidcSide } from './oidc.ts';
 
 export type Side = 'gatehouse' | 'betterAuth';
 
@@ -159,6 +160,23 @@ function signUpRequest(target: Target): autocannon.Request {
   };
 }
 
+/** Userinfo with the person's access token, on the side's issuer. */
+function userinfo(target: (context: Context) => Target): SideDefinition {
+  return side(target, target === gatehouse ? 'GET /oidc/me' : 'GET /oauth/api/auth/oauth2/userinfo', async (context, chosen) => {
+    const oidc = await oidcSide(context, chosen);
+    return [{ method: 'GET', path: oidc.paths.userinfo, headers: { authorization: `Bearer ${await oidc.accessToken()}` } }];
+  });
+}
+
+/** Token introspection (RFC 7662) by the app that holds the token. */
+function introspection(target: (context: Context) => Target): SideDefinition {
+  return side(target, target === gatehouse ? 'POST /oidc/token/introspection' : 'POST /oauth/api/auth/oauth2/introspect', async (context, chosen) => {
+    const oidc = await oidcSide(context, chosen);
+    const body = new URLSearchParams({ token: await oidc.accessToken() }).toString();
+    return [{ method: 'POST', path: oidc.paths.introspect, headers: { authorization: oidc.basic, 'content-type': 'application/x-www-form-urlencoded' }, body }];
+  });
+}
+
 const list: Scenario[] = [
   signInScenario('sign-in', 'password sign-in', (context) => context.people.map((person) => person.email), PASSWORD),
   signInScenario('wrong-password', 'wrong password', (context) => context.people.map((person) => person.email), 'not the password of anyone here'),
@@ -207,6 +225,8 @@ const list: Scenario[] = [
       }),
     },
   },
+  { id: 'oidc-userinfo', title: 'OpenID Connect: userinfo with an access token', connections: 32, sides: { gatehouse: userinfo(gatehouse), betterAuth: userinfo(betterAuth) } },
+  { id: 'oidc-introspection', title: 'OpenID Connect: token introspection', connections: 32, sides: { gatehouse: introspection(gatehouse), betterAuth: introspection(betterAuth) } },
   { id: 'directory-deep', title: 'directory: a page 99% deep', connections: 16, latencyAtHalfLoad: true, sides: { gatehouse: directory(undefined, (context) => context.seed.directory.deepCursor) } },
   { id: 'directory-search-broad', title: 'directory: broad search (“son”, ~15% of members)', connections: 16, latencyAtHalfLoad: true, sides: { gatehouse: directory('son', () => undefined) } },
   { id: 'directory-search-narrow', title: 'directory: narrow search (one address)', connections: 16, latencyAtHalfLoad: true, sides: { gatehouse: directory('okafor.4254@', () => undefined) } },
@@ -546,6 +566,52 @@ const membership: Extra = {
   run: (context, pids) => runMembership(context, pids),
 };
 
-export const extras: Extra[] = [membership, totp, invitations, loginFlood, slowSearches, memory];
+/**
+ * The code-for-token exchange: codes are single use, so each side mints its
+ * own through the authorization endpoint first (not measured), then every
+ * code is exchanged once, 16 at a time, with PKCE and the client secret.
+ */
+const codeExchange: Extra = {
+  id: 'oidc-code-exchange',
+  title: 'OpenID Connect: authorization code for tokens',
+  async run(context) {
+    const amount = context.settings.smoke ? 40 : 3000;
+    const result: ScenarioResult = { id: this.id, title: this.title, connections: 16, sides: {} };
+    for (const chosen of [context.targets.gatehouse, context.targets.betterAuth]) {
+      const oidc = await oidcSide(context, chosen);
+      const codes: { code: string; verifier: string }[] = [];
+      await eachLimited(Array.from({ length: amount }), 4, async (_, index) => {
+        codes[index] = await oidc.mintCode();
+      });
+      await settle(chosen.server.pid);
+      let next = 0;
+      const started = Date.now();
+      const outcome = await fire({
+        server: chosen.server,
+        connections: 16,
+        amount,
+        requests: [
+          {
+            method: 'POST',
+            path: oidc.paths.token,
+            headers: { authorization: oidc.basic, 'content-type': 'application/x-www-form-urlencoded' },
+            setupRequest: (request) => ({ ...request, body: exchangeBody(oidc.redirectUri, codes[next++]!) }),
+          },
+        ],
+      });
+      const figures = figuresOf(outcome, (Date.now() - started) / 1000);
+      result.sides[chosen.side] = {
+        label: `POST ${oidc.paths.token}`,
+        statementsPerRequest: null,
+        rounds: [],
+        notes: { exchangesPerSecond: figures.perSecond, p50ms: figures.p50ms, p99ms: figures.p99ms, exchanged: figures.ok, refused: figures.refused, failed: figures.failed },
+      };
+      await settle(chosen.server.pid);
+    }
+    return result;
+  },
+};
+
+export const extras: Extra[] = [membership, totp, invitations, codeExchange, loginFlood, slowSearches, memory];
 
 export const scenarios = { list, extras, seedBetterAuth, betterAuthVersion };
