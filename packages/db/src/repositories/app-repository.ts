@@ -21,6 +21,8 @@ export interface AppRecord {
   skipConsent: boolean;
   disabled: boolean;
   secretHash: string | null;
+  previousSecretHash: string | null;
+  previousSecretExpiresAt: string | null;
   workspaceId: string;
   workspaceSlug: string;
   workspaceName: string;
@@ -29,6 +31,7 @@ export interface AppRecord {
 const APP_COLUMNS = `a.id as "appId", a.name as "appName", a.logo_url as "logoUrl", a.kind, a.redirect_uris as "redirectUris",
   a.post_logout_redirect_uris as "postLogoutRedirectUris", a.backchannel_logout_uri as "backchannelLogoutUri",
   a.allowed_roles as "allowedRoles", a.skip_consent as "skipConsent", a.disabled_at is not null as disabled, a.secret_hash as "secretHash",
+  a.previous_secret_hash as "previousSecretHash", a.previous_secret_expires_at as "previousSecretExpiresAt",
   w.id as "workspaceId", w.slug as "workspaceSlug", w.name as "workspaceName"`;
 
 export async function findAppRecord(em: EntityManager, clientId: string): Promise<AppRecord | null> {

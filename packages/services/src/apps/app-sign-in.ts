@@ -73,8 +73,13 @@ export function appClientMetadata(app: AppRecord, issuer: string): Record<string
     post_logout_redirect_uris: people ? app.postLogoutRedirectUris : [],
     ...(people && app.backchannelLogoutUri ? { backchannel_logout_uri: app.backchannelLogoutUri, backchannel_logout_session_required: false } : {}),
     ...(people ? { subject_type: 'pairwise', sector_identifier_uri: `https://${new URL(issuer).host}/oidc/workspaces/${app.workspaceId}` } : {}),
+    // What every later step needs of the app travels with the client, so no step reads the app again.
     gatehouse_workspace_id: app.workspaceId,
+    gatehouse_workspace_slug: app.workspaceSlug,
+    gatehouse_allowed_roles: app.allowedRoles,
     gatehouse_first_party: app.skipConsent,
+    gatehouse_previous_secret_hash: app.previousSecretHash,
+    gatehouse_previous_secret_expires_at: app.previousSecretExpiresAt ? new Date(app.previousSecretExpiresAt).toISOString() : null,
   };
 }
 

@@ -20,7 +20,8 @@ import {
   type ServiceConfig,
   type SigningJwk,
 } from '@gatehouse/services';
-import { enqueueAppLogout, WorkspaceApp } from '@gatehouse/db';
+import { enqueueAppLogout } from '@gatehouse/db';
+import type { MemberRole } from '@gatehouse/domain';
 import { invalidateSession } from '@gatehouse/auth';
 import type { SessionCookieSettings } from '../session-cookie.ts';
 
@@ -130,7 +131,9 @@ export async function createOidcIssuer(options: {
       pairwiseIdentifier: (_ctx: unknown, accountId: string, client: OidcClient) => pairwiseSubject(config.appSecret, accountId, workspaceOfClient(client)),
       // The sector is the workspace (see appClientMetadata); nothing to fetch.
       sectorIdentifierUriValidate: () => false,
-      extraClientMetadata: { properties: ['gatehouse_workspace_id', 'gatehouse_first_party'] },
+      extraClientMetadata: {
+        properties: ['gatehouse_workspace_id', 'gatehouse_workspace_slug', 'gatehouse_allowed_roles', 'gatehouse_first_party', 'gatehouse_previous_secret_hash', 'gatehouse_previous_secret_expires_at'],
+      },
       pkce: { required: () => true },
       // Apps of a company are trusted with refresh tokens without asking for offline_access; each use rotates it.
       issueRefreshToken: (_ctx: unknown, client: { grantTypeAllowed(type: string): boolean }) => client.grantTypeAllowed('refresh_token'),
@@ -177,12 +180,11 @@ export async function createOidcIssuer(options: {
       findAccount: async (ctx: OidcContext, sub: string) => {
         const client = ctx.oidc.client;
         if (!client) return undefined;
-        const em = orm.em.fork();
-        const app = await findAppRecord(em, client.clientId);
-        const member = app ? await findAppMember(em, { profileId: sub, workspaceId: app.workspaceId }) : null;
-        // Dismissed, no longer a member, a role the app stopped admitting, the app switched off: no account, so no token.
-        if (!app || !member || appRefusalOf(app, member)) return undefined;
-        return { accountId: sub, claims: () => appClaims(member, { slug: app.workspaceSlug }) };
+        const app = client.metadata();
+        const member = await findAppMember(orm.em.fork(), { profileId: sub, workspaceId: workspaceOfClient(client) });
+        // Dismissed, no longer a member, a role the app stopped admitting: no account, so no token. (A switched-off app is no client at all.)
+        if (!member || appRefusalOf({ allowedRoles: app.gatehouse_allowed_roles as MemberRole[], disabled: false }, member)) return undefined;
+        return { accountId: sub, claims: () => appClaims(member, { slug: String(app.gatehouse_workspace_slug) }) };
       },
       renderError: (ctx: OidcContext, out: { error: string; error_description?: string }) => {
         const query = new URLSearchParams({ error: out.error, ...(out.error_description ? { description: out.error_description.slice(0, 300) } : {}) });
@@ -205,9 +207,11 @@ export async function createOidcIssuer(options: {
       await enqueueAppLogout(orm.em.fork(), { clientId: this.clientId, accountId, workspaceId: workspaceOfClient(this), uri: this.backchannelLogoutUri });
     };
     // Secrets are stored as SHA-256 hashes, and a replaced one works through its overlap.
-    provider.Client.prototype.compareClientSecret = async function compareClientSecret(this: OidcClient, actual: string) {
-      const app = await orm.em.fork().findOne(WorkspaceApp, { id: this.clientId }, { fields: ['secretHash', 'previousSecretHash', 'previousSecretExpiresAt'] });
-      return !!app && appSecretMatches(app, actual);
+    provider.Client.prototype.compareClientSecret = function compareClientSecret(this: OidcClient, actual: string) {
+      const app = this.metadata();
+      const until = typeof app.gatehouse_previous_secret_expires_at === 'string' ? new Date(app.gatehouse_previous_secret_expires_at) : null;
+      const previous = typeof app.gatehouse_previous_secret_hash === 'string' ? app.gatehouse_previous_secret_hash : null;
+      return appSecretMatches({ secretHash: typeof app.client_secret === 'string' ? app.client_secret : null, previousSecretHash: previous, previousSecretExpiresAt: until }, actual);
     };
 
     return { provider, callback: provider.callback(), kids: keys.map((key) => key.kid).join(',') };
