@@ -25,7 +25,6 @@ export {
   enqueueAppLogout,
   recordAppLogoutAttempt,
   type DueAppLogout,
-  findOidcGrants,
   lockSigningKeys,
   type OidcRecordInput,
 } from './repositories/oidc-repository.ts';

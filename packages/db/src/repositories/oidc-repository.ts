@@ -96,16 +96,6 @@ export async function revokeOidcClientRecords(em: EntityManager, options: { clie
   return row?.gone ?? 0;
 }
 
-/** The grants of one person for some apps (a dismissal, a password reset): their ids, to revoke them and tell the apps. */
-export async function findOidcGrants(em: EntityManager, options: { accountId: string; clientIds: string[] | null }): Promise<{ grantId: string; clientId: string }[]> {
-  return queryRows<{ grantId: string; clientId: string }>(
-    em,
-    `select distinct grant_id as "grantId", client_id as "clientId" from oidc_record
-      where account_id = $1 and grant_id is not null and client_id is not null and ($2::text[] is null or client_id = any($2::text[]))`,
-    [options.accountId, options.clientIds],
-  );
-}
-
 /**
  * Everything the provider issued to one person — for one workspace's apps, or
  * for every app — gone in one statement: the grants (consent included) and

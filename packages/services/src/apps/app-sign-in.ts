@@ -96,7 +96,7 @@ export type AppDoorStep =
  */
 export async function appDoor(
   em: EntityManager,
-  options: { app: AppRecord; session: { profileId: string; amr: readonly string[]; createdAt: Date } | null; signedInAfter?: Date | null },
+  options: { app: Pick<AppRecord, 'workspaceId' | 'allowedRoles' | 'disabled'>; session: { profileId: string; amr: readonly string[]; createdAt: Date } | null; signedInAfter?: Date | null },
 ): Promise<AppDoorStep> {
   const { app, session } = options;
   if (!session) return { step: 'sign_in', reason: 'no_session' };

@@ -7,7 +7,6 @@ export {
   findAppRecord,
   findAppMember,
   appRefusalOf,
-  missingSecondFactor,
   appClaims,
   pairwiseSubject,
   appClientMetadata,
@@ -16,5 +15,5 @@ export {
   type AppRecord,
   type AppMember,
 } from './app-sign-in.ts';
-export { deliverAppLogouts, nextLogoutAttempt } from './backchannel-logout.ts';
+export { deliverAppLogouts } from './backchannel-logout.ts';
 export { listGrantedApps, revokeGrantedApp, type GrantedAppView } from './granted-apps.ts';

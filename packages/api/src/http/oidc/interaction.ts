@@ -4,7 +4,7 @@ import type { Orm } from '@gatehouse/db';
 import { appDoor, findAppRecord, type AppDoorStep } from '@gatehouse/services';
 import { csrfGuard } from '../csrf.ts';
 import { readCookie, type SessionCookieSettings } from '../session-cookie.ts';
-import type { OidcIssuer } from './issuer.ts';
+import { OIDC_TTL, type OidcIssuer } from './issuer.ts';
 
 /** The claims each scope an app may ask for gives it, as the consent screen lists them. */
 const SCOPE_CLAIMS: Record<string, string[]> = {
@@ -57,7 +57,7 @@ export function interactionRoutes(options: { orm: Orm; issuer: OidcIssuer; cooki
     const auth = token ? await validateSessionToken(em, token) : null;
     // The app asked for a fresh sign-in (prompt=login, max_age): only a session started during this interaction counts.
     const reasons = details.prompt.name === 'login' ? details.prompt.reasons : [];
-    const signedInAfter = reasons.includes('login_prompt') || reasons.includes('max_age') ? new Date((details.exp - 600) * 1000) : null;
+    const signedInAfter = reasons.includes('login_prompt') || reasons.includes('max_age') ? new Date((details.exp - OIDC_TTL.Interaction) * 1000) : null;
     const door = await appDoor(em, { app, session: auth ? { profileId: auth.profile.id, amr: auth.session.amr, createdAt: auth.session.createdAt } : null, signedInAfter });
     const base = {
       app: { id: app.appId, name: app.appName, logoUrl: app.logoUrl },

@@ -105,9 +105,10 @@ export async function createOidcIssuer(options: {
       const em = orm.em.fork();
       const auth = await validateSessionToken(em, decodeURIComponent(token));
       if (!auth || auth.profile.id !== ctx.oidc.session?.accountId) return interactionPolicy.Check.REQUEST_PROMPT;
-      const app = await findAppRecord(em, client.clientId);
-      const door = app ? await appDoor(em, { app, session: { profileId: auth.profile.id, amr: auth.session.amr, createdAt: auth.session.createdAt } }) : null;
-      return door?.step === 'admitted' ? interactionPolicy.Check.NO_NEED_TO_PROMPT : interactionPolicy.Check.REQUEST_PROMPT;
+      // The provider loaded the client already: its registration carries what the door asks of the app.
+      const app = { workspaceId: workspaceOfClient(client), allowedRoles: client.metadata().gatehouse_allowed_roles as MemberRole[], disabled: false };
+      const door = await appDoor(em, { app, session: { profileId: auth.profile.id, amr: auth.session.amr, createdAt: auth.session.createdAt } });
+      return door.step === 'admitted' ? interactionPolicy.Check.NO_NEED_TO_PROMPT : interactionPolicy.Check.REQUEST_PROMPT;
     }),
   );
 
