@@ -23,6 +23,7 @@ export const router = createRouter({
         { path: 'members/:memberId', name: 'member', component: () => import('./pages/MemberPage.vue'), props: true },
         { path: 'settings', name: 'settings', component: () => import('./pages/SettingsPage.vue'), props: true },
         { path: 'apps', name: 'apps', component: () => import('./pages/AppsPage.vue'), props: true },
+        { path: 'api-keys', name: 'api-keys', component: () => import('./pages/ApiKeysPage.vue'), props: true },
         { path: 'audit', name: 'audit', component: () => import('./pages/AuditPage.vue'), props: true },
         { path: ':rest(.*)+', name: 'workspace-not-found', component: () => import('./pages/NotFoundPage.vue') },
       ],

@@ -1,7 +1,7 @@
 import type { ValidatedSession } from '@gatehouse/auth';
 import type { EntityManager, Orm } from '@gatehouse/db';
 import type { Locale } from '@gatehouse/domain';
-import type { RequestOrigin, ServiceConfig } from '@gatehouse/services';
+import type { KeyActor, RequestOrigin, ServiceConfig } from '@gatehouse/services';
 
 /** What the transport (apps/api) hands each request; the router never sees Express. */
 export interface RequestContext {
@@ -16,6 +16,8 @@ export interface RequestContext {
   /** From the profile when signed in, else Accept-Language, else English. */
   locale: Locale;
   auth: ValidatedSession | null;
+  /** The API key the request came with (`Authorization: Bearer gh_…`), already checked; never together with a session. */
+  apiKey: KeyActor | null;
   /** How the session arrived: a browser cookie or an `Authorization: Bearer` token. */
   authVia: 'cookie' | 'bearer' | null;
   origin: RequestOrigin;

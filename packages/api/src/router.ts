@@ -1,3 +1,4 @@
+import { apiKeysRouter } from './routers/api-keys.ts';
 import { appsRouter } from './routers/apps.ts';
 import { authRouter } from './routers/auth.ts';
 import { membersRouter } from './routers/members.ts';
@@ -30,6 +31,7 @@ export const appRouter = router({
   platform: platformRouter,
   stewardship: stewardshipRouter,
   apps: appsRouter,
+  apiKeys: apiKeysRouter,
 });
 
 /** The whole API's type: the SPAs and the typed client import this, never a hand-written copy. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   APP_CODES,
   APP_KINDS,
+  API_KEY_ROLES,
   APP_MAX_URIS,
   APP_URI_MAX_LENGTH,
   appUriProblem,
@@ -290,3 +291,16 @@ export const AppInput = z.strictObject({ workspace: WorkspaceSlug, appId: AppId 
 
 /** How long the replaced secret keeps working, so the app can be redeployed with the new one: none to a week. */
 export const RotateAppSecretInput = z.strictObject({ workspace: WorkspaceSlug, appId: AppId, overlapHours: z.number().int().min(0).max(168).default(24) });
+
+export const CreateApiKeyInput = z.strictObject({
+  workspace: WorkspaceSlug,
+  name: Line({ min: 1, max: 80 }),
+  role: z.enum(API_KEY_ROLES),
+  /** When the key stops working; none for a key that lasts until revoked. */
+  expiresAt: z.iso
+    .datetime()
+    .refine((value) => Date.parse(value) > Date.now(), { error: 'past', params: { problem: 'past' } })
+    .nullable()
+    .optional(),
+});
+export const ApiKeyInput = z.strictObject({ workspace: WorkspaceSlug, apiKeyId: Id });

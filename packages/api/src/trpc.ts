@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { AppError, DEFAULT_LOCALE, isActiveAdmin } from '@gatehouse/domain';
-import { recordRefusedAccess, resolveMembership, type Actor } from '@gatehouse/services';
+import { AppError, apiKeyRoleReaches, DEFAULT_LOCALE, isActiveAdmin, type ApiKeyRole } from '@gatehouse/domain';
+import { recordRefusedAccess, resolveCallerScope, resolveMembership, type Actor, type Caller } from '@gatehouse/services';
 import type { RequestContext } from './context.ts';
 import { asAppError, describeFailure, toTRPCError } from './errors.ts';
 import { WorkspaceSlug } from './schemas.ts';
@@ -47,7 +47,9 @@ const base = t.procedure.use(async ({ ctx, type, next }) => {
 
 export const publicProcedure = base;
 
+/** A signed-in person; an API key is refused (what only a person may do stays theirs). */
 export const authedProcedure = base.use(({ ctx, meta, next }) => {
+  if (ctx.apiKey) throw toTRPCError(new AppError('FORBIDDEN', { requiredRole: 'person' }));
   if (!ctx.auth) throw toTRPCError(new AppError('UNAUTHENTICATED'));
   if (ctx.auth.profile.mustChangePassword && !meta?.allowedBeforePasswordChange) {
     throw toTRPCError(new AppError('PASSWORD_CHANGE_REQUIRED'));
@@ -77,6 +79,39 @@ export const adminProcedure = workspaceProcedure.use(async ({ ctx, path, next })
   }
   return next();
 });
+
+/**
+ * The procedures an API key may call too, each opened on purpose: `people`
+ * is who among the workspace's members may call it (any member or admins),
+ * `keys` the least role a key needs. Handlers get `ctx.caller` (a person or
+ * a key) and `ctx.membership`, the caller's scope in the workspace.
+ */
+export function keyOpenProcedure(door: { people: 'member' | 'admin'; keys: ApiKeyRole }) {
+  return base
+    .input(z.looseObject({ workspace: WorkspaceSlug }))
+    .use(async ({ ctx, meta, input, path, next }) => {
+      let caller: Caller;
+      if (ctx.apiKey) {
+        if (!apiKeyRoleReaches(ctx.apiKey.apiKey.role, door.keys)) throw toTRPCError(new AppError('FORBIDDEN', { requiredRole: 'admin' }));
+        caller = ctx.apiKey;
+      } else {
+        if (!ctx.auth) throw toTRPCError(new AppError('UNAUTHENTICATED'));
+        if (ctx.auth.profile.mustChangePassword && !meta?.allowedBeforePasswordChange) throw toTRPCError(new AppError('PASSWORD_CHANGE_REQUIRED'));
+        caller = actorOf(ctx.auth, ctx.origin, ctx.locale);
+      }
+      try {
+        const membership = await resolveCallerScope({ em: ctx.em, caller, slug: input.workspace });
+        if (!caller.apiKey && door.people === 'admin' && !isActiveAdmin(membership.access)) {
+          await recordRefusedAccess(ctx.em, caller, { slug: '', workspaceId: membership.access.workspaceId, reason: 'not_an_admin', procedure: path });
+          throw new AppError('FORBIDDEN', { requiredRole: 'admin' });
+        }
+        return next({ ctx: { caller, membership } });
+      } catch (error) {
+        if (error instanceof AppError) throw toTRPCError(error);
+        throw error;
+      }
+    });
+}
 
 export const staffProcedure = authedProcedure.use(({ ctx, next }) => {
   if (!ctx.actor.isStaff) throw toTRPCError(new AppError('FORBIDDEN', { requiredRole: 'staff' }));

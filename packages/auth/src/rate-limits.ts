@@ -76,6 +76,16 @@ const LIMITS = {
     { points: 5, duration: 15 * MINUTE, blockDuration: 15 * MINUTE },
     { points: 20, duration: 24 * HOUR, blockDuration: 24 * HOUR },
   ],
+  /** Unknown, revoked or expired API keys presented, per client address: no guessing keys either. */
+  apiKeyAddress: [
+    { points: 20, duration: 15 * MINUTE, blockDuration: 15 * MINUTE },
+    { points: 100, duration: 24 * HOUR, blockDuration: 6 * HOUR },
+  ],
+  /** Calls per API key: a script's pace, never a flood from a leaked key. */
+  apiKeyCalls: [
+    { points: 600, duration: MINUTE, blockDuration: MINUTE },
+    { points: 20000, duration: HOUR, blockDuration: 15 * MINUTE },
+  ],
 } satisfies Record<string, Tier[]>;
 
 export type LimitName = keyof typeof LIMITS;

@@ -6,6 +6,8 @@ export interface ClientOptions {
   url: string;
   /** A desktop session token (`auth.signIn` with `client: "desktop"`), sent as `Authorization: Bearer`. */
   token?: string;
+  /** A workspace's API key (`gh_…`, made in the console's API keys section), sent as `Authorization: Bearer`. */
+  apiKey?: string;
   /** Language of error messages: en, fr, de or it (a function when it changes while the client lives, as in the SPAs). */
   locale?: string | (() => string);
   /** Extra headers on every request. */
@@ -16,6 +18,8 @@ export interface ClientOptions {
 /** A typed Gatehouse client: every procedure, input and result type comes from the server's router. */
 export function createClient(options: ClientOptions) {
   const base = options.url.replace(/\/+$/, '');
+  if (options.token && options.apiKey) throw new TypeError('createClient takes a session token or an API key, not both');
+  const credential = options.apiKey ?? options.token;
   return createTRPCClient<AppRouter>({
     links: [
       httpBatchLink({
@@ -26,7 +30,7 @@ export function createClient(options: ClientOptions) {
           const locale = typeof options.locale === 'function' ? options.locale() : options.locale;
           return {
             ...options.headers,
-            ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+            ...(credential ? { authorization: `Bearer ${credential}` } : {}),
             ...(locale ? { 'accept-language': locale } : {}),
           };
         },

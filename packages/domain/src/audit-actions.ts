@@ -58,6 +58,8 @@ export const AUDIT_ACTIONS = [
   'app.updated',
   'app.secret_rotated',
   'app.deleted',
+  'api_key.created',
+  'api_key.revoked',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -10,12 +10,14 @@ function dayOf(iso: string, locale: Locale): string {
 
 const en: Messages = {
   INVALID_INPUT: () => 'Some fields are not valid: check them and try again.',
-  UNAUTHENTICATED: () => 'Your session has ended. Please sign in again.',
+  UNAUTHENTICATED: (p) => (p.credential === 'api_key' ? 'This API key is not valid: it is unknown, revoked or expired.' : 'Your session has ended. Please sign in again.'),
   FORBIDDEN: (p) =>
     p.requiredRole === 'admin'
       ? 'Only an administrator of this workspace can do this.'
       : p.requiredRole === 'staff'
         ? 'Only platform staff can do this.'
+        : p.requiredRole === 'person'
+          ? 'This needs a person signed in: an API key cannot do it.'
         : 'You are not allowed to do this.',
   INVALID_CREDENTIALS: () => 'Invalid login or password.',
   NO_ACCESS: () => 'There is no user with this name in this workspace: ask an administrator to invite you.',
@@ -72,12 +74,14 @@ const en: Messages = {
 
 const fr: Messages = {
   INVALID_INPUT: () => 'Certains champs ne sont pas valides : vérifiez-les et réessayez.',
-  UNAUTHENTICATED: () => 'Votre session a expiré. Veuillez vous reconnecter.',
+  UNAUTHENTICATED: (p) => (p.credential === 'api_key' ? 'Cette clé d’API n’est pas valable : elle est inconnue, révoquée ou expirée.' : 'Votre session a expiré. Veuillez vous reconnecter.'),
   FORBIDDEN: (p) =>
     p.requiredRole === 'admin'
       ? 'Seul un administrateur de cet espace peut faire cela.'
       : p.requiredRole === 'staff'
         ? 'Seule l’équipe de la plateforme peut faire cela.'
+        : p.requiredRole === 'person'
+          ? 'Il faut pour cela une personne connectée : une clé d’API ne le peut pas.'
         : 'Vous n’êtes pas autorisé à faire cela.',
   INVALID_CREDENTIALS: () => 'Identifiant ou mot de passe incorrect.',
   NO_ACCESS: () => 'Aucun utilisateur de ce nom dans cet espace : demandez à un administrateur de vous inviter.',
@@ -134,12 +138,14 @@ const fr: Messages = {
 
 const de: Messages = {
   INVALID_INPUT: () => 'Einige Felder sind ungültig: Bitte prüfen Sie sie und versuchen Sie es erneut.',
-  UNAUTHENTICATED: () => 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
+  UNAUTHENTICATED: (p) => (p.credential === 'api_key' ? 'Dieser API-Schlüssel ist ungültig: unbekannt, widerrufen oder abgelaufen.' : 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.'),
   FORBIDDEN: (p) =>
     p.requiredRole === 'admin'
       ? 'Nur ein Administrator dieses Workspace kann das tun.'
       : p.requiredRole === 'staff'
         ? 'Nur das Plattform-Team kann das tun.'
+        : p.requiredRole === 'person'
+          ? 'Dafür muss eine Person angemeldet sein: Ein API-Schlüssel kann das nicht.'
         : 'Sie dürfen das nicht tun.',
   INVALID_CREDENTIALS: () => 'Ungültiger Benutzername oder falsches Passwort.',
   NO_ACCESS: () => 'Es gibt keinen Nutzer mit diesem Namen in diesem Workspace: Bitten Sie einen Administrator, Sie einzuladen.',
@@ -196,12 +202,14 @@ const de: Messages = {
 
 const it: Messages = {
   INVALID_INPUT: () => 'Alcuni campi non sono validi: controllali e riprova.',
-  UNAUTHENTICATED: () => 'La sessione è scaduta. Accedi di nuovo.',
+  UNAUTHENTICATED: (p) => (p.credential === 'api_key' ? 'Questa chiave API non è valida: è sconosciuta, revocata o scaduta.' : 'La sessione è scaduta. Accedi di nuovo.'),
   FORBIDDEN: (p) =>
     p.requiredRole === 'admin'
       ? 'Solo un amministratore di questo spazio può farlo.'
       : p.requiredRole === 'staff'
         ? 'Solo lo staff della piattaforma può farlo.'
+        : p.requiredRole === 'person'
+          ? 'Serve una persona che abbia effettuato l’accesso: una chiave API non può farlo.'
         : 'Non sei autorizzato a farlo.',
   INVALID_CREDENTIALS: () => 'Login o password non validi.',
   NO_ACCESS: () => 'Non esiste un utente con questo nome in questo spazio: chiedi a un amministratore di invitarti.',

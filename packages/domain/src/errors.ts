@@ -102,8 +102,10 @@ export interface AppErrorParams {
   retryAfterSeconds?: number;
   /** SEAT_LIMIT_REACHED */
   seatsTotal?: number;
-  /** FORBIDDEN: who may do it. */
-  requiredRole?: 'admin' | 'member' | 'staff';
+  /** FORBIDDEN: who may do it (`person`: a signed-in person, not an API key). */
+  requiredRole?: 'admin' | 'member' | 'staff' | 'person';
+  /** UNAUTHENTICATED: what was presented, when it was not a session (an API key). */
+  credential?: 'api_key';
   /** MAILBOX_PROOF_REQUIRED: the invited address the code went to. */
   email?: string;
   /** INVALID_INPUT: field → why (told in the caller's language). */

@@ -13,3 +13,4 @@ export * from './client-address.ts';
 export * from './lifetimes.ts';
 export * from './audit-actions.ts';
 export * from './apps.ts';
+export * from './api-keys.ts';

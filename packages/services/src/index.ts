@@ -1,13 +1,16 @@
 // The package's public use cases, one door per feature folder.
 export { postForm, isPrivateAddress, type OutboundOutcome } from './shared/outbound.ts';
-export { addressKey, type Actor, type RequestOrigin } from './shared/actor.ts';
+export { addressKey, callerKey, type Actor, type KeyActor, type Caller, type RequestOrigin } from './shared/actor.ts';
+export { listApiKeys, createApiKey, revokeApiKey, authenticateApiKey, type ApiKeyView } from './api-keys/index.ts';
 export type { ServiceConfig } from './shared/config.ts';
 export * from './shared/views.ts';
 export {
   resolveMembership,
   resolveAdminMembership,
+  resolveCallerScope,
   recordRefusedAccess,
   type Membership,
+  type WorkspaceScope,
   resetMemberTwoFactor,
   listMembers,
   type ListMembersOptions,

@@ -3,7 +3,8 @@ import { AUDIT_ACTIONS, type AuditAction } from '@gatehouse/domain';
 /** What a sentence is made of: the event as the API answers it, in the console's trail or the portal's history. */
 export interface SentenceEvent {
   action: string;
-  actor?: { name: string } | null;
+  /** A person, or an API key (told as one: “the API key «name»”). */
+  actor?: { name: string; apiKeyId?: string | null } | null;
   target?: { name: string | null } | null;
   workspaceName?: string | null;
   details: Record<string, unknown> | null;
@@ -32,6 +33,7 @@ function valueText(field: string, value: unknown, i18n: Translator): string {
   if (Array.isArray(value)) return value.map(String).join(', ');
   if (ROLE_DETAILS.has(field) && typeof value === 'string') return t(`roles.${value}`);
   if (field === 'plan' && typeof value === 'string') return t(`plans.${value}`);
+  if (field === 'keyRole' && typeof value === 'string') return t(`apiKeyRoles.${value}`);
   if (field === 'method' && typeof value === 'string') return t(`auditValues.methods.${value}`);
   if (field === 'reason' && typeof value === 'string') return t(`auditValues.reasons.${value}`);
   if (DATE_DETAILS.has(field) && typeof value === 'string' && !Number.isNaN(Date.parse(value))) return d(new Date(value), 'long');
@@ -62,7 +64,7 @@ const CHANGE_EVENTS: ReadonlySet<AuditAction> = new Set(['workspace.settings_cha
 export function auditSentence(event: SentenceEvent, prefix: string, i18n: Translator): string {
   const details = event.details ?? {};
   const params: Record<string, unknown> = {
-    actor: event.actor?.name ?? i18n.t('auditValues.system'),
+    actor: event.actor ? (event.actor.apiKeyId ? i18n.t('auditValues.apiKey', { name: event.actor.name }) : event.actor.name) : i18n.t('auditValues.system'),
     target: event.target?.name ?? (typeof details.email === 'string' ? details.email : i18n.t('auditValues.someone')),
     workspace: event.workspaceName ?? '—',
   };

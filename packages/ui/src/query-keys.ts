@@ -50,6 +50,10 @@ export const appKeys = {
   of: (slug: string) => ['apps', slug] as const,
 };
 
+export const apiKeyKeys = {
+  of: (slug: string) => ['api-keys', slug] as const,
+};
+
 export const joinLinkKeys = {
   of: (slug: string) => ['join-link', slug] as const,
   preview: (token: string) => ['join', token] as const,

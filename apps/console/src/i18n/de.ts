@@ -21,7 +21,7 @@ export const de: typeof en = {
     adminsOnly: 'Nur Administratoren dieses Workspace können seine Konsole öffnen.',
     creatorOffer: 'Der Ersteller bietet Ihnen die Ersteller-Rolle dieses Workspace an.',
     acceptCreator: 'Annehmen',
-    nav: { members: 'Mitglieder', settings: 'Einstellungen', apps: 'Apps', audit: 'Protokoll' },
+    nav: { members: 'Mitglieder', settings: 'Einstellungen', apps: 'Apps', apiKeys: 'API-Schlüssel', audit: 'Protokoll' },
   },
   directory: {
     expires: 'Link gültig bis {date}',
@@ -178,6 +178,7 @@ export const de: typeof en = {
       identity: 'Social-Konten',
       recovery: 'Administrator-Wiederherstellung',
       app: 'Apps',
+      api_key: 'API-Schlüssel',
     },
     actions: {
       member: {
@@ -259,6 +260,10 @@ export const de: typeof en = {
         updated: 'App geändert',
         secret_rotated: 'App-Secret ersetzt',
         deleted: 'App entfernt',
+      },
+      api_key: {
+        created: 'API-Schlüssel erstellt',
+        revoked: 'API-Schlüssel widerrufen',
       },
     },
     events: {
@@ -348,6 +353,10 @@ export const de: typeof en = {
         secret_rotated: '{actor} hat ein neues Secret für die App „{name}“ erstellt (das alte gilt noch {overlapHours} Stunden)',
         deleted: '{actor} hat die App „{name}“ entfernt',
       },
+      api_key: {
+        created: '{actor} hat den API-Schlüssel „{name}“ erstellt ({keyRole}, läuft ab: {expiresAt})',
+        revoked: '{actor} hat den API-Schlüssel „{name}“ widerrufen',
+      },
     },
   },
   platform: {
@@ -419,6 +428,34 @@ export const de: typeof en = {
     exporting: 'Export… bisher {count} Mitglieder',
     select: '{name} auswählen',
     selectPage: 'Diese Seite auswählen',
+  },
+  apiKeys: {
+    title: 'API-Schlüssel',
+    intro: 'Skripte und Dienste (ein HR-System, ein nächtlicher Abgleich) rufen die Gatehouse-API mit einem Schlüssel dieses Workspace auf statt mit der Anmeldung einer Person. Ein Schlüssel handelt nur hier, nur mit seiner Rolle, und jede Änderung steht unter seinem Namen im Protokoll.',
+    create: 'Schlüssel erstellen',
+    newTitle: 'Ein neuer API-Schlüssel',
+    created: 'Der Schlüssel „{name}“ ist bereit.',
+    revoked: 'Der Schlüssel „{name}“ wurde widerrufen: Sein nächster Aufruf wird abgelehnt.',
+    empty: 'Noch keine API-Schlüssel.',
+    keyTitle: 'Der Schlüssel „{name}“',
+    keyOnce: 'Kopieren Sie ihn jetzt in die Konfiguration des Skripts: Er wird nur dieses eine Mal angezeigt, Gatehouse behält nur einen Fingerabdruck.',
+    key: 'API-Schlüssel',
+    usage: 'Senden Sie ihn als Bearer-Token, mit @gatehouse/client (createClient({ url, apiKey })) oder jedem HTTP-Werkzeug:',
+    madeBy: 'Erstellt von {name}, {when}',
+    neverUsed: 'Nie verwendet',
+    noExpiry: 'Ohne Enddatum',
+    until: 'Bis {until}',
+    revoke: 'Widerrufen',
+    revokeTitle: '„{name}“ widerrufen?',
+    revokeText: 'Skripte mit diesem Schlüssel funktionieren sofort nicht mehr. Das lässt sich nicht rückgängig machen: Erstellen Sie einen neuen Schlüssel als Ersatz.',
+    fields: { name: 'Name', role: 'Was er darf', expiresOn: 'Letzter Tag (optional)' },
+    hints: { name: 'Was ihn verwendet, z. B. „HR-Abgleich“.', expiresOn: 'Nach diesem Tag funktioniert der Schlüssel nicht mehr; leer lassen für einen Schlüssel bis zum Widerruf.' },
+    roleHints: {
+      reader: 'Listet und liest Mitglieder und ihre Anzahlen; ändert nichts.',
+      admin: 'Lädt außerdem Mitglieder ein, entlässt und stellt sie wieder ein, ändert ihre Angaben und liest das Protokoll. Ernennt nie Administratoren.',
+    },
+    columns: { lastUsed: 'Zuletzt verwendet', status: 'Status' },
+    statuses: { active: 'Aktiv', expired: 'Abgelaufen', revoked: 'Widerrufen' },
   },
   apps: {
     title: 'Apps',

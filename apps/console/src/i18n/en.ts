@@ -22,7 +22,7 @@ export const en = {
     adminsOnly: 'Only administrators of this workspace can open its console.',
     creatorOffer: 'The creator offers you the creator role of this workspace.',
     acceptCreator: 'Accept',
-    nav: { members: 'Members', settings: 'Settings', apps: 'Apps', audit: 'Audit trail' },
+    nav: { members: 'Members', settings: 'Settings', apps: 'Apps', apiKeys: 'API keys', audit: 'Audit trail' },
   },
   directory: {
     expires: 'Link valid until {date}',
@@ -180,6 +180,7 @@ export const en = {
       identity: 'Social accounts',
       recovery: 'Administrator recovery',
       app: 'Apps',
+      api_key: 'API keys',
     },
     actions: {
       member: {
@@ -261,6 +262,10 @@ export const en = {
         updated: 'App changed',
         secret_rotated: 'App secret replaced',
         deleted: 'App removed',
+      },
+      api_key: {
+        created: 'API key made',
+        revoked: 'API key revoked',
       },
     },
     /** One sentence per event: {actor} did it, {target} is whom it concerns, other names are the event's details. */
@@ -351,6 +356,10 @@ export const en = {
         secret_rotated: '{actor} made a new secret for the app “{name}” (the old one works {overlapHours} more hours)',
         deleted: '{actor} removed the app “{name}”',
       },
+      api_key: {
+        created: '{actor} made the API key “{name}” ({keyRole}, expires: {expiresAt})',
+        revoked: '{actor} revoked the API key “{name}”',
+      },
     },
   },
   platform: {
@@ -422,6 +431,34 @@ export const en = {
     exporting: 'Exporting… {count} members so far',
     select: 'Select {name}',
     selectPage: 'Select this page',
+  },
+  apiKeys: {
+    title: 'API keys',
+    intro: 'Scripts and services (an HR system, a nightly sync) call the Gatehouse API with a key of this workspace instead of a person’s sign-in. A key acts only here, only with its role, and every change it makes is in the audit trail under its name.',
+    create: 'Make a key',
+    newTitle: 'A new API key',
+    created: 'The key “{name}” is ready.',
+    revoked: 'The key “{name}” was revoked: its next call is refused.',
+    empty: 'No API keys yet.',
+    keyTitle: 'The key “{name}”',
+    keyOnce: 'Copy it into the script’s configuration now: it is shown only this once, and Gatehouse keeps only a fingerprint of it.',
+    key: 'API key',
+    usage: 'Send it as a bearer token, with @gatehouse/client (createClient({ url, apiKey })) or any HTTP tool:',
+    madeBy: 'Made by {name}, {when}',
+    neverUsed: 'Never used',
+    noExpiry: 'No end date',
+    until: 'Until {until}',
+    revoke: 'Revoke',
+    revokeTitle: 'Revoke “{name}”?',
+    revokeText: 'Scripts using this key stop working at once. This cannot be undone: make a new key to replace it.',
+    fields: { name: 'Name', role: 'What it may do', expiresOn: 'Last day (optional)' },
+    hints: { name: 'What uses it, e.g. “HR sync”.', expiresOn: 'The key stops working after this day; leave empty for a key that lasts until revoked.' },
+    roleHints: {
+      reader: 'Lists and reads members and their counts; changes nothing.',
+      admin: 'Also invites, dismisses and rehires members, edits their details and reads the audit trail. Never appoints administrators.',
+    },
+    columns: { lastUsed: 'Last used', status: 'Status' },
+    statuses: { active: 'Active', expired: 'Expired', revoked: 'Revoked' },
   },
   apps: {
     title: 'Apps',

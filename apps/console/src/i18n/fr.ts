@@ -21,7 +21,7 @@ export const fr: typeof en = {
     adminsOnly: 'Seuls les administrateurs de cet espace peuvent ouvrir sa console.',
     creatorOffer: 'Le créateur vous propose le rôle de créateur de cet espace.',
     acceptCreator: 'Accepter',
-    nav: { members: 'Membres', settings: 'Paramètres', apps: 'Applications', audit: 'Journal d’audit' },
+    nav: { members: 'Membres', settings: 'Paramètres', apps: 'Applications', apiKeys: 'Clés d’API', audit: 'Journal d’audit' },
   },
   directory: {
     expires: 'Lien valable jusqu’au {date}',
@@ -178,6 +178,7 @@ export const fr: typeof en = {
       identity: 'Comptes sociaux',
       recovery: 'Récupération d’administrateur',
       app: 'Applications',
+      api_key: 'Clés d’API',
     },
     actions: {
       member: {
@@ -259,6 +260,10 @@ export const fr: typeof en = {
         updated: 'Application modifiée',
         secret_rotated: 'Secret d’application remplacé',
         deleted: 'Application supprimée',
+      },
+      api_key: {
+        created: 'Clé d’API créée',
+        revoked: 'Clé d’API révoquée',
       },
     },
     events: {
@@ -348,6 +353,10 @@ export const fr: typeof en = {
         secret_rotated: '{actor} a créé un nouveau secret pour l’application « {name} » (l’ancien fonctionne encore {overlapHours} heures)',
         deleted: '{actor} a supprimé l’application « {name} »',
       },
+      api_key: {
+        created: '{actor} a créé la clé d’API « {name} » ({keyRole}, expiration : {expiresAt})',
+        revoked: '{actor} a révoqué la clé d’API « {name} »',
+      },
     },
   },
   platform: {
@@ -419,6 +428,34 @@ export const fr: typeof en = {
     exporting: 'Export… {count} membres pour l’instant',
     select: 'Sélectionner {name}',
     selectPage: 'Sélectionner cette page',
+  },
+  apiKeys: {
+    title: 'Clés d’API',
+    intro: 'Les scripts et services (un SIRH, une synchronisation nocturne) appellent l’API Gatehouse avec une clé de cet espace plutôt qu’avec la connexion d’une personne. Une clé n’agit qu’ici, qu’avec son rôle, et chaque modification qu’elle fait figure à son nom dans le journal d’audit.',
+    create: 'Créer une clé',
+    newTitle: 'Une nouvelle clé d’API',
+    created: 'La clé « {name} » est prête.',
+    revoked: 'La clé « {name} » a été révoquée : son prochain appel sera refusé.',
+    empty: 'Aucune clé d’API pour l’instant.',
+    keyTitle: 'La clé « {name} »',
+    keyOnce: 'Copiez-la maintenant dans la configuration du script : elle n’est affichée qu’une fois, et Gatehouse n’en garde qu’une empreinte.',
+    key: 'Clé d’API',
+    usage: 'Envoyez-la comme jeton bearer, avec @gatehouse/client (createClient({ url, apiKey })) ou tout outil HTTP :',
+    madeBy: 'Créée par {name}, {when}',
+    neverUsed: 'Jamais utilisée',
+    noExpiry: 'Sans date de fin',
+    until: 'Jusqu’au {until}',
+    revoke: 'Révoquer',
+    revokeTitle: 'Révoquer « {name} » ?',
+    revokeText: 'Les scripts qui utilisent cette clé cessent aussitôt de fonctionner. C’est définitif : créez une nouvelle clé pour la remplacer.',
+    fields: { name: 'Nom', role: 'Ce qu’elle peut faire', expiresOn: 'Dernier jour (facultatif)' },
+    hints: { name: 'Ce qui l’utilise, par ex. « Synchronisation RH ».', expiresOn: 'La clé cesse de fonctionner après ce jour ; laissez vide pour une clé valable jusqu’à sa révocation.' },
+    roleHints: {
+      reader: 'Liste et lit les membres et leurs nombres ; ne modifie rien.',
+      admin: 'Invite aussi, congédie et réintègre des membres, modifie leurs coordonnées et lit le journal d’audit. Ne nomme jamais d’administrateurs.',
+    },
+    columns: { lastUsed: 'Dernière utilisation', status: 'État' },
+    statuses: { active: 'Active', expired: 'Expirée', revoked: 'Révoquée' },
   },
   apps: {
     title: 'Applications',

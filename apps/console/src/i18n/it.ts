@@ -21,7 +21,7 @@ export const it: typeof en = {
     adminsOnly: 'Solo gli amministratori di questo spazio possono aprirne la console.',
     creatorOffer: 'Il creatore ti offre il ruolo di creatore di questo spazio.',
     acceptCreator: 'Accetta',
-    nav: { members: 'Membri', settings: 'Impostazioni', apps: 'App', audit: 'Registro attività' },
+    nav: { members: 'Membri', settings: 'Impostazioni', apps: 'App', apiKeys: 'Chiavi API', audit: 'Registro attività' },
   },
   directory: {
     expires: 'Link valido fino al {date}',
@@ -178,6 +178,7 @@ export const it: typeof en = {
       identity: 'Account social',
       recovery: 'Recupero amministratore',
       app: 'App',
+      api_key: 'Chiavi API',
     },
     actions: {
       member: {
@@ -259,6 +260,10 @@ export const it: typeof en = {
         updated: 'App modificata',
         secret_rotated: 'Segreto dell’app sostituito',
         deleted: 'App rimossa',
+      },
+      api_key: {
+        created: 'Chiave API creata',
+        revoked: 'Chiave API revocata',
       },
     },
     events: {
@@ -348,6 +353,10 @@ export const it: typeof en = {
         secret_rotated: '{actor} ha creato un nuovo segreto per l’app «{name}» (il vecchio funziona ancora {overlapHours} ore)',
         deleted: '{actor} ha rimosso l’app «{name}»',
       },
+      api_key: {
+        created: '{actor} ha creato la chiave API «{name}» ({keyRole}, scadenza: {expiresAt})',
+        revoked: '{actor} ha revocato la chiave API «{name}»',
+      },
     },
   },
   platform: {
@@ -419,6 +428,34 @@ export const it: typeof en = {
     exporting: 'Esportazione… finora {count} membri',
     select: 'Seleziona {name}',
     selectPage: 'Seleziona questa pagina',
+  },
+  apiKeys: {
+    title: 'Chiavi API',
+    intro: 'Script e servizi (un sistema HR, una sincronizzazione notturna) chiamano l’API di Gatehouse con una chiave di questo spazio invece che con l’accesso di una persona. Una chiave agisce solo qui, solo con il suo ruolo, e ogni modifica che fa compare a suo nome nel registro attività.',
+    create: 'Crea una chiave',
+    newTitle: 'Una nuova chiave API',
+    created: 'La chiave «{name}» è pronta.',
+    revoked: 'La chiave «{name}» è stata revocata: la sua prossima chiamata sarà rifiutata.',
+    empty: 'Nessuna chiave API per ora.',
+    keyTitle: 'La chiave «{name}»',
+    keyOnce: 'Copiala ora nella configurazione dello script: viene mostrata solo questa volta, e Gatehouse ne conserva solo un’impronta.',
+    key: 'Chiave API',
+    usage: 'Inviala come token bearer, con @gatehouse/client (createClient({ url, apiKey })) o qualsiasi strumento HTTP:',
+    madeBy: 'Creata da {name}, {when}',
+    neverUsed: 'Mai usata',
+    noExpiry: 'Senza scadenza',
+    until: 'Fino al {until}',
+    revoke: 'Revoca',
+    revokeTitle: 'Revocare «{name}»?',
+    revokeText: 'Gli script che usano questa chiave smettono subito di funzionare. Non si può annullare: crea una nuova chiave per sostituirla.',
+    fields: { name: 'Nome', role: 'Cosa può fare', expiresOn: 'Ultimo giorno (facoltativo)' },
+    hints: { name: 'Cosa la usa, ad es. «Sincronizzazione HR».', expiresOn: 'Dopo questo giorno la chiave smette di funzionare; lascia vuoto per una chiave valida fino alla revoca.' },
+    roleHints: {
+      reader: 'Elenca e legge i membri e i loro conteggi; non modifica nulla.',
+      admin: 'Inoltre invita, congeda e riassume membri, ne modifica i dati e legge il registro attività. Non nomina mai amministratori.',
+    },
+    columns: { lastUsed: 'Ultimo uso', status: 'Stato' },
+    statuses: { active: 'Attiva', expired: 'Scaduta', revoked: 'Revocata' },
   },
   apps: {
     title: 'App',

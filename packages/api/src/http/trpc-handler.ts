@@ -4,14 +4,14 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { incomingMessageToRequest, internal_exceptionHandler } from '@trpc/server/adapters/node-http';
 import { resolveResponse } from '@trpc/server/http';
-import { validateSessionToken } from '@gatehouse/auth';
+import { isApiKeyToken, validateSessionToken } from '@gatehouse/auth';
 import { AppError, DEFAULT_LOCALE, negotiateLocale } from '@gatehouse/domain';
 import type { RequestContext } from '../context.ts';
 import { asAppError, retryAfterOf, toTRPCError } from '../errors.ts';
 import { appRouter } from '../router.ts';
 import { sendFailure } from './failure-answer.ts';
 import type { Orm } from '@gatehouse/db';
-import type { ServiceConfig } from '@gatehouse/services';
+import { authenticateApiKey, type KeyActor, type ServiceConfig } from '@gatehouse/services';
 import { requestOrigin } from './origin.ts';
 import { clearSessionCookie, readSessionToken, setSessionCookie, type SessionCookieSettings } from './session-cookie.ts';
 
@@ -58,9 +58,14 @@ export function trpcHandler(options: {
   async function createContext({ req, res }: { req: Request; res: Response }): Promise<RequestContext> {
     const { token, via } = readSessionToken(req, cookie.name);
     const bearer = via === 'bearer';
-    let auth: Awaited<ReturnType<typeof validateSessionToken>>;
+    const origin = requestOrigin(req, res, cookie, { bearer });
+    const headerLocale = negotiateLocale(req.headers['accept-language']) ?? DEFAULT_LOCALE;
+    let auth: Awaited<ReturnType<typeof validateSessionToken>> = null;
+    let apiKey: KeyActor | null = null;
     try {
-      auth = token ? await validateSessionToken(orm.em.fork(), token) : null;
+      // A key is told from a session token by its prefix: it is never tried as one, nor a session token as a key.
+      if (token && bearer && isApiKeyToken(token)) apiKey = await authenticateApiKey({ em: orm.em.fork(), config, key: token, origin, locale: headerLocale });
+      else auth = token ? await validateSessionToken(orm.em.fork(), token) : null;
     } catch (error) {
       // Every call of the request fails alike; a lost database is a 503 the client may retry, not a 500.
       throw toTRPCError(asAppError(error) ?? new AppError('INTERNAL'));
@@ -74,10 +79,11 @@ export function trpcHandler(options: {
       mailInboxPath,
       afterMutation,
       socialProviders,
-      locale: auth?.profile.locale ?? negotiateLocale(req.headers['accept-language']) ?? DEFAULT_LOCALE,
+      locale: auth?.profile.locale ?? headerLocale,
       auth,
+      apiKey,
       authVia: auth ? via : null,
-      origin: requestOrigin(req, res, cookie, { bearer }),
+      origin,
       sessionCookie: {
         set: (value, expiresAt) => setSessionCookie(res, cookie, value, expiresAt),
         clear: () => clearSessionCookie(res, cookie),

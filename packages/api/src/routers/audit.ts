@@ -1,10 +1,10 @@
 import { listAuditEvents, type AuditFilter } from '@gatehouse/services';
-import { adminProcedure, router } from '../trpc.ts';
+import { keyOpenProcedure, router } from '../trpc.ts';
 import { AuditListInput } from '../schemas.ts';
 
-/** The workspace's audit trail, newest first, for its admins. */
+/** The workspace's audit trail, newest first, for its admins and admin API keys. */
 export const auditRouter = router({
-  list: adminProcedure.input(AuditListInput).query(({ ctx, input }) => {
+  list: keyOpenProcedure({ people: 'admin', keys: 'admin' }).input(AuditListInput).query(({ ctx, input }) => {
     const filter: AuditFilter = {
       ...(input.actor ? { actor: input.actor } : {}),
       ...(input.action ? { action: input.action } : {}),

@@ -1,15 +1,16 @@
 import { acceptInvitation, previewInvitation, registerMember, resendInvitation, sendInvitationCode, sendInvitations } from '@gatehouse/services';
-import { authedProcedure, publicProcedure, router, workspaceProcedure } from '../trpc.ts';
+import { authedProcedure, keyOpenProcedure, publicProcedure, router, workspaceProcedure } from '../trpc.ts';
 import { AcceptInvitationInput, InvitationTokenInput, MemberInput, RegisterMemberInput, SendInvitationsInput } from '../schemas.ts';
 import { optionalActor } from '../actor.ts';
 import { deliverSession } from '../session-delivery.ts';
 
 /** Who may invite is the workspace's rule (admins, or everyone when allowed): checked by the use cases. */
 export const invitationsRouter = router({
-  send: workspaceProcedure.input(SendInvitationsInput).mutation(({ ctx, input }) =>
+  /** Also by an admin API key (the mail names the workspace as the inviter). */
+  send: keyOpenProcedure({ people: 'member', keys: 'admin' }).input(SendInvitationsInput).mutation(({ ctx, input }) =>
     sendInvitations({
       em: ctx.em,
-      actor: ctx.actor,
+      actor: ctx.caller,
       membership: ctx.membership,
       config: ctx.config,
       emails: input.emails,

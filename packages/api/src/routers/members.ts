@@ -13,11 +13,14 @@ import {
   unlockMemberSignIn,
   updateMember,
 } from '@gatehouse/services';
-import { adminProcedure, router, workspaceProcedure } from '../trpc.ts';
+import { adminProcedure, keyOpenProcedure, router } from '../trpc.ts';
 import { ListMembersFilter, MemberInput, RehireInput, ResetMemberTwoFactorInput, SetRoleInput, UpdateMemberInput, WorkspaceInput } from '../schemas.ts';
 
+/** Reading the directory is open to reader API keys; dismissal, rehiring and members' details to admin keys. */
+const directoryRead = keyOpenProcedure({ people: 'member', keys: 'reader' });
+
 export const membersRouter = router({
-  list: workspaceProcedure.input(ListMembersFilter).query(({ ctx, input }) =>
+  list: directoryRead.input(ListMembersFilter).query(({ ctx, input }) =>
     listMembers({
       em: ctx.directoryOrm.em.fork(),
       membership: ctx.membership,
@@ -29,15 +32,15 @@ export const membersRouter = router({
     }),
   ),
 
-  counts: adminProcedure.input(WorkspaceInput).query(({ ctx }) => countMembers({ em: ctx.em, membership: ctx.membership })),
+  counts: keyOpenProcedure({ people: 'admin', keys: 'reader' }).input(WorkspaceInput).query(({ ctx }) => countMembers({ em: ctx.em, membership: ctx.membership })),
 
-  get: workspaceProcedure.input(MemberInput).query(({ ctx, input }) => getMember({ em: ctx.em, membership: ctx.membership, memberId: input.memberId })),
+  get: directoryRead.input(MemberInput).query(({ ctx, input }) => getMember({ em: ctx.em, membership: ctx.membership, memberId: input.memberId })),
 
   /** Admins for anyone; a member for their own contact details. */
-  update: workspaceProcedure.input(UpdateMemberInput).mutation(({ ctx, input }) =>
+  update: keyOpenProcedure({ people: 'member', keys: 'admin' }).input(UpdateMemberInput).mutation(({ ctx, input }) =>
     updateMember({
       em: ctx.em,
-      actor: ctx.actor,
+      actor: ctx.caller,
       membership: ctx.membership,
       memberId: input.memberId,
       ...(input.position !== undefined ? { position: input.position } : {}),
@@ -46,11 +49,11 @@ export const membersRouter = router({
     }),
   ),
 
-  dismiss: adminProcedure.input(MemberInput).mutation(({ ctx, input }) => dismissMember({ em: ctx.em, actor: ctx.actor, membership: ctx.membership, memberId: input.memberId })),
+  dismiss: keyOpenProcedure({ people: 'admin', keys: 'admin' }).input(MemberInput).mutation(({ ctx, input }) => dismissMember({ em: ctx.em, actor: ctx.caller, membership: ctx.membership, memberId: input.memberId })),
   /** Back from dismissal, with the role the admin chooses (by default the one they had). */
-  rehire: adminProcedure
+  rehire: keyOpenProcedure({ people: 'admin', keys: 'admin' })
     .input(RehireInput)
-    .mutation(({ ctx, input }) => rehireMember({ em: ctx.em, actor: ctx.actor, membership: ctx.membership, memberId: input.memberId, role: input.role })),
+    .mutation(({ ctx, input }) => rehireMember({ em: ctx.em, actor: ctx.caller, membership: ctx.membership, memberId: input.memberId, role: input.role })),
   delete: adminProcedure.input(MemberInput).mutation(({ ctx, input }) => deleteMember({ em: ctx.em, actor: ctx.actor, membership: ctx.membership, memberId: input.memberId })),
   setRole: adminProcedure
     .input(SetRoleInput)

@@ -10,6 +10,8 @@ export const AuditEventSchema = defineEntity({
     /** Null for network-level events (a sign-up, a profile's own password change). */
     workspaceId: p.uuid().nullable(),
     actorProfileId: p.uuid().nullable(),
+    /** The API key that acted, when no person did. */
+    actorApiKeyId: p.uuid().nullable(),
     action: p.string().length(64),
     targetMemberId: p.uuid().nullable(),
     targetProfileId: p.uuid().nullable(),

@@ -16,6 +16,7 @@ import { SessionSchema } from './session.ts';
 import { WorkspaceSchema } from './workspace.ts';
 import { WorkspaceAppSchema } from './workspace-app.ts';
 import { AppLogoutMessageSchema } from './app-logout-message.ts';
+import { ApiKeySchema } from './api-key.ts';
 
 export { AuditEvent } from './audit-event.ts';
 export { Identity } from './identity.ts';
@@ -35,5 +36,6 @@ export { Session } from './session.ts';
 export { Workspace } from './workspace.ts';
 export { WorkspaceApp } from './workspace-app.ts';
 export { AppLogoutMessage } from './app-logout-message.ts';
+export { ApiKey } from './api-key.ts';
 
-export const ENTITIES = [ProfileSchema, WorkspaceSchema, MemberSchema, SessionSchema, OutboxMessageSchema, TaskSchema, AuditEventSchema, ProfileTokenSchema, RecoveryCodeSchema, TwoFactorChallengeSchema, IdentitySchema, KnownDeviceSchema, RateLimitSchema, RecoveryRequestSchema, OidcRecordSchema, SigningKeySchema, WorkspaceAppSchema, AppLogoutMessageSchema];
+export const ENTITIES = [ProfileSchema, WorkspaceSchema, MemberSchema, SessionSchema, OutboxMessageSchema, TaskSchema, AuditEventSchema, ProfileTokenSchema, RecoveryCodeSchema, TwoFactorChallengeSchema, IdentitySchema, KnownDeviceSchema, RateLimitSchema, RecoveryRequestSchema, OidcRecordSchema, SigningKeySchema, WorkspaceAppSchema, AppLogoutMessageSchema, ApiKeySchema];

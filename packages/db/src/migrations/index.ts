@@ -12,6 +12,7 @@ import { Migration20261202041708_oidc_store as m9 } from './migration-2026120204
 import { Migration20261202042038_signing_keys as m10 } from './migration-20261202042038-signing-keys.ts';
 import { Migration20261202045642_workspace_apps as m11 } from './migration-20261202045642-workspace-apps.ts';
 import { Migration20261202054720_app_logout_outbox as m12 } from './migration-20261202054720-app-logout-outbox.ts';
+import { Migration20261202071002_api_keys as m13 } from './migration-20261202071002-api-keys.ts';
 
 export const MIGRATIONS = [
   { name: 'migration-20261122024630-initial', class: m0 },
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   { name: 'migration-20261202042038-signing-keys', class: m10 },
   { name: 'migration-20261202045642-workspace-apps', class: m11 },
   { name: 'migration-20261202054720-app-logout-outbox', class: m12 },
+  { name: 'migration-20261202071002-api-keys', class: m13 },
 ];

@@ -24,6 +24,8 @@ export async function findProfileForSignIn(em: EntityManager, email: string): Pr
 export interface AuditRow {
   workspaceId: string | null;
   actorProfileId: string | null;
+  /** The API key that acted, when no person did. */
+  actorApiKeyId?: string | null;
   action: string;
   targetMemberId: string | null;
   targetProfileId: string | null;
@@ -37,12 +39,12 @@ export interface AuditRow {
 const AUDIT_INSERT_COLUMNS = 'id, workspace_id, actor_profile_id, action, target_member_id, target_profile_id, details, ip_address, user_agent, request_id, created_at';
 
 const INSERT_AUDIT_SQL = `
-  insert into audit_event (${AUDIT_INSERT_COLUMNS})
-  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`;
+  insert into audit_event (${AUDIT_INSERT_COLUMNS}, actor_api_key_id)
+  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`;
 
 /** Writes one audit event that stands alone (no other change to commit with it), in one statement. */
 export async function insertAuditRow(em: EntityManager, row: AuditRow, now = new Date()): Promise<void> {
-  await queryPrepared(em, 'gatehouse_insert_audit', INSERT_AUDIT_SQL, [...auditValues(row), now]);
+  await queryPrepared(em, 'gatehouse_insert_audit', INSERT_AUDIT_SQL, [...auditValues(row), now, row.actorApiKeyId ?? null]);
 }
 
 /** The row's values in column order, with a fresh id first. */

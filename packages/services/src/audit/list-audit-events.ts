@@ -1,11 +1,12 @@
-import { AuditEvent, escapeLike, Member, Profile, type EntityManager } from '@gatehouse/db';
+import { ApiKey, AuditEvent, escapeLike, Member, Profile, type EntityManager } from '@gatehouse/db';
 import { AppError, AUDIT_ACTIONS, type AuditAction, type AuditActionGroup } from '@gatehouse/domain';
-import { type Page, type Membership } from '../members/index.ts';
+import { type Page, type WorkspaceScope } from '../members/index.ts';
 
 export interface AuditEventView {
   id: string;
   action: string;
-  actor: { profileId: string; name: string } | null;
+  /** A person, or one of the workspace's API keys (`apiKeyId`, named as its admins named it); null for the system. */
+  actor: { profileId: string | null; apiKeyId: string | null; name: string } | null;
   target: { memberId: string | null; name: string | null };
   details: Record<string, unknown> | null;
   ipAddress: string | null;
@@ -34,7 +35,7 @@ export interface AuditFilter {
 const ACTOR_MATCHES = 200;
 
 /** The workspace's security and membership events, newest first, keyset-paged, optionally filtered. */
-export async function listAuditEvents(options: { em: EntityManager; membership: Membership; cursor?: string; limit: number; filter?: AuditFilter }): Promise<Page<AuditEventView>> {
+export async function listAuditEvents(options: { em: EntityManager; membership: WorkspaceScope; cursor?: string; limit: number; filter?: AuditFilter }): Promise<Page<AuditEventView>> {
   const { em, membership } = options;
   const filter = options.filter ?? {};
   const where: Record<string, unknown> = { workspaceId: membership.workspace.id };
@@ -45,7 +46,8 @@ export async function listAuditEvents(options: { em: EntityManager; membership: 
   if (filter.actor) {
     const pattern = `%${escapeLike(filter.actor)}%`;
     const actors = await em.find(Profile, { $or: [{ name: { $ilike: pattern } }, { email: { $ilike: pattern } }] }, { fields: ['id'], limit: ACTOR_MATCHES });
-    where.actorProfileId = { $in: actors.map((profile) => profile.id) };
+    const keys = await em.find(ApiKey, { workspace: membership.workspace.id, name: { $ilike: pattern } }, { fields: ['id'], limit: ACTOR_MATCHES });
+    where.$or = [{ actorProfileId: { $in: actors.map((profile) => profile.id) } }, { actorApiKeyId: { $in: keys.map((key) => key.id) } }];
   }
   if (options.cursor) {
     const [at, id] = decodeCursor(options.cursor);
@@ -56,6 +58,8 @@ export async function listAuditEvents(options: { em: EntityManager; membership: 
   const profileIds = [...new Set(items.flatMap((row) => [row.actorProfileId, row.targetProfileId]).filter((id): id is string => !!id))];
   const memberIds = [...new Set(items.map((row) => row.targetMemberId).filter((id): id is string => !!id))];
   const profiles = new Map((await em.find(Profile, { id: { $in: profileIds } })).map((profile) => [profile.id, profile.name]));
+  const keyIds = [...new Set(items.map((row) => row.actorApiKeyId).filter((id): id is string => !!id))];
+  const keyNames = new Map((keyIds.length ? await em.find(ApiKey, { id: { $in: keyIds }, workspace: membership.workspace.id }, { fields: ['id', 'name'] }) : []).map((key) => [key.id, key.name]));
   const members = new Map((await em.find(Member, { id: { $in: memberIds }, workspace: membership.workspace.id })).map((member) => [member.id, member.name]));
   // Whom an event concerns: the member as this workspace calls them, else the profile (a sign-in), else the address it was about.
   const targetName = (row: AuditEvent): string | null =>
@@ -65,7 +69,11 @@ export async function listAuditEvents(options: { em: EntityManager; membership: 
     items: items.map((row) => ({
       id: row.id,
       action: row.action,
-      actor: row.actorProfileId ? { profileId: row.actorProfileId, name: profiles.get(row.actorProfileId) ?? '—' } : null,
+      actor: row.actorProfileId
+        ? { profileId: row.actorProfileId, apiKeyId: null, name: profiles.get(row.actorProfileId) ?? '—' }
+        : row.actorApiKeyId
+          ? { profileId: null, apiKeyId: row.actorApiKeyId, name: keyNames.get(row.actorApiKeyId) ?? '—' }
+          : null,
       target: { memberId: row.targetMemberId ?? null, name: targetName(row) },
       details: row.details ?? null,
       ipAddress: row.ipAddress ?? null,

@@ -20,11 +20,19 @@ export interface AuditEntry {
  * one-statement sign-in from a known device).
  */
 
-/** The event's row: what the audit trail keeps of the actor's origin. */
-export function auditRowOf(actor: { profileId: string | null; origin: RequestOrigin } | null, entry: AuditEntry): AuditRow {
+/** Who an event is recorded as: a person (or none), or an API key. */
+export interface AuditActor {
+  profileId: string | null;
+  apiKey?: { id: string } | undefined;
+  origin: RequestOrigin;
+}
+
+/** The event's row: what the audit trail keeps of the actor and their origin. */
+export function auditRowOf(actor: AuditActor | null, entry: AuditEntry): AuditRow {
   return {
     workspaceId: entry.workspaceId,
     actorProfileId: actor?.profileId ?? null,
+    actorApiKeyId: actor?.apiKey?.id ?? null,
     action: entry.action,
     targetMemberId: entry.targetMemberId ?? null,
     targetProfileId: entry.targetProfileId ?? null,
@@ -36,11 +44,11 @@ export function auditRowOf(actor: { profileId: string | null; origin: RequestOri
 }
 
 /** Queues the event on the caller's entity manager: it commits, or not, with the change it describes. */
-export function recordAudit(em: EntityManager, actor: { profileId: string | null; origin: RequestOrigin } | null, entry: AuditEntry): void {
+export function recordAudit(em: EntityManager, actor: AuditActor | null, entry: AuditEntry): void {
   em.create(AuditEvent, auditRowOf(actor, entry));
 }
 
 /** Writes an event that goes with no other change (a failed sign-in) at once, in one statement. */
-export async function recordAuditNow(em: EntityManager, actor: { profileId: string | null; origin: RequestOrigin } | null, entry: AuditEntry): Promise<void> {
+export async function recordAuditNow(em: EntityManager, actor: AuditActor | null, entry: AuditEntry): Promise<void> {
   await insertAuditRow(em, auditRowOf(actor, entry));
 }

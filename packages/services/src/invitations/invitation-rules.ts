@@ -21,7 +21,7 @@ export function addCompleteProfileTask(em: EntityManager, workspace: Workspace, 
  * RATE_LIMITED: an invitation list is a way to mail strangers, so it is
  * bounded per hour and per day (sent, resent and registrations alike).
  */
-export async function countInvitationMail(config: ServiceConfig, options: { inviterProfileId: string; workspaceId: string }): Promise<void> {
-  await config.limits.consume('invitationMailInviter', options.inviterProfileId);
+export async function countInvitationMail(config: ServiceConfig, options: { inviter: string; workspaceId: string }): Promise<void> {
+  await config.limits.consume('invitationMailInviter', options.inviter);
   await config.limits.consume('invitationMailWorkspace', options.workspaceId);
 }

@@ -41,7 +41,7 @@ export async function registerMember(options: RegisterMemberOptions): Promise<Me
     await assertEmailFree(em, { email, workspaceId: workspace.id });
     await assertEmailFree(em, { email, network: true });
     await assertSeatsAvailable(em, workspace);
-    await countInvitationMail(config, { inviterProfileId: actor.profileId, workspaceId: workspace.id });
+    await countInvitationMail(config, { inviter: actor.profileId, workspaceId: workspace.id });
     // Only the owner of the mailbox learns the generated password: signing in with it proves the address.
     const temporaryPasswordExpiresAt = new Date(Date.now() + config.lifetimes.temporaryPasswordMs);
     const profile = em.create(Profile, {

@@ -28,7 +28,7 @@ export async function resendInvitation(options: { em: EntityManager; actor: Acto
     if (member.invitationSendCount >= MAX_INVITATION_SENDS) throw new AppError('RATE_LIMITED');
     if (since < RESEND_INTERVAL_MS) throw new AppError('RATE_LIMITED', { retryAfterSeconds: Math.ceil((RESEND_INTERVAL_MS - since) / 1000) });
 
-    await countInvitationMail(config, { inviterProfileId: actor.profileId, workspaceId: workspace.id });
+    await countInvitationMail(config, { inviter: actor.profileId, workspaceId: workspace.id });
     const { token, hash } = generateOneTimeToken();
     const expiresAt = new Date(now + config.lifetimes.invitationMs);
     member.invitationTokenHash = hash;

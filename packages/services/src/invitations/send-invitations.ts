@@ -2,18 +2,20 @@ import { generateOneTimeToken, RateLimitRefusal } from '@gatehouse/auth';
 import { Member, Profile, type EntityManager } from '@gatehouse/db';
 import { AppError, isAppError, isPlausibleEmail, normalizeEmail, type AppCode, type MemberRole } from '@gatehouse/domain';
 import { enqueueMail } from '@gatehouse/mail';
-import type { Actor } from '../shared/actor.ts';
+import { callerKey, type Caller } from '../shared/actor.ts';
 import { recordAudit } from '../audit/index.ts';
 import { portalLink, type ServiceConfig } from '../shared/config.ts';
 import { emailTaken, findEmailHolder } from '../profile/index.ts';
 import { addCompleteProfileTask, assertMayInvite, countInvitationMail } from './invitation-rules.ts';
-import { type Membership } from '../members/index.ts';
+import { type WorkspaceScope } from '../members/index.ts';
+import { assertKeyMayChange } from '../api-keys/index.ts';
 import { assertSeatsAvailable, lockWorkspace } from '../workspace/index.ts';
 
 export interface SendInvitationsOptions {
   em: EntityManager;
-  actor: Actor;
-  membership: Membership;
+  /** A member, or an API key with the admin role. */
+  actor: Caller;
+  membership: WorkspaceScope;
   config: ServiceConfig;
   emails: string[];
   message?: string | null;
@@ -40,8 +42,10 @@ export interface InvitationResult {
  */
 export async function sendInvitations(options: SendInvitationsOptions): Promise<InvitationResult[]> {
   const { actor, membership, config } = options;
-  const { workspace, member: inviter } = membership;
+  const { workspace, access: inviter } = membership;
   assertMayInvite(inviter, workspace, options.role);
+  // The mail names who invited: the member, or for a key the workspace itself.
+  const inviterName = membership.member?.name ?? workspace.name;
 
   const seen = new Set<string>();
   const results: InvitationResult[] = [];
@@ -62,11 +66,12 @@ export async function sendInvitations(options: SendInvitationsOptions): Promise<
     try {
       const outcome = await options.em.fork().transactional(async (em): Promise<{ memberId: string } | { dismissedMemberId: string }> => {
         await lockWorkspace(em, workspace.id);
+        if (actor.apiKey) await assertKeyMayChange(em, actor);
         const holder = await findEmailHolder(em, { email, workspaceId: workspace.id });
         if (holder?.scope === 'workspace' && holder.member.status === 'dismissed') return { dismissedMemberId: holder.member.id };
         if (holder) throw emailTaken(holder);
         await assertSeatsAvailable(em, workspace);
-        await countInvitationMail(config, { inviterProfileId: actor.profileId, workspaceId: workspace.id });
+        await countInvitationMail(config, { inviter: callerKey(actor), workspaceId: workspace.id });
         const existing = await em.findOne(Profile, { email });
         const { token, hash } = generateOneTimeToken();
         const expiresAt = new Date(Date.now() + config.lifetimes.invitationMs);
@@ -89,7 +94,7 @@ export async function sendInvitations(options: SendInvitationsOptions): Promise<
           to: email,
           kind: 'invitation',
           locale: existing?.locale ?? actor.locale,
-          params: { workspaceName: workspace.name, inviterName: inviter.name, message: options.message ?? null, link: portalLink(config, '/invitation', token), expiresAt },
+          params: { workspaceName: workspace.name, inviterName, message: options.message ?? null, link: portalLink(config, '/invitation', token), expiresAt },
         });
         recordAudit(em, actor, { workspaceId: workspace.id, action: 'member.invited', targetMemberId: member.id, details: { email, role: options.role } });
         await em.flush();

@@ -1,5 +1,5 @@
 import { countMembersByStatus, type EntityManager } from '@gatehouse/db';
-import type { Membership } from './resolve-membership.ts';
+import type { WorkspaceScope } from './resolve-membership.ts';
 
 export interface MemberCounts {
   all: number;
@@ -11,7 +11,7 @@ export interface MemberCounts {
 }
 
 /** The directory tabs' counts in one grouped query. */
-export async function countMembers(options: { em: EntityManager; membership: Membership }): Promise<MemberCounts> {
+export async function countMembers(options: { em: EntityManager; membership: WorkspaceScope }): Promise<MemberCounts> {
   const rows = await countMembersByStatus(options.em, options.membership.workspace.id);
   const counts: MemberCounts = { all: 0, active: 0, invited: 0, awaiting_approval: 0, dismissed: 0, extranet: 0 };
   for (const { status, extranet, count } of rows) {

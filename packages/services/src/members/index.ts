@@ -11,7 +11,7 @@ export { assertMemberAction, memberStateOf, type ManageMemberOptions } from './m
 export { rehireMember } from './rehire-member.ts';
 export { rejectMember } from './reject-member.ts';
 export { resetMemberTwoFactor } from './reset-member-two-factor.ts';
-export { resolveMembership, resolveAdminMembership, recordRefusedAccess, type Membership } from './resolve-membership.ts';
+export { resolveMembership, resolveAdminMembership, resolveCallerScope, recordRefusedAccess, type Membership, type WorkspaceScope, type WorkspaceAccess } from './resolve-membership.ts';
 export { setMemberRole } from './set-member-role.ts';
 export { unlockMemberSignIn } from './unlock-member-sign-in.ts';
 export { updateMember, type UpdateMemberOptions } from './update-member.ts';

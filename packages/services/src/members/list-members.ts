@@ -1,11 +1,11 @@
 import { findDirectoryRows, type EntityManager } from '@gatehouse/db';
 import { AppError, canViewDirectory, isActiveAdmin, isPlausibleEmail, normalizeEmail, type MemberRole, type MemberStatus } from '@gatehouse/domain';
-import type { Membership } from './resolve-membership.ts';
+import type { WorkspaceScope } from './resolve-membership.ts';
 import { memberView, type MemberView } from '../shared/views.ts';
 
 export interface ListMembersOptions {
   em: EntityManager;
-  membership: Membership;
+  membership: WorkspaceScope;
   status?: MemberStatus;
   role?: MemberRole;
   search?: string;

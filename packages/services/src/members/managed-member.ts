@@ -1,9 +1,10 @@
 import { LockMode } from '@mikro-orm/core';
 import { Member, type EntityManager } from '@gatehouse/db';
 import { AppError, isActiveAdmin, memberActionRefusal, type MemberAction, type MemberState } from '@gatehouse/domain';
-import type { Actor } from '../shared/actor.ts';
-import type { Membership } from './resolve-membership.ts';
+import type { Caller } from '../shared/actor.ts';
+import type { WorkspaceScope } from './resolve-membership.ts';
 import { lockWorkspace } from '../workspace/index.ts';
+import { assertKeyMayChange } from '../api-keys/index.ts';
 
 /**
  * What an admin does to one member. Each runs in one transaction that first
@@ -12,16 +13,23 @@ import { lockWorkspace } from '../workspace/index.ts';
  */
 export interface ManageMemberOptions {
   em: EntityManager;
-  actor: Actor;
-  membership: Membership;
+  /** An admin, or an API key with the admin role. */
+  actor: Caller;
+  membership: WorkspaceScope;
   memberId: string;
+}
+
+/** The caller's rights, read again under the workspace lock: an admin demoted (or a key revoked) a moment ago acts no more. */
+export async function assertStillMayManage(em: EntityManager, options: Pick<ManageMemberOptions, 'actor' | 'membership'>): Promise<void> {
+  if (options.actor.apiKey) return assertKeyMayChange(em, options.actor);
+  const memberId = options.membership.access.memberId;
+  const me = memberId ? await em.findOne(Member, { id: memberId }) : null;
+  if (!isActiveAdmin(me)) throw new AppError('FORBIDDEN', { requiredRole: 'admin' });
 }
 
 export async function lockManagedMember(em: EntityManager, options: ManageMemberOptions): Promise<Member> {
   await lockWorkspace(em, options.membership.workspace.id);
-  // The caller's rights are read again under the lock: an admin demoted a moment ago acts no more.
-  const me = await em.findOne(Member, { id: options.membership.member.id });
-  if (!isActiveAdmin(me)) throw new AppError('FORBIDDEN', { requiredRole: 'admin' });
+  await assertStillMayManage(em, options);
   const member = await em.findOne(Member, { id: options.memberId, workspace: options.membership.workspace.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!member) throw new AppError('NOT_FOUND');
   return member;
@@ -32,7 +40,7 @@ export function activeAdminCount(em: EntityManager, workspaceId: string): Promis
 }
 
 /** Only the creator may take the creator's rights (seeds: "the first administrator… creator of the account"). */
-export function creatorProtectedFrom(creatorProfileId: string, actorProfileId: string, member: Pick<Member, 'profile'>): boolean {
+export function creatorProtectedFrom(creatorProfileId: string, actorProfileId: string | null, member: Pick<Member, 'profile'>): boolean {
   return member.profile?.id != null && member.profile.id === creatorProfileId && actorProfileId !== member.profile.id;
 }
 
@@ -41,7 +49,7 @@ export function assertNotCreatorUnlessSelf(options: ManageMemberOptions, member:
 }
 
 /** The seeds: the creator (first admin) is the one who takes admin rights from dismissed admins. */
-export function onlyCreatorDemotes(creatorProfileId: string, actorProfileId: string, member: Pick<Member, 'status' | 'role'>): boolean {
+export function onlyCreatorDemotes(creatorProfileId: string, actorProfileId: string | null, member: Pick<Member, 'status' | 'role'>): boolean {
   return member.status === 'dismissed' && member.role === 'admin' && actorProfileId !== creatorProfileId;
 }
 

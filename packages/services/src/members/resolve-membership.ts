@@ -1,18 +1,31 @@
 import { findMembershipRows, Member, workspaceIdOfSlug, Workspace, type EntityManager, type MembershipRows } from '@gatehouse/db';
 import { AppError, isActiveAdmin, signInRefusal, type MemberRole, type MemberStatus } from '@gatehouse/domain';
-import type { Actor } from '../shared/actor.ts';
+import type { Actor, Caller, KeyActor } from '../shared/actor.ts';
 import { recordAuditNow } from '../audit/index.ts';
 
-/** What access checks and reads need of a membership, without entities. */
-export interface MembershipAccess {
+/** What access checks and reads need of the caller's standing in a workspace, without entities. */
+export interface WorkspaceAccess {
   workspaceId: string;
   workspaceCreatorId: string;
-  memberId: string;
+  /** The caller's own member row; null for an API key, which is nobody's membership. */
+  memberId: string | null;
   role: MemberRole;
   status: MemberStatus;
 }
 
-export interface Membership {
+/** A member's access: always their own row. */
+export interface MembershipAccess extends WorkspaceAccess {
+  memberId: string;
+}
+
+/** Where a caller acts, and as what: a member, or an API key of the workspace (no member). */
+export interface WorkspaceScope {
+  access: WorkspaceAccess;
+  readonly workspace: Workspace;
+  readonly member: Member | null;
+}
+
+export interface Membership extends WorkspaceScope {
   access: MembershipAccess;
   /** The workspace and member as managed entities, made on first use (most reads never need them). */
   readonly workspace: Workspace;
@@ -68,6 +81,25 @@ export async function resolveMembership(options: { em: EntityManager; actor: Act
   const validFrom = rows.member['sessions_valid_from'];
   if (typeof validFrom === 'string' && actor.sessionStartedAt.getTime() < new Date(validFrom).getTime()) throw new AppError('UNAUTHENTICATED');
   return lazyMembership(em, rows);
+}
+
+/**
+ * An API key's standing in its own workspace: it reads as an admin does (the
+ * procedure's door has already held a reader key to reading). Any other
+ * workspace answers NOT_FOUND, exactly as to a stranger.
+ */
+export async function resolveKeyScope(options: { em: EntityManager; caller: KeyActor; slug: string }): Promise<WorkspaceScope> {
+  const { em, caller, slug } = options;
+  if (slug !== caller.apiKey.workspaceSlug) throw new AppError('NOT_FOUND');
+  const workspace = await em.findOne(Workspace, { id: caller.apiKey.workspaceId });
+  if (!workspace) throw new AppError('NOT_FOUND');
+  return { access: { workspaceId: workspace.id, workspaceCreatorId: workspace.creator.id, memberId: null, role: 'admin', status: 'active' }, workspace, member: null };
+}
+
+/** The caller's standing at `slug`: a person's membership, or a key's scope. */
+export function resolveCallerScope(options: { em: EntityManager; caller: Caller; slug: string }): Promise<WorkspaceScope> {
+  const { caller } = options;
+  return caller.apiKey ? resolveKeyScope({ ...options, caller }) : resolveMembership({ ...options, actor: caller });
 }
 
 /**

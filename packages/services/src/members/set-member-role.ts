@@ -1,12 +1,13 @@
 import { AppError, isLastAdmin, type MemberRole } from '@gatehouse/domain';
 import { recordAudit } from '../audit/index.ts';
 import { type ServiceConfig } from '../shared/config.ts';
+import type { Actor } from '../shared/actor.ts';
 import { assertReauthenticated, type Proof } from '../sign-in/index.ts';
 import { memberView, type MemberView } from '../shared/views.ts';
 import { type ManageMemberOptions, lockManagedMember, activeAdminCount, assertNotCreatorUnlessSelf, onlyCreatorDemotes } from './managed-member.ts';
 
-/** A change of rights, confirmed by the admin's password or code. */
-export async function setMemberRole(options: ManageMemberOptions & { role: MemberRole; config: ServiceConfig; proof: Proof }): Promise<MemberView> {
+/** A change of rights, confirmed by the admin's password or code: a person's act, never an API key's. */
+export async function setMemberRole(options: ManageMemberOptions & { actor: Actor; role: MemberRole; config: ServiceConfig; proof: Proof }): Promise<MemberView> {
   await assertReauthenticated({ em: options.em, config: options.config, actor: options.actor, proof: options.proof, require: 'any' });
   return options.em.transactional(async (em) => {
     const member = await lockManagedMember(em, options);

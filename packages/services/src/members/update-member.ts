@@ -1,15 +1,16 @@
 import { Member, type EntityManager } from '@gatehouse/db';
-import { AppError, fieldChanges, isActiveAdmin, normalizeEmail } from '@gatehouse/domain';
-import type { Actor } from '../shared/actor.ts';
+import { AppError, fieldChanges, normalizeEmail } from '@gatehouse/domain';
+import type { Caller } from '../shared/actor.ts';
 import { recordAudit } from '../audit/index.ts';
 import { assertEmailFree } from '../profile/index.ts';
-import type { Membership } from './resolve-membership.ts';
+import type { WorkspaceScope } from './resolve-membership.ts';
+import { assertStillMayManage } from './managed-member.ts';
 import { memberView, type MemberView } from '../shared/views.ts';
 
 export interface UpdateMemberOptions {
   em: EntityManager;
-  actor: Actor;
-  membership: Membership;
+  actor: Caller;
+  membership: WorkspaceScope;
   memberId: string;
   position?: string | null;
   /** Where the workspace writes to this person; not a login. Admins and the member may change it. */
@@ -27,9 +28,9 @@ const MEMBER_DETAILS = ['contactEmail', 'position', 'mailboxEmail'] as const;
 /** The workspace's own details about a member; the login email is the profile owner's alone to change. */
 export async function updateMember(options: UpdateMemberOptions): Promise<MemberView> {
   const { membership } = options;
-  const isSelf = membership.member.id === options.memberId;
-  if (!isSelf && !isActiveAdmin(membership.member)) throw new AppError('FORBIDDEN', { requiredRole: 'admin' });
+  const isSelf = membership.access.memberId === options.memberId;
   return options.em.transactional(async (em) => {
+    if (!isSelf) await assertStillMayManage(em, options);
     const member = await em.findOne(Member, { id: options.memberId, workspace: membership.workspace.id });
     if (!member) throw new AppError('NOT_FOUND');
     const before = memberDetails(member);

@@ -1,8 +1,9 @@
-import { clientAddressKey, type Locale } from '@gatehouse/domain';
+import { clientAddressKey, type ApiKeyRole, type Locale } from '@gatehouse/domain';
 
 /** Who is calling: the signed-in profile and the session it came with. */
 export interface Actor {
   profileId: string;
+  apiKey?: never;
   sessionId: string;
   /** When the caller's session began: a workspace may refuse sessions older than its member's `sessionsValidFrom`. */
   sessionStartedAt: Date;
@@ -10,6 +11,22 @@ export interface Actor {
   isStaff: boolean;
   /** Where the request came from, for the audit trail. */
   origin: RequestOrigin;
+}
+
+/** An API key calling for its workspace: no person, no session, the role it was made with. */
+export interface KeyActor {
+  profileId: null;
+  apiKey: { id: string; name: string; role: ApiKeyRole; workspaceId: string; workspaceSlug: string };
+  locale: Locale;
+  origin: RequestOrigin;
+}
+
+/** Whoever calls a procedure an API key may also call: a person or a key. */
+export type Caller = Actor | KeyActor;
+
+/** The one name rate limits and records count a caller under: the profile, or the key. */
+export function callerKey(caller: Caller): string {
+  return caller.apiKey ? `api_key:${caller.apiKey.id}` : caller.profileId;
 }
 
 /** Where a request comes from, for the sessions list. */

@@ -83,7 +83,10 @@ export const de = {
     skipConsent: 'Ohne Zustimmungsseite',
     disabled: 'Abgeschaltet',
   },
+  /** What an API key may do (console, audit trail). */
+  apiKeyRoles: { reader: 'Verzeichnis-Leser', admin: 'Administrator' },
   auditValues: {
+    apiKey: 'der API-Schlüssel „{name}“',
     change: '{field}: {from} → {to}',
     system: 'Gatehouse',
     someone: 'jemand',

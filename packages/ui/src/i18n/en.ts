@@ -84,7 +84,10 @@ export const en = {
     skipConsent: 'No consent screen',
     disabled: 'Switched off',
   },
+  /** What an API key may do (console, audit trail). */
+  apiKeyRoles: { reader: 'Directory reader', admin: 'Administrator' },
   auditValues: {
+    apiKey: 'the API key “{name}”',
     change: '{field}: {from} → {to}',
     system: 'Gatehouse',
     someone: 'someone',

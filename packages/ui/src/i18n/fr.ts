@@ -83,7 +83,10 @@ export const fr = {
     skipConsent: 'Sans écran de consentement',
     disabled: 'Désactivée',
   },
+  /** What an API key may do (console, audit trail). */
+  apiKeyRoles: { reader: 'Lecteur de l’annuaire', admin: 'Administrateur' },
   auditValues: {
+    apiKey: 'la clé d’API « {name} »',
     change: '{field} : {from} → {to}',
     system: 'Gatehouse',
     someone: 'quelqu’un',

@@ -83,7 +83,10 @@ export const it = {
     skipConsent: 'Senza schermata di consenso',
     disabled: 'Disattivata',
   },
+  /** What an API key may do (console, audit trail). */
+  apiKeyRoles: { reader: 'Lettore della rubrica', admin: 'Amministratore' },
   auditValues: {
+    apiKey: 'la chiave API «{name}»',
     change: '{field}: {from} → {to}',
     system: 'Gatehouse',
     someone: 'qualcuno',
