@@ -1,6 +1,6 @@
 import type { ValidatedSession } from '@gatehouse/auth';
 import type { EntityManager, Orm } from '@gatehouse/db';
-import type { Locale } from '@gatehouse/domain';
+import type { AppError, Locale } from '@gatehouse/domain';
 import type { KeyActor, RequestOrigin, ServiceConfig } from '@gatehouse/services';
 
 /** What the transport (apps/api) hands each request; the router never sees Express. */
@@ -18,6 +18,8 @@ export interface RequestContext {
   auth: ValidatedSession | null;
   /** The API key the request came with (`Authorization: Bearer gh_…`), already checked; never together with a session. */
   apiKey: KeyActor | null;
+  /** Why the request's API key was refused (unknown, revoked, expired, rate-limited): every call of the request fails with it. */
+  apiKeyRefusal: AppError | null;
   /** How the session arrived: a browser cookie or an `Authorization: Bearer` token. */
   authVia: 'cookie' | 'bearer' | null;
   origin: RequestOrigin;

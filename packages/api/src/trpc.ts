@@ -35,6 +35,7 @@ export const createCallerFactory = t.createCallerFactory;
 
 /** Every call: its own entity manager fork, and domain errors turned into tRPC errors with the right status. */
 const base = t.procedure.use(async ({ ctx, type, next }) => {
+  if (ctx.apiKeyRefusal) throw toTRPCError(ctx.apiKeyRefusal);
   const result = await next({ ctx: { em: ctx.orm.em.fork() } });
   // A refused mutation may have queued mail too (a fresh confirmation link): let it leave now either way.
   if (type === 'mutation') ctx.afterMutation();

@@ -62,10 +62,18 @@ export function trpcHandler(options: {
     const headerLocale = negotiateLocale(req.headers['accept-language']) ?? DEFAULT_LOCALE;
     let auth: Awaited<ReturnType<typeof validateSessionToken>> = null;
     let apiKey: KeyActor | null = null;
+    let apiKeyRefusal: AppError | null = null;
     try {
       // A key is told from a session token by its prefix: it is never tried as one, nor a session token as a key.
-      if (token && bearer && isApiKeyToken(token)) apiKey = await authenticateApiKey({ em: orm.em.fork(), config, key: token, origin, locale: headerLocale });
-      else auth = token ? await validateSessionToken(orm.em.fork(), token) : null;
+      if (token && bearer && isApiKeyToken(token)) {
+        try {
+          apiKey = await authenticateApiKey({ em: orm.em.fork(), config, key: token, origin, locale: headerLocale });
+        } catch (error) {
+          // Refused in the procedures, where the answer is told in the caller's language.
+          apiKeyRefusal = asAppError(error);
+          if (!apiKeyRefusal) throw error;
+        }
+      } else auth = token ? await validateSessionToken(orm.em.fork(), token) : null;
     } catch (error) {
       // Every call of the request fails alike; a lost database is a 503 the client may retry, not a 500.
       throw toTRPCError(asAppError(error) ?? new AppError('INTERNAL'));
@@ -82,6 +90,7 @@ export function trpcHandler(options: {
       locale: auth?.profile.locale ?? headerLocale,
       auth,
       apiKey,
+      apiKeyRefusal,
       authVia: auth ? via : null,
       origin,
       sessionCookie: {

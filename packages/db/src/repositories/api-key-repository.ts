@@ -20,9 +20,14 @@ const FIND_API_KEY_SQL = `
     from api_key k join workspace w on w.id = k.workspace_id
    where k.secret_hash = $1`;
 
+type ApiKeyRow = Omit<ApiKeyRecord, 'expiresAt' | 'revokedAt' | 'lastUsedAt'> & { expiresAt: string | Date | null; revokedAt: string | Date | null; lastUsedAt: string | Date | null };
+
+/** The ORM's pool hands timestamps over as text. */
+const dateOf = (value: string | Date | null) => (value === null ? null : new Date(value));
+
 export async function findApiKeyByHash(em: EntityManager, secretHash: string): Promise<ApiKeyRecord | null> {
-  const [row] = await queryPrepared<ApiKeyRecord>(em, 'gatehouse_find_api_key', FIND_API_KEY_SQL, [secretHash]);
-  return row ?? null;
+  const [row] = await queryPrepared<ApiKeyRow>(em, 'gatehouse_find_api_key', FIND_API_KEY_SQL, [secretHash]);
+  return row ? { ...row, expiresAt: dateOf(row.expiresAt), revokedAt: dateOf(row.revokedAt), lastUsedAt: dateOf(row.lastUsedAt) } : null;
 }
 
 /** Notes the key's use, at most once a minute: the list's "last used" needs no finer clock than that. */
