@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { TEST_PASSWORD } from '@gatehouse/api-server/testing';
 import { Member, Task } from '@gatehouse/db';
 import { uniqueEmail, uniqueSlug } from '@gatehouse/db/testing';
+import { createClient } from '@gatehouse/client';
 import { screenshot, useBrowserTest } from './browser.ts';
 
 const test = useBrowserTest();
@@ -124,6 +125,8 @@ describe('an admin in the console', () => {
     await admin.client.joinLink.update.mutate({ workspace: slug, enabled: true, allowedDomains: ['shop.example'] });
 
     await page.getByRole('link', { name: 'Audit trail' }).click();
+    await page.getByTestId('audit').waitFor();
+    await screenshot(page, '99-console-audit-api-key');
     const trail = page.getByTestId('audit');
     await trail.waitFor();
     const row = (action: string) => trail.locator(`tr[data-action="${action}"]`);
@@ -157,6 +160,49 @@ describe('an admin in the console', () => {
     await page.getByTestId('audit-from').fill(day);
     await page.getByText('No event matches these filters.').waitFor();
     await screenshot(page, '25-console-audit-trail-filtered');
+  });
+
+  it('makes an API key shown once, sees a script use it and the trail name it, and revokes it after confirming', async () => {
+    const { page, slug } = await adminInConsole();
+    await page.getByTestId('nav-api-keys').click();
+    await page.getByTestId('api-keys-empty').waitFor();
+    await page.getByTestId('api-key-new').click();
+    await page.getByTestId('api-key-save').click();
+    // An empty name is named under its box; nothing is made.
+    await page.getByText('This field is required.').waitFor();
+    await page.getByLabel('Name').fill('HR sync');
+    await page.getByTestId('api-key-role-admin').check();
+    await screenshot(page, '96-console-api-key-form');
+    await page.getByTestId('api-key-save').click();
+    const key = await page.getByTestId('api-key-value').inputValue();
+    expect(key).toMatch(/^gh_[a-z2-7]{32}$/);
+    await screenshot(page, '97-console-api-key-made');
+    await page.getByText('I stored it').click();
+    expect(await page.getByTestId('api-key-made').count()).toBe(0);
+
+    // A script calls with it; the list then says when it was last used.
+    const script = createClient({ url: test.server.publicUrl, apiKey: key });
+    const invited = uniqueEmail('scripted');
+    expect((await script.invitations.send.mutate({ workspace: slug, emails: [invited] }))[0]?.ok).toBe(true);
+    await page.reload();
+    const row = page.locator('[data-status="active"]');
+    await row.waitFor();
+    expect(await row.textContent()).not.toContain('Never used');
+
+    await page.getByRole('link', { name: 'Audit trail' }).click();
+    await page.getByTestId('audit').waitFor();
+    await screenshot(page, '99-console-audit-api-key');
+    await page.getByText(`API key “HR sync” invited ${invited.split('@')[0]} as Employee`).waitFor();
+    await page.getByText('Olivia Owner made the API key “HR sync” (Administrator, expires: never)').waitFor();
+
+    await page.getByTestId('nav-api-keys').click();
+    await page.locator('[data-status="active"] button', { hasText: 'Revoke' }).click();
+    await page.getByText('Scripts using this key stop working at once.', { exact: false }).waitFor();
+    await page.getByTestId('confirm').click();
+    await page.getByTestId('api-keys-notice').waitFor();
+    await page.locator('[data-status="revoked"]').waitFor();
+    await screenshot(page, '98-console-api-key-revoked');
+    await expect(script.members.counts.query({ workspace: slug })).rejects.toThrow('This API key is not valid');
   });
 
   it('signs in at the console: empty fields named, a way to a forgotten password, back to the page asked for, and Back never shows the form again', async () => {

@@ -3,7 +3,7 @@ import { AUDIT_ACTIONS, type AuditAction } from '@gatehouse/domain';
 /** What a sentence is made of: the event as the API answers it, in the console's trail or the portal's history. */
 export interface SentenceEvent {
   action: string;
-  /** A person, or an API key (told as one: “the API key «name»”). */
+  /** A person, or an API key (told as one: “API key «name»”). */
   actor?: { name: string; apiKeyId?: string | null } | null;
   target?: { name: string | null } | null;
   workspaceName?: string | null;

@@ -440,7 +440,7 @@ export const de: typeof en = {
     keyTitle: 'Der Schlüssel „{name}“',
     keyOnce: 'Kopieren Sie ihn jetzt in die Konfiguration des Skripts: Er wird nur dieses eine Mal angezeigt, Gatehouse behält nur einen Fingerabdruck.',
     key: 'API-Schlüssel',
-    usage: 'Senden Sie ihn als Bearer-Token, mit @gatehouse/client (createClient({ url, apiKey })) oder jedem HTTP-Werkzeug:',
+    usage: 'Senden Sie ihn als Bearer-Token, mit dem typisierten Client oder jedem HTTP-Werkzeug:',
     madeBy: 'Erstellt von {name}, {when}',
     neverUsed: 'Nie verwendet',
     noExpiry: 'Ohne Enddatum',

@@ -443,7 +443,7 @@ export const en = {
     keyTitle: 'The key “{name}”',
     keyOnce: 'Copy it into the script’s configuration now: it is shown only this once, and Gatehouse keeps only a fingerprint of it.',
     key: 'API key',
-    usage: 'Send it as a bearer token, with @gatehouse/client (createClient({ url, apiKey })) or any HTTP tool:',
+    usage: 'Send it as a bearer token, from the typed client or any HTTP tool:',
     madeBy: 'Made by {name}, {when}',
     neverUsed: 'Never used',
     noExpiry: 'No end date',

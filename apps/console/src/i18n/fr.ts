@@ -440,7 +440,7 @@ export const fr: typeof en = {
     keyTitle: 'La clé « {name} »',
     keyOnce: 'Copiez-la maintenant dans la configuration du script : elle n’est affichée qu’une fois, et Gatehouse n’en garde qu’une empreinte.',
     key: 'Clé d’API',
-    usage: 'Envoyez-la comme jeton bearer, avec @gatehouse/client (createClient({ url, apiKey })) ou tout outil HTTP :',
+    usage: 'Envoyez-la comme jeton bearer, depuis le client typé ou tout outil HTTP :',
     madeBy: 'Créée par {name}, {when}',
     neverUsed: 'Jamais utilisée',
     noExpiry: 'Sans date de fin',

@@ -440,7 +440,7 @@ export const it: typeof en = {
     keyTitle: 'La chiave «{name}»',
     keyOnce: 'Copiala ora nella configurazione dello script: viene mostrata solo questa volta, e Gatehouse ne conserva solo un’impronta.',
     key: 'Chiave API',
-    usage: 'Inviala come token bearer, con @gatehouse/client (createClient({ url, apiKey })) o qualsiasi strumento HTTP:',
+    usage: 'Inviala come token bearer, dal client tipizzato o da qualsiasi strumento HTTP:',
     madeBy: 'Creata da {name}, {when}',
     neverUsed: 'Mai usata',
     noExpiry: 'Senza scadenza',

@@ -86,7 +86,7 @@ export const de = {
   /** What an API key may do (console, audit trail). */
   apiKeyRoles: { reader: 'Verzeichnis-Leser', admin: 'Administrator' },
   auditValues: {
-    apiKey: 'der API-Schlüssel „{name}“',
+    apiKey: 'API-Schlüssel „{name}“',
     change: '{field}: {from} → {to}',
     system: 'Gatehouse',
     someone: 'jemand',

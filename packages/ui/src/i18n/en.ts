@@ -87,7 +87,7 @@ export const en = {
   /** What an API key may do (console, audit trail). */
   apiKeyRoles: { reader: 'Directory reader', admin: 'Administrator' },
   auditValues: {
-    apiKey: 'the API key “{name}”',
+    apiKey: 'API key “{name}”',
     change: '{field}: {from} → {to}',
     system: 'Gatehouse',
     someone: 'someone',

@@ -86,7 +86,7 @@ export const fr = {
   /** What an API key may do (console, audit trail). */
   apiKeyRoles: { reader: 'Lecteur de l’annuaire', admin: 'Administrateur' },
   auditValues: {
-    apiKey: 'la clé d’API « {name} »',
+    apiKey: 'Clé d’API « {name} »',
     change: '{field} : {from} → {to}',
     system: 'Gatehouse',
     someone: 'quelqu’un',

@@ -86,7 +86,7 @@ export const it = {
   /** What an API key may do (console, audit trail). */
   apiKeyRoles: { reader: 'Lettore della rubrica', admin: 'Amministratore' },
   auditValues: {
-    apiKey: 'la chiave API «{name}»',
+    apiKey: 'Chiave API «{name}»',
     change: '{field}: {from} → {to}',
     system: 'Gatehouse',
     someone: 'qualcuno',
