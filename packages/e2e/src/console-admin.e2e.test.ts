@@ -174,7 +174,7 @@ describe('an admin in the console', () => {
     await page.getByTestId('api-key-role-admin').check();
     await screenshot(page, '96-console-api-key-form');
     await page.getByTestId('api-key-save').click();
-    const key = await page.getByTestId('api-key-value').inputValue();
+    const key = await page.getByTestId('api-key-made-value').inputValue();
     expect(key).toMatch(/^gh_[a-z2-7]{32}$/);
     await screenshot(page, '97-console-api-key-made');
     await page.getByText('I stored it').click();
