@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { MemberRole, MemberStatus } from '@gatehouse/domain';
-import { queryRows } from '../sql.ts';
+import { queryPrepared } from '../sql.ts';
 
 /*
  * What the OpenID Connect door reads at every step (authorize, token,
@@ -36,7 +36,7 @@ const APP_COLUMNS = `a.id as "appId", a.name as "appName", a.logo_url as "logoUr
 
 export async function findAppRecord(em: EntityManager, clientId: string): Promise<AppRecord | null> {
   if (!/^app_[a-z0-9]{20}$/.test(clientId)) return null;
-  const [row] = await queryRows<AppRecord>(em, `select ${APP_COLUMNS} from workspace_app a join workspace w on w.id = a.workspace_id where a.id = $1`, [clientId]);
+  const [row] = await queryPrepared<AppRecord>(em, 'gatehouse_find_app', `select ${APP_COLUMNS} from workspace_app a join workspace w on w.id = a.workspace_id where a.id = $1`, [clientId]);
   return row ?? null;
 }
 
@@ -57,8 +57,9 @@ export interface AppMember {
 }
 
 export async function findAppMember(em: EntityManager, options: { profileId: string; workspaceId: string }): Promise<AppMember | null> {
-  const [row] = await queryRows<AppMember>(
+  const [row] = await queryPrepared<AppMember>(
     em,
+    'gatehouse_find_app_member',
     `select p.id as "profileId", p.email, p.email_verified_at is not null as "emailVerified", p.locale, p.two_factor_enabled_at is not null as "twoFactorOn",
             m.id as "memberId", m.name, m.role, m.status, m.two_factor_exempt_at as "twoFactorExemptAt", m.two_factor_exempt_until as "twoFactorExemptUntil",
             m.sessions_valid_from as "sessionsValidFrom"

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { executeStatement, queryRows } from '../sql.ts';
+import { executeStatement, queryPrepared, queryRows } from '../sql.ts';
 
 /** One stored model of the OpenID Connect provider, as it hands it over: its payload and the fields it is found by. */
 export interface OidcRecordInput {
@@ -12,14 +12,16 @@ export interface OidcRecordInput {
 
 /**
  * Raw SQL for the provider's store: every token exchange, introspection and
- * userinfo call reads it, so the rows go in and out without entities. An
- * expired row reads as absent at once, whether or not the purge has run.
+ * userinfo call reads it, so the rows go in and out without entities, as
+ * named statements (parsed and planned once per connection). An expired row
+ * reads as absent at once, whether or not the purge has run.
  */
 export async function upsertOidcRecord(em: EntityManager, record: OidcRecordInput): Promise<void> {
   const { payload } = record;
   const text = (value: unknown) => (typeof value === 'string' ? value : null);
-  await executeStatement(
+  await queryPrepared(
     em,
+    'gatehouse_oidc_upsert',
     `insert into oidc_record (model, id, payload, grant_id, account_id, client_id, user_code, uid, expires_at, consumed_at)
      values ($1, $2, $3, $4, $5, $6, $7, $8, case when $9::int is null then null else now() + make_interval(secs => $9::int) end, null)
      on conflict (model, id) do update set payload = excluded.payload, grant_id = excluded.grant_id, account_id = excluded.account_id, client_id = excluded.client_id,
@@ -37,8 +39,9 @@ function payloadOf(row: StoredRow | undefined): Record<string, unknown> | undefi
 }
 
 async function findBy(em: EntityManager, model: string, column: 'id' | 'uid' | 'user_code', value: string): Promise<Record<string, unknown> | undefined> {
-  const [row] = await queryRows<StoredRow>(
+  const [row] = await queryPrepared<StoredRow>(
     em,
+    `gatehouse_oidc_find_by_${column}`,
     `select payload, consumed_at as "consumedAt" from oidc_record where model = $1 and ${column} = $2 and (expires_at is null or expires_at > now()) limit 1`,
     [model, value],
   );
@@ -51,7 +54,7 @@ export const findOidcRecordByUserCode = (em: EntityManager, model: string, userC
 
 /** Marks a single-use record spent, once: the first caller wins, a replay reads it consumed. */
 export async function consumeOidcRecord(em: EntityManager, model: string, id: string): Promise<void> {
-  await executeStatement(em, 'update oidc_record set consumed_at = now() where model = $1 and id = $2 and consumed_at is null', [model, id]);
+  await queryPrepared(em, 'gatehouse_oidc_consume', 'update oidc_record set consumed_at = now() where model = $1 and id = $2 and consumed_at is null', [model, id]);
 }
 
 export async function destroyOidcRecord(em: EntityManager, model: string, id: string): Promise<void> {
