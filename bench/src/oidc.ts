@@ -50,6 +50,10 @@ class Jar {
   absorb(response: Response): void {
     this.take(response.headers.getSetCookie().map((header) => header.split(';')[0]!).filter((pair) => !pair.endsWith('=')));
   }
+  /** A browser tab of its own: flows running at once must not overwrite each other's interaction cookies. */
+  copy(): Jar {
+    return new Jar(this.header);
+  }
   get header(): string {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
   }
@@ -105,6 +109,7 @@ async function prepare(context: Context, target: Target): Promise<OidcSide> {
       code_challenge: createHash('sha256').update(verifier).digest('base64url'),
       code_challenge_method: 'S256',
     });
+    const tab = jar.copy();
     let next: string | null = `${paths.authorize}?${query}`;
     for (let hop = 0; next && hop < 8; hop += 1) {
       if (next.startsWith(REDIRECT_URI)) {
@@ -114,8 +119,8 @@ async function prepare(context: Context, target: Target): Promise<OidcSide> {
       }
       const url = new URL(next, target.server.url);
       const interaction = /^\/oidc\/interaction\/([^/]+)$/.exec(url.pathname);
-      const response = await fetch(interaction ? `${target.server.url}${url.pathname}/state` : `${target.server.url}${url.pathname}${url.search}`, { redirect: 'manual', headers: { cookie: jar.header } });
-      jar.absorb(response);
+      const response = await fetch(interaction ? `${target.server.url}${url.pathname}/state` : `${target.server.url}${url.pathname}${url.search}`, { redirect: 'manual', headers: { cookie: tab.header } });
+      tab.absorb(response);
       if (interaction) next = ((await response.json()) as { redirectTo?: string }).redirectTo ?? null;
       else {
         next = response.headers.get('location');
