@@ -1,5 +1,6 @@
 import { apiKeysRouter } from './routers/api-keys.ts';
 import { appsRouter } from './routers/apps.ts';
+import { passkeysRouter } from './routers/passkeys.ts';
 import { authRouter } from './routers/auth.ts';
 import { membersRouter } from './routers/members.ts';
 import { profileRouter } from './routers/profile.ts';
@@ -32,6 +33,7 @@ export const appRouter = router({
   stewardship: stewardshipRouter,
   apps: appsRouter,
   apiKeys: apiKeysRouter,
+  passkeys: passkeysRouter,
 });
 
 /** The whole API's type: the SPAs and the typed client import this, never a hand-written copy. */

@@ -3,6 +3,7 @@ import {
   APP_CODES,
   APP_KINDS,
   API_KEY_ROLES,
+  PASSKEY_NAME_MAX_LENGTH,
   APP_MAX_URIS,
   APP_URI_MAX_LENGTH,
   appUriProblem,
@@ -304,3 +305,45 @@ export const CreateApiKeyInput = z.strictObject({
     .optional(),
 });
 export const ApiKeyInput = z.strictObject({ workspace: WorkspaceSlug, apiKeyId: Id });
+
+/** A WebAuthn value as browsers send it: base64url, bounded. */
+const B64Url = (max: number) => z.string().min(1).max(max).regex(/^[A-Za-z0-9_-]+$/);
+const CeremonyId = Id;
+/** What `@simplewebauthn/browser` answers to a ceremony, checked for shape and size; the library verifies the rest. */
+const WebAuthnCommon = {
+  id: B64Url(1024),
+  rawId: B64Url(1024),
+  type: z.literal('public-key'),
+  authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
+  clientExtensionResults: z.record(z.string(), z.unknown()).default({}),
+};
+export const PasskeyRegistrationResponse = z.strictObject({
+  ...WebAuthnCommon,
+  response: z.looseObject({
+    clientDataJSON: B64Url(8192),
+    attestationObject: B64Url(16384),
+    authenticatorData: B64Url(8192).optional(),
+    transports: z.array(z.string().max(32)).max(10).optional(),
+    publicKeyAlgorithm: z.number().int().optional(),
+    publicKey: B64Url(4096).optional(),
+  }),
+});
+export const PasskeyAssertion = z.strictObject({
+  ...WebAuthnCommon,
+  response: z.looseObject({
+    clientDataJSON: B64Url(8192),
+    authenticatorData: B64Url(8192),
+    signature: B64Url(2048),
+    userHandle: B64Url(512).optional(),
+  }),
+});
+export const PasskeyName = Line({ min: 1, max: PASSKEY_NAME_MAX_LENGTH });
+export const RegisterPasskeyInput = z.strictObject({ ceremonyId: CeremonyId, response: PasskeyRegistrationResponse, name: PasskeyName.optional() });
+export const RenamePasskeyInput = z.strictObject({ passkeyId: Id, name: PasskeyName });
+export const PasskeyInput = z.strictObject({ passkeyId: Id });
+export const SignInWithPasskeyInput = z.strictObject({
+  ceremonyId: CeremonyId,
+  response: PasskeyAssertion,
+  workspace: WorkspaceSlug.optional(),
+  client: z.enum(SESSION_CLIENTS).default('browser'),
+});

@@ -60,6 +60,9 @@ export const AUDIT_ACTIONS = [
   'app.deleted',
   'api_key.created',
   'api_key.revoked',
+  'passkey.added',
+  'passkey.renamed',
+  'passkey.removed',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -70,7 +73,7 @@ export type AuditActionGroup = AuditAction extends `${infer Group}.${string}` ? 
 export const AUDIT_ACTION_GROUPS = [...new Set(AUDIT_ACTIONS.map((action) => action.split('.')[0] as AuditActionGroup))];
 
 /** What a person's own security history shows: their sign-ins and the changes to how they sign in, and what an admin did to their sessions or lockout; not membership events. */
-const SECURITY_KINDS: readonly AuditActionGroup[] = ['sign_in', 'two_factor', 'profile', 'session', 'sessions', 'identity'];
+const SECURITY_KINDS: readonly AuditActionGroup[] = ['sign_in', 'two_factor', 'profile', 'session', 'sessions', 'identity', 'passkey'];
 const SECURITY_MEMBER_ACTIONS: readonly AuditAction[] = ['member.sessions_ended', 'member.sign_in_unlocked'];
 export const SECURITY_ACTIONS: readonly AuditAction[] = AUDIT_ACTIONS.filter(
   (action) => SECURITY_KINDS.includes(action.split('.')[0] as AuditActionGroup) || SECURITY_MEMBER_ACTIONS.includes(action),

@@ -60,6 +60,7 @@ const en: Messages = {
       ? 'The days to refuse this request are over: platform staff decide now, with the signed letter.'
       : `The administrators of this workspace may refuse this request until ${p.adminsUntil ? dayOf(p.adminsUntil, 'en') : '—'}; platform staff decide after that.`,
   APP_NOT_ALLOWED: () => 'Your role in this workspace does not give access to this app. Ask an administrator of the workspace if you need it.',
+  PASSKEY_INVALID: () => 'That passkey could not be used. Try again, or sign in another way.',
   RATE_LIMITED: (p) =>
     p.retryAfterSeconds ? `Too many attempts. Try again in ${p.retryAfterSeconds} seconds.` : 'Too many attempts. Try again in a moment.',
   NOT_FOUND: () => 'Not found.',
@@ -124,6 +125,7 @@ const fr: Messages = {
       ? 'Le délai pour refuser cette demande est écoulé : l’équipe de la plateforme décide maintenant, avec la lettre signée.'
       : `Les administrateurs de cet espace peuvent refuser cette demande jusqu’au ${p.adminsUntil ? dayOf(p.adminsUntil, 'fr') : '—'} ; l’équipe de la plateforme décide ensuite.`,
   APP_NOT_ALLOWED: () => 'Votre rôle dans cet espace ne donne pas accès à cette application. Demandez à un administrateur de l’espace si vous en avez besoin.',
+  PASSKEY_INVALID: () => 'Cette clé d’accès n’a pas pu être utilisée. Réessayez, ou connectez-vous autrement.',
   RATE_LIMITED: (p) =>
     p.retryAfterSeconds ? `Trop de tentatives. Réessayez dans ${p.retryAfterSeconds} secondes.` : 'Trop de tentatives. Réessayez dans un instant.',
   NOT_FOUND: () => 'Introuvable.',
@@ -188,6 +190,7 @@ const de: Messages = {
       ? 'Die Frist zum Ablehnen dieser Anfrage ist vorbei: Das Plattform-Team entscheidet jetzt, anhand des unterschriebenen Schreibens.'
       : `Die Administratoren dieses Arbeitsbereichs können diese Anfrage bis ${p.adminsUntil ? dayOf(p.adminsUntil, 'de') : '—'} ablehnen; danach entscheidet das Plattform-Team.`,
   APP_NOT_ALLOWED: () => 'Ihre Rolle in diesem Workspace gibt keinen Zugang zu dieser App. Wenden Sie sich an einen Administrator, wenn Sie sie brauchen.',
+  PASSKEY_INVALID: () => 'Dieser Passkey konnte nicht verwendet werden. Versuchen Sie es erneut oder melden Sie sich anders an.',
   RATE_LIMITED: (p) =>
     p.retryAfterSeconds ? `Zu viele Versuche. Versuchen Sie es in ${p.retryAfterSeconds} Sekunden erneut.` : 'Zu viele Versuche. Versuchen Sie es gleich noch einmal.',
   NOT_FOUND: () => 'Nicht gefunden.',
@@ -252,6 +255,7 @@ const it: Messages = {
       ? 'Il tempo per rifiutare questa richiesta è scaduto: ora decide il team della piattaforma, con la lettera firmata.'
       : `Gli amministratori di questo spazio possono rifiutare questa richiesta fino al ${p.adminsUntil ? dayOf(p.adminsUntil, 'it') : '—'}; dopo decide il team della piattaforma.`,
   APP_NOT_ALLOWED: () => 'Il tuo ruolo in questo spazio non dà accesso a questa app. Rivolgiti a un amministratore dello spazio se ti serve.',
+  PASSKEY_INVALID: () => 'Non è stato possibile usare questa passkey. Riprova, oppure accedi in un altro modo.',
   RATE_LIMITED: (p) =>
     p.retryAfterSeconds ? `Troppi tentativi. Riprova tra ${p.retryAfterSeconds} secondi.` : 'Troppi tentativi. Riprova tra un momento.',
   NOT_FOUND: () => 'Non trovato.',

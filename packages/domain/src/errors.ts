@@ -65,6 +65,8 @@ export const APP_CODES = [
   'RECOVERY_NOT_DECIDABLE',
   /** The person is a member, but their role may not use this app (or the app is switched off). */
   'APP_NOT_ALLOWED',
+  /** A passkey's attestation or assertion that does not verify: another challenge, origin or site, a replay, a removed or cloned passkey. */
+  'PASSKEY_INVALID',
   /** Too many attempts; `retryAfterSeconds` says when to try again. */
   'RATE_LIMITED',
   /** Nothing of that id is visible to the caller, other tenants' ids included. */

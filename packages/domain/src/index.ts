@@ -14,3 +14,4 @@ export * from './lifetimes.ts';
 export * from './audit-actions.ts';
 export * from './apps.ts';
 export * from './api-keys.ts';
+export * from './passkeys.ts';

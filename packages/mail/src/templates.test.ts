@@ -10,6 +10,7 @@ const SAMPLE: MailParams = {
   signup_existing: { signInLink: 'http://localhost:3000/signin', resetLink: 'http://localhost:3000/forgot-password' },
   password_reset: { link: 'http://localhost:3000/reset-password#t', expiresAt: new Date('2026-12-01T10:00:00Z') },
   password_changed: { when: new Date('2026-12-01T10:00:00Z'), resetLink: 'http://localhost:3000/forgot-password' },
+  passkey_changed: { change: 'added', name: 'Work laptop', when: new Date('2026-12-01T10:00:00Z'), link: 'http://localhost:3000/security' },
   email_change_confirm: { newEmail: 'new@example.test', link: 'http://localhost:3000/confirm-email#t' },
   email_change_notice: { newEmail: 'new@example.test', resetLink: 'http://localhost:3000/forgot-password' },
   new_device: { device: 'Firefox 140 · Linux', address: '203.0.113.9', when: new Date('2026-12-01T10:00:00Z'), sessionsLink: 'http://localhost:3000/sessions' },

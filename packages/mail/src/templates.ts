@@ -29,6 +29,8 @@ export interface MailParams {
   recovery_code_used: { left: number; link: string };
   /** The password was right but the second step was not. */
   second_factor_failed: { when: Date; address: string; resetLink: string };
+  /** A passkey was added to the profile, or removed from it. */
+  passkey_changed: { change: 'added' | 'removed'; name: string; when: Date; link: string };
 }
 export type MailKind = keyof MailParams;
 
@@ -74,6 +76,11 @@ const en: Catalogue = {
     subject: 'Your password was used, but the second step failed',
     paragraphs: [`Someone entered the right password of your Gatehouse profile on ${f.time(p.when)} from address ${p.address}, then a wrong verification code.`, 'If this was not you, your password is known to someone else: choose a new one now.'],
     action: { label: 'Choose a new password', url: p.resetLink },
+  }),
+  passkey_changed: (p, f) => ({
+    subject: p.change === 'added' ? 'A passkey was added to your profile' : 'A passkey was removed from your profile',
+    paragraphs: [p.change === 'added' ? `The passkey “${p.name}” was added to your Gatehouse profile on ${f.time(p.when)}. It now signs you in without a password.` : `The passkey “${p.name}” was removed from your Gatehouse profile on ${f.time(p.when)}. It no longer signs you in.`, 'If you did not do this, check your passkeys and sessions now, and choose a new password.'],
+    action: { label: 'See my passkeys', url: p.link },
   }),
   workspace_cleanup_warning: (p) => ({
     subject: `${p.workspaceName} will be deleted in ${p.daysLeft} days`,
@@ -215,6 +222,11 @@ const fr: Catalogue = {
     paragraphs: [`Quelqu’un a saisi le bon mot de passe de votre profil Gatehouse le ${f.time(p.when)} depuis l’adresse ${p.address}, puis un code de vérification erroné.`, 'Si ce n’était pas vous, quelqu’un d’autre connaît votre mot de passe : choisissez-en un nouveau dès maintenant.'],
     action: { label: 'Choisir un nouveau mot de passe', url: p.resetLink },
   }),
+  passkey_changed: (p, f) => ({
+    subject: p.change === 'added' ? 'Une clé d’accès a été ajoutée à votre profil' : 'Une clé d’accès a été retirée de votre profil',
+    paragraphs: [p.change === 'added' ? `La clé d’accès « ${p.name} » a été ajoutée à votre profil Gatehouse le ${f.time(p.when)}. Elle vous connecte désormais sans mot de passe.` : `La clé d’accès « ${p.name} » a été retirée de votre profil Gatehouse le ${f.time(p.when)}. Elle ne vous connecte plus.`, 'Si ce n’était pas vous, vérifiez maintenant vos clés d’accès et vos sessions, et choisissez un nouveau mot de passe.'],
+    action: { label: 'Voir mes clés d’accès', url: p.link },
+  }),
   workspace_cleanup_warning: (p) => ({
     subject: `${p.workspaceName} sera supprimé dans ${p.daysLeft} jours`,
     paragraphs: [`Personne ne s’est connecté à l’espace gratuit ${p.workspaceName} depuis longtemps. Les espaces gratuits sans connexion pendant 50 jours sont supprimés avec toutes leurs données.`, `Connectez-vous dans les ${p.daysLeft} jours pour le conserver. Les offres payantes ne sont jamais supprimées.`],
@@ -355,6 +367,11 @@ const de: Catalogue = {
     paragraphs: [`Jemand hat am ${f.time(p.when)} von der Adresse ${p.address} das richtige Passwort Ihres Gatehouse-Profils eingegeben, dann einen falschen Bestätigungscode.`, 'Wenn Sie das nicht waren, kennt jemand anderes Ihr Passwort: Wählen Sie jetzt ein neues.'],
     action: { label: 'Neues Passwort wählen', url: p.resetLink },
   }),
+  passkey_changed: (p, f) => ({
+    subject: p.change === 'added' ? 'Ihrem Profil wurde ein Passkey hinzugefügt' : 'Aus Ihrem Profil wurde ein Passkey entfernt',
+    paragraphs: [p.change === 'added' ? `Der Passkey „${p.name}“ wurde am ${f.time(p.when)} Ihrem Gatehouse-Profil hinzugefügt. Er meldet Sie jetzt ohne Passwort an.` : `Der Passkey „${p.name}“ wurde am ${f.time(p.when)} aus Ihrem Gatehouse-Profil entfernt. Er meldet Sie nicht mehr an.`, 'Wenn Sie das nicht waren, prüfen Sie jetzt Ihre Passkeys und Sitzungen und wählen Sie ein neues Passwort.'],
+    action: { label: 'Meine Passkeys ansehen', url: p.link },
+  }),
   workspace_cleanup_warning: (p) => ({
     subject: `${p.workspaceName} wird in ${p.daysLeft} Tagen gelöscht`,
     paragraphs: [`Seit langem hat sich niemand beim kostenlosen Workspace ${p.workspaceName} angemeldet. Kostenlose Workspaces ohne Anmeldung seit 50 Tagen werden mit allen Daten gelöscht.`, `Melden Sie sich innerhalb von ${p.daysLeft} Tagen an, um ihn zu behalten. Kostenpflichtige Tarife werden nie gelöscht.`],
@@ -494,6 +511,11 @@ const it: Catalogue = {
     subject: 'La tua password è stata usata, ma il secondo passaggio non è riuscito',
     paragraphs: [`Qualcuno ha inserito la password corretta del tuo profilo Gatehouse il ${f.time(p.when)} dall’indirizzo ${p.address}, poi un codice di verifica errato.`, 'Se non eri tu, qualcun altro conosce la tua password: scegline subito una nuova.'],
     action: { label: 'Scegli una nuova password', url: p.resetLink },
+  }),
+  passkey_changed: (p, f) => ({
+    subject: p.change === 'added' ? 'Una passkey è stata aggiunta al tuo profilo' : 'Una passkey è stata rimossa dal tuo profilo',
+    paragraphs: [p.change === 'added' ? `La passkey «${p.name}» è stata aggiunta al tuo profilo Gatehouse il ${f.time(p.when)}. Ora ti fa accedere senza password.` : `La passkey «${p.name}» è stata rimossa dal tuo profilo Gatehouse il ${f.time(p.when)}. Non ti fa più accedere.`, 'Se non sei stato tu, controlla subito le tue passkey e le tue sessioni, e scegli una nuova password.'],
+    action: { label: 'Vedi le mie passkey', url: p.link },
   }),
   workspace_cleanup_warning: (p) => ({
     subject: `${p.workspaceName} sarà eliminato tra ${p.daysLeft} giorni`,

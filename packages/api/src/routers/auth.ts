@@ -1,6 +1,6 @@
-import { requestPasswordReset, resendVerification, resetPassword, signIn, signOut, signUp, verifyEmail, verifyTwoFactor } from '@gatehouse/services';
+import { passkeySignInOptions, requestPasswordReset, resendVerification, resetPassword, signIn, signInWithPasskey, signOut, signUp, verifyEmail, verifyTwoFactor, type AuthenticationResponseJSON } from '@gatehouse/services';
 import { authedProcedure, publicProcedure, router } from '../trpc.ts';
-import { RequestPasswordResetInput, ResetPasswordInput, SignInInput, SignUpInput, VerifyEmailInput, VerifyTwoFactorInput } from '../schemas.ts';
+import { RequestPasswordResetInput, ResetPasswordInput, SignInInput, SignInWithPasskeyInput, SignUpInput, VerifyEmailInput, VerifyTwoFactorInput } from '../schemas.ts';
 import { deliverSession } from '../session-delivery.ts';
 import { sessionView } from '../session-view.ts';
 
@@ -16,6 +16,23 @@ export const authRouter = router({
       config: ctx.config,
       email: input.email,
       password: input.password,
+      workspaceSlug: input.workspace ?? null,
+      client: input.client,
+      origin: ctx.origin,
+    });
+    if (result.status === 'two_factor_required') return result;
+    return deliverSession(ctx, result);
+  }),
+
+  /** A sign-in ceremony for a passkey: no email asked; the browser offers the person's passkeys (or autofills them). */
+  passkeyOptions: publicProcedure.mutation(({ ctx }) => passkeySignInOptions({ em: ctx.em, config: ctx.config, origin: ctx.origin })),
+
+  signInWithPasskey: publicProcedure.input(SignInWithPasskeyInput).mutation(async ({ ctx, input }) => {
+    const result = await signInWithPasskey({
+      em: ctx.em,
+      config: ctx.config,
+      ceremonyId: input.ceremonyId,
+      response: input.response as AuthenticationResponseJSON,
       workspaceSlug: input.workspace ?? null,
       client: input.client,
       origin: ctx.origin,

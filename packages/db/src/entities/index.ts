@@ -17,6 +17,8 @@ import { WorkspaceSchema } from './workspace.ts';
 import { WorkspaceAppSchema } from './workspace-app.ts';
 import { AppLogoutMessageSchema } from './app-logout-message.ts';
 import { ApiKeySchema } from './api-key.ts';
+import { PasskeySchema } from './passkey.ts';
+import { PasskeyChallengeSchema } from './passkey-challenge.ts';
 
 export { AuditEvent } from './audit-event.ts';
 export { Identity } from './identity.ts';
@@ -37,5 +39,7 @@ export { Workspace } from './workspace.ts';
 export { WorkspaceApp } from './workspace-app.ts';
 export { AppLogoutMessage } from './app-logout-message.ts';
 export { ApiKey } from './api-key.ts';
+export { Passkey } from './passkey.ts';
+export { PasskeyChallenge } from './passkey-challenge.ts';
 
-export const ENTITIES = [ProfileSchema, WorkspaceSchema, MemberSchema, SessionSchema, OutboxMessageSchema, TaskSchema, AuditEventSchema, ProfileTokenSchema, RecoveryCodeSchema, TwoFactorChallengeSchema, IdentitySchema, KnownDeviceSchema, RateLimitSchema, RecoveryRequestSchema, OidcRecordSchema, SigningKeySchema, WorkspaceAppSchema, AppLogoutMessageSchema, ApiKeySchema];
+export const ENTITIES = [ProfileSchema, WorkspaceSchema, MemberSchema, SessionSchema, OutboxMessageSchema, TaskSchema, AuditEventSchema, ProfileTokenSchema, RecoveryCodeSchema, TwoFactorChallengeSchema, IdentitySchema, KnownDeviceSchema, RateLimitSchema, RecoveryRequestSchema, OidcRecordSchema, SigningKeySchema, WorkspaceAppSchema, AppLogoutMessageSchema, ApiKeySchema, PasskeySchema, PasskeyChallengeSchema];

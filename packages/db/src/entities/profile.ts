@@ -18,6 +18,8 @@ export const ProfileSchema = defineEntity({
     /** TOTP secret (RFC 6238), encrypted with the server key; set at setup, active once `twoFactorEnabledAt` is set. */
     totpSecretEncrypted: p.text().nullable().lazy(),
     twoFactorEnabledAt: p.datetime().nullable(),
+    /** The WebAuthn user handle: random, made with the first passkey, never the email (authenticators keep it). */
+    webauthnUserId: p.string().length(64).nullable().unique('profile_webauthn_user_unique'),
     /** The last accepted TOTP time step: a code is never accepted twice (RFC 6238 §5.2). */
     totpLastStep: p.bigint('number').nullable(),
     /** Set for a generated password (direct registration, the demo's printed one) until the person chooses their own. */

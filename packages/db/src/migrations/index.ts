@@ -13,6 +13,7 @@ import { Migration20261202042038_signing_keys as m10 } from './migration-2026120
 import { Migration20261202045642_workspace_apps as m11 } from './migration-20261202045642-workspace-apps.ts';
 import { Migration20261202054720_app_logout_outbox as m12 } from './migration-20261202054720-app-logout-outbox.ts';
 import { Migration20261202071002_api_keys as m13 } from './migration-20261202071002-api-keys.ts';
+import { Migration20261202075340_passkeys as m14 } from './migration-20261202075340-passkeys.ts';
 
 export const MIGRATIONS = [
   { name: 'migration-20261122024630-initial', class: m0 },
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   { name: 'migration-20261202045642-workspace-apps', class: m11 },
   { name: 'migration-20261202054720-app-logout-outbox', class: m12 },
   { name: 'migration-20261202071002-api-keys', class: m13 },
+  { name: 'migration-20261202075340-passkeys', class: m14 },
 ];

@@ -9,7 +9,7 @@ export type SignInResult = SignedIn | { status: 'two_factor_required'; challenge
 
 /**
  * What every way in does once the first factor is proven (a password, a
- * social identity): membership speaks (NO_ACCESS, MEMBER_DISMISSED), then the
+ * social identity, a passkey): membership speaks (NO_ACCESS, MEMBER_DISMISSED), then the
  * second factor is asked for when it is on, else the session starts.
  */
 export async function afterFirstFactor(options: {
@@ -19,7 +19,7 @@ export async function afterFirstFactor(options: {
   workspaceSlug?: string | null;
   client: SessionClient;
   origin: RequestOrigin;
-  method: 'password' | 'social';
+  method: 'password' | 'social' | 'passkey';
 }): Promise<SignInResult> {
   const { em, profile } = options;
   let workspace: Workspace | null = null;
@@ -30,7 +30,8 @@ export async function afterFirstFactor(options: {
     if (refusal) throw new AppError(refusal);
     workspace = member!.workspace.getEntity();
   }
-  if (asksSecondFactor(profile, member)) {
+  // A passkey (user verification required) is already a second factor.
+  if (options.method !== 'passkey' && asksSecondFactor(profile, member)) {
     const challenge = em.create(TwoFactorChallenge, {
       profile,
       workspace,

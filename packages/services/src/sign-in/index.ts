@@ -16,3 +16,5 @@ export { asksSecondFactor, isTwoFactorExempt, TWO_FACTOR_CHALLENGE_TTL_MS } from
 export { twoFactorStatus, type TwoFactorStatus } from './two-factor-status.ts';
 export { unlinkIdentity } from './unlink-identity.ts';
 export { verifyTwoFactor } from './verify-two-factor.ts';
+export { assertAnotherWayIn } from './ways-in.ts';
+export { afterFirstFactor } from './after-first-factor.ts';

@@ -34,13 +34,15 @@ function deviceName(userAgent: string | null): string {
  */
 
 /** How a session was earned, as the audit trail records it. */
-export type SignInMethod = 'password' | 'two_factor' | 'recovery_code' | 'social' | 'invitation';
+export type SignInMethod = 'password' | 'two_factor' | 'recovery_code' | 'social' | 'invitation' | 'passkey';
 
 /** What a first factor proves, as RFC 8176 names it (an invitation is accepted with a new password). */
 export type FirstFactor = 'password' | 'social';
 
 /** The session's authentication methods (`amr`), which apps signing in through Gatehouse are told. */
 export function methodReferences(method: SignInMethod, firstFactor: FirstFactor = 'password'): string[] {
+  // A passkey with user verification is two factors in one: the key held, and the person who unlocked it.
+  if (method === 'passkey') return ['hwk', 'mfa'];
   const first = method === 'social' || firstFactor === 'social' ? 'fed' : 'pwd';
   if (method === 'two_factor') return [first, 'otp', 'mfa'];
   if (method === 'recovery_code') return [first, 'mfa'];

@@ -1,5 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import { Identity, Profile, type EntityManager } from '@gatehouse/db';
+import { assertAnotherWayIn } from './ways-in.ts';
 import { AppError } from '@gatehouse/domain';
 import type { Actor } from '../shared/actor.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -10,8 +11,7 @@ export async function unlinkIdentity(options: { em: EntityManager; actor: Actor;
     const profile = await em.findOneOrFail(Profile, { id: options.actor.profileId }, { populate: ['passwordHash'], lockMode: LockMode.PESSIMISTIC_WRITE });
     const identity = await em.findOne(Identity, { id: options.identityId, profile: profile.id });
     if (!identity) throw new AppError('NOT_FOUND');
-    const others = await em.count(Identity, { profile: profile.id, id: { $ne: identity.id } });
-    if (!profile.passwordHash && others === 0) throw new AppError('LAST_SIGN_IN_METHOD');
+    await assertAnotherWayIn(em, profile, { identityId: identity.id });
     recordAudit(em, options.actor, { workspaceId: null, action: 'identity.unlinked', targetProfileId: profile.id, details: { provider: identity.provider } });
     em.remove(identity);
     await em.flush();

@@ -2,6 +2,7 @@ import { deleteExpiredRows, type EntityManager } from '@gatehouse/db';
 
 export interface PurgeReport {
   sessions: number;
+  /** Second-step and passkey ceremonies never finished. */
   challenges: number;
   tokens: number;
   invitations: number;

@@ -1,0 +1,18 @@
+import { addPasskey, listPasskeys, passkeyRegistrationOptions, removePasskey, renamePasskey, type RegistrationResponseJSON } from '@gatehouse/services';
+import { authedProcedure, router } from '../trpc.ts';
+import { PasskeyInput, RegisterPasskeyInput, RenamePasskeyInput } from '../schemas.ts';
+
+/** The signed-in person's passkeys: add (two steps: options, then the browser's answer), list, rename, remove. */
+export const passkeysRouter = router({
+  list: authedProcedure.query(({ ctx }) => listPasskeys({ em: ctx.em, actor: ctx.actor })),
+
+  registrationOptions: authedProcedure.mutation(({ ctx }) => passkeyRegistrationOptions({ em: ctx.em, config: ctx.config, actor: ctx.actor })),
+
+  register: authedProcedure.input(RegisterPasskeyInput).mutation(({ ctx, input }) =>
+    addPasskey({ em: ctx.em, config: ctx.config, actor: ctx.actor, ceremonyId: input.ceremonyId, response: input.response as RegistrationResponseJSON, name: input.name ?? null }),
+  ),
+
+  rename: authedProcedure.input(RenamePasskeyInput).mutation(({ ctx, input }) => renamePasskey({ em: ctx.em, actor: ctx.actor, passkeyId: input.passkeyId, name: input.name })),
+
+  remove: authedProcedure.input(PasskeyInput).mutation(({ ctx, input }) => removePasskey({ em: ctx.em, config: ctx.config, actor: ctx.actor, passkeyId: input.passkeyId })),
+});
