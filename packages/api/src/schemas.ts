@@ -315,11 +315,13 @@ const WebAuthnCommon = {
   rawId: B64Url(1024),
   type: z.literal('public-key'),
   authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
-  clientExtensionResults: z.record(z.string(), z.unknown()).default({}),
+  // The extensions a browser may report; others are dropped.
+  clientExtensionResults: z.object({ appid: z.boolean().optional(), credProps: z.object({ rk: z.boolean().optional() }).optional(), hmacCreateSecret: z.boolean().optional() }).default({}),
 };
 export const PasskeyRegistrationResponse = z.strictObject({
   ...WebAuthnCommon,
-  response: z.looseObject({
+  // Fields the library does not read are dropped.
+  response: z.object({
     clientDataJSON: B64Url(8192),
     attestationObject: B64Url(16384),
     authenticatorData: B64Url(8192).optional(),
@@ -330,10 +332,10 @@ export const PasskeyRegistrationResponse = z.strictObject({
 });
 export const PasskeyAssertion = z.strictObject({
   ...WebAuthnCommon,
-  response: z.looseObject({
+  response: z.object({
     clientDataJSON: B64Url(8192),
     authenticatorData: B64Url(8192),
-    signature: B64Url(2048),
+    signature: B64Url(8192),
     userHandle: B64Url(512).optional(),
   }),
 });

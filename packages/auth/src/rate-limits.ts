@@ -76,6 +76,11 @@ const LIMITS = {
     { points: 5, duration: 15 * MINUTE, blockDuration: 15 * MINUTE },
     { points: 20, duration: 24 * HOUR, blockDuration: 24 * HOUR },
   ],
+  /** Passkey sign-in ceremonies begun per client address (each sign-in page offers one to the browser's autofill). */
+  passkeyCeremonyAddress: [
+    { points: 600, duration: 15 * MINUTE, blockDuration: 15 * MINUTE },
+    { points: 10000, duration: 24 * HOUR, blockDuration: 6 * HOUR },
+  ],
   /** Unknown, revoked or expired API keys presented, per client address: no guessing keys either. */
   apiKeyAddress: [
     { points: 20, duration: 15 * MINUTE, blockDuration: 15 * MINUTE },

@@ -63,6 +63,7 @@ export const AUDIT_ACTIONS = [
   'passkey.added',
   'passkey.renamed',
   'passkey.removed',
+  'passkey.refused',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -19,6 +19,7 @@ export const profileKeys = {
   twoFactor: ['two-factor'] as const,
   identities: ['identities'] as const,
   apps: ['granted-apps'] as const,
+  passkeys: ['passkeys'] as const,
 };
 
 export const workspaceKeys = {

@@ -179,6 +179,7 @@ export const de: typeof en = {
       recovery: 'Administrator-Wiederherstellung',
       app: 'Apps',
       api_key: 'API-Schlüssel',
+      passkey: 'Passkeys',
     },
     actions: {
       member: {
@@ -264,6 +265,12 @@ export const de: typeof en = {
       api_key: {
         created: 'API-Schlüssel erstellt',
         revoked: 'API-Schlüssel widerrufen',
+      },
+      passkey: {
+        added: 'Passkey hinzugefügt',
+        renamed: 'Passkey umbenannt',
+        removed: 'Passkey entfernt',
+        refused: 'Passkey als Kopie abgelehnt',
       },
     },
     events: {
@@ -356,6 +363,12 @@ export const de: typeof en = {
       api_key: {
         created: '{actor} hat den API-Schlüssel „{name}“ erstellt ({keyRole}, läuft ab: {expiresAt})',
         revoked: '{actor} hat den API-Schlüssel „{name}“ widerrufen',
+      },
+      passkey: {
+        added: '{actor} hat den Passkey „{name}“ hinzugefügt',
+        renamed: '{actor} hat den Passkey „{previousName}“ in „{name}“ umbenannt',
+        removed: '{actor} hat den Passkey „{name}“ entfernt',
+        refused: 'Eine Kopie des Passkeys „{name}“ von {target} wurde abgelehnt (vielleicht geklont)',
       },
     },
   },

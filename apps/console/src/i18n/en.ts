@@ -181,6 +181,7 @@ export const en = {
       recovery: 'Administrator recovery',
       app: 'Apps',
       api_key: 'API keys',
+      passkey: 'Passkeys',
     },
     actions: {
       member: {
@@ -266,6 +267,12 @@ export const en = {
       api_key: {
         created: 'API key made',
         revoked: 'API key revoked',
+      },
+      passkey: {
+        added: 'Passkey added',
+        renamed: 'Passkey renamed',
+        removed: 'Passkey removed',
+        refused: 'Passkey refused as a copy',
       },
     },
     /** One sentence per event: {actor} did it, {target} is whom it concerns, other names are the event's details. */
@@ -359,6 +366,12 @@ export const en = {
       api_key: {
         created: '{actor} made the API key “{name}” ({keyRole}, expires: {expiresAt})',
         revoked: '{actor} revoked the API key “{name}”',
+      },
+      passkey: {
+        added: '{actor} added the passkey “{name}”',
+        renamed: '{actor} renamed the passkey “{previousName}” to “{name}”',
+        removed: '{actor} removed the passkey “{name}”',
+        refused: 'A copy of {target}’s passkey “{name}” was refused (possibly cloned)',
       },
     },
   },

@@ -179,6 +179,7 @@ export const fr: typeof en = {
       recovery: 'Récupération d’administrateur',
       app: 'Applications',
       api_key: 'Clés d’API',
+      passkey: 'Clés d’accès',
     },
     actions: {
       member: {
@@ -264,6 +265,12 @@ export const fr: typeof en = {
       api_key: {
         created: 'Clé d’API créée',
         revoked: 'Clé d’API révoquée',
+      },
+      passkey: {
+        added: 'Clé d’accès ajoutée',
+        renamed: 'Clé d’accès renommée',
+        removed: 'Clé d’accès retirée',
+        refused: 'Clé d’accès refusée comme copie',
       },
     },
     events: {
@@ -356,6 +363,12 @@ export const fr: typeof en = {
       api_key: {
         created: '{actor} a créé la clé d’API « {name} » ({keyRole}, expiration : {expiresAt})',
         revoked: '{actor} a révoqué la clé d’API « {name} »',
+      },
+      passkey: {
+        added: '{actor} a ajouté la clé d’accès « {name} »',
+        renamed: '{actor} a renommé la clé d’accès « {previousName} » en « {name} »',
+        removed: '{actor} a retiré la clé d’accès « {name} »',
+        refused: 'Une copie de la clé d’accès « {name} » de {target} a été refusée (peut-être clonée)',
       },
     },
   },

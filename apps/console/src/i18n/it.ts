@@ -179,6 +179,7 @@ export const it: typeof en = {
       recovery: 'Recupero amministratore',
       app: 'App',
       api_key: 'Chiavi API',
+      passkey: 'Passkey',
     },
     actions: {
       member: {
@@ -264,6 +265,12 @@ export const it: typeof en = {
       api_key: {
         created: 'Chiave API creata',
         revoked: 'Chiave API revocata',
+      },
+      passkey: {
+        added: 'Passkey aggiunta',
+        renamed: 'Passkey rinominata',
+        removed: 'Passkey rimossa',
+        refused: 'Passkey rifiutata come copia',
       },
     },
     events: {
@@ -356,6 +363,12 @@ export const it: typeof en = {
       api_key: {
         created: '{actor} ha creato la chiave API «{name}» ({keyRole}, scadenza: {expiresAt})',
         revoked: '{actor} ha revocato la chiave API «{name}»',
+      },
+      passkey: {
+        added: '{actor} ha aggiunto la passkey «{name}»',
+        renamed: '{actor} ha rinominato la passkey «{previousName}» in «{name}»',
+        removed: '{actor} ha rimosso la passkey «{name}»',
+        refused: 'Una copia della passkey «{name}» di {target} è stata rifiutata (forse clonata)',
       },
     },
   },

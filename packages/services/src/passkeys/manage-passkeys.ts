@@ -25,7 +25,7 @@ export async function renamePasskey(options: { em: EntityManager; actor: Actor; 
     const passkey = await ownPasskey(em, options.actor, options.passkeyId);
     const from = passkey.name;
     passkey.name = options.name.trim();
-    if (from !== passkey.name) recordAudit(em, options.actor, { workspaceId: null, action: 'passkey.renamed', targetProfileId: options.actor.profileId, details: { from, to: passkey.name } });
+    if (from !== passkey.name) recordAudit(em, options.actor, { workspaceId: null, action: 'passkey.renamed', targetProfileId: options.actor.profileId, details: { previousName: from, name: passkey.name } });
     await em.flush();
     return passkeyView(passkey);
   });

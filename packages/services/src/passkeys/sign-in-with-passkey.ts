@@ -14,7 +14,7 @@ import { relyingPartyOf } from './relying-party.ts';
  * dialog or in the email field's autofill.
  */
 export async function passkeySignInOptions(options: { em: EntityManager; config: ServiceConfig; origin: RequestOrigin }): Promise<{ ceremonyId: string; options: PublicKeyCredentialRequestOptionsJSON }> {
-  await options.config.limits.consume('signInAddress', addressKey(options.origin));
+  await options.config.limits.consume('passkeyCeremonyAddress', addressKey(options.origin));
   const request = await generateAuthenticationOptions({ rpID: relyingPartyOf(options.config).rpID, userVerification: 'required' });
   const ceremonyId = await startCeremony(options.em, { challenge: request.challenge, purpose: 'sign_in', profileId: null });
   return { ceremonyId, options: request };
@@ -59,7 +59,7 @@ export async function signInWithPasskey(options: {
   if (counterWentBack(Number(passkey.counter), newCounter)) {
     passkey.suspectedCloneAt = new Date();
     await em.flush();
-    await recordAuditNow(em, { profileId: null, origin }, { workspaceId: null, action: 'sign_in.failed', targetProfileId: profile.id, details: { method: 'passkey', reason: 'passkey_cloned', passkey: passkey.name } });
+    await recordAuditNow(em, { profileId: null, origin }, { workspaceId: null, action: 'passkey.refused', targetProfileId: profile.id, details: { name: passkey.name } });
     throw new AppError('PASSKEY_INVALID');
   }
   passkey.counter = newCounter;

@@ -24,6 +24,7 @@ export const de = {
     workspaceAddress: 'Workspace-Adresse',
   },
   signIn: {
+    withPasskey: 'Mit einem Passkey anmelden',
     fillIn: 'Füllen Sie die unten markierten Felder aus.',
     forgot: 'Passwort vergessen?',
     atWorkspace: 'Bei einem bestimmten Workspace anmelden',
@@ -95,7 +96,7 @@ export const de = {
     off: 'aus',
     defaultIdle: 'der Standard (24)',
     never: 'nie',
-    methods: { password: 'Passwort', social: 'Social-Konto', invitation: 'Einladung' },
+    methods: { password: 'Passwort', social: 'Social-Konto', invitation: 'Einladung', passkey: 'Passkey' },
     reasons: { not_a_member: 'kein Mitglied', not_an_admin: 'kein Administrator' },
   },
   invite: {

@@ -24,6 +24,7 @@ export const en = {
     workspaceAddress: 'Workspace address',
   },
   signIn: {
+    withPasskey: 'Sign in with a passkey',
     fillIn: 'Fill in the fields marked below.',
     forgot: 'Forgot your password?',
     atWorkspace: 'Sign in to a specific workspace',
@@ -96,7 +97,7 @@ export const en = {
     off: 'off',
     defaultIdle: 'the default (24)',
     never: 'never',
-    methods: { password: 'password', social: 'social account', invitation: 'invitation' },
+    methods: { password: 'password', social: 'social account', invitation: 'invitation', passkey: 'passkey' },
     reasons: { not_a_member: 'not a member', not_an_admin: 'not an administrator' },
   },
   /** Inviting by email, in the console's dialog and on the portal's page for members. */

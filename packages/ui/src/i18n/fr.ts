@@ -24,6 +24,7 @@ export const fr = {
     workspaceAddress: 'Adresse de l’espace',
   },
   signIn: {
+    withPasskey: 'Se connecter avec une clé d’accès',
     fillIn: 'Remplissez les champs signalés ci-dessous.',
     forgot: 'Mot de passe oublié ?',
     atWorkspace: 'Se connecter à un espace précis',
@@ -95,7 +96,7 @@ export const fr = {
     off: 'non',
     defaultIdle: 'la valeur par défaut (24)',
     never: 'jamais',
-    methods: { password: 'mot de passe', social: 'compte social', invitation: 'invitation' },
+    methods: { password: 'mot de passe', social: 'compte social', invitation: 'invitation', passkey: 'clé d’accès' },
     reasons: { not_a_member: 'pas membre', not_an_admin: 'pas administrateur' },
   },
   invite: {

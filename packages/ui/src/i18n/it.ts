@@ -24,6 +24,7 @@ export const it = {
     workspaceAddress: 'Indirizzo dello spazio',
   },
   signIn: {
+    withPasskey: 'Accedi con una passkey',
     fillIn: 'Compila i campi segnalati qui sotto.',
     forgot: 'Password dimenticata?',
     atWorkspace: 'Accedi a uno spazio specifico',
@@ -95,7 +96,7 @@ export const it = {
     off: 'no',
     defaultIdle: 'il valore predefinito (24)',
     never: 'mai',
-    methods: { password: 'password', social: 'account social', invitation: 'invito' },
+    methods: { password: 'password', social: 'account social', invitation: 'invito', passkey: 'passkey' },
     reasons: { not_a_member: 'non membro', not_an_admin: 'non amministratore' },
   },
   invite: {

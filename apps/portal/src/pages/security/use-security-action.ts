@@ -17,7 +17,7 @@ export function useSecurityAction() {
     notice.value = null;
     const done = await run(action);
     if (done) {
-      await Promise.allSettled([profileKeys.twoFactor, profileKeys.identities, profileKeys.securityEvents].map((key) => cache.invalidateQueries({ key })));
+      await Promise.allSettled([profileKeys.twoFactor, profileKeys.identities, profileKeys.passkeys, profileKeys.securityEvents].map((key) => cache.invalidateQueries({ key })));
     }
     return done;
   }
