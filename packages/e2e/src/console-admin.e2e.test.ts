@@ -17,7 +17,7 @@ async function adminInConsole(): Promise<{ page: Page; slug: string; admin: Awai
   await page.goto(`${test.server.publicUrl}/console/signin?workspace=${slug}`);
   await page.getByLabel('Email').fill(admin.email);
   await page.getByLabel('Password').fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.getByTestId('directory').waitFor();
   return { page, slug, admin };
 }

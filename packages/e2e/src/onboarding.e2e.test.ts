@@ -28,7 +28,7 @@ describe('a new company, from sign-up to the admin console', () => {
     await page.goto(`${test.server.publicUrl}/signin`);
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 
     await page.getByRole('heading', { name: 'You have a profile but no workspace yet' }).waitFor();
     expect(await page.getByTestId('signed-in-as').textContent()).toBe('Grace Hopper');
@@ -44,7 +44,7 @@ describe('a new company, from sign-up to the admin console', () => {
     await page.goto(`${test.server.publicUrl}/console/signin?workspace=${slug}`);
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 
     const directory = page.getByTestId('directory');
     await directory.waitFor();
@@ -75,7 +75,7 @@ describe('a new company, from sign-up to the admin console', () => {
     await page.goto(`${test.server.publicUrl}/signin`);
     await page.getByLabel('E-mail').fill(uniqueEmail('nobody'));
     await page.getByLabel('Mot de passe').fill('a wrong password here');
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
     const error = page.getByTestId('form-error');
     await error.waitFor();
     expect(await error.textContent()).toContain('Identifiant ou mot de passe incorrect.');
