@@ -48,15 +48,17 @@ const base = t.procedure.use(async ({ ctx, type, next }) => {
 
 export const publicProcedure = base;
 
+/** The signed-in person calling, once their session may act here (a generated password must be replaced first). */
+function signedInPerson(ctx: RequestContext, meta: ProcedureMeta | undefined): { auth: NonNullable<RequestContext['auth']>; actor: Actor } {
+  if (!ctx.auth) throw toTRPCError(new AppError('UNAUTHENTICATED'));
+  if (ctx.auth.profile.mustChangePassword && !meta?.allowedBeforePasswordChange) throw toTRPCError(new AppError('PASSWORD_CHANGE_REQUIRED'));
+  return { auth: ctx.auth, actor: actorOf(ctx.auth, ctx.origin, ctx.locale) };
+}
+
 /** A signed-in person; an API key is refused (what only a person may do stays theirs). */
 export const authedProcedure = base.use(({ ctx, meta, next }) => {
   if (ctx.apiKey) throw toTRPCError(new AppError('FORBIDDEN', { requiredRole: 'person' }));
-  if (!ctx.auth) throw toTRPCError(new AppError('UNAUTHENTICATED'));
-  if (ctx.auth.profile.mustChangePassword && !meta?.allowedBeforePasswordChange) {
-    throw toTRPCError(new AppError('PASSWORD_CHANGE_REQUIRED'));
-  }
-  const actor: Actor = actorOf(ctx.auth, ctx.origin, ctx.locale);
-  return next({ ctx: { auth: ctx.auth, actor } });
+  return next({ ctx: signedInPerson(ctx, meta) });
 });
 
 /** Resolves `input.workspace` (an address) to the caller's active membership; strangers get NOT_FOUND. */
@@ -96,9 +98,7 @@ export function keyOpenProcedure(door: { people: 'member' | 'admin'; keys: ApiKe
         if (!apiKeyRoleReaches(ctx.apiKey.apiKey.role, door.keys)) throw toTRPCError(new AppError('FORBIDDEN', { requiredRole: 'admin' }));
         caller = ctx.apiKey;
       } else {
-        if (!ctx.auth) throw toTRPCError(new AppError('UNAUTHENTICATED'));
-        if (ctx.auth.profile.mustChangePassword && !meta?.allowedBeforePasswordChange) throw toTRPCError(new AppError('PASSWORD_CHANGE_REQUIRED'));
-        caller = actorOf(ctx.auth, ctx.origin, ctx.locale);
+        caller = signedInPerson(ctx, meta).actor;
       }
       try {
         const membership = await resolveCallerScope({ em: ctx.em, caller, slug: input.workspace });
