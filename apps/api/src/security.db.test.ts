@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { totpCodeAt } from '@gatehouse/auth';
 import { createClient, type GatehouseClient } from '@gatehouse/client';
@@ -201,7 +201,9 @@ describe('two-step verification', () => {
     const sessionAtWorkspace = createClient({ url: test.server.url, token: tokenOf(atWorkspace) });
 
     const tomorrow = new Date(Date.now() + 86_400_000);
-    const unconfirmed = await failureOf(admin.client.members.resetTwoFactor.mutate({ workspace: slug, memberId: invited!.memberId!, until: tomorrow.toISOString() }));
+    // Eleven minutes after the admin's sign-in, past the policy's ten: the change asks for proof.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 11 * 60_000 });
+    const unconfirmed = await failureOf(admin.client.members.resetTwoFactor.mutate({ workspace: slug, memberId: invited!.memberId!, until: tomorrow.toISOString() })).finally(() => vi.useRealTimers());
     expect(unconfirmed.appCode).toBe('REAUTHENTICATION_REQUIRED');
     expect((await failureOf(admin.client.members.resetTwoFactor.mutate({ workspace: slug, memberId: invited!.memberId!, password: 'not the password at all' }))).appCode).toBe('INVALID_CREDENTIALS');
     await admin.client.members.resetTwoFactor.mutate({ workspace: slug, memberId: invited!.memberId!, until: tomorrow.toISOString(), password: TEST_PASSWORD });

@@ -5,7 +5,18 @@ import type { ProcedureContext } from './context.ts';
 
 /** The one way a validated session becomes the actor use cases take: tRPC procedures and the HTTP routes beside them. */
 export function actorOf(auth: ValidatedSession, origin: RequestOrigin, locale: Locale = auth.profile.locale): Actor {
-  return { profileId: auth.profile.id, sessionId: auth.session.id, sessionStartedAt: auth.session.createdAt, locale, isStaff: auth.profile.isStaff, origin };
+  const { session } = auth;
+  return {
+    profileId: auth.profile.id,
+    sessionId: session.id,
+    sessionStartedAt: session.createdAt,
+    sessionClient: session.client,
+    sessionWayIn: session.wayIn,
+    sessionAuthenticatedAt: session.authenticatedAt,
+    locale,
+    isStaff: auth.profile.isStaff,
+    origin,
+  };
 }
 
 /** The caller as an actor when signed in, for procedures anyone may call. */

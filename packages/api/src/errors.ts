@@ -36,6 +36,8 @@ const TRPC_CODE_OF: Record<AppCode, TRPC_ERROR_CODE_KEY> = {
   RECOVERY_NOT_DECIDABLE: 'PRECONDITION_FAILED',
   APP_NOT_ALLOWED: 'FORBIDDEN',
   PASSKEY_INVALID: 'BAD_REQUEST',
+  TWO_FACTOR_REQUIRED_BY_POLICY: 'FORBIDDEN',
+  SIGN_IN_METHOD_NOT_ALLOWED: 'FORBIDDEN',
   RATE_LIMITED: 'TOO_MANY_REQUESTS',
   NOT_FOUND: 'NOT_FOUND',
   REAUTHENTICATION_REQUIRED: 'FORBIDDEN',
@@ -94,6 +96,8 @@ export interface ErrorData {
   /** Field path → message in the caller's language. */
   fields?: Record<string, string>;
   retryAfterSeconds?: number;
+  /** SIGN_IN_METHOD_NOT_ALLOWED: the ways in the workspace allows (`password`, `passkey`, `social:<provider>`). */
+  allowedWays?: string[];
 }
 
 /** What every failure tells the caller: a stable code and a sentence in their language, never a stack. */
@@ -109,6 +113,7 @@ export function describeFailure(error: TRPCError, locale: Locale): { message: st
         appCode: cause.code,
         ...(fields ? { fields } : {}),
         ...(cause.params.retryAfterSeconds ? { retryAfterSeconds: cause.params.retryAfterSeconds } : {}),
+        ...(cause.params.allowedWays ? { allowedWays: cause.params.allowedWays } : {}),
       },
     };
   }

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import {
+  SECURITY_POLICY_LIMITS,
+  TWO_FACTOR_REQUIREMENTS,
+  type WayIn,
   APP_CODES,
   APP_KINDS,
   API_KEY_ROLES,
@@ -72,7 +75,8 @@ export const CurrentPassword = z.string().min(1).max(PASSWORD_MAX_LENGTH * 4);
 
 /** A sensitive action confirmed again: the password, or a code from the authenticator (or a recovery code). */
 export const SecondFactorCode = z.string().trim().min(6).max(32);
-const ProofFields = { password: CurrentPassword.optional(), code: SecondFactorCode.optional() };
+/** A confirmation sent with a sensitive action: the password, a code, or a passkey (its schema is further down, hence lazy). */
+const ProofFields = { password: CurrentPassword.optional(), code: SecondFactorCode.optional(), passkey: z.lazy(() => PasskeyProof).optional() };
 
 export const PersonName = Line({ min: 1, max: 200 });
 export const WorkspaceName = Line({ min: 1, max: 120 });
@@ -125,6 +129,8 @@ export const ListMembersInput = z.strictObject({
 export type ListMembersInput = z.input<typeof ListMembersInput>;
 
 export const MemberInput = z.strictObject({ workspace: WorkspaceSlug, memberId: Id });
+/** A sensitive action on a member: the confirmation is needed only when the sign-in is not recent. */
+export const SensitiveMemberInput = z.strictObject({ workspace: WorkspaceSlug, memberId: Id, ...ProofFields });
 
 const Position = Line({ max: 200 });
 const OptionalEmail = z.union([Email, z.literal('').transform(() => null), z.null()]);
@@ -215,9 +221,6 @@ export const AuditListInput = z
   })
   .refine((value) => !value.from || !value.to || value.from <= value.to, { error: 'range', params: { problem: 'range' }, path: ['to'] });
 
-export const VerifyTwoFactorInput = z
-  .strictObject({ challengeId: Id, code: z.string().trim().regex(/^\d{6}$/).optional(), recoveryCode: z.string().trim().min(8).max(32).optional() })
-  .refine((value) => !!value.code !== !!value.recoveryCode, { error: 'code', params: { problem: 'required' }, path: ['code'] });
 export const RequestPasswordResetInput = z.strictObject({ email: Email });
 export const ResetPasswordInput = z.strictObject({ token: Token, ...PasswordPair }).superRefine(confirmed);
 export const RequestEmailChangeInput = z.strictObject({ newEmail: Email, ...ProofFields });
@@ -295,6 +298,7 @@ export const RotateAppSecretInput = z.strictObject({ workspace: WorkspaceSlug, a
 
 export const CreateApiKeyInput = z.strictObject({
   workspace: WorkspaceSlug,
+  ...ProofFields,
   name: Line({ min: 1, max: 80 }),
   role: z.enum(API_KEY_ROLES),
   /** When the key stops working; none for a key that lasts until revoked. */
@@ -339,6 +343,12 @@ export const PasskeyAssertion = z.strictObject({
     userHandle: B64Url(512).optional(),
   }),
 });
+/** A passkey's answer to a confirmation ceremony (the second step, or proof before a sensitive action). */
+export const PasskeyProof = z.strictObject({ ceremonyId: CeremonyId, response: PasskeyAssertion });
+export const VerifyTwoFactorInput = z
+  .strictObject({ challengeId: Id, code: z.string().trim().regex(/^\d{6}$/).optional(), recoveryCode: z.string().trim().min(8).max(32).optional(), passkey: PasskeyProof.optional() })
+  .refine((value) => [value.code, value.recoveryCode, value.passkey].filter(Boolean).length === 1, { error: 'code', params: { problem: 'required' }, path: ['code'] });
+export const SecondStepPasskeyOptionsInput = z.strictObject({ challengeId: Id }).optional();
 export const PasskeyName = Line({ min: 1, max: PASSKEY_NAME_MAX_LENGTH });
 export const RegisterPasskeyInput = z.strictObject({ ceremonyId: CeremonyId, response: PasskeyRegistrationResponse, name: PasskeyName.optional() });
 export const RenamePasskeyInput = z.strictObject({ passkeyId: Id, name: PasskeyName });
@@ -349,3 +359,18 @@ export const SignInWithPasskeyInput = z.strictObject({
   workspace: WorkspaceSlug.optional(),
   client: z.enum(SESSION_CLIENTS).default('browser'),
 });
+
+const WayInInput = z.union([z.literal('password'), z.literal('passkey'), z.string().regex(/^social:[a-z0-9-]{1,40}$/)]) as z.ZodType<WayIn>;
+const WaysInOfGroup = z.array(WayInInput).min(1).max(SECURITY_POLICY_LIMITS.waysInPerGroup).nullable();
+export const UpdateSecurityPolicyInput = z.strictObject({
+  workspace: WorkspaceSlug,
+  twoFactorRequiredFor: z.enum(TWO_FACTOR_REQUIREMENTS).optional(),
+  twoFactorGraceDays: z.number().int().min(SECURITY_POLICY_LIMITS.twoFactorGraceDays.min).max(SECURITY_POLICY_LIMITS.twoFactorGraceDays.max).optional(),
+  /** Per group, the ways in allowed; null allows every way the deployment offers. */
+  allowedWaysIn: z.strictObject({ admins: WaysInOfGroup, members: WaysInOfGroup }).optional(),
+  sessionMaxHours: z.number().int().min(SECURITY_POLICY_LIMITS.sessionMaxHours.min).max(SECURITY_POLICY_LIMITS.sessionMaxHours.max).nullable().optional(),
+  recentSignInMinutes: z.number().int().min(SECURITY_POLICY_LIMITS.recentSignInMinutes.min).max(SECURITY_POLICY_LIMITS.recentSignInMinutes.max).optional(),
+  ...ProofFields,
+});
+export const TwoFactorPendingInput = z.strictObject({ workspace: WorkspaceSlug, limit: z.number().int().min(1).max(100).default(50), offset: z.number().int().min(0).max(100_000).default(0) });
+export const RemindTwoFactorInput = z.strictObject({ workspace: WorkspaceSlug, memberIds: z.array(Id).min(1).max(500).optional() });

@@ -10,7 +10,7 @@ export function deliverSession(ctx: ProcedureContext, signedIn: SignedIn) {
     status: 'signed_in' as const,
     profile: signedIn.profile,
     workspace: signedIn.workspace,
-    session: { id: signedIn.session.id, client: signedIn.session.client, expiresAt: signedIn.session.expiresAt.toISOString() },
+    session: { id: signedIn.session.id, client: signedIn.session.client, expiresAt: signedIn.session.expiresAt.toISOString(), setupOnly: signedIn.session.setupOnly },
     ...(browser ? {} : { token: signedIn.token }),
   };
 }
@@ -22,6 +22,6 @@ export function deliverSession(ctx: ProcedureContext, signedIn: SignedIn) {
  */
 export async function rotateBrowserSession(ctx: ProcedureContext & { actor: Actor }): Promise<void> {
   if (ctx.authVia !== 'cookie' || !ctx.auth) return;
-  const { token, session } = await rotateSession(ctx.em, ctx.actor, { workspaceId: ctx.auth.session.workspaceId, amr: ctx.auth.session.amr });
+  const { token, session } = await rotateSession(ctx.em, ctx.actor, { workspaceId: ctx.auth.session.workspaceId, amr: ctx.auth.session.amr, wayIn: ctx.auth.session.wayIn });
   ctx.sessionCookie.set(token, sessionAbsoluteEndsAt(session));
 }

@@ -11,6 +11,8 @@ export function sessionView(auth: ValidatedSession | null) {
       workspaceId: session.workspaceId,
       lastActiveAt: session.lastActiveAt.toISOString(),
       expiresAt: session.expiresAt.toISOString(),
+      /** A workspace's policy holds this session to setting up a second step. */
+      setupOnly: session.setupOnly,
     },
     profile,
   };

@@ -10,7 +10,12 @@ import { actorOf } from './actor.ts';
 export interface ProcedureMeta {
   /** Reachable by a profile that must still replace its generated password. */
   allowedBeforePasswordChange?: boolean;
+  /** Reachable by a session a workspace's policy holds to setting up a second step (and nothing else). */
+  allowedDuringTwoFactorSetup?: boolean;
 }
+
+/** The meta of the procedures that set up a second step: a set-up-only session may call them. */
+export const DURING_SETUP: ProcedureMeta = { allowedDuringTwoFactorSetup: true };
 
 export type Logger = { error(details: object, message: string): void };
 let logger: Logger = { error: (details, message) => console.error(message, details) };
@@ -52,6 +57,7 @@ export const publicProcedure = base;
 function signedInPerson(ctx: RequestContext, meta: ProcedureMeta | undefined): { auth: NonNullable<RequestContext['auth']>; actor: Actor } {
   if (!ctx.auth) throw toTRPCError(new AppError('UNAUTHENTICATED'));
   if (ctx.auth.profile.mustChangePassword && !meta?.allowedBeforePasswordChange) throw toTRPCError(new AppError('PASSWORD_CHANGE_REQUIRED'));
+  if (ctx.auth.session.setupOnly && !meta?.allowedDuringTwoFactorSetup) throw toTRPCError(new AppError('TWO_FACTOR_REQUIRED_BY_POLICY'));
   return { auth: ctx.auth, actor: actorOf(ctx.auth, ctx.origin, ctx.locale) };
 }
 

@@ -81,6 +81,11 @@ const LIMITS = {
     { points: 600, duration: 15 * MINUTE, blockDuration: 15 * MINUTE },
     { points: 10000, duration: 24 * HOUR, blockDuration: 6 * HOUR },
   ],
+  /** Reminders to set up two-step verification an admin sends, per workspace: a nudge, not a mail flood. */
+  twoFactorReminder: [
+    { points: 3, duration: HOUR, blockDuration: HOUR },
+    { points: 10, duration: 24 * HOUR, blockDuration: 24 * HOUR },
+  ],
   /** Unknown, revoked or expired API keys presented, per client address: no guessing keys either. */
   apiKeyAddress: [
     { points: 20, duration: 15 * MINUTE, blockDuration: 15 * MINUTE },

@@ -6,7 +6,7 @@ import {
   type EntityManager,
   type NewSessionRecord,
 } from '@gatehouse/db';
-import { isActivityWriteDue, isSessionExpired, sessionExpiresAt, type Locale, type SessionClient } from '@gatehouse/domain';
+import { isActivityWriteDue, isSessionExpired, sessionExpiresAt, type Locale, type SessionClient, type WayIn } from '@gatehouse/domain';
 import { generateSessionToken, parseSessionToken, secretMatches } from './session-token.ts';
 
 export interface SessionInfo {
@@ -15,8 +15,14 @@ export interface SessionInfo {
   workspaceId: string | null;
   /** How the person signed in (RFC 8176 method references). */
   amr: string[];
+  /** The way in it began with, for the workspace's allowed ways in. */
+  wayIn: WayIn;
   createdAt: Date;
   lastActiveAt: Date;
+  /** The last proof of the person in this session: the sign-in, or a confirmation since. */
+  authenticatedAt: Date;
+  /** The workspace's policy lets this session only set up two-step verification. */
+  setupOnly: boolean;
   expiresAt: Date;
 }
 
@@ -40,8 +46,12 @@ export interface CreateSessionOptions {
   client: SessionClient;
   userAgent?: string | null;
   ipAddress?: string | null;
-  /** The workspace's own idle limit, when it has one. */
+  /** The workspace's own idle limit and absolute cap, when it has them. */
   idleMinutes?: number | null;
+  maxHours?: number | null;
+  /** The way in; a password when not said. */
+  wayIn?: WayIn;
+  setupOnly?: boolean;
   /** How the person signed in; a password alone when not said. */
   amr?: string[];
   now?: Date;
@@ -58,10 +68,12 @@ export interface NewSession {
 export function newSession(options: CreateSessionOptions): NewSession {
   const now = options.now ?? new Date();
   const { id, token, secretHash } = generateSessionToken();
-  const expiresAt = sessionExpiresAt({ client: options.client, createdAt: now, lastActiveAt: now, idleMinutes: options.idleMinutes ?? null });
+  const expiresAt = sessionExpiresAt({ client: options.client, createdAt: now, lastActiveAt: now, idleMinutes: options.idleMinutes ?? null, maxHours: options.maxHours ?? null });
+  const wayIn = options.wayIn ?? 'password';
+  const setupOnly = options.setupOnly ?? false;
   return {
     token,
-    session: { id, client: options.client, workspaceId: options.workspaceId, amr: options.amr ?? ['pwd'], createdAt: now, lastActiveAt: now, expiresAt },
+    session: { id, client: options.client, workspaceId: options.workspaceId, amr: options.amr ?? ['pwd'], wayIn, createdAt: now, lastActiveAt: now, authenticatedAt: now, setupOnly, expiresAt },
     record: {
       id,
       secretHash,
@@ -69,6 +81,8 @@ export function newSession(options: CreateSessionOptions): NewSession {
       workspaceId: options.workspaceId,
       client: options.client,
       amr: options.amr ?? ['pwd'],
+      wayIn,
+      setupOnly,
       userAgent: options.userAgent?.slice(0, 512) ?? null,
       ipAddress: options.ipAddress?.slice(0, 64) ?? null,
       now,
@@ -111,8 +125,11 @@ export async function validateSessionToken(em: EntityManager, token: string, now
       client: record.client,
       workspaceId: record.workspaceId,
       amr: record.amr,
+      wayIn: record.wayIn,
       createdAt: record.createdAt,
       lastActiveAt,
+      authenticatedAt: record.authenticatedAt,
+      setupOnly: record.setupOnly,
       expiresAt: sessionExpiresAt({ ...record, lastActiveAt }),
     },
     profile: {

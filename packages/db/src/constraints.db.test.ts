@@ -44,7 +44,7 @@ describe('database invariants', () => {
     const now = new Date('2026-03-01T10:00:00Z');
     await insertSessionRecord(em, {
       id: 'sess-test-1', secretHash: 'ab'.repeat(32), profileId: profile.id, workspaceId: null,
-      client: 'browser', amr: ['pwd'], userAgent: 'test', ipAddress: '127.0.0.1', now, expiresAt: new Date(now.getTime() + 60_000),
+      client: 'browser', amr: ['pwd'], wayIn: 'password', setupOnly: false, userAgent: 'test', ipAddress: '127.0.0.1', now, expiresAt: new Date(now.getTime() + 60_000),
     });
     const record = await findSessionRecord(em, 'sess-test-1');
     expect(record).toMatchObject({ profileId: profile.id, profileName: 'Session Owner', client: 'browser', workspaceId: null });

@@ -31,3 +31,4 @@ export {
 export { findAppRecord, findAppMember, type AppRecord, type AppMember } from './repositories/app-repository.ts';
 export { takePasskeyChallenge } from './repositories/passkey-repository.ts';
 export { findApiKeyByHash, touchApiKey, type ApiKeyRecord } from './repositories/api-key-repository.ts';
+export * from './repositories/security-policy-repository.ts';

@@ -64,6 +64,8 @@ export const AUDIT_ACTIONS = [
   'passkey.renamed',
   'passkey.removed',
   'passkey.refused',
+  'security_policy.updated',
+  'security_policy.reminded',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -4,6 +4,13 @@ import type { Locale } from './locale.ts';
 type Messages = Record<AppCode, (params: AppErrorParams) => string>;
 
 /** A day as the reader writes it (the moment a waiting time ends). */
+/** The ways in a policy allows, named in the reader's words (a social provider by its own name). */
+function waysIn(ways: string[], password: string, passkey: string): string {
+  return ways
+    .map((way) => (way === 'password' ? password : way === 'passkey' ? passkey : way.replace(/^social:/, '').replace(/^./, (first) => first.toUpperCase())))
+    .join(', ');
+}
+
 function dayOf(iso: string, locale: Locale): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso));
 }
@@ -61,10 +68,12 @@ const en: Messages = {
       : `The administrators of this workspace may refuse this request until ${p.adminsUntil ? dayOf(p.adminsUntil, 'en') : '—'}; platform staff decide after that.`,
   APP_NOT_ALLOWED: () => 'Your role in this workspace does not give access to this app. Ask an administrator of the workspace if you need it.',
   PASSKEY_INVALID: () => 'That passkey could not be used. Try again, or sign in another way.',
+  TWO_FACTOR_REQUIRED_BY_POLICY: () => 'Your workspace requires two-step verification. Set up an authenticator app or a passkey to continue.',
+  SIGN_IN_METHOD_NOT_ALLOWED: (p) => `Your workspace does not allow signing in this way.${p.allowedWays?.length ? ` Sign in with: ${waysIn(p.allowedWays, 'password', 'passkey')}.` : ''}`,
   RATE_LIMITED: (p) =>
     p.retryAfterSeconds ? `Too many attempts. Try again in ${p.retryAfterSeconds} seconds.` : 'Too many attempts. Try again in a moment.',
   NOT_FOUND: () => 'Not found.',
-  REAUTHENTICATION_REQUIRED: () => 'Confirm it is you: enter your password, or a code from your authenticator app.',
+  REAUTHENTICATION_REQUIRED: () => 'Confirm it is you: enter your password, or a code from your authenticator app, or use a passkey.',
   MAILBOX_PROOF_REQUIRED: (p) =>
     `This invitation was sent to ${p.email ?? 'another address'}, not to the login of the profile you are signed in with. Enter the code we mailed to that address to join with this profile.`,
   TEMPORARY_PASSWORD_EXPIRED: () => 'This temporary password has expired or was already used. Choose a new password with “Forgot your password?”.',
@@ -126,10 +135,12 @@ const fr: Messages = {
       : `Les administrateurs de cet espace peuvent refuser cette demande jusqu’au ${p.adminsUntil ? dayOf(p.adminsUntil, 'fr') : '—'} ; l’équipe de la plateforme décide ensuite.`,
   APP_NOT_ALLOWED: () => 'Votre rôle dans cet espace ne donne pas accès à cette application. Demandez à un administrateur de l’espace si vous en avez besoin.',
   PASSKEY_INVALID: () => 'Cette clé d’accès n’a pas pu être utilisée. Réessayez, ou connectez-vous autrement.',
+  TWO_FACTOR_REQUIRED_BY_POLICY: () => 'Votre espace exige la validation en deux étapes. Configurez une application d’authentification ou une clé d’accès pour continuer.',
+  SIGN_IN_METHOD_NOT_ALLOWED: (p) => `Votre espace n’autorise pas ce mode de connexion.${p.allowedWays?.length ? ` Connectez-vous avec : ${waysIn(p.allowedWays, 'mot de passe', 'clé d’accès')}.` : ''}`,
   RATE_LIMITED: (p) =>
     p.retryAfterSeconds ? `Trop de tentatives. Réessayez dans ${p.retryAfterSeconds} secondes.` : 'Trop de tentatives. Réessayez dans un instant.',
   NOT_FOUND: () => 'Introuvable.',
-  REAUTHENTICATION_REQUIRED: () => 'Confirmez que c’est bien vous : saisissez votre mot de passe, ou un code de votre application d’authentification.',
+  REAUTHENTICATION_REQUIRED: () => 'Confirmez que c’est bien vous : saisissez votre mot de passe ou un code de votre application d’authentification, ou utilisez une clé d’accès.',
   MAILBOX_PROOF_REQUIRED: (p) =>
     `Cette invitation a été envoyée à ${p.email ?? 'une autre adresse'}, et non à l’identifiant du profil avec lequel vous êtes connecté. Saisissez le code envoyé à cette adresse pour rejoindre l’espace avec ce profil.`,
   TEMPORARY_PASSWORD_EXPIRED: () => 'Ce mot de passe temporaire a expiré ou a déjà été utilisé. Choisissez un nouveau mot de passe avec « Mot de passe oublié ? ».',
@@ -191,10 +202,12 @@ const de: Messages = {
       : `Die Administratoren dieses Arbeitsbereichs können diese Anfrage bis ${p.adminsUntil ? dayOf(p.adminsUntil, 'de') : '—'} ablehnen; danach entscheidet das Plattform-Team.`,
   APP_NOT_ALLOWED: () => 'Ihre Rolle in diesem Workspace gibt keinen Zugang zu dieser App. Wenden Sie sich an einen Administrator, wenn Sie sie brauchen.',
   PASSKEY_INVALID: () => 'Dieser Passkey konnte nicht verwendet werden. Versuchen Sie es erneut oder melden Sie sich anders an.',
+  TWO_FACTOR_REQUIRED_BY_POLICY: () => 'Ihr Workspace verlangt die Bestätigung in zwei Schritten. Richten Sie eine Authenticator-App oder einen Passkey ein, um fortzufahren.',
+  SIGN_IN_METHOD_NOT_ALLOWED: (p) => `Ihr Workspace erlaubt diese Anmeldeart nicht.${p.allowedWays?.length ? ` Melden Sie sich an mit: ${waysIn(p.allowedWays, 'Passwort', 'Passkey')}.` : ''}`,
   RATE_LIMITED: (p) =>
     p.retryAfterSeconds ? `Zu viele Versuche. Versuchen Sie es in ${p.retryAfterSeconds} Sekunden erneut.` : 'Zu viele Versuche. Versuchen Sie es gleich noch einmal.',
   NOT_FOUND: () => 'Nicht gefunden.',
-  REAUTHENTICATION_REQUIRED: () => 'Bestätigen Sie, dass Sie es sind: Geben Sie Ihr Passwort oder einen Code aus Ihrer Authenticator-App ein.',
+  REAUTHENTICATION_REQUIRED: () => 'Bestätigen Sie, dass Sie es sind: Geben Sie Ihr Passwort oder einen Code aus Ihrer Authenticator-App ein, oder verwenden Sie einen Passkey.',
   MAILBOX_PROOF_REQUIRED: (p) =>
     `Diese Einladung ging an ${p.email ?? 'eine andere Adresse'}, nicht an das Login des Profils, mit dem Sie angemeldet sind. Geben Sie den an diese Adresse gesendeten Code ein, um mit diesem Profil beizutreten.`,
   TEMPORARY_PASSWORD_EXPIRED: () => 'Dieses vorläufige Passwort ist abgelaufen oder wurde bereits verwendet. Wählen Sie mit „Passwort vergessen?“ ein neues Passwort.',
@@ -256,10 +269,12 @@ const it: Messages = {
       : `Gli amministratori di questo spazio possono rifiutare questa richiesta fino al ${p.adminsUntil ? dayOf(p.adminsUntil, 'it') : '—'}; dopo decide il team della piattaforma.`,
   APP_NOT_ALLOWED: () => 'Il tuo ruolo in questo spazio non dà accesso a questa app. Rivolgiti a un amministratore dello spazio se ti serve.',
   PASSKEY_INVALID: () => 'Non è stato possibile usare questa passkey. Riprova, oppure accedi in un altro modo.',
+  TWO_FACTOR_REQUIRED_BY_POLICY: () => 'Il tuo spazio di lavoro richiede la verifica in due passaggi. Configura un’app di autenticazione o una passkey per continuare.',
+  SIGN_IN_METHOD_NOT_ALLOWED: (p) => `Il tuo spazio di lavoro non consente questo modo di accesso.${p.allowedWays?.length ? ` Accedi con: ${waysIn(p.allowedWays, 'password', 'passkey')}.` : ''}`,
   RATE_LIMITED: (p) =>
     p.retryAfterSeconds ? `Troppi tentativi. Riprova tra ${p.retryAfterSeconds} secondi.` : 'Troppi tentativi. Riprova tra un momento.',
   NOT_FOUND: () => 'Non trovato.',
-  REAUTHENTICATION_REQUIRED: () => 'Conferma che sei tu: inserisci la tua password o un codice della tua app di autenticazione.',
+  REAUTHENTICATION_REQUIRED: () => 'Conferma che sei tu: inserisci la password o un codice dell’app di autenticazione, oppure usa una passkey.',
   MAILBOX_PROOF_REQUIRED: (p) =>
     `Questo invito è stato inviato a ${p.email ?? 'un altro indirizzo'}, non al login del profilo con cui hai effettuato l’accesso. Inserisci il codice inviato a quell’indirizzo per entrare con questo profilo.`,
   TEMPORARY_PASSWORD_EXPIRED: () => 'Questa password temporanea è scaduta o è già stata usata. Scegli una nuova password con «Password dimenticata?».',

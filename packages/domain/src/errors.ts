@@ -67,6 +67,10 @@ export const APP_CODES = [
   'APP_NOT_ALLOWED',
   /** A passkey's attestation or assertion that does not verify: another challenge, origin or site, a replay, a removed or cloned passkey. */
   'PASSKEY_INVALID',
+  /** The workspace requires two-step verification of this member and the grace period is over: only setting it up is possible. */
+  'TWO_FACTOR_REQUIRED_BY_POLICY',
+  /** The workspace's policy does not allow this way in for this member; `allowedWays` names those it allows. */
+  'SIGN_IN_METHOD_NOT_ALLOWED',
   /** Too many attempts; `retryAfterSeconds` says when to try again. */
   'RATE_LIMITED',
   /** Nothing of that id is visible to the caller, other tenants' ids included. */
@@ -110,6 +114,8 @@ export interface AppErrorParams {
   credential?: 'api_key';
   /** MAILBOX_PROOF_REQUIRED: the invited address the code went to. */
   email?: string;
+  /** SIGN_IN_METHOD_NOT_ALLOWED: the ways in the workspace allows this member (`password`, `passkey`, `social:<provider>`). */
+  allowedWays?: string[];
   /** INVALID_INPUT: field → why (told in the caller's language). */
   fields?: Record<string, FieldProblemKind>;
 }

@@ -23,6 +23,7 @@ export type FieldProblem =
   | { kind: 'characters' }
   | { kind: 'url' }
   | { kind: 'not_https' }
+  | { kind: 'locks_you_out' }
   | { kind: 'invalid' };
 
 type Describe = (problem: FieldProblem) => string;
@@ -53,6 +54,7 @@ const describers: Record<Locale, Describe> = {
       case 'file_type': return 'Attach a PDF, PNG or JPEG file.';
       case 'url': return 'Enter a full address, such as https://app.example.com/callback (no fragment, no wildcard).';
       case 'not_https': return 'Use an https address; plain http only to localhost.';
+      case 'locks_you_out': return 'You could no longer sign in yourself: allow a way in you have (a password, a passkey, or a linked account).';
       case 'invalid': return 'This value is not valid.';
     }
   },
@@ -78,6 +80,7 @@ const describers: Record<Locale, Describe> = {
       case 'file_type': return 'Joignez un fichier PDF, PNG ou JPEG.';
       case 'url': return 'Saisissez une adresse complète, par exemple https://app.example.com/callback (sans fragment ni joker).';
       case 'not_https': return 'Utilisez une adresse https ; http seulement vers localhost.';
+      case 'locks_you_out': return 'Vous ne pourriez plus vous connecter vous-même : autorisez un mode de connexion que vous avez (mot de passe, clé d’accès ou compte lié).';
       case 'invalid': return 'Cette valeur n’est pas valide.';
     }
   },
@@ -103,6 +106,7 @@ const describers: Record<Locale, Describe> = {
       case 'file_type': return 'Hängen Sie eine PDF-, PNG- oder JPEG-Datei an.';
       case 'url': return 'Geben Sie eine vollständige Adresse ein, etwa https://app.example.com/callback (ohne Fragment, ohne Platzhalter).';
       case 'not_https': return 'Verwenden Sie eine https-Adresse; http nur zu localhost.';
+      case 'locks_you_out': return 'Sie könnten sich selbst nicht mehr anmelden: Erlauben Sie eine Anmeldeart, die Sie haben (Passwort, Passkey oder verknüpftes Konto).';
       case 'invalid': return 'Dieser Wert ist ungültig.';
     }
   },
@@ -128,6 +132,7 @@ const describers: Record<Locale, Describe> = {
       case 'file_type': return 'Allega un file PDF, PNG o JPEG.';
       case 'url': return 'Inserisci un indirizzo completo, per esempio https://app.example.com/callback (senza frammento né caratteri jolly).';
       case 'not_https': return 'Usa un indirizzo https; http solo verso localhost.';
+      case 'locks_you_out': return 'Non potresti più accedere tu stesso: consenti un modo di accesso che hai (password, passkey o account collegato).';
       case 'invalid': return 'Questo valore non è valido.';
     }
   },

@@ -15,3 +15,4 @@ export * from './audit-actions.ts';
 export * from './apps.ts';
 export * from './api-keys.ts';
 export * from './passkeys.ts';
+export * from './security-policy.ts';

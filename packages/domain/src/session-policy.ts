@@ -32,6 +32,8 @@ export interface SessionTimes {
   lastActiveAt: Date;
   /** A workspace may set a shorter idle time for browser sessions. */
   idleMinutes?: number | null;
+  /** And a shorter absolute cap for them (its security policy). */
+  maxHours?: number | null;
 }
 
 export function idleLimitMs(session: Pick<SessionTimes, 'client' | 'idleMinutes'>): number {
@@ -42,8 +44,7 @@ export function idleLimitMs(session: Pick<SessionTimes, 'client' | 'idleMinutes'
 /** When the session ends if nothing else happens: idle or absolute, whichever comes first. */
 export function sessionExpiresAt(session: SessionTimes): Date {
   const idleEnd = session.lastActiveAt.getTime() + idleLimitMs(session);
-  const absoluteEnd = session.createdAt.getTime() + SESSION_LIFETIMES[session.client].absoluteMs;
-  return new Date(Math.min(idleEnd, absoluteEnd));
+  return new Date(Math.min(idleEnd, sessionAbsoluteEndsAt(session).getTime()));
 }
 
 export function isSessionExpired(session: SessionTimes, now: Date): boolean {
@@ -55,6 +56,8 @@ export function isActivityWriteDue(lastActiveAt: Date, now: Date): boolean {
 }
 
 /** The hard end of a session whatever its activity: what a browser cookie's lifetime is set to. */
-export function sessionAbsoluteEndsAt(session: Pick<SessionTimes, 'client' | 'createdAt'>): Date {
-  return new Date(session.createdAt.getTime() + SESSION_LIFETIMES[session.client].absoluteMs);
+export function sessionAbsoluteEndsAt(session: Pick<SessionTimes, 'client' | 'createdAt' | 'maxHours'>): Date {
+  const deployment = SESSION_LIFETIMES[session.client].absoluteMs;
+  const workspace = session.client === 'browser' && session.maxHours ? session.maxHours * HOUR : Infinity;
+  return new Date(session.createdAt.getTime() + Math.min(deployment, workspace));
 }

@@ -31,6 +31,10 @@ export interface MailParams {
   second_factor_failed: { when: Date; address: string; resetLink: string };
   /** A passkey was added to the profile, or removed from it. */
   passkey_changed: { change: 'added' | 'removed'; name: string; when: Date; link: string };
+  /** To the workspace's other admins: one of them changed its security policy. */
+  security_policy_changed: { workspaceName: string; adminName: string; when: Date; link: string };
+  /** To a member the workspace requires two-step verification of, who has not set it up yet. */
+  two_factor_required: { workspaceName: string; deadline: Date; link: string };
 }
 export type MailKind = keyof MailParams;
 
@@ -47,6 +51,16 @@ type Writer<K extends MailKind> = (params: MailParams[K], format: { date: (value
 type Catalogue = { [K in MailKind]: Writer<K> };
 
 const en: Catalogue = {
+  security_policy_changed: (p, f) => ({
+    subject: `The security policy of ${p.workspaceName} was changed`,
+    paragraphs: [`${p.adminName} changed the security policy of ${p.workspaceName} on ${f.time(p.when)}. The audit trail shows what changed.`, 'If you did not expect this, talk to them, or change it back in the console.'],
+    action: { label: 'See the policy', url: p.link },
+  }),
+  two_factor_required: (p, f) => ({
+    subject: `${p.workspaceName} requires two-step verification`,
+    paragraphs: [`${p.workspaceName} requires two-step verification of its members. Set up an authenticator app or a passkey before ${f.date(p.deadline)}.`, 'After that date, signing in at the workspace only lets you set it up.'],
+    action: { label: 'Set it up now', url: p.link },
+  }),
   invitation_code: (p, f) => ({
     subject: `Your code to join ${p.workspaceName}`,
     paragraphs: [
@@ -192,6 +206,16 @@ const en: Catalogue = {
 };
 
 const fr: Catalogue = {
+  security_policy_changed: (p, f) => ({
+    subject: `La politique de sécurité de ${p.workspaceName} a été modifiée`,
+    paragraphs: [`${p.adminName} a modifié la politique de sécurité de ${p.workspaceName} le ${f.time(p.when)}. Le journal d’audit montre ce qui a changé.`, 'Si vous ne vous y attendiez pas, parlez-en avec cette personne, ou rétablissez-la dans la console.'],
+    action: { label: 'Voir la politique', url: p.link },
+  }),
+  two_factor_required: (p, f) => ({
+    subject: `${p.workspaceName} exige la validation en deux étapes`,
+    paragraphs: [`${p.workspaceName} exige la validation en deux étapes de ses membres. Configurez une application d’authentification ou une clé d’accès avant le ${f.date(p.deadline)}.`, 'Après cette date, la connexion à l’espace ne permet plus que de la configurer.'],
+    action: { label: 'La configurer maintenant', url: p.link },
+  }),
   invitation_code: (p, f) => ({
     subject: `Votre code pour rejoindre ${p.workspaceName}`,
     paragraphs: [
@@ -337,6 +361,16 @@ const fr: Catalogue = {
 };
 
 const de: Catalogue = {
+  security_policy_changed: (p, f) => ({
+    subject: `Die Sicherheitsrichtlinie von ${p.workspaceName} wurde geändert`,
+    paragraphs: [`${p.adminName} hat die Sicherheitsrichtlinie von ${p.workspaceName} am ${f.time(p.when)} geändert. Das Audit-Protokoll zeigt, was sich geändert hat.`, 'Wenn Sie das nicht erwartet haben, sprechen Sie mit der Person, oder stellen Sie sie in der Konsole wieder her.'],
+    action: { label: 'Richtlinie ansehen', url: p.link },
+  }),
+  two_factor_required: (p, f) => ({
+    subject: `${p.workspaceName} verlangt die Bestätigung in zwei Schritten`,
+    paragraphs: [`${p.workspaceName} verlangt von seinen Mitgliedern die Bestätigung in zwei Schritten. Richten Sie vor dem ${f.date(p.deadline)} eine Authenticator-App oder einen Passkey ein.`, 'Nach diesem Datum können Sie sie bei der Anmeldung im Workspace nur noch einrichten.'],
+    action: { label: 'Jetzt einrichten', url: p.link },
+  }),
   invitation_code: (p, f) => ({
     subject: `Ihr Code für den Beitritt zu ${p.workspaceName}`,
     paragraphs: [
@@ -482,6 +516,16 @@ const de: Catalogue = {
 };
 
 const it: Catalogue = {
+  security_policy_changed: (p, f) => ({
+    subject: `La politica di sicurezza di ${p.workspaceName} è stata modificata`,
+    paragraphs: [`${p.adminName} ha modificato la politica di sicurezza di ${p.workspaceName} il ${f.time(p.when)}. Il registro di controllo mostra cosa è cambiato.`, 'Se non te lo aspettavi, parlane con questa persona, oppure ripristinala nella console.'],
+    action: { label: 'Vedi la politica', url: p.link },
+  }),
+  two_factor_required: (p, f) => ({
+    subject: `${p.workspaceName} richiede la verifica in due passaggi`,
+    paragraphs: [`${p.workspaceName} richiede ai suoi membri la verifica in due passaggi. Configura un’app di autenticazione o una passkey entro il ${f.date(p.deadline)}.`, 'Dopo questa data, accedendo allo spazio di lavoro potrai solo configurarla.'],
+    action: { label: 'Configurala ora', url: p.link },
+  }),
   invitation_code: (p, f) => ({
     subject: `Il tuo codice per entrare in ${p.workspaceName}`,
     paragraphs: [

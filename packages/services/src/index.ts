@@ -1,7 +1,7 @@
 // The package's public use cases, one door per feature folder.
 export { postForm, isPrivateAddress, type OutboundOutcome } from './shared/outbound.ts';
 export { addressKey, callerKey, type Actor, type KeyActor, type Caller, type RequestOrigin } from './shared/actor.ts';
-export { passkeyRegistrationOptions, addPasskey, passkeySignInOptions, signInWithPasskey, listPasskeys, renamePasskey, removePasskey, type PasskeyView, type RegistrationResponseJSON, type AuthenticationResponseJSON } from './passkeys/index.ts';
+export { passkeyRegistrationOptions, addPasskey, passkeySignInOptions, signInWithPasskey, secondStepPasskeyOptions, passkeyConfirmationOptions, acceptPasskeyProof, type PasskeyProof, listPasskeys, renamePasskey, removePasskey, type PasskeyView, type RegistrationResponseJSON, type AuthenticationResponseJSON } from './passkeys/index.ts';
 export { listApiKeys, createApiKey, revokeApiKey, authenticateApiKey, type ApiKeyView } from './api-keys/index.ts';
 export type { ServiceConfig } from './shared/config.ts';
 export * from './shared/views.ts';
@@ -78,7 +78,9 @@ export {
   listIdentities,
   type IdentityView,
   unlinkIdentity,
+  type Proof,
 } from './sign-in/index.ts';
+export { securityPolicyView, updateSecurityPolicy, listTwoFactorPending, remindTwoFactor, type SecurityPolicyView, type SecurityPolicyChanges } from './security-policy/index.ts';
 export {
   listMySecurityEvents,
   type SecurityEventView,

@@ -272,6 +272,10 @@ export const de: typeof en = {
         removed: 'Passkey entfernt',
         refused: 'Passkey als Kopie abgelehnt',
       },
+      security_policy: {
+        updated: 'Sicherheitsrichtlinie geändert',
+        reminded: 'An die Bestätigung in zwei Schritten erinnert',
+      },
     },
     events: {
       member: {
@@ -369,6 +373,10 @@ export const de: typeof en = {
         renamed: '{actor} hat den Passkey „{previousName}“ in „{name}“ umbenannt',
         removed: '{actor} hat den Passkey „{name}“ entfernt',
         refused: 'Eine Kopie des Passkeys „{name}“ von {target} wurde abgelehnt (vielleicht geklont)',
+      },
+      security_policy: {
+        updated: '{actor} hat die Sicherheitsrichtlinie geändert: {changes}',
+        reminded: '{actor} hat {count} Mitglieder an die Einrichtung der Bestätigung in zwei Schritten erinnert',
       },
     },
   },

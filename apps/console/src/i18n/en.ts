@@ -274,6 +274,10 @@ export const en = {
         removed: 'Passkey removed',
         refused: 'Passkey refused as a copy',
       },
+      security_policy: {
+        updated: 'Security policy changed',
+        reminded: 'Reminded to set up two-step verification',
+      },
     },
     /** One sentence per event: {actor} did it, {target} is whom it concerns, other names are the event's details. */
     events: {
@@ -372,6 +376,10 @@ export const en = {
         renamed: '{actor} renamed the passkey “{previousName}” to “{name}”',
         removed: '{actor} removed the passkey “{name}”',
         refused: 'A copy of {target}’s passkey “{name}” was refused (possibly cloned)',
+      },
+      security_policy: {
+        updated: '{actor} changed the security policy: {changes}',
+        reminded: '{actor} reminded {count} members to set up two-step verification',
       },
     },
   },

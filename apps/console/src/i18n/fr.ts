@@ -272,6 +272,10 @@ export const fr: typeof en = {
         removed: 'Clé d’accès retirée',
         refused: 'Clé d’accès refusée comme copie',
       },
+      security_policy: {
+        updated: 'Politique de sécurité modifiée',
+        reminded: 'Rappel de configurer la validation en deux étapes',
+      },
     },
     events: {
       member: {
@@ -369,6 +373,10 @@ export const fr: typeof en = {
         renamed: '{actor} a renommé la clé d’accès « {previousName} » en « {name} »',
         removed: '{actor} a retiré la clé d’accès « {name} »',
         refused: 'Une copie de la clé d’accès « {name} » de {target} a été refusée (peut-être clonée)',
+      },
+      security_policy: {
+        updated: '{actor} a modifié la politique de sécurité : {changes}',
+        reminded: '{actor} a rappelé à {count} membres de configurer la validation en deux étapes',
       },
     },
   },

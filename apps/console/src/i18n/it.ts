@@ -272,6 +272,10 @@ export const it: typeof en = {
         removed: 'Passkey rimossa',
         refused: 'Passkey rifiutata come copia',
       },
+      security_policy: {
+        updated: 'Politica di sicurezza modificata',
+        reminded: 'Promemoria per configurare la verifica in due passaggi',
+      },
     },
     events: {
       member: {
@@ -369,6 +373,10 @@ export const it: typeof en = {
         renamed: '{actor} ha rinominato la passkey «{previousName}» in «{name}»',
         removed: '{actor} ha rimosso la passkey «{name}»',
         refused: 'Una copia della passkey «{name}» di {target} è stata rifiutata (forse clonata)',
+      },
+      security_policy: {
+        updated: '{actor} ha modificato la politica di sicurezza: {changes}',
+        reminded: '{actor} ha ricordato a {count} membri di configurare la verifica in due passaggi',
       },
     },
   },

@@ -1,6 +1,6 @@
-import { passkeySignInOptions, requestPasswordReset, resendVerification, resetPassword, signIn, signInWithPasskey, signOut, signUp, verifyEmail, verifyTwoFactor, type AuthenticationResponseJSON } from '@gatehouse/services';
+import { passkeySignInOptions, secondStepPasskeyOptions, requestPasswordReset, resendVerification, resetPassword, signIn, signInWithPasskey, signOut, signUp, verifyEmail, verifyTwoFactor, type AuthenticationResponseJSON } from '@gatehouse/services';
 import { authedProcedure, publicProcedure, router } from '../trpc.ts';
-import { RequestPasswordResetInput, ResetPasswordInput, SignInInput, SignInWithPasskeyInput, SignUpInput, VerifyEmailInput, VerifyTwoFactorInput } from '../schemas.ts';
+import { RequestPasswordResetInput, SecondStepPasskeyOptionsInput, ResetPasswordInput, SignInInput, SignInWithPasskeyInput, SignUpInput, VerifyEmailInput, VerifyTwoFactorInput } from '../schemas.ts';
 import { deliverSession } from '../session-delivery.ts';
 import { sessionView } from '../session-view.ts';
 
@@ -25,7 +25,14 @@ export const authRouter = router({
   }),
 
   /** A sign-in ceremony for a passkey: no email asked; the browser offers the person's passkeys (or autofills them). */
-  passkeyOptions: publicProcedure.mutation(({ ctx }) => passkeySignInOptions({ em: ctx.em, config: ctx.config, origin: ctx.origin })),
+  passkeyOptions: publicProcedure
+    .input(SecondStepPasskeyOptionsInput)
+    .mutation(({ ctx, input }) =>
+      // With a sign-in's second step: only the passkeys of whoever proved the first.
+      input?.challengeId
+        ? secondStepPasskeyOptions({ em: ctx.em, config: ctx.config, challengeId: input.challengeId, origin: ctx.origin })
+        : passkeySignInOptions({ em: ctx.em, config: ctx.config, origin: ctx.origin }),
+    ),
 
   signInWithPasskey: publicProcedure.input(SignInWithPasskeyInput).mutation(async ({ ctx, input }) => {
     const result = await signInWithPasskey({
@@ -48,6 +55,7 @@ export const authRouter = router({
       challengeId: input.challengeId,
       ...(input.code ? { code: input.code } : {}),
       ...(input.recoveryCode ? { recoveryCode: input.recoveryCode } : {}),
+      ...(input.passkey ? { passkey: { ceremonyId: input.passkey.ceremonyId, response: input.passkey.response as AuthenticationResponseJSON } } : {}),
       origin: ctx.origin,
     });
     return { ...deliverSession(ctx, result), recoveryCodesLeft: result.recoveryCodesLeft, fewRecoveryCodesLeft: result.fewRecoveryCodesLeft };
@@ -72,7 +80,7 @@ export const authRouter = router({
   }),
 
   /** A browser is also told to drop what it cached of the signed-in pages (Clear-Site-Data). */
-  signOut: authedProcedure.meta({ allowedBeforePasswordChange: true }).mutation(async ({ ctx }) => {
+  signOut: authedProcedure.meta({ allowedBeforePasswordChange: true, allowedDuringTwoFactorSetup: true }).mutation(async ({ ctx }) => {
     await signOut({ em: ctx.em, actor: ctx.actor });
     if (ctx.authVia === 'cookie') ctx.sessionCookie.clearSite();
     return { ok: true as const };

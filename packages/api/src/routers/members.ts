@@ -1,3 +1,4 @@
+import { proofOf } from '../proof.ts';
 import {
   approveMember,
   countMembers,
@@ -14,7 +15,7 @@ import {
   updateMember,
 } from '@gatehouse/services';
 import { adminProcedure, keyOpenProcedure, router } from '../trpc.ts';
-import { ListMembersFilter, MemberInput, RehireInput, ResetMemberTwoFactorInput, SetRoleInput, UpdateMemberInput, WorkspaceInput } from '../schemas.ts';
+import { ListMembersFilter, MemberInput, SensitiveMemberInput, RehireInput, ResetMemberTwoFactorInput, SetRoleInput, UpdateMemberInput, WorkspaceInput } from '../schemas.ts';
 
 /** Reading the directory is open to reader API keys; dismissal, rehiring and members' details to admin keys. */
 const directoryRead = keyOpenProcedure({ people: 'member', keys: 'reader' });
@@ -49,7 +50,9 @@ export const membersRouter = router({
     }),
   ),
 
-  dismiss: keyOpenProcedure({ people: 'admin', keys: 'admin' }).input(MemberInput).mutation(({ ctx, input }) => dismissMember({ em: ctx.em, actor: ctx.caller, membership: ctx.membership, memberId: input.memberId })),
+  dismiss: keyOpenProcedure({ people: 'admin', keys: 'admin' })
+    .input(SensitiveMemberInput)
+    .mutation(({ ctx, input }) => dismissMember({ em: ctx.em, config: ctx.config, actor: ctx.caller, membership: ctx.membership, memberId: input.memberId, proof: proofOf(input) })),
   /** Back from dismissal, with the role the admin chooses (by default the one they had). */
   rehire: keyOpenProcedure({ people: 'admin', keys: 'admin' })
     .input(RehireInput)
@@ -58,7 +61,7 @@ export const membersRouter = router({
   setRole: adminProcedure
     .input(SetRoleInput)
     .mutation(({ ctx, input }) =>
-      setMemberRole({ em: ctx.em, actor: ctx.actor, config: ctx.config, membership: ctx.membership, memberId: input.memberId, role: input.role, proof: { password: input.password, code: input.code } }),
+      setMemberRole({ em: ctx.em, actor: ctx.actor, config: ctx.config, membership: ctx.membership, memberId: input.memberId, role: input.role, proof: proofOf(input) }),
     ),
   /** Ends the member's sessions at this workspace; they sign in again. */
   endSessions: adminProcedure.input(MemberInput).mutation(({ ctx, input }) => endMemberSessionsByAdmin({ em: ctx.em, actor: ctx.actor, membership: ctx.membership, memberId: input.memberId })),
@@ -78,7 +81,7 @@ export const membersRouter = router({
       membership: ctx.membership,
       memberId: input.memberId,
       until: input.until ? new Date(input.until) : null,
-      proof: { password: input.password, code: input.code },
+      proof: proofOf(input),
     }),
   ),
   reject: adminProcedure.input(MemberInput).mutation(({ ctx, input }) => rejectMember({ em: ctx.em, actor: ctx.actor, membership: ctx.membership, memberId: input.memberId })),

@@ -1,14 +1,14 @@
 import { addPasskey, listPasskeys, passkeyRegistrationOptions, removePasskey, renamePasskey, type RegistrationResponseJSON } from '@gatehouse/services';
-import { authedProcedure, router } from '../trpc.ts';
+import { authedProcedure, DURING_SETUP, router } from '../trpc.ts';
 import { PasskeyInput, RegisterPasskeyInput, RenamePasskeyInput } from '../schemas.ts';
 
 /** The signed-in person's passkeys: add (two steps: options, then the browser's answer), list, rename, remove. */
 export const passkeysRouter = router({
-  list: authedProcedure.query(({ ctx }) => listPasskeys({ em: ctx.em, actor: ctx.actor })),
+  list: authedProcedure.meta(DURING_SETUP).query(({ ctx }) => listPasskeys({ em: ctx.em, actor: ctx.actor })),
 
-  registrationOptions: authedProcedure.mutation(({ ctx }) => passkeyRegistrationOptions({ em: ctx.em, config: ctx.config, actor: ctx.actor })),
+  registrationOptions: authedProcedure.meta(DURING_SETUP).mutation(({ ctx }) => passkeyRegistrationOptions({ em: ctx.em, config: ctx.config, actor: ctx.actor })),
 
-  register: authedProcedure.input(RegisterPasskeyInput).mutation(({ ctx, input }) =>
+  register: authedProcedure.meta(DURING_SETUP).input(RegisterPasskeyInput).mutation(({ ctx, input }) =>
     addPasskey({ em: ctx.em, config: ctx.config, actor: ctx.actor, ceremonyId: input.ceremonyId, response: input.response as RegistrationResponseJSON, name: input.name ?? null }),
   ),
 

@@ -1,3 +1,4 @@
+import { proofOf } from '../proof.ts';
 import {
   acceptCreatorRole,
   fileRecoveryRequest,
@@ -32,7 +33,7 @@ export const stewardshipRouter = router({
   offerCreator: adminProcedure
     .input(OfferCreatorInput)
     .mutation(({ ctx, input }) =>
-      offerCreatorRole({ em: ctx.em, actor: ctx.actor, config: ctx.config, membership: ctx.membership, memberId: input.memberId, proof: { password: input.password, code: input.code } }),
+      offerCreatorRole({ em: ctx.em, actor: ctx.actor, config: ctx.config, membership: ctx.membership, memberId: input.memberId, proof: proofOf(input) }),
     ),
   acceptCreator: adminProcedure.input(WorkspaceInput).mutation(({ ctx }) => acceptCreatorRole({ em: ctx.em, actor: ctx.actor, membership: ctx.membership })),
   fileRecovery: workspaceProcedure.input(FileRecoveryInput).mutation(({ ctx, input }) =>

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { proofOf } from '../proof.ts';
 import { changePassword, confirmEmailChange, getProfile, listGrantedApps, listMySecurityEvents, listMyWorkspaces, requestEmailChange, revokeGrantedApp, updateProfile } from '@gatehouse/services';
 import { authedProcedure, publicProcedure, router } from '../trpc.ts';
 import { rotateBrowserSession } from '../session-delivery.ts';
 import { AppId, ChangePasswordInput, RequestEmailChangeInput, SecurityEventsInput, UpdateProfileInput, VerifyEmailInput } from '../schemas.ts';
 
 export const profileRouter = router({
-  get: authedProcedure.meta({ allowedBeforePasswordChange: true }).query(({ ctx }) => getProfile({ em: ctx.em, actor: ctx.actor })),
+  get: authedProcedure.meta({ allowedBeforePasswordChange: true, allowedDuringTwoFactorSetup: true }).query(({ ctx }) => getProfile({ em: ctx.em, actor: ctx.actor })),
 
   update: authedProcedure.input(UpdateProfileInput).mutation(({ ctx, input }) => updateProfile({ em: ctx.em, actor: ctx.actor, ...input })),
 
@@ -21,7 +22,7 @@ export const profileRouter = router({
 
   requestEmailChange: authedProcedure
     .input(RequestEmailChangeInput)
-    .mutation(({ ctx, input }) => requestEmailChange({ em: ctx.em, actor: ctx.actor, config: ctx.config, newEmail: input.newEmail, proof: { password: input.password, code: input.code } })),
+    .mutation(({ ctx, input }) => requestEmailChange({ em: ctx.em, actor: ctx.actor, config: ctx.config, newEmail: input.newEmail, proof: proofOf(input) })),
 
   /** From the link mailed to the new address; no session needed. */
   confirmEmailChange: publicProcedure.input(VerifyEmailInput).mutation(({ ctx, input }) => confirmEmailChange({ em: ctx.em, config: ctx.config, token: input.token, origin: ctx.origin })),

@@ -1,4 +1,5 @@
 import { listSessions, revokeOtherSessions, revokeSession } from '@gatehouse/services';
+import { proofOf } from '../proof.ts';
 import { authedProcedure, router } from '../trpc.ts';
 import { RevokeSessionInput } from '../schemas.ts';
 
@@ -9,7 +10,7 @@ export const sessionsRouter = router({
     .meta({ allowedBeforePasswordChange: true })
     .input(RevokeSessionInput)
     .mutation(async ({ ctx, input }) => {
-      await revokeSession({ em: ctx.em, actor: ctx.actor, config: ctx.config, sessionId: input.id, proof: { password: input.password, code: input.code } });
+      await revokeSession({ em: ctx.em, actor: ctx.actor, config: ctx.config, sessionId: input.id, proof: proofOf(input) });
       if (input.id === ctx.actor.sessionId && ctx.authVia === 'cookie') ctx.sessionCookie.clear();
       return { ok: true as const };
     }),

@@ -1,6 +1,7 @@
-import { createWorkspace, getWorkspace, updateWorkspaceSettings } from '@gatehouse/services';
+import { createWorkspace, getWorkspace, listTwoFactorPending, remindTwoFactor, securityPolicyView, updateSecurityPolicy, updateWorkspaceSettings } from '@gatehouse/services';
+import { proofOf } from '../proof.ts';
 import { adminProcedure, authedProcedure, router, workspaceProcedure } from '../trpc.ts';
-import { CreateWorkspaceInput, UpdateSettingsInput, WorkspaceInput } from '../schemas.ts';
+import { CreateWorkspaceInput, RemindTwoFactorInput, TwoFactorPendingInput, UpdateSecurityPolicyInput, UpdateSettingsInput, WorkspaceInput } from '../schemas.ts';
 
 export const workspaceRouter = router({
   create: authedProcedure
@@ -20,4 +21,29 @@ export const workspaceRouter = router({
       ...(input.sessionIdleMinutes !== undefined ? { sessionIdleMinutes: input.sessionIdleMinutes } : {}),
     }),
   ),
+
+  /** The workspace's security policy: any member may read what applies to them. */
+  securityPolicy: workspaceProcedure
+    .input(WorkspaceInput)
+    .query(({ ctx }) => securityPolicyView({ workspace: ctx.membership.workspace, member: ctx.membership.member, socialProviderIds: ctx.socialProviders.map((provider) => provider.id) })),
+
+  updateSecurityPolicy: adminProcedure.input(UpdateSecurityPolicyInput).mutation(({ ctx, input }) => {
+    const { workspace: _slug, password: _password, code: _code, passkey: _passkey, ...changes } = input;
+    return updateSecurityPolicy({
+      em: ctx.em,
+      config: ctx.config,
+      actor: ctx.actor,
+      membership: ctx.membership,
+      changes: Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)),
+      socialProviderIds: ctx.socialProviders.map((provider) => provider.id),
+      proof: proofOf(input),
+    });
+  }),
+
+  /** Members the policy's second step still waits for, with their deadlines. */
+  twoFactorPending: adminProcedure.input(TwoFactorPendingInput).query(({ ctx, input }) => listTwoFactorPending({ em: ctx.em, membership: ctx.membership, limit: input.limit, offset: input.offset })),
+
+  remindTwoFactor: adminProcedure
+    .input(RemindTwoFactorInput)
+    .mutation(({ ctx, input }) => remindTwoFactor({ em: ctx.em, config: ctx.config, actor: ctx.actor, membership: ctx.membership, ...(input.memberIds ? { memberIds: input.memberIds } : {}) })),
 });

@@ -40,6 +40,6 @@ export { WorkspaceApp } from './workspace-app.ts';
 export { AppLogoutMessage } from './app-logout-message.ts';
 export { ApiKey } from './api-key.ts';
 export { Passkey } from './passkey.ts';
-export { PasskeyChallenge } from './passkey-challenge.ts';
+export { PasskeyChallenge, type PasskeyCeremonyPurpose } from './passkey-challenge.ts';
 
 export const ENTITIES = [ProfileSchema, WorkspaceSchema, MemberSchema, SessionSchema, OutboxMessageSchema, TaskSchema, AuditEventSchema, ProfileTokenSchema, RecoveryCodeSchema, TwoFactorChallengeSchema, IdentitySchema, KnownDeviceSchema, RateLimitSchema, RecoveryRequestSchema, OidcRecordSchema, SigningKeySchema, WorkspaceAppSchema, AppLogoutMessageSchema, ApiKeySchema, PasskeySchema, PasskeyChallengeSchema];

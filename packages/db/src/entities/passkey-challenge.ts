@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { defineEntity, p } from '@mikro-orm/core';
 import { Profile } from './profile.ts';
 
+export const PASSKEY_CEREMONY_PURPOSES = ['register', 'sign_in', 'confirm'] as const;
+export type PasskeyCeremonyPurpose = (typeof PASSKEY_CEREMONY_PURPOSES)[number];
+
 /**
  * The challenge of one WebAuthn ceremony, kept in PostgreSQL so any api
  * process can finish what another started; taken (deleted) by the answer
@@ -13,8 +16,9 @@ export const PasskeyChallengeSchema = defineEntity({
   properties: {
     id: p.uuid().primary().onCreate(() => randomUUID()),
     challenge: p.string().length(128),
-    purpose: p.enum(['register', 'sign_in'] as const),
-    /** Whose passkey is being added; null for a sign-in, where nobody is known yet. */
+    /** `confirm`: a known person proves it is them (the second step of a sign-in, or before a sensitive action). */
+    purpose: p.enum(PASSKEY_CEREMONY_PURPOSES),
+    /** Whose passkey is being added or asked for; null for a sign-in, where nobody is known yet. */
     profile: () => p.manyToOne(Profile).ref().nullable().deleteRule('cascade'),
     expiresAt: p.datetime(),
   },

@@ -19,6 +19,12 @@ export const SessionSchema = defineEntity({
     client: p.enum(SESSION_CLIENTS),
     /** How the person proved it was them (RFC 8176 values: pwd, otp, mfa, fed…): apps read it as `amr`. */
     amr: p.json<string[]>().default('["pwd"]').onCreate(() => ['pwd']),
+    /** The way in it began with (`password`, `passkey`, `social:<provider>`), for the workspace's allowed ways in. */
+    wayIn: p.string().length(64).default('password'),
+    /** When the person last proved it was them in this session (the sign-in, or a confirmation since): sensitive actions need it recent. */
+    authenticatedAt: p.datetime().onCreate(() => new Date()),
+    /** Signed in at a workspace that requires two-step verification the person has not set up in time: the session may only set it up. */
+    setupOnly: p.boolean().default(false),
     userAgent: p.string().length(512).nullable(),
     ipAddress: p.string().length(64).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),

@@ -13,7 +13,7 @@ export const TwoFactorChallengeSchema = defineEntity({
     profile: () => p.manyToOne(Profile).ref().deleteRule('cascade'),
     workspace: () => p.manyToOne(Workspace).ref().nullable().deleteRule('cascade'),
     client: p.enum(SESSION_CLIENTS),
-    /** How the first factor was proven: password or a social identity. */
+    /** The way in that proved the first factor (`password`, `social:<provider>`), which the session keeps. */
     method: p.string().length(32),
     attempts: p.integer().default(0),
     expiresAt: p.datetime(),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { defineEntity, p } from '@mikro-orm/core';
-import { PLAN_IDS } from '@gatehouse/domain';
+import { PLAN_IDS, TWO_FACTOR_REQUIREMENTS, type AllowedWaysIn } from '@gatehouse/domain';
 import { Profile } from './profile.ts';
 
 /** A company's space: its own address (slug), plan, settings and members. */
@@ -15,6 +15,14 @@ export const WorkspaceSchema = defineEntity({
     anyoneCanInvite: p.boolean().default(false),
     /** Idle minutes for browser sessions signed in here; null means the product default (24). */
     sessionIdleMinutes: p.integer().nullable(),
+    /* The workspace's security policy (domain/security-policy.ts says what each rule means). */
+    twoFactorRequiredFor: p.enum(TWO_FACTOR_REQUIREMENTS).default('nobody'),
+    twoFactorGraceDays: p.integer().default(14),
+    twoFactorRequiredSince: p.datetime().nullable(),
+    allowedWaysIn: p.json<AllowedWaysIn>().default('{"admins":null,"members":null}').onCreate(() => ({ admins: null, members: null })),
+    /** Hours a browser session signed in here lasts at most; null means the deployment's cap. */
+    sessionMaxHours: p.integer().nullable(),
+    recentSignInMinutes: p.integer().default(10),
     /**
      * Quick-join link: its secret is an HMAC of (workspace, version) under the
      * server's key, so admins can see the link again while nothing secret is

@@ -14,6 +14,7 @@ import { Migration20261202045642_workspace_apps as m11 } from './migration-20261
 import { Migration20261202054720_app_logout_outbox as m12 } from './migration-20261202054720-app-logout-outbox.ts';
 import { Migration20261202071002_api_keys as m13 } from './migration-20261202071002-api-keys.ts';
 import { Migration20261202075340_passkeys as m14 } from './migration-20261202075340-passkeys.ts';
+import { Migration20261202124606_security_policy as m15 } from './migration-20261202124606-security-policy.ts';
 
 export const MIGRATIONS = [
   { name: 'migration-20261122024630-initial', class: m0 },
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   { name: 'migration-20261202054720-app-logout-outbox', class: m12 },
   { name: 'migration-20261202071002-api-keys', class: m13 },
   { name: 'migration-20261202075340-passkeys', class: m14 },
+  { name: 'migration-20261202124606-security-policy', class: m15 },
 ];

@@ -9,7 +9,7 @@ const db = useTestDatabase();
 
 function sessionRecord(profileId: string, workspaceId: string | null): NewSessionRecord {
   const now = new Date();
-  return { id: randomBytes(16).toString('hex'), secretHash: 'f'.repeat(64), profileId, workspaceId, client: 'browser', amr: ['pwd'], userAgent: 'vitest', ipAddress: '127.0.0.1', now, expiresAt: new Date(now.getTime() + 24 * 60_000) };
+  return { id: randomBytes(16).toString('hex'), secretHash: 'f'.repeat(64), profileId, workspaceId, client: 'browser', amr: ['pwd'], wayIn: 'password', setupOnly: false, userAgent: 'vitest', ipAddress: '127.0.0.1', now, expiresAt: new Date(now.getTime() + 24 * 60_000) };
 }
 
 const audit = (profileId: string, workspaceId: string | null): AuditRow => ({

@@ -73,7 +73,7 @@ const KNOWN_DEVICE_SIGN_IN_SQL = `
     select $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $1 from device
   ), started as (
     insert into session (${SESSION_INSERT_COLUMNS})
-    select $15, $16, $2, $4, $17, $18, $19, $1, $1, $20, $21 from device
+    select $15, $16, $2, $4, $17, $18, $19, $1, $1, $20, $21, $1, $22, $23 from device
   )
   select count(*)::int as known from device`;
 
@@ -99,6 +99,8 @@ export async function recordKnownDeviceSignIn(
     session.ipAddress,
     session.expiresAt,
     JSON.stringify(session.amr),
+    session.wayIn,
+    session.setupOnly,
   ]);
   return (row?.known ?? 0) > 0;
 }

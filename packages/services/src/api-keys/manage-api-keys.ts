@@ -1,3 +1,6 @@
+import type { ServiceConfig } from '../shared/config.ts';
+import { assertRecentSignIn, type Proof } from '../sign-in/index.ts';
+import { securityPolicyOf } from '../security-policy/index.ts';
 import { generateApiKey } from '@gatehouse/auth';
 import { ApiKey, Profile, type EntityManager } from '@gatehouse/db';
 import { AppError, API_KEY_MAX_LIFETIME_DAYS, API_KEYS_PER_WORKSPACE, type ApiKeyRole } from '@gatehouse/domain';
@@ -32,8 +35,9 @@ export async function listApiKeys(options: { em: EntityManager; membership: Memb
 }
 
 /** A new key with a role and, if given, an end; the key is in this answer and nowhere else. */
-export async function createApiKey(options: AdminCall & { name: string; role: ApiKeyRole; expiresAt: Date | null }): Promise<{ apiKey: ApiKeyView; key: string }> {
+export async function createApiKey(options: AdminCall & { config: ServiceConfig; name: string; role: ApiKeyRole; expiresAt: Date | null; proof?: Proof }): Promise<{ apiKey: ApiKeyView; key: string }> {
   const { em, actor, membership } = options;
+  await assertRecentSignIn({ em, config: options.config, actor, policy: securityPolicyOf(membership.workspace), proof: options.proof ?? {} });
   const now = Date.now();
   if (options.expiresAt && options.expiresAt.getTime() <= now) throw new AppError('INVALID_INPUT', { fields: { expiresAt: 'past' } });
   if (options.expiresAt && options.expiresAt.getTime() > now + API_KEY_MAX_LIFETIME_DAYS * DAY_MS) throw new AppError('INVALID_INPUT', { fields: { expiresAt: 'range' } });

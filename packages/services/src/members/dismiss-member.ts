@@ -1,3 +1,6 @@
+import type { ServiceConfig } from '../shared/config.ts';
+import { assertRecentSignIn, type Proof } from '../sign-in/index.ts';
+import { securityPolicyOf } from '../security-policy/index.ts';
 import { AppError, isLastAdmin } from '@gatehouse/domain';
 import { recordAudit } from '../audit/index.ts';
 import { endMemberSessions } from '../sign-in/index.ts';
@@ -5,7 +8,8 @@ import { memberView, type MemberView } from '../shared/views.ts';
 import { type ManageMemberOptions, lockManagedMember, assertMemberAction, activeAdminCount, assertNotCreatorUnlessSelf } from './managed-member.ts';
 
 /** Dismissal instead of deletion: every record stays, access ends now, in this workspace only. */
-export async function dismissMember(options: ManageMemberOptions): Promise<MemberView> {
+export async function dismissMember(options: ManageMemberOptions & { config: ServiceConfig; proof?: Proof }): Promise<MemberView> {
+  await assertRecentSignIn({ em: options.em, config: options.config, actor: options.actor, policy: securityPolicyOf(options.membership.workspace), proof: options.proof ?? {} });
   return options.em.transactional(async (em) => {
     const member = await lockManagedMember(em, options);
     assertMemberAction(member, 'dismiss');

@@ -2,6 +2,8 @@ import { findMembershipRows, Member, workspaceIdOfSlug, Workspace, type EntityMa
 import { AppError, isActiveAdmin, signInRefusal, type MemberRole, type MemberStatus } from '@gatehouse/domain';
 import type { Actor, Caller, KeyActor } from '../shared/actor.ts';
 import { recordAuditNow } from '../audit/index.ts';
+import { assertPolicyAllowsSession } from '../security-policy/index.ts';
+import { securityPolicyOfRow } from '../security-policy/index.ts';
 
 /** What access checks and reads need of the caller's standing in a workspace, without entities. */
 export interface WorkspaceAccess {
@@ -60,13 +62,19 @@ function lazyMembership(em: EntityManager, rows: MembershipRows): Membership {
   };
 }
 
+function joinedAtOfRow(member: Record<string, unknown>): Date | null {
+  const joined = member['joined_at'] ?? member['created_at'];
+  return typeof joined === 'string' ? new Date(joined) : null;
+}
+
 /**
  * The caller's active membership in the workspace at `slug`. A workspace the
  * caller does not belong to answers NOT_FOUND, exactly like one that does not
  * exist, so nobody learns other tenants' addresses — and the workspace's
  * audit trail records the attempt. A session older than the member's
  * `sessionsValidFrom` (dismissed and rehired since, or ended by an admin)
- * cannot act here: the person signs in again.
+ * cannot act here: the person signs in again. The workspace's security
+ * policy speaks too: its ways in, its session cap, its required second step.
  */
 export async function resolveMembership(options: { em: EntityManager; actor: Actor; slug: string }): Promise<Membership> {
   const { em, actor, slug } = options;
@@ -80,6 +88,12 @@ export async function resolveMembership(options: { em: EntityManager; actor: Act
   if (refusal) throw new AppError(refusal);
   const validFrom = rows.member['sessions_valid_from'];
   if (typeof validFrom === 'string' && actor.sessionStartedAt.getTime() < new Date(validFrom).getTime()) throw new AppError('UNAUTHENTICATED');
+  await assertPolicyAllowsSession(em, {
+    policy: securityPolicyOfRow(rows.workspace),
+    member: { role: rows.member.role, joinedAt: joinedAtOfRow(rows.member) },
+    profileId: actor.profileId,
+    session: { client: actor.sessionClient, createdAt: actor.sessionStartedAt, wayIn: actor.sessionWayIn },
+  });
   return lazyMembership(em, rows);
 }
 

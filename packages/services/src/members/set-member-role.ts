@@ -2,13 +2,14 @@ import { AppError, isLastAdmin, type MemberRole } from '@gatehouse/domain';
 import { recordAudit } from '../audit/index.ts';
 import { type ServiceConfig } from '../shared/config.ts';
 import type { Actor } from '../shared/actor.ts';
-import { assertReauthenticated, type Proof } from '../sign-in/index.ts';
+import { assertRecentSignIn, type Proof } from '../sign-in/index.ts';
+import { securityPolicyOf } from '../security-policy/index.ts';
 import { memberView, type MemberView } from '../shared/views.ts';
 import { type ManageMemberOptions, lockManagedMember, activeAdminCount, assertNotCreatorUnlessSelf, onlyCreatorDemotes } from './managed-member.ts';
 
-/** A change of rights, confirmed by the admin's password or code: a person's act, never an API key's. */
+/** A change of rights, with a recent sign-in (or the admin's confirmation now): a person's act, never an API key's. */
 export async function setMemberRole(options: ManageMemberOptions & { actor: Actor; role: MemberRole; config: ServiceConfig; proof: Proof }): Promise<MemberView> {
-  await assertReauthenticated({ em: options.em, config: options.config, actor: options.actor, proof: options.proof, require: 'any' });
+  await assertRecentSignIn({ em: options.em, config: options.config, actor: options.actor, policy: securityPolicyOf(options.membership.workspace), proof: options.proof });
   return options.em.transactional(async (em) => {
     const member = await lockManagedMember(em, options);
     if (member.role === options.role) return memberView(member, options.membership.workspace.creator.id);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { generateRegistrationOptions, verifyRegistrationResponse, type PublicKeyCredentialCreationOptionsJSON, type RegistrationResponseJSON } from '@simplewebauthn/server';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
-import { Passkey, Profile, type EntityManager } from '@gatehouse/db';
+import { endSetupOnlySessions, Passkey, Profile, type EntityManager } from '@gatehouse/db';
 import { AppError, defaultPasskeyName, PASSKEYS_PER_PROFILE } from '@gatehouse/domain';
 import { enqueueMail } from '@gatehouse/mail';
 import type { Actor } from '../shared/actor.ts';
@@ -65,6 +65,8 @@ export async function addPasskey(options: { em: EntityManager; config: ServiceCo
         lastUsedAt: null,
         suspectedCloneAt: null,
       });
+      // A passkey is a second step: a workspace that held the person's sessions to setting one up lets them go on.
+      await endSetupOnlySessions(em, profile.id);
       recordAudit(em, actor, { workspaceId: null, action: 'passkey.added', targetProfileId: profile.id, details: { name: passkey.name } });
       enqueueMail(em, { to: profile.email, kind: 'passkey_changed', locale: profile.locale, params: { change: 'added', name: passkey.name, when: new Date(), link: portalLink(config, '/security') } });
       await em.flush();

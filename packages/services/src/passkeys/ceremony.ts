@@ -1,8 +1,8 @@
-import { PasskeyChallenge, takePasskeyChallenge, type EntityManager } from '@gatehouse/db';
+import { PasskeyChallenge, takePasskeyChallenge, type EntityManager, type PasskeyCeremonyPurpose } from '@gatehouse/db';
 import { AppError, PASSKEY_CHALLENGE_TTL_MS } from '@gatehouse/domain';
 
 /** Keeps a ceremony's challenge for whichever api process the answer reaches. */
-export async function startCeremony(em: EntityManager, options: { challenge: string; purpose: 'register' | 'sign_in'; profileId: string | null }): Promise<string> {
+export async function startCeremony(em: EntityManager, options: { challenge: string; purpose: PasskeyCeremonyPurpose; profileId: string | null }): Promise<string> {
   const row = em.create(PasskeyChallenge, {
     challenge: options.challenge,
     purpose: options.purpose,
@@ -18,7 +18,7 @@ export async function startCeremony(em: EntityManager, options: { challenge: str
  * ceremony of another purpose or another person, an expired or spent one,
  * is PASSKEY_INVALID: nothing of it is used.
  */
-export async function takeCeremony(em: EntityManager, options: { id: string; purpose: 'register' | 'sign_in'; profileId: string | null }): Promise<string> {
+export async function takeCeremony(em: EntityManager, options: { id: string; purpose: PasskeyCeremonyPurpose; profileId: string | null }): Promise<string> {
   const taken = await takePasskeyChallenge(em, options);
   if (!taken || taken.profileId !== options.profileId) throw new AppError('PASSKEY_INVALID');
   return taken.challenge;

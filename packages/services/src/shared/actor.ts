@@ -1,4 +1,4 @@
-import { clientAddressKey, type ApiKeyRole, type Locale } from '@gatehouse/domain';
+import { clientAddressKey, type ApiKeyRole, type Locale, type SessionClient, type WayIn } from '@gatehouse/domain';
 
 /** Who is calling: the signed-in profile and the session it came with. */
 export interface Actor {
@@ -7,6 +7,10 @@ export interface Actor {
   sessionId: string;
   /** When the caller's session began: a workspace may refuse sessions older than its member's `sessionsValidFrom`. */
   sessionStartedAt: Date;
+  /** The session's kind and way in, and the caller's last proof in it: a workspace's security policy asks about each. */
+  sessionClient: SessionClient;
+  sessionWayIn: WayIn;
+  sessionAuthenticatedAt: Date;
   locale: Locale;
   isStaff: boolean;
   /** Where the request came from, for the audit trail. */

@@ -1,16 +1,26 @@
-import { Member, TwoFactorChallenge, type EntityManager, type Profile, type Workspace } from '@gatehouse/db';
-import { AppError, signInRefusal, type SessionClient } from '@gatehouse/domain';
+import { Member, Passkey, TwoFactorChallenge, type EntityManager, type Profile, type Workspace } from '@gatehouse/db';
+import { AppError, signInRefusal, twoFactorRequiredOf, type SessionClient, type WayIn } from '@gatehouse/domain';
 import type { RequestOrigin } from '../shared/actor.ts';
 import { startSession, type SignedIn } from './sessions.ts';
 import type { ServiceConfig } from '../shared/config.ts';
-import { asksSecondFactor, TWO_FACTOR_CHALLENGE_TTL_MS } from './two-factor-rules.ts';
+import { isTwoFactorExempt, isTwoFactorOn, TWO_FACTOR_CHALLENGE_TTL_MS } from './two-factor-rules.ts';
+import { policyAtDoor } from '../security-policy/index.ts';
+import { securityPolicyOf } from '../security-policy/index.ts';
 
-export type SignInResult = SignedIn | { status: 'two_factor_required'; challengeId: string };
+/** What the second step may be answered with: a code (TOTP or recovery), a passkey. */
+export interface SecondStepWays {
+  code: boolean;
+  passkey: boolean;
+}
+
+export type SignInResult = SignedIn | { status: 'two_factor_required'; challengeId: string; ways: SecondStepWays };
 
 /**
  * What every way in does once the first factor is proven (a password, a
- * social identity, a passkey): membership speaks (NO_ACCESS, MEMBER_DISMISSED), then the
- * second factor is asked for when it is on, else the session starts.
+ * social identity, a passkey): membership speaks (NO_ACCESS, MEMBER_DISMISSED),
+ * then the workspace's security policy (its ways in; past its grace period
+ * the session may only set up a second step), then the second factor is
+ * asked for when there is one to ask, else the session starts.
  */
 export async function afterFirstFactor(options: {
   em: EntityManager;
@@ -19,28 +29,52 @@ export async function afterFirstFactor(options: {
   workspaceSlug?: string | null;
   client: SessionClient;
   origin: RequestOrigin;
-  method: 'password' | 'social' | 'passkey';
+  /** The way in that proved the first factor: `password`, `passkey`, `social:<provider>`. */
+  wayIn: WayIn;
 }): Promise<SignInResult> {
-  const { em, profile } = options;
+  const { em, profile, wayIn } = options;
   let workspace: Workspace | null = null;
   let member: Member | null = null;
+  let setupOnly = false;
   if (options.workspaceSlug) {
     member = await em.findOne(Member, { workspace: { slug: options.workspaceSlug }, profile: profile.id }, { populate: ['workspace'] });
     const refusal = signInRefusal(member);
     if (refusal) throw new AppError(refusal);
     workspace = member!.workspace.getEntity();
+    ({ setupOnly } = await policyAtDoor(em, { policy: securityPolicyOf(workspace), member: { role: member!.role, joinedAt: member!.joinedAt ?? member!.createdAt }, profileId: profile.id, wayIn }));
   }
+  const method = methodOfWayIn(wayIn);
   // A passkey (user verification required) is already a second factor.
-  if (options.method !== 'passkey' && asksSecondFactor(profile, member)) {
+  const secondStep = method === 'passkey' ? null : await secondStepWays(em, profile, member, workspace);
+  if (secondStep) {
     const challenge = em.create(TwoFactorChallenge, {
       profile,
       workspace,
       client: options.client,
-      method: options.method,
+      method: wayIn,
       expiresAt: new Date(Date.now() + TWO_FACTOR_CHALLENGE_TTL_MS),
     });
     await em.flush();
-    return { status: 'two_factor_required', challengeId: challenge.id };
+    return { status: 'two_factor_required', challengeId: challenge.id, ways: secondStep };
   }
-  return startSession({ em, config: options.config, profile, workspace, client: options.client, origin: options.origin, method: options.method });
+  return startSession({ em, config: options.config, profile, workspace, client: options.client, origin: options.origin, method, wayIn, setupOnly });
+}
+
+function methodOfWayIn(wayIn: WayIn): 'password' | 'passkey' | 'social' {
+  return wayIn === 'password' || wayIn === 'passkey' ? wayIn : 'social';
+}
+
+/**
+ * What the second step may be answered with, or null when none is asked: it
+ * is asked when the authenticator app is on, and at a workspace that requires
+ * two-step verification of this member also of a person with passkeys only;
+ * never where an admin exempted the member.
+ */
+async function secondStepWays(em: EntityManager, profile: Profile, member: Member | null, workspace: Workspace | null): Promise<SecondStepWays | null> {
+  if (isTwoFactorExempt(member)) return null;
+  const code = isTwoFactorOn(profile);
+  const requiredHere = !!workspace && !!member && twoFactorRequiredOf(securityPolicyOf(workspace), member.role);
+  if (!code && !requiredHere) return null;
+  const passkey = (await em.count(Passkey, { profile: profile.id, suspectedCloneAt: null })) > 0;
+  return code || passkey ? { code, passkey } : null;
 }

@@ -1,4 +1,4 @@
-import { type EntityManager } from '@gatehouse/db';
+import { endSetupOnlySessions, type EntityManager } from '@gatehouse/db';
 import { AppError } from '@gatehouse/domain';
 import type { Actor } from '../shared/actor.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -19,6 +19,8 @@ export async function enableTwoFactor(options: { em: EntityManager; actor: Actor
     await config.limits.reset('twoFactor', profile.id);
     profile.twoFactorEnabledAt = new Date();
     await clearExemptions(em, profile.id);
+    // A workspace that held the person's sessions to this step lets them go on.
+    await endSetupOnlySessions(em, profile.id);
     const recoveryCodes = await replaceRecoveryCodes(em, config, profile.id);
     recordAudit(em, actor, { workspaceId: null, action: 'two_factor.enabled', targetProfileId: profile.id });
     await em.flush();

@@ -4,7 +4,7 @@ export { disableTwoFactor } from './disable-two-factor.ts';
 export { enableTwoFactor } from './enable-two-factor.ts';
 export { listIdentities, type IdentityView } from './list-identities.ts';
 export { listSessions } from './list-sessions.ts';
-export { assertReauthenticated, type Proof, assertCurrentPassword } from './reauthenticate.ts';
+export { assertReauthenticated, assertRecentSignIn, type Proof, assertCurrentPassword } from './reauthenticate.ts';
 export { regenerateRecoveryCodes } from './regenerate-recovery-codes.ts';
 export { revokeOtherSessions } from './revoke-other-sessions.ts';
 export { revokeSession } from './revoke-session.ts';

@@ -1,17 +1,23 @@
 import { verifyPassword } from '@gatehouse/auth';
-import type { EntityManager, Profile } from '@gatehouse/db';
-import { AppError } from '@gatehouse/domain';
-import type { Actor } from '../shared/actor.ts';
+import { markSessionAuthenticated, type EntityManager, type Profile } from '@gatehouse/db';
+import { AppError, signInIsRecent, type SecurityPolicy } from '@gatehouse/domain';
+import type { Actor, Caller } from '../shared/actor.ts';
+import { acceptPasskeyProof, type PasskeyProof } from '../passkeys/index.ts';
 import type { ServiceConfig } from '../shared/config.ts';
 import { acceptSecondFactor, loadTotpKey } from './second-factor.ts';
 
 /** A profile with neither a password nor a second factor (social sign-in only) proves itself by a sign-in this recent. */
 export const RECENT_SIGN_IN_MS = 10 * 60_000;
 
-/** What a person types to confirm a sensitive action: their password, a code from their authenticator (or a recovery code), or both. */
+/** What a person gives to confirm a sensitive action: their password, a code from their authenticator (or a recovery code), both, or a passkey. */
 export interface Proof {
   password?: string | undefined;
   code?: string | undefined;
+  passkey?: PasskeyProof | undefined;
+}
+
+function hasProof(proof: Proof): boolean {
+  return !!(proof.password || proof.code || proof.passkey);
 }
 
 /**
@@ -36,6 +42,13 @@ export async function assertCurrentPassword(config: ServiceConfig, profile: Pick
  */
 export async function assertReauthenticated(options: { em: EntityManager; config: ServiceConfig; actor: Actor; proof: Proof; require: 'any' | 'every' }): Promise<void> {
   const { em, config, actor, proof } = options;
+  // A passkey is both factors at once (the key, and the person who unlocked it).
+  if (proof.passkey) {
+    await config.limits.consume('reauthentication', actor.profileId);
+    if (!(await acceptPasskeyProof(em, config, { profileId: actor.profileId, proof: proof.passkey, origin: actor.origin }))) throw new AppError('PASSKEY_INVALID');
+    await config.limits.reset('reauthentication', actor.profileId);
+    return;
+  }
   const { profile, key } = await loadTotpKey(em, config, actor.profileId);
   const hasPassword = profile.passwordHash != null;
   const hasCode = profile.twoFactorEnabledAt != null && key != null;
@@ -59,4 +72,24 @@ export async function assertReauthenticated(options: { em: EntityManager; config
     }
   }
   await config.limits.reset('reauthentication', profile.id);
+}
+
+/**
+ * A workspace's sensitive action (dismissing, changing roles, turning a
+ * member's second step off, changing its policy, making API keys) needs the
+ * caller's proof within the policy's minutes: the sign-in, or a confirmation
+ * since. A proof sent with the action is checked and renews the session's,
+ * so the next sensitive actions in those minutes do not ask again. An API
+ * key has no session: its own role decides.
+ */
+export async function assertRecentSignIn(options: { em: EntityManager; config: ServiceConfig; actor: Caller; policy: Pick<SecurityPolicy, 'recentSignInMinutes'>; proof?: Proof }): Promise<void> {
+  const { em, actor } = options;
+  if (actor.apiKey) return;
+  const now = new Date();
+  if (options.proof && hasProof(options.proof)) {
+    await assertReauthenticated({ em, config: options.config, actor, proof: options.proof, require: 'any' });
+    await markSessionAuthenticated(em, actor.sessionId, now);
+    return;
+  }
+  if (!signInIsRecent(options.policy, actor.sessionAuthenticatedAt, now)) throw new AppError('REAUTHENTICATION_REQUIRED');
 }

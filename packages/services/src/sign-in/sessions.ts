@@ -1,6 +1,6 @@
 import { createSession, invalidateSession, newSession, type SessionInfo } from '@gatehouse/auth';
 import { AuditEvent, deleteProfileSessions, deleteWorkspaceSessions, revokeOidcAccountRecords, insertSessionRecord, KnownDevice, recordDeviceSighting, recordKnownDeviceSignIn, restartSignInClock, type EntityManager, type Member, type Profile, type Workspace } from '@gatehouse/db';
-import type { SessionClient } from '@gatehouse/domain';
+import type { SessionClient, WayIn } from '@gatehouse/domain';
 import { enqueueMail } from '@gatehouse/mail';
 import type { Actor, RequestOrigin } from '../shared/actor.ts';
 import { auditRowOf } from '../audit/index.ts';
@@ -40,10 +40,10 @@ export type SignInMethod = 'password' | 'two_factor' | 'recovery_code' | 'social
 export type FirstFactor = 'password' | 'social';
 
 /** The session's authentication methods (`amr`), which apps signing in through Gatehouse are told. */
-export function methodReferences(method: SignInMethod, firstFactor: FirstFactor = 'password'): string[] {
-  // A passkey with user verification is two factors in one: the key held, and the person who unlocked it.
-  if (method === 'passkey') return ['hwk', 'mfa'];
+export function methodReferences(method: SignInMethod, firstFactor?: FirstFactor): string[] {
   const first = method === 'social' || firstFactor === 'social' ? 'fed' : 'pwd';
+  // A passkey with user verification is two factors in one: the key held, and the person who unlocked it.
+  if (method === 'passkey') return firstFactor ? [first, 'hwk', 'mfa'] : ['hwk', 'mfa'];
   if (method === 'two_factor') return [first, 'otp', 'mfa'];
   if (method === 'recovery_code') return [first, 'mfa'];
   return [first];
@@ -63,6 +63,10 @@ export async function startSession(options: {
   method: SignInMethod;
   /** Before a second step: what the first one was. */
   firstFactor?: FirstFactor;
+  /** The way in, which the workspace's policy allows or not; a password when not said (an invitation's new password). */
+  wayIn?: WayIn;
+  /** The workspace's policy lets this session only set up a second step. */
+  setupOnly?: boolean;
 }): Promise<SignedIn> {
   const { config, profile, workspace, origin } = options;
   const now = new Date();
@@ -74,6 +78,9 @@ export async function startSession(options: {
     userAgent: origin.userAgent,
     ipAddress: origin.ipAddress,
     idleMinutes: workspace?.sessionIdleMinutes ?? null,
+    maxHours: workspace?.sessionMaxHours ?? null,
+    wayIn: options.wayIn ?? 'password',
+    setupOnly: options.setupOnly ?? false,
     amr: methodReferences(options.method, options.firstFactor),
     now,
   });
@@ -115,11 +122,12 @@ export async function startSession(options: {
  * A new session id for a browser after a privilege change (password, second
  * factor), so an id observed before the change is worth nothing after.
  */
-export async function rotateSession(em: EntityManager, actor: Actor, current: { workspaceId: string | null; amr: string[] }): Promise<{ token: string; session: SessionInfo }> {
+export async function rotateSession(em: EntityManager, actor: Actor, current: { workspaceId: string | null; amr: string[]; wayIn: WayIn }): Promise<{ token: string; session: SessionInfo }> {
   const started = await createSession(em, {
     profileId: actor.profileId,
     workspaceId: current.workspaceId,
     amr: current.amr,
+    wayIn: current.wayIn,
     client: 'browser',
     userAgent: actor.origin.userAgent,
     ipAddress: actor.origin.ipAddress,

@@ -93,5 +93,5 @@ export async function signIn(options: SignInOptions): Promise<SignInResult> {
     throw new AppError('EMAIL_NOT_VERIFIED');
   }
 
-  return afterFirstFactor({ em, config, profile, workspaceSlug: options.workspaceSlug ?? null, client: options.client, origin, method: 'password' });
+  return afterFirstFactor({ em, config, profile, workspaceSlug: options.workspaceSlug ?? null, client: options.client, origin, wayIn: 'password' });
 }

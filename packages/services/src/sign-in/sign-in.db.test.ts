@@ -91,7 +91,7 @@ describe('resolveMembership', () => {
     const em = db.orm.em.fork();
     const admin = await makeProfile(em);
     const workspace = await makeWorkspace(em, { creator: admin });
-    const actor = { profileId: admin.id, sessionId: 'x', sessionStartedAt: new Date(), locale: 'en' as const, isStaff: false, origin: { ipAddress: null, userAgent: null } };
+    const actor = { profileId: admin.id, sessionId: 'x', sessionStartedAt: new Date(), sessionClient: 'browser' as const, sessionWayIn: 'password' as const, sessionAuthenticatedAt: new Date(), locale: 'en' as const, isStaff: false, origin: { ipAddress: null, userAgent: null } };
 
     const calls = db.orm.em.fork();
     const membership = await resolveMembership({ em: calls, actor, slug: workspace.slug });
@@ -119,7 +119,7 @@ describe('listMembers', () => {
     const admin = await makeProfile(em);
     const workspace = await makeWorkspace(em, { creator: admin });
     await makeMember(em, { workspace, name: 'Someone' });
-    const actor = { profileId: admin.id, sessionId: 'x', sessionStartedAt: new Date(), locale: 'en' as const, isStaff: false, origin: { ipAddress: null, userAgent: null } };
+    const actor = { profileId: admin.id, sessionId: 'x', sessionStartedAt: new Date(), sessionClient: 'browser' as const, sessionWayIn: 'password' as const, sessionAuthenticatedAt: new Date(), locale: 'en' as const, isStaff: false, origin: { ipAddress: null, userAgent: null } };
     const membership = await resolveMembership({ em, actor, slug: workspace.slug });
     const error = await listMembers({ em, membership, cursor: 'not-base64-json', limit: 10 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);

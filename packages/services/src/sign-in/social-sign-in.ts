@@ -5,6 +5,7 @@ import { AppError, isPlausibleEmail, normalizeEmail, withoutForbiddenCharacters,
 import type { Actor, RequestOrigin } from '../shared/actor.ts';
 import { recordAudit } from '../audit/index.ts';
 import { afterFirstFactor, type SignInResult } from './after-first-factor.ts';
+import { wayInOf } from '../security-policy/index.ts';
 import type { ServiceConfig } from '../shared/config.ts';
 
 /**
@@ -82,5 +83,5 @@ export async function socialSignIn(options: SocialSignInOptions): Promise<Social
     profile = await em.findOneOrFail(Profile, { id: winner.profile.id });
   }
 
-  return afterFirstFactor({ em, config, profile, workspaceSlug: options.workspaceSlug ?? null, client: 'browser', origin, method: 'social' });
+  return afterFirstFactor({ em, config, profile, workspaceSlug: options.workspaceSlug ?? null, client: 'browser', origin, wayIn: wayInOf('social', provider) });
 }

@@ -64,6 +64,11 @@ export const de = {
   },
   plans: { free: 'Kostenlos', standard: 'Standard', professional: 'Professional', enterprise: 'Enterprise' },
   auditFields: {
+    twoFactorRequiredFor: 'Bestätigung in zwei Schritten verlangt von',
+    twoFactorGraceDays: 'Tage zum Einrichten',
+    allowedWaysIn: 'Erlaubte Anmeldearten',
+    sessionMaxHours: 'Längste Browsersitzung (Stunden)',
+    recentSignInMinutes: 'Kürzliche Anmeldung für sensible Aktionen (Minuten)',
     name: 'Name',
     slug: 'Adresse',
     anyoneCanInvite: 'Alle dürfen einladen',

@@ -65,6 +65,11 @@ export const en = {
   plans: { free: 'Free', standard: 'Standard', professional: 'Professional', enterprise: 'Enterprise' },
   /** The trail's words for a changed field and its values (console audit trail, portal security history). */
   auditFields: {
+    twoFactorRequiredFor: 'Two-step verification required of',
+    twoFactorGraceDays: 'Days to set it up',
+    allowedWaysIn: 'Allowed ways in',
+    sessionMaxHours: 'Longest browser session (hours)',
+    recentSignInMinutes: 'Recent sign-in for sensitive actions (minutes)',
     name: 'Name',
     slug: 'Address',
     anyoneCanInvite: 'Anyone can invite',

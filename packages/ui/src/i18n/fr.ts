@@ -64,6 +64,11 @@ export const fr = {
   },
   plans: { free: 'Gratuite', standard: 'Standard', professional: 'Professionnelle', enterprise: 'Entreprise' },
   auditFields: {
+    twoFactorRequiredFor: 'Validation en deux étapes exigée de',
+    twoFactorGraceDays: 'Jours pour la configurer',
+    allowedWaysIn: 'Modes de connexion autorisés',
+    sessionMaxHours: 'Session de navigateur la plus longue (heures)',
+    recentSignInMinutes: 'Connexion récente pour les actions sensibles (minutes)',
     name: 'Nom',
     slug: 'Adresse',
     anyoneCanInvite: 'Tout le monde peut inviter',

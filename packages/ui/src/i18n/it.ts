@@ -64,6 +64,11 @@ export const it = {
   },
   plans: { free: 'Gratuito', standard: 'Standard', professional: 'Professional', enterprise: 'Enterprise' },
   auditFields: {
+    twoFactorRequiredFor: 'Verifica in due passaggi richiesta a',
+    twoFactorGraceDays: 'Giorni per configurarla',
+    allowedWaysIn: 'Modi di accesso consentiti',
+    sessionMaxHours: 'Sessione del browser più lunga (ore)',
+    recentSignInMinutes: 'Accesso recente per le azioni sensibili (minuti)',
     name: 'Nome',
     slug: 'Indirizzo',
     anyoneCanInvite: 'Tutti possono invitare',
