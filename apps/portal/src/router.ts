@@ -43,5 +43,7 @@ router.beforeEach(async (to) => {
   if (!session) return { name: 'signin', query: { next: to.fullPath } };
   // A generated password (direct registration) is replaced before anything else.
   if (session.profile.mustChangePassword && to.name !== 'password') return { name: 'password', query: { next: to.fullPath } };
+  // A workspace's policy holds this session to setting up two-step verification: nothing else opens.
+  if (session.session.setupOnly && to.name !== 'security') return { name: 'security' };
   return true;
 });

@@ -78,6 +78,7 @@ describe('on a phone, 390 px wide', () => {
       await page.goto(`${test.server.publicUrl}/console/${slug}/${path}`);
       await page.locator('section.card h2').first().waitFor();
       await page.waitForLoadState('networkidle');
+      if (path === 'settings') await screenshot(page, '95-phone-console-settings-de');
       await expectFitsWidth(page);
     }
     await screenshot(page, '94-phone-console-audit-de');

@@ -47,12 +47,26 @@ export function useReauthentication(fallbackMessage: () => string) {
     }
   }
 
+  /**
+   * For a sensitive action that needs a recent sign-in: tried as it is, and
+   * only when the API answers REAUTHENTICATION_REQUIRED is the dialog opened.
+   * Any other failure is thrown as it came (its fields intact); a cancel is null.
+   */
+  async function whenNeeded<T>(action: (proof: Proof | Record<string, never>) => Promise<T>): Promise<T | Error | null> {
+    try {
+      return await action({});
+    } catch (caught) {
+      if (failureOf(caught, '').appCode !== 'REAUTHENTICATION_REQUIRED') throw caught;
+      return ask(action);
+    }
+  }
+
   function cancel(): void {
     open.value = false;
     settle?.(null);
   }
 
-  return { open, busy, error, ask, confirm, cancel };
+  return { open, busy, error, ask, whenNeeded, confirm, cancel };
 }
 
 /** The dialog's words, from the SPA's own `reauth.*` messages (each SPA carries them in every language). */

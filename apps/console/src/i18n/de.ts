@@ -10,6 +10,7 @@ export const de: typeof en = {
     empty: { title: 'Sie verwalten noch keinen Workspace', text: 'Erstellen Sie einen Workspace in Ihrem Portal; Sie werden sein erster Administrator.', action: 'Workspace erstellen' },
   },
   workspace: {
+    setUpTwoFactor: 'Bestätigung in zwei Schritten einrichten',
     creatorAccepted: 'Sie sind jetzt der Ersteller dieses Arbeitsbereichs.',
     overview: 'Übersicht',
     sections: 'Bereiche des Workspace',
@@ -114,6 +115,16 @@ export const de: typeof en = {
       reject: { title: 'Diese Anfrage ablehnen?', text: '{name} tritt dem Workspace nicht bei.', action: 'Ablehnen' },
     },
   },
+  security: {
+    title: 'Sicherheitsrichtlinie',
+    intro: 'Regeln für alle, die sich in diesem Workspace anmelden: im Portal, in der Konsole und in seinen Apps.',
+    saved: 'Sicherheitsrichtlinie gespeichert.',
+    reminded: 'Kein Mitglied wurde erinnert. | Ein Mitglied wurde per E-Mail erinnert. | {count} Mitglieder wurden per E-Mail erinnert.',
+    twoFactor: { title: 'Bestätigung in zwei Schritten', requiredFor: 'Verlangt von', nobody: 'Niemandem', admins: 'Administratoren', everyone: 'Allen', graceDays: 'Tage zum Einrichten', graceHint: 'Ab jetzt gezählt, für Neue ab dem Beitritt. Danach kann man sie bei der Anmeldung hier nur noch einrichten.' },
+    ways: { title: 'Anmeldearten', intro: 'Womit sich jede Gruppe hier anmelden darf. Lassen Sie alles angehakt, um jede Art zu erlauben, auch später hinzugefügte.', way: 'Anmeldeart', admins: 'Administratoren', members: 'Übrige Mitglieder', password: 'Passwort', passkey: 'Passkey' },
+    sessions: { title: 'Sitzungen', maxHours: 'Längste Browsersitzung (Stunden)', maxHoursHint: 'Leer: die Grenze der Installation. Inaktive Sitzungen enden weiterhin nach {idle} Minuten (unter Allgemein).', recentMinutes: 'Kürzliche Anmeldung für sensible Aktionen (Minuten)', recentHint: 'Entlassen, Rollen ändern, die 2FA eines Mitglieds abschalten, diese Richtlinie und API-Schlüssel verlangen danach eine Bestätigung.' },
+    pending: { title: 'Noch nicht eingerichtet', none: 'Alle, die die Bestätigung in zwei Schritten nutzen müssen, haben sie eingerichtet.', member: 'Mitglied', deadline: 'Frist', overdue: 'Überfällig seit {date}', remind: 'Erinnern', remindAll: 'Alle Aufgeführten erinnern', count: 'Ein Mitglied hat sie noch nicht eingerichtet. | {count} Mitglieder haben sie noch nicht eingerichtet.' },
+  },
   settings: {
     general: 'Allgemein',
     name: 'Name des Workspace',
@@ -180,6 +191,7 @@ export const de: typeof en = {
       app: 'Apps',
       api_key: 'API-Schlüssel',
       passkey: 'Passkeys',
+      security_policy: 'Sicherheitsrichtlinie',
     },
     actions: {
       member: {

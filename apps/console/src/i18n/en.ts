@@ -11,6 +11,7 @@ export const en = {
     empty: { title: 'You administer no workspace yet', text: 'Create a workspace in your portal; you become its first administrator.', action: 'Create a workspace' },
   },
   workspace: {
+    setUpTwoFactor: 'Set up two-step verification',
     creatorAccepted: 'You are the creator of this workspace now.',
     overview: 'Overview',
     sections: 'Workspace sections',
@@ -115,6 +116,16 @@ export const en = {
       reject: { title: 'Reject this request?', text: '{name} will not join the workspace.', action: 'Reject' },
     },
   },
+  security: {
+    title: 'Security policy',
+    intro: 'Rules for everyone who signs in at this workspace: the portal, the console and its apps.',
+    saved: 'Security policy saved.',
+    reminded: 'No member was reminded. | One member was reminded by mail. | {count} members were reminded by mail.',
+    twoFactor: { title: 'Two-step verification', requiredFor: 'Required of', nobody: 'Nobody', admins: 'Admins', everyone: 'Everyone', graceDays: 'Days to set it up', graceHint: 'Counted from now, or from joining for newcomers. After that, signing in here only lets a person set it up.' },
+    ways: { title: 'Ways in', intro: 'What each group may sign in with here. Leave all ticked to allow every way, also ones added later.', way: 'Way in', admins: 'Admins', members: 'Other members', password: 'Password', passkey: 'Passkey' },
+    sessions: { title: 'Sessions', maxHours: 'Longest browser session (hours)', maxHoursHint: 'Empty: the deployment’s limit. Idle sessions still end after {idle} minutes (set under General).', recentMinutes: 'Recent sign-in for sensitive actions (minutes)', recentHint: 'Dismissing, changing roles, turning a member’s 2FA off, this policy and API keys ask for a confirmation after this long.' },
+    pending: { title: 'Not set up yet', none: 'Everyone required to use two-step verification has set it up.', member: 'Member', deadline: 'Deadline', overdue: 'Overdue since {date}', remind: 'Remind', remindAll: 'Remind everyone listed', count: 'One member has not set it up yet. | {count} members have not set it up yet.' },
+  },
   settings: {
     general: 'General',
     name: 'Workspace name',
@@ -182,6 +193,7 @@ export const en = {
       app: 'Apps',
       api_key: 'API keys',
       passkey: 'Passkeys',
+      security_policy: 'Security policy',
     },
     actions: {
       member: {

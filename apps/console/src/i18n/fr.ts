@@ -10,6 +10,7 @@ export const fr: typeof en = {
     empty: { title: 'Vous n’administrez encore aucun espace', text: 'Créez un espace dans votre portail ; vous en deviendrez le premier administrateur.', action: 'Créer un espace' },
   },
   workspace: {
+    setUpTwoFactor: 'Configurer la validation en deux étapes',
     creatorAccepted: 'Vous êtes désormais le créateur de cet espace.',
     overview: 'Vue d’ensemble',
     sections: 'Sections de l’espace',
@@ -114,6 +115,16 @@ export const fr: typeof en = {
       reject: { title: 'Refuser cette demande ?', text: '{name} ne rejoindra pas l’espace.', action: 'Refuser' },
     },
   },
+  security: {
+    title: 'Politique de sécurité',
+    intro: 'Les règles pour tous ceux qui se connectent à cet espace : le portail, la console et ses applications.',
+    saved: 'Politique de sécurité enregistrée.',
+    reminded: 'Aucun membre n’a reçu de rappel. | Un membre a reçu un rappel par e-mail. | {count} membres ont reçu un rappel par e-mail.',
+    twoFactor: { title: 'Validation en deux étapes', requiredFor: 'Exigée de', nobody: 'Personne', admins: 'Administrateurs', everyone: 'Tout le monde', graceDays: 'Jours pour la configurer', graceHint: 'Comptés à partir de maintenant, ou de l’arrivée pour les nouveaux. Ensuite, la connexion ici ne permet plus que de la configurer.' },
+    ways: { title: 'Modes de connexion', intro: 'Avec quoi chaque groupe peut se connecter ici. Laissez tout coché pour autoriser tous les modes, y compris ceux ajoutés plus tard.', way: 'Mode de connexion', admins: 'Administrateurs', members: 'Autres membres', password: 'Mot de passe', passkey: 'Clé d’accès' },
+    sessions: { title: 'Sessions', maxHours: 'Session de navigateur la plus longue (heures)', maxHoursHint: 'Vide : la limite du déploiement. Les sessions inactives se terminent toujours après {idle} minutes (réglage dans Général).', recentMinutes: 'Connexion récente pour les actions sensibles (minutes)', recentHint: 'Licencier, changer un rôle, désactiver la 2FA d’un membre, cette politique et les clés d’API demandent une confirmation passé ce délai.' },
+    pending: { title: 'Pas encore configurée', none: 'Tous ceux qui doivent utiliser la validation en deux étapes l’ont configurée.', member: 'Membre', deadline: 'Échéance', overdue: 'En retard depuis le {date}', remind: 'Rappeler', remindAll: 'Rappeler tous les membres listés', count: 'Un membre ne l’a pas encore configurée. | {count} membres ne l’ont pas encore configurée.' },
+  },
   settings: {
     general: 'Général',
     name: 'Nom de l’espace',
@@ -180,6 +191,7 @@ export const fr: typeof en = {
       app: 'Applications',
       api_key: 'Clés d’API',
       passkey: 'Clés d’accès',
+      security_policy: 'Politique de sécurité',
     },
     actions: {
       member: {

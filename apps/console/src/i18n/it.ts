@@ -10,6 +10,7 @@ export const it: typeof en = {
     empty: { title: 'Non amministri ancora nessuno spazio', text: 'Crea uno spazio nel tuo portale; ne diventerai il primo amministratore.', action: 'Crea uno spazio' },
   },
   workspace: {
+    setUpTwoFactor: 'Configura la verifica in due passaggi',
     creatorAccepted: 'Ora sei il creatore di questo spazio di lavoro.',
     overview: 'Panoramica',
     sections: 'Sezioni dello spazio',
@@ -114,6 +115,16 @@ export const it: typeof en = {
       reject: { title: 'Rifiutare questa richiesta?', text: '{name} non entrerà nello spazio.', action: 'Rifiuta' },
     },
   },
+  security: {
+    title: 'Politica di sicurezza',
+    intro: 'Le regole per chi accede a questo spazio di lavoro: il portale, la console e le sue app.',
+    saved: 'Politica di sicurezza salvata.',
+    reminded: 'Nessun membro ha ricevuto un promemoria. | Un membro ha ricevuto un promemoria via e-mail. | {count} membri hanno ricevuto un promemoria via e-mail.',
+    twoFactor: { title: 'Verifica in due passaggi', requiredFor: 'Richiesta a', nobody: 'Nessuno', admins: 'Amministratori', everyone: 'Tutti', graceDays: 'Giorni per configurarla', graceHint: 'Contati da ora, o dall’ingresso per i nuovi. Dopo, accedendo qui si potrà solo configurarla.' },
+    ways: { title: 'Modi di accesso', intro: 'Con cosa ogni gruppo può accedere qui. Lascia tutto selezionato per consentire ogni modo, anche quelli aggiunti in seguito.', way: 'Modo di accesso', admins: 'Amministratori', members: 'Altri membri', password: 'Password', passkey: 'Passkey' },
+    sessions: { title: 'Sessioni', maxHours: 'Sessione del browser più lunga (ore)', maxHoursHint: 'Vuoto: il limite dell’installazione. Le sessioni inattive terminano comunque dopo {idle} minuti (in Generale).', recentMinutes: 'Accesso recente per le azioni sensibili (minuti)', recentHint: 'Licenziare, cambiare ruoli, disattivare la 2FA di un membro, questa politica e le chiavi API chiedono una conferma dopo questo tempo.' },
+    pending: { title: 'Non ancora configurata', none: 'Tutti quelli che devono usare la verifica in due passaggi l’hanno configurata.', member: 'Membro', deadline: 'Scadenza', overdue: 'In ritardo dal {date}', remind: 'Ricorda', remindAll: 'Ricorda a tutti quelli elencati', count: 'Un membro non l’ha ancora configurata. | {count} membri non l’hanno ancora configurata.' },
+  },
   settings: {
     general: 'Generale',
     name: 'Nome dello spazio',
@@ -180,6 +191,7 @@ export const it: typeof en = {
       app: 'App',
       api_key: 'Chiavi API',
       passkey: 'Passkey',
+      security_policy: 'Politica di sicurezza',
     },
     actions: {
       member: {

@@ -132,6 +132,7 @@ export const de: typeof en = {
     continue: 'Weiter zu meinen Workspaces',
   },
   security: {
+    setupRequired: 'Ihr Workspace verlangt die Bestätigung in zwei Schritten. Fügen Sie unten einen Passkey hinzu oder richten Sie eine Authenticator-App ein; dann geht es weiter.',
     apps: {
       title: 'Apps mit Zugang',
       intro: 'Die Apps Ihrer Workspaces, bei denen Sie sich mit Gatehouse angemeldet haben. Entziehen Sie den Zugang, muss die App Sie erneut fragen.',

@@ -130,6 +130,7 @@ export const en = {
     continue: 'Continue to my workspaces',
   },
   security: {
+    setupRequired: 'Your workspace requires two-step verification. Add a passkey or set up an authenticator app below; then you can go on.',
     apps: {
       title: 'Apps you let in',
       intro: 'The apps of your workspaces that you signed in to with Gatehouse. Take the access back and the app must ask you again.',

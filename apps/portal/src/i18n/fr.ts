@@ -132,6 +132,7 @@ export const fr: typeof en = {
     continue: 'Aller à mes espaces',
   },
   security: {
+    setupRequired: 'Votre espace exige la validation en deux étapes. Ajoutez une clé d’accès ou configurez une application d’authentification ci-dessous ; vous pourrez ensuite continuer.',
     apps: {
       title: 'Applications autorisées',
       intro: 'Les applications de vos espaces auxquelles vous vous êtes connecté avec Gatehouse. Retirez l’accès et l’application devra vous le redemander.',

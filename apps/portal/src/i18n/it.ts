@@ -132,6 +132,7 @@ export const it: typeof en = {
     continue: 'Vai ai miei spazi',
   },
   security: {
+    setupRequired: 'Il tuo spazio di lavoro richiede la verifica in due passaggi. Aggiungi una passkey o configura un’app di autenticazione qui sotto; poi potrai continuare.',
     apps: {
       title: 'App autorizzate',
       intro: 'Le app dei tuoi spazi a cui hai effettuato l’accesso con Gatehouse. Revoca l’accesso e l’app dovrà chiedertelo di nuovo.',

@@ -42,6 +42,9 @@ export const de = {
     useRecovery: 'Stattdessen einen Reserve-Code verwenden',
     useCode: 'Stattdessen den Code der App verwenden',
     submit: 'Bestätigen',
+    usePasskey: 'Stattdessen einen Passkey verwenden',
+    continueWithPasskey: 'Mit einem Passkey fortfahren',
+    passkeyOnly: 'Bestätigen Sie mit einem Ihrer Passkeys.',
   },
   reauth: {
     title: 'Bestätigen Sie, dass Sie es sind',

@@ -42,6 +42,9 @@ export const en = {
     useRecovery: 'Use a recovery code instead',
     useCode: 'Use the app’s code instead',
     submit: 'Verify',
+    usePasskey: 'Use a passkey instead',
+    continueWithPasskey: 'Continue with a passkey',
+    passkeyOnly: 'Confirm with one of your passkeys.',
   },
   reauth: {
     title: 'Confirm it is you',

@@ -42,6 +42,9 @@ export const fr = {
     useRecovery: 'Utiliser plutôt un code de récupération',
     useCode: 'Utiliser plutôt le code de l’application',
     submit: 'Vérifier',
+    usePasskey: 'Utiliser plutôt une clé d’accès',
+    continueWithPasskey: 'Continuer avec une clé d’accès',
+    passkeyOnly: 'Confirmez avec l’une de vos clés d’accès.',
   },
   reauth: {
     title: 'Confirmez que c’est vous',

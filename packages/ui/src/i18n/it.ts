@@ -42,6 +42,9 @@ export const it = {
     useRecovery: 'Usa invece un codice di recupero',
     useCode: 'Usa invece il codice dell’app',
     submit: 'Verifica',
+    usePasskey: 'Usa invece una passkey',
+    continueWithPasskey: 'Continua con una passkey',
+    passkeyOnly: 'Conferma con una delle tue passkey.',
   },
   reauth: {
     title: 'Conferma che sei tu',

@@ -1,12 +1,13 @@
 import { useQueryCache } from '@pinia/colada';
 import { ref } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { profileKeys, useAction } from '@gatehouse/ui';
+import { profileKeys, sessionKeys, useAction } from '@gatehouse/ui';
 
 /**
  * One section's action: its own busy state, failure and notice, and after a
  * change the profile's security facts (two-step status, linked accounts,
- * history) are asked again, wherever on the page they show.
+ * history) are asked again, wherever on the page they show, and the
+ * session too (a second step set up ends a workspace's set-up-only hold).
  */
 export function useSecurityAction() {
   const { t } = useI18n();
@@ -17,7 +18,7 @@ export function useSecurityAction() {
     notice.value = null;
     const done = await run(action);
     if (done) {
-      await Promise.allSettled([profileKeys.twoFactor, profileKeys.identities, profileKeys.passkeys, profileKeys.securityEvents].map((key) => cache.invalidateQueries({ key })));
+      await Promise.allSettled([profileKeys.twoFactor, profileKeys.identities, profileKeys.passkeys, profileKeys.securityEvents, sessionKeys.current].map((key) => cache.invalidateQueries({ key })));
     }
     return done;
   }
