@@ -1,5 +1,7 @@
 import { createServer, type Server } from 'node:http';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { decodeBase32IgnorePadding } from '@oslojs/encoding';
+import { totpCodeAt } from '@gatehouse/auth';
 import * as oidc from 'openid-client';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { freePort } from '@gatehouse/embedded-postgres';
@@ -210,6 +212,39 @@ describe('signing in to a workspace’s app through Gatehouse', () => {
     const guestBrowser = cookieFetch();
     await browserSignIn(guestBrowser, guest.email, slug);
     expect((await authorize(guestBrowser, (await startSignIn(relyingParty)).url)).states).toMatchObject([{ step: 'refused', code: 'APP_NOT_ALLOWED' }]);
+  });
+
+  it('applies the workspace’s security policy at the app’s door: its ways in, its required second step after the grace period, its session cap', async () => {
+    const { admin, slug, relyingParty } = await workspaceWithApp({ skipConsent: true });
+    const member = await addMember(admin, slug);
+    // The admin has an authenticator app: the requirement below holds only the member.
+    const { secret } = await admin.client.twoFactor.setup.mutate();
+    await admin.client.twoFactor.enable.mutate({ code: totpCodeAt(decodeBase32IgnorePadding(secret), new Date()) });
+    const browser = cookieFetch();
+    await browserSignIn(browser, member.email);
+    // A password session, while the workspace lets its members in with passkeys only.
+    await admin.client.workspace.updateSecurityPolicy.mutate({ workspace: slug, allowedWaysIn: { admins: null, members: ['passkey'] } });
+    expect((await authorize(browser, (await startSignIn(relyingParty)).url)).states).toMatchObject([{ step: 'refused', code: 'SIGN_IN_METHOD_NOT_ALLOWED' }]);
+
+    // Two-step verification required, no grace: the member must set it up before any app lets them in.
+    await admin.client.workspace.updateSecurityPolicy.mutate({ workspace: slug, allowedWaysIn: { admins: null, members: null }, twoFactorRequiredFor: 'everyone', twoFactorGraceDays: 0 });
+    const refused = await authorize(browser, (await startSignIn(relyingParty)).url);
+    expect(refused.states).toMatchObject([{ step: 'refused', code: 'TWO_FACTOR_REQUIRED_BY_POLICY' }]);
+    expect(refused.callback).toBeNull();
+
+    // Without the requirement, and with a one-hour cap: a session kept busy is admitted within the hour, asked to sign in again after it.
+    await admin.client.workspace.updateSecurityPolicy.mutate({ workspace: slug, twoFactorRequiredFor: 'nobody', sessionMaxHours: 1 });
+    const start = Date.now();
+    try {
+      for (const minutes of [0, 20, 40]) {
+        vi.useFakeTimers({ toFake: ['Date'], now: start + minutes * 60_000 });
+        expect((await authorize(browser, (await startSignIn(relyingParty)).url)).callback).not.toBeNull();
+      }
+      vi.useFakeTimers({ toFake: ['Date'], now: start + 61 * 60_000 });
+      expect((await authorize(browser, (await startSignIn(relyingParty)).url)).states[0]).toMatchObject({ step: 'sign_in', reason: 'session_ended' });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('ends a dismissed member’s access at once: refused at the door, and the refresh token stops working', async () => {

@@ -201,7 +201,9 @@ describe('shutting down under keep-alive load', () => {
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    for (let i = 0; i < 200 && !output.includes('Portal:'); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    // A loaded machine may take a while to start a process: wait for it to listen (up to a minute), never send early.
+    for (let i = 0; i < 1200 && !output.includes('Portal:'); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(output, 'the process never said it was listening').toContain('Portal:');
     const inFlight = request(new http.Agent({ keepAlive: true }), `http://127.0.0.1:${port}/trpc/auth.signUp`, {
       method: 'POST',
       body: JSON.stringify({ email: uniqueEmail('sigterm'), password: 'a long enough passphrase', name: 'Sig Term' }),
@@ -211,7 +213,7 @@ describe('shutting down under keep-alive load', () => {
     child.kill('SIGTERM');
     expect(await inFlight).toMatchObject({ status: 200 });
     expect(await exited, output).toBe(0);
-  });
+  }, 90_000);
 });
 
 describe('back-pressure', () => {

@@ -116,6 +116,7 @@ export {
   appClientMetadata,
   appDoor,
   type AppDoorStep,
+  type AppDoorSession,
   deliverAppLogouts,
   listGrantedApps,
   revokeGrantedApp,

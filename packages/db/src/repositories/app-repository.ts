@@ -54,6 +54,10 @@ export interface AppMember {
   twoFactorExemptAt: string | null;
   twoFactorExemptUntil: string | null;
   sessionsValidFrom: string | null;
+  /** When the member joined (or was added): their grace period under the workspace's policy starts there. */
+  joinedAt: string;
+  /** The workspace's security policy, by its column names. */
+  policy: Record<string, unknown>;
 }
 
 export async function findAppMember(em: EntityManager, options: { profileId: string; workspaceId: string }): Promise<AppMember | null> {
@@ -62,8 +66,11 @@ export async function findAppMember(em: EntityManager, options: { profileId: str
     'gatehouse_find_app_member',
     `select p.id as "profileId", p.email, p.email_verified_at is not null as "emailVerified", p.locale, p.two_factor_enabled_at is not null as "twoFactorOn",
             m.id as "memberId", m.name, m.role, m.status, m.two_factor_exempt_at as "twoFactorExemptAt", m.two_factor_exempt_until as "twoFactorExemptUntil",
-            m.sessions_valid_from as "sessionsValidFrom"
-       from member m join profile p on p.id = m.profile_id
+            m.sessions_valid_from as "sessionsValidFrom", coalesce(m.joined_at, m.created_at) as "joinedAt",
+            jsonb_build_object('two_factor_required_for', w.two_factor_required_for, 'two_factor_grace_days', w.two_factor_grace_days,
+              'two_factor_required_since', w.two_factor_required_since, 'allowed_ways_in', w.allowed_ways_in,
+              'session_max_hours', w.session_max_hours, 'recent_sign_in_minutes', w.recent_sign_in_minutes) as policy
+       from member m join profile p on p.id = m.profile_id join workspace w on w.id = m.workspace_id
       where m.profile_id = $1 and m.workspace_id = $2`,
     [options.profileId, options.workspaceId],
   );

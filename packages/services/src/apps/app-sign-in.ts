@@ -1,7 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { findAppMember, type AppMember, type AppRecord, type EntityManager } from '@gatehouse/db';
-import { appAccessRefusal } from '@gatehouse/domain';
+import { AppError, appAccessRefusal, sessionCapReached, type SessionClient, type WayIn } from '@gatehouse/domain';
 import { asksSecondFactor } from '../sign-in/index.ts';
+import { policyAtDoor, securityPolicyOfRow } from '../security-policy/index.ts';
 
 /*
  * The workspace's rules at the door of its apps: what the OpenID Connect
@@ -83,10 +84,20 @@ export function appClientMetadata(app: AppRecord, issuer: string): Record<string
   };
 }
 
+/** What an app's door needs of the Gatehouse session in the browser. */
+export interface AppDoorSession {
+  profileId: string;
+  amr: readonly string[];
+  createdAt: Date;
+  client: SessionClient;
+  wayIn: WayIn;
+  setupOnly: boolean;
+}
+
 /** What the person at an app's door is led to next. */
 export type AppDoorStep =
   | { step: 'sign_in'; reason: 'no_session' | 'two_factor' | 'session_ended' | 'login_requested' }
-  | { step: 'refused'; code: 'NO_ACCESS' | 'MEMBER_DISMISSED' | 'APP_NOT_ALLOWED' }
+  | { step: 'refused'; code: 'NO_ACCESS' | 'MEMBER_DISMISSED' | 'APP_NOT_ALLOWED' | 'TWO_FACTOR_REQUIRED_BY_POLICY' | 'SIGN_IN_METHOD_NOT_ALLOWED' }
   | { step: 'admitted'; member: AppMember };
 
 /**
@@ -96,7 +107,7 @@ export type AppDoorStep =
  */
 export async function appDoor(
   em: EntityManager,
-  options: { app: Pick<AppRecord, 'workspaceId' | 'allowedRoles' | 'disabled'>; session: { profileId: string; amr: readonly string[]; createdAt: Date } | null; signedInAfter?: Date | null },
+  options: { app: Pick<AppRecord, 'workspaceId' | 'allowedRoles' | 'disabled'>; session: AppDoorSession | null; signedInAfter?: Date | null },
 ): Promise<AppDoorStep> {
   const { app, session } = options;
   if (!session) return { step: 'sign_in', reason: 'no_session' };
@@ -105,6 +116,16 @@ export async function appDoor(
   const refusal = appRefusalOf(app, member);
   if (refusal) return { step: 'refused', code: refusal };
   if (member!.sessionsValidFrom && new Date(member!.sessionsValidFrom) > session.createdAt) return { step: 'sign_in', reason: 'session_ended' };
+  // The workspace's security policy, as at each of its doors: its session cap, its ways in, its required second step.
+  const policy = securityPolicyOfRow(member!.policy);
+  if (sessionCapReached(policy, session, new Date())) return { step: 'sign_in', reason: 'session_ended' };
+  try {
+    const { setupOnly } = await policyAtDoor(em, { policy, member: { role: member!.role, joinedAt: new Date(member!.joinedAt) }, profileId: session.profileId, wayIn: session.wayIn });
+    if (setupOnly || session.setupOnly) return { step: 'refused', code: 'TWO_FACTOR_REQUIRED_BY_POLICY' };
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'SIGN_IN_METHOD_NOT_ALLOWED') return { step: 'refused', code: 'SIGN_IN_METHOD_NOT_ALLOWED' };
+    throw error;
+  }
   if (missingSecondFactor(member!, session.amr)) return { step: 'sign_in', reason: 'two_factor' };
   return { step: 'admitted', member: member! };
 }

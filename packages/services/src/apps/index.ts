@@ -12,6 +12,7 @@ export {
   appClientMetadata,
   appDoor,
   type AppDoorStep,
+  type AppDoorSession,
   type AppRecord,
   type AppMember,
 } from './app-sign-in.ts';

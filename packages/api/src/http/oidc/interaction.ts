@@ -1,3 +1,4 @@
+import { appDoorSessionOf } from '../../actor.ts';
 import { Router, type Request, type Response } from 'express';
 import { validateSessionToken } from '@gatehouse/auth';
 import type { Orm } from '@gatehouse/db';
@@ -58,7 +59,7 @@ export function interactionRoutes(options: { orm: Orm; issuer: OidcIssuer; cooki
     // The app asked for a fresh sign-in (prompt=login, max_age): only a session started during this interaction counts.
     const reasons = details.prompt.name === 'login' ? details.prompt.reasons : [];
     const signedInAfter = reasons.includes('login_prompt') || reasons.includes('max_age') ? new Date((details.exp - OIDC_TTL.Interaction) * 1000) : null;
-    const door = await appDoor(em, { app, session: auth ? { profileId: auth.profile.id, amr: auth.session.amr, createdAt: auth.session.createdAt } : null, signedInAfter });
+    const door = await appDoor(em, { app, session: auth ? appDoorSessionOf(auth) : null, signedInAfter });
     const base = {
       app: { id: app.appId, name: app.appName, logoUrl: app.logoUrl },
       workspace: { slug: app.workspaceSlug, name: app.workspaceName },

@@ -1,5 +1,6 @@
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference -- the module ships no types; its declarations must reach every program that compiles this file (the typed client too)
 /// <reference path="../../oidc-provider.d.ts" />
+import { appDoorSessionOf } from '../../actor.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { hkdfSync } from 'node:crypto';
 import Provider, { interactionPolicy, type OidcClient, type OidcContext } from 'oidc-provider';
@@ -107,7 +108,7 @@ export async function createOidcIssuer(options: {
       if (!auth || auth.profile.id !== ctx.oidc.session?.accountId) return interactionPolicy.Check.REQUEST_PROMPT;
       // The provider loaded the client already: its registration carries what the door asks of the app.
       const app = { workspaceId: workspaceOfClient(client), allowedRoles: client.metadata().gatehouse_allowed_roles as MemberRole[], disabled: false };
-      const door = await appDoor(em, { app, session: { profileId: auth.profile.id, amr: auth.session.amr, createdAt: auth.session.createdAt } });
+      const door = await appDoor(em, { app, session: appDoorSessionOf(auth) });
       return door.step === 'admitted' ? interactionPolicy.Check.NO_NEED_TO_PROMPT : interactionPolicy.Check.REQUEST_PROMPT;
     }),
   );
