@@ -1,5 +1,5 @@
 import { findMembersWithoutSecondFactor, type EntityManager } from '@gatehouse/db';
-import { AppError, twoFactorDeadline, type MemberRole } from '@gatehouse/domain';
+import { AppError, MEMBER_ROLES, twoFactorDeadline, twoFactorRequiredOf, type MemberRole, type SecurityPolicy } from '@gatehouse/domain';
 import { enqueueMail } from '@gatehouse/mail';
 import type { Actor } from '../shared/actor.ts';
 import { portalLink, type ServiceConfig } from '../shared/config.ts';
@@ -20,14 +20,14 @@ export interface TwoFactorPendingView {
 /** At most this many members are reminded at once. */
 const REMINDER_BATCH = 500;
 
-function rolesRequired(requiredFor: string): MemberRole[] {
-  return requiredFor === 'everyone' ? ['admin', 'employee', 'extranet'] : requiredFor === 'admins' ? ['admin'] : [];
+function rolesRequired(policy: Pick<SecurityPolicy, 'twoFactorRequiredFor'>): MemberRole[] {
+  return MEMBER_ROLES.filter((role) => twoFactorRequiredOf(policy, role));
 }
 
 /** Whom the requirement still waits for, with their deadlines: paged, oldest first. */
 export async function listTwoFactorPending(options: { em: EntityManager; membership: Membership; limit: number; offset: number }): Promise<{ items: TwoFactorPendingView[]; total: number }> {
   const policy = securityPolicyOf(options.membership.workspace);
-  const roles = rolesRequired(policy.twoFactorRequiredFor);
+  const roles = rolesRequired(policy);
   if (roles.length === 0) return { items: [], total: 0 };
   const { rows, total } = await findMembersWithoutSecondFactor(options.em, { workspaceId: options.membership.workspace.id, roles, limit: options.limit, offset: options.offset });
   const now = Date.now();
@@ -44,7 +44,7 @@ export async function listTwoFactorPending(options: { em: EntityManager; members
 export async function remindTwoFactor(options: { em: EntityManager; config: ServiceConfig; actor: Actor; membership: Membership; memberIds?: string[] }): Promise<{ reminded: number }> {
   const { em, config, membership } = options;
   const policy = securityPolicyOf(membership.workspace);
-  const roles = rolesRequired(policy.twoFactorRequiredFor);
+  const roles = rolesRequired(policy);
   if (roles.length === 0) throw new AppError('NOT_FOUND');
   await config.limits.consume('twoFactorReminder', membership.workspace.id);
   const { rows } = await findMembersWithoutSecondFactor(em, { workspaceId: membership.workspace.id, roles, limit: REMINDER_BATCH, offset: 0 });
