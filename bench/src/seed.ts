@@ -86,8 +86,8 @@ export async function seedGatehouse(options: {
       }
       await executeStatement(
         em,
-        `insert into session (id, secret_hash, profile_id, client, created_at, last_active_at, expires_at)
-         select id, hash, owner, 'desktop', now(), now(), now() + interval '30 days'
+        `insert into session (id, secret_hash, profile_id, client, created_at, last_active_at, authenticated_at, expires_at)
+         select id, hash, owner, 'desktop', now(), now(), now(), now() + interval '30 days'
            from unnest($1::text[], $2::text[], $3::uuid[]) as s(id, hash, owner)`,
         [ids, hashes, owners],
       );
