@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { TEST_PASSWORD, useTestServer } from '@gatehouse/api-server/testing';
+import { Profile, Session } from '@gatehouse/db';
 import { uniqueSlug } from '@gatehouse/db/testing';
 import { linkIn } from '@gatehouse/mail';
 
@@ -58,6 +59,15 @@ export function useBrowserTest() {
       await page.locator('#password').fill(TEST_PASSWORD);
       await page.locator('form button[type="submit"]').click();
       return page;
+    },
+    /**
+     * As if the person had signed in an hour ago on every device: a
+     * sensitive action then asks them to confirm it is them.
+     */
+    async signInsGrowOld(email: string): Promise<void> {
+      const em = test.db.orm.em.fork();
+      const profile = await em.findOneOrFail(Profile, { email });
+      await em.nativeUpdate(Session, { profile: profile.id }, { authenticatedAt: new Date(Date.now() - 3_600_000) });
     },
     /** A workspace with its creator and one member who accepted an invitation, made through the API. */
     async workspaceWithMember(names: { admin: string; workspace: string; member: string }) {

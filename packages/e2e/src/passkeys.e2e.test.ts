@@ -1,53 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { CDPSession, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { appCodeOf, createClient } from '@gatehouse/client';
 import { Passkey, Profile } from '@gatehouse/db';
 import { screenshot, useBrowserTest } from './browser.ts';
+import { authenticatorOn, pageWithoutAutofill } from './virtual-authenticator.ts';
 
 const test = useBrowserTest();
 const { people } = test;
-
-/** A credential as Chromium's virtual authenticator hands it over (its private key included), to put into another. */
-interface VirtualCredential {
-  credentialId: string;
-  isResidentCredential: boolean;
-  rpId: string;
-  privateKey: string;
-  userHandle: string;
-  signCount: number;
-}
-
-/**
- * Chromium's virtual authenticator on a page (DevTools protocol): CTAP2, a
- * platform authenticator with resident keys and user verification that
- * always says yes, optionally holding credentials made elsewhere.
- */
-async function authenticatorOn(page: Page, credentials: VirtualCredential[] = []): Promise<{ cdp: CDPSession; id: string; credentials: () => Promise<VirtualCredential[]> }> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('WebAuthn.enable');
-  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
-  });
-  for (const credential of credentials) await cdp.send('WebAuthn.addCredential', { authenticatorId, credential });
-  return {
-    cdp,
-    id: authenticatorId,
-    credentials: async () => ((await cdp.send('WebAuthn.getCredentials', { authenticatorId })) as { credentials: VirtualCredential[] }).credentials,
-  };
-}
 
 async function freshPage(): Promise<Page> {
   return (await test.browser.newContext({ locale: 'en-US' })).newPage();
 }
 
-/** A browser that offers passkeys only in a dialog (no conditional mediation), as older ones do. */
-async function pageWithoutAutofill(): Promise<Page> {
-  const page = await freshPage();
-  await page.addInitScript(() => {
-    Object.defineProperty(PublicKeyCredential, 'isConditionalMediationAvailable', { value: async () => false });
-  });
-  return page;
-}
+const withoutAutofill = () => pageWithoutAutofill(test.browser);
 
 describe('passkeys', () => {
   it('are added on the security page, sign in alone without an email, and a copied one is refused', async () => {
@@ -80,7 +45,7 @@ describe('passkeys', () => {
     const [used] = await otherKey.credentials();
 
     // A browser without autofill: one button.
-    const button = await pageWithoutAutofill();
+    const button = await withoutAutofill();
     await authenticatorOn(button, [used!]);
     await button.goto(`${test.server.publicUrl}/signin`);
     await button.getByTestId('passkey-sign-in').waitFor();
@@ -92,7 +57,7 @@ describe('passkeys', () => {
     expect(Number(stored.counter)).toBeGreaterThan(used!.signCount);
 
     // A copy of the key as it was before those sign-ins: its counter does not move forward, so it is refused, and marked.
-    const copy = await pageWithoutAutofill();
+    const copy = await withoutAutofill();
     await authenticatorOn(copy, [made!]);
     await copy.goto(`${test.server.publicUrl}/signin`);
     await copy.getByTestId('passkey-sign-in').click();
@@ -103,7 +68,7 @@ describe('passkeys', () => {
     await screenshot(other, '102-portal-passkey-cloned');
     expect((await person.client.profile.securityEvents.query({ limit: 20 })).map((event) => event.action)).toContain('passkey.refused');
     // From then on even the genuine key is refused: it is removed and made again.
-    const genuine = await pageWithoutAutofill();
+    const genuine = await withoutAutofill();
     await authenticatorOn(genuine, [(await otherKey.credentials())[0]!]);
     await genuine.goto(`${test.server.publicUrl}/signin`);
     await genuine.getByTestId('passkey-sign-in').click();

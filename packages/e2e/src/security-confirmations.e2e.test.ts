@@ -12,11 +12,12 @@ const { people } = test;
 const { signedInPage, workspaceWithMember } = test;
 
 describe('sensitive actions ask the person to confirm it is them', () => {
-  it('changes a member’s role only after the admin’s password, keeping the dialog open on a wrong one', async () => {
+  it('changes a member’s role, past the recent sign-in, only after the admin’s password, keeping the dialog open on a wrong one', async () => {
     const { admin, slug, memberId } = await workspaceWithMember({ admin: 'Rita Roles', workspace: 'Role Works', member: 'Mo Member' });
 
     const page = await signedInPage(`${test.server.publicUrl}/console/signin?workspace=${slug}`, admin.email);
     await page.getByTestId('directory').waitFor();
+    await test.signInsGrowOld(admin.email);
     await page.goto(`${test.server.publicUrl}/console/${slug}/members/${memberId}`);
     await page.getByLabel('Role', { exact: true }).selectOption('admin');
     await page.getByRole('button', { name: 'Change role' }).click();

@@ -1,29 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { CDPSession, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { Session } from '@gatehouse/db';
 import { TEST_PASSWORD } from '@gatehouse/api-server/testing';
 import { screenshot, useBrowserTest } from './browser.ts';
+import { authenticatorOn, pageWithoutAutofill } from './virtual-authenticator.ts';
 
 const test = useBrowserTest();
-
-/** Chromium's virtual authenticator (DevTools protocol): CTAP2, resident keys, user verification that says yes. */
-async function addAuthenticator(page: Page): Promise<CDPSession> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('WebAuthn.enable');
-  await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
-  });
-  return cdp;
-}
-
-/** A browser that offers passkeys only when asked (no autofill), so the password form is what the person uses. */
-async function pageWithoutAutofill(): Promise<Page> {
-  const page = await (await test.browser.newContext({ locale: 'en-US' })).newPage();
-  await page.addInitScript(() => {
-    Object.defineProperty(PublicKeyCredential, 'isConditionalMediationAvailable', { value: async () => false });
-  });
-  return page;
-}
 
 async function signInAtWorkspace(page: Page, slug: string, email: string): Promise<void> {
   await page.goto(`${test.server.publicUrl}/signin?workspace=${slug}`);
@@ -69,8 +51,8 @@ describe('the workspace security policy in the browser', () => {
     const { admin, slug, member } = await test.workspaceWithMember({ admin: 'Greta Grace', workspace: 'Strict Co', member: 'Sam Setup' });
     await admin.client.workspace.updateSecurityPolicy.mutate({ workspace: slug, twoFactorRequiredFor: 'everyone', twoFactorGraceDays: 0 });
 
-    const page = await pageWithoutAutofill();
-    await addAuthenticator(page);
+    const page = await pageWithoutAutofill(test.browser);
+    await authenticatorOn(page);
     await signInAtWorkspace(page, slug, member.email);
     // Past the grace period: the security page, saying why, with nothing else to go to.
     await page.getByTestId('setup-required').waitFor();
@@ -100,5 +82,33 @@ describe('the workspace security policy in the browser', () => {
     const newest = await test.db.orm.em.fork().findOneOrFail(Session, { profile: { email: member.email }, client: 'browser' }, { orderBy: { createdAt: 'desc' } });
     expect(newest.amr).toEqual(['pwd', 'hwk', 'mfa']);
     expect(newest.wayIn).toBe('password');
+  });
+
+  it('asks an admin whose sign-in is no longer recent to confirm dismissing a member, and takes a passkey for it', async () => {
+    const { admin, slug, memberId } = await test.workspaceWithMember({ admin: 'Kira Keys', workspace: 'Key Works', member: 'Dan Dismissed' });
+    const page = await pageWithoutAutofill(test.browser);
+    await authenticatorOn(page);
+    await signInAtWorkspace(page, slug, admin.email);
+    await page.getByRole('navigation').getByRole('link', { name: 'My workspaces' }).waitFor();
+    await page.goto(`${test.server.publicUrl}/security`);
+    await page.locator('#passkey-name').fill('Kira’s laptop');
+    await page.getByTestId('passkey-add').click();
+    await page.getByTestId('passkey-notice').filter({ hasText: 'is ready' }).waitFor();
+
+    await test.signInsGrowOld(admin.email);
+    await page.goto(`${test.server.publicUrl}/console/${slug}/members/${memberId}`);
+    await page.getByTestId('dismiss-member').click();
+    await page.getByTestId('confirm').click();
+    const dialog = page.getByTestId('reauth-form');
+    await dialog.getByTestId('reauth-passkey').waitFor();
+    expect(await dialog.textContent()).toContain('This change needs your password, a code from your authenticator app, or a passkey.');
+    await screenshot(page, '106-console-confirm-with-passkey');
+    await dialog.getByTestId('reauth-passkey').click();
+    await page.getByTestId('member-notice').getByText('Dismissed: their sessions here ended').waitFor();
+    expect(await dialog.isVisible()).toBe(false);
+    expect((await admin.client.members.get.query({ workspace: slug, memberId })).status).toBe('dismissed');
+    // The confirmation renewed the sign-in: the next sensitive change runs without asking.
+    const session = await test.db.orm.em.fork().findOneOrFail(Session, { profile: { email: admin.email }, client: 'browser' }, { orderBy: { createdAt: 'desc' } });
+    expect(Date.now() - session.authenticatedAt.getTime()).toBeLessThan(60_000);
   });
 });

@@ -1,10 +1,11 @@
 import { ref } from 'vue';
-import { failureOf } from './api.ts';
+import { browserSupportsWebAuthn, startAuthentication, type AuthenticationResponseJSON, type PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
+import { failureOf, type Api } from './api.ts';
 
-export type Proof = { password: string } | { code: string };
+export type Proof = { password: string } | { code: string } | { passkey: { ceremonyId: string; response: AuthenticationResponseJSON } };
 
 /** The answers that mean "the proof was missing or wrong": the dialog stays open and says so. */
-const PROOF_CODES = new Set(['REAUTHENTICATION_REQUIRED', 'INVALID_CREDENTIALS', 'TWO_FACTOR_INVALID', 'RATE_LIMITED']);
+const PROOF_CODES = new Set(['REAUTHENTICATION_REQUIRED', 'INVALID_CREDENTIALS', 'TWO_FACTOR_INVALID', 'PASSKEY_INVALID', 'RATE_LIMITED']);
 
 /**
  * Drives a {@link UiReauthDialog}: `ask` opens it for an action that needs
@@ -12,10 +13,12 @@ const PROOF_CODES = new Set(['REAUTHENTICATION_REQUIRED', 'INVALID_CREDENTIALS',
  * proof keeps the dialog open with the API's message; any other outcome
  * closes it and is handed back to the page (its own notice or error).
  */
-export function useReauthentication(fallbackMessage: () => string) {
+export function useReauthentication(fallbackMessage: () => string, api: Api) {
   const open = ref(false);
   const busy = ref(false);
   const error = ref<string | null>(null);
+  /** Whether the dialog offers "Use a passkey": this browser can, and the person has one. */
+  const passkeyOffered = ref(false);
   let pending: ((proof: Proof) => Promise<unknown>) | null = null;
   let settle: ((outcome: unknown) => void) | null = null;
 
@@ -24,7 +27,37 @@ export function useReauthentication(fallbackMessage: () => string) {
     pending = action;
     error.value = null;
     open.value = true;
+    void offerPasskey();
     return new Promise((resolve) => (settle = resolve as (outcome: unknown) => void));
+  }
+
+  async function offerPasskey(): Promise<void> {
+    if (!browserSupportsWebAuthn()) return;
+    try {
+      passkeyOffered.value = (await api.passkeys.list.query()).length > 0;
+    } catch {
+      passkeyOffered.value = false;
+    }
+  }
+
+  /** The browser's passkey prompt over the person's own passkeys; its answer confirms the action. A dismissed prompt changes nothing. */
+  async function confirmWithPasskey(): Promise<void> {
+    if (!pending) return;
+    busy.value = true;
+    error.value = null;
+    let proof: Proof;
+    try {
+      const { ceremonyId, options } = await api.passkeys.confirmationOptions.mutate();
+      proof = { passkey: { ceremonyId, response: await startAuthentication({ optionsJSON: options as PublicKeyCredentialRequestOptionsJSON }) } };
+    } catch (caught) {
+      busy.value = false;
+      // The person closed the prompt (NotAllowedError): the dialog stays as it was.
+      if (caught instanceof Error && caught.name === 'NotAllowedError') return;
+      error.value = failureOf(caught, fallbackMessage()).message;
+      return;
+    }
+    busy.value = false;
+    await confirm(proof);
   }
 
   async function confirm(proof: Proof): Promise<void> {
@@ -66,7 +99,7 @@ export function useReauthentication(fallbackMessage: () => string) {
     settle?.(null);
   }
 
-  return { open, busy, error, ask, whenNeeded, confirm, cancel };
+  return { open, busy, error, passkeyOffered, ask, whenNeeded, confirm, confirmWithPasskey, cancel };
 }
 
 /** The dialog's words, from the SPA's own `reauth.*` messages (each SPA carries them in every language). */
@@ -78,6 +111,7 @@ export function reauthLabels(t: (key: string) => string) {
     code: t('reauth.code'),
     usePassword: t('reauth.usePassword'),
     useCode: t('reauth.useCode'),
+    usePasskey: t('reauth.usePasskey'),
     submit: t('reauth.submit'),
     cancel: t('common.cancel'),
   };

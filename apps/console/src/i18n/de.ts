@@ -425,7 +425,7 @@ export const de: typeof en = {
     changePlan: 'Tarif ändern',
     planChanged: 'Tarif geändert.',
   },
-  reauth: { intro: 'Diese Änderung braucht Ihr Passwort oder einen Code aus Ihrer Authenticator-App.' },
+  reauth: { intro: 'Diese Änderung braucht Ihr Passwort, einen Code aus Ihrer Authenticator-App oder einen Passkey.' },
   recoveryNotice: {
     title: '{requester} hat das Plattform-Team gebeten, {proposed} zum Administrator zu ernennen, weil die Administratoren nicht antworten.',
     mayRefuse: 'Wenn das nicht stimmt, lehnen Sie die Anfrage vor {until} ab. Danach entscheidet das Plattform-Team anhand des von der Geschäftsführung unterschriebenen Schreibens.',

@@ -428,7 +428,7 @@ export const en = {
     changePlan: 'Change plan',
     planChanged: 'Plan changed.',
   },
-  reauth: { intro: 'This change needs your password, or a code from your authenticator app.' },
+  reauth: { intro: 'This change needs your password, a code from your authenticator app, or a passkey.' },
   recoveryNotice: {
     title: '{requester} asked platform staff to appoint {proposed} as administrator, saying the administrators do not answer.',
     mayRefuse: 'If this is wrong, refuse it before {until}. After that, platform staff decide with the letter signed by the company’s director.',

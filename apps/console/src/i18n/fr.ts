@@ -425,7 +425,7 @@ export const fr: typeof en = {
     changePlan: 'Changer d’offre',
     planChanged: 'Offre changée.',
   },
-  reauth: { intro: 'Cette modification demande votre mot de passe, ou un code de votre application d’authentification.' },
+  reauth: { intro: 'Cette modification demande votre mot de passe, un code de votre application d’authentification, ou une clé d’accès.' },
   recoveryNotice: {
     title: '{requester} a demandé à l’équipe de la plateforme de nommer {proposed} administrateur, en indiquant que les administrateurs ne répondent pas.',
     mayRefuse: 'Si c’est une erreur, refusez-la avant le {until}. Ensuite, l’équipe de la plateforme décide avec la lettre signée par le dirigeant de l’entreprise.',

@@ -425,7 +425,7 @@ export const it: typeof en = {
     changePlan: 'Cambia piano',
     planChanged: 'Piano cambiato.',
   },
-  reauth: { intro: 'Questa modifica richiede la tua password o un codice della tua app di autenticazione.' },
+  reauth: { intro: 'Questa modifica richiede la tua password, un codice della tua app di autenticazione o una passkey.' },
   recoveryNotice: {
     title: '{requester} ha chiesto al team della piattaforma di nominare {proposed} amministratore, dicendo che gli amministratori non rispondono.',
     mayRefuse: 'Se è un errore, rifiutala entro il {until}. Dopo, decide il team della piattaforma con la lettera firmata dal direttore dell’azienda.',

@@ -1,7 +1,7 @@
 import { generateAuthenticationOptions, type AuthenticationResponseJSON, type PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
 import { Passkey, TwoFactorChallenge, type EntityManager } from '@gatehouse/db';
 import { AppError } from '@gatehouse/domain';
-import { addressKey, type RequestOrigin } from '../shared/actor.ts';
+import { addressKey, type Actor, type RequestOrigin } from '../shared/actor.ts';
 import type { ServiceConfig } from '../shared/config.ts';
 import { startCeremony, takeCeremony } from './ceremony.ts';
 import { relyingPartyOf } from './relying-party.ts';
@@ -17,7 +17,7 @@ export interface PasskeyProof {
  * A ceremony for a person already known (after their password, or before a
  * sensitive action): only their own passkeys are offered and accepted.
  */
-export async function passkeyConfirmationOptions(em: EntityManager, config: ServiceConfig, profileId: string): Promise<{ ceremonyId: string; options: PublicKeyCredentialRequestOptionsJSON }> {
+async function ceremonyForProfile(em: EntityManager, config: ServiceConfig, profileId: string): Promise<{ ceremonyId: string; options: PublicKeyCredentialRequestOptionsJSON }> {
   const passkeys = await em.find(Passkey, { profile: profileId, suspectedCloneAt: null }, { fields: ['credentialId', 'transports'] });
   if (passkeys.length === 0) throw new AppError('PASSKEY_INVALID');
   const request = await generateAuthenticationOptions({
@@ -46,5 +46,11 @@ export async function secondStepPasskeyOptions(options: { em: EntityManager; con
   await options.config.limits.consume('passkeyCeremonyAddress', addressKey(options.origin));
   const challenge = await options.em.findOne(TwoFactorChallenge, { id: options.challengeId });
   if (!challenge || challenge.expiresAt.getTime() <= Date.now()) throw new AppError('UNAUTHENTICATED');
-  return passkeyConfirmationOptions(options.em, options.config, challenge.profile.id);
+  return ceremonyForProfile(options.em, options.config, challenge.profile.id);
+}
+
+/** The ceremony a signed-in person answers to confirm a sensitive action with a passkey (sent back as the call's `passkey`). */
+export async function passkeyConfirmationOptions(options: { em: EntityManager; config: ServiceConfig; actor: Actor }): Promise<{ ceremonyId: string; options: PublicKeyCredentialRequestOptionsJSON }> {
+  await options.config.limits.consume('passkeyCeremonyAddress', addressKey(options.actor.origin));
+  return ceremonyForProfile(options.em, options.config, options.actor.profileId);
 }

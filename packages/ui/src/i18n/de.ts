@@ -52,6 +52,7 @@ export const de = {
     code: 'Code aus Ihrer App (oder ein Wiederherstellungscode)',
     usePassword: 'Stattdessen mein Passwort verwenden',
     useCode: 'Stattdessen einen Code verwenden',
+    usePasskey: 'Einen Passkey verwenden',
     submit: 'Bestätigen',
   },
   roles: {

@@ -52,6 +52,7 @@ export const en = {
     code: 'Code from your app (or a recovery code)',
     usePassword: 'Use my password instead',
     useCode: 'Use a code instead',
+    usePasskey: 'Use a passkey',
     submit: 'Confirm',
   },
   roles: {

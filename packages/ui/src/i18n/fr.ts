@@ -52,6 +52,7 @@ export const fr = {
     code: 'Code de votre application (ou code de secours)',
     usePassword: 'Utiliser plutôt mon mot de passe',
     useCode: 'Utiliser plutôt un code',
+    usePasskey: 'Utiliser une clé d’accès',
     submit: 'Confirmer',
   },
   roles: {

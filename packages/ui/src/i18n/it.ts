@@ -52,6 +52,7 @@ export const it = {
     code: 'Codice della tua app (o un codice di recupero)',
     usePassword: 'Usa invece la mia password',
     useCode: 'Usa invece un codice',
+    usePasskey: 'Usa una passkey',
     submit: 'Conferma',
   },
   roles: {
