@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { Session } from '@gatehouse/db';
+import { totpCodeAt } from '@gatehouse/auth';
+import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { TEST_PASSWORD } from '@gatehouse/api-server/testing';
 import { screenshot, useBrowserTest } from './browser.ts';
 import { authenticatorOn, pageWithoutAutofill } from './virtual-authenticator.ts';
@@ -47,7 +49,7 @@ describe('the workspace security policy in the browser', () => {
     expect(policy).toMatchObject({ twoFactorRequiredFor: 'everyone', twoFactorGraceDays: 7, sessionMaxHours: 8, allowedWaysIn: { admins: null, members: ['passkey'] } });
   });
 
-  it('walks a member without a second step through setting one up, and the passkey is then the second step after the password', async () => {
+  it('walks a member without a second step through setting one up; the passkey is then the second step after the password, until an admin turns it off for them', async () => {
     const { admin, slug, member } = await test.workspaceWithMember({ admin: 'Greta Grace', workspace: 'Strict Co', member: 'Sam Setup' });
     await admin.client.workspace.updateSecurityPolicy.mutate({ workspace: slug, twoFactorRequiredFor: 'everyone', twoFactorGraceDays: 0 });
 
@@ -82,6 +84,18 @@ describe('the workspace security policy in the browser', () => {
     const newest = await test.db.orm.em.fork().findOneOrFail(Session, { profile: { email: member.email }, client: 'browser' }, { orderBy: { createdAt: 'desc' } });
     expect(newest.amr).toEqual(['pwd', 'hwk', 'mfa']);
     expect(newest.wayIn).toBe('password');
+
+    // The member lost their passkey: an admin turns the second step off for them here, and the password alone signs in.
+    // (The admin sets up their own authenticator app first: the policy holds them too.)
+    const { secret } = await admin.client.twoFactor.setup.mutate();
+    await admin.client.twoFactor.enable.mutate({ code: totpCodeAt(decodeBase32IgnorePadding(secret), new Date()) });
+    await admin.client.members.resetTwoFactor.mutate({ workspace: slug, memberId: member.memberId });
+    const withoutTheKey = await pageWithoutAutofill(test.browser);
+    await signInAtWorkspace(withoutTheKey, slug, member.email);
+    await withoutTheKey.getByRole('navigation').getByRole('link', { name: 'My workspaces' }).waitFor();
+    expect(await withoutTheKey.getByTestId('second-step-passkey').count()).toBe(0);
+    const afterReset = await test.db.orm.em.fork().findOneOrFail(Session, { profile: { email: member.email }, client: 'browser' }, { orderBy: { createdAt: 'desc' } });
+    expect(afterReset.amr).toEqual(['pwd']);
   });
 
   it('asks an admin whose sign-in is no longer recent to confirm dismissing a member, and takes a passkey for it', async () => {
