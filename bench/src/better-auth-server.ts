@@ -4,9 +4,10 @@
  * settings, served by node:http on PostgreSQL. Two instances share the
  * process, the pool and the tables: `/api/auth` as configured by default, and
  * `/cached/api/auth` with the session cookie cache turned on (its documented
- * option for cheaper session checks); and `/oauth/api/auth` with its OAuth 2.1
- * provider plugin (and the JWT plugin it asks for), so the sign-in scenarios
- * are not measured with a plugin they do not use. Its rate limiter is off, as Gatehouse's
+ * option for cheaper session checks); `/oauth/api/auth` with its OAuth 2.1
+ * provider plugin (and the JWT plugin it asks for); and `/passkey/api/auth`
+ * with its passkey plugin — so no scenario is measured with a plugin it does
+ * not use. Its rate limiter is off, as Gatehouse's
  * is during the benchmark: the scenarios measure work, not refusals. Its
  * logger only reports errors, as Gatehouse's does here.
  *
@@ -19,12 +20,17 @@ import { getMigrations } from 'better-auth/db/migration';
 import { toNodeHandler } from 'better-auth/node';
 import { jwt, organization } from 'better-auth/plugins';
 import { oauthProvider } from '@better-auth/oauth-provider';
+import { passkey } from '@better-auth/passkey';
 import pg from 'pg';
 
 const publicUrl = process.env.PUBLIC_URL ?? 'http://127.0.0.1:3100';
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
 
-function options(basePath: string, cookieCache: boolean, oauth = false): BetterAuthOptions {
+/** The plugins an instance has beside the organization plugin (`all`: the tables' superset, for the migration). */
+type Extra = 'none' | 'oauth' | 'passkey' | 'all';
+
+function options(basePath: string, cookieCache: boolean, extra: Extra = 'none'): BetterAuthOptions {
+  const oauth = extra === 'oauth' || extra === 'all';
   return {
     appName: 'Better Auth reference',
     baseURL: publicUrl,
@@ -38,6 +44,8 @@ function options(basePath: string, cookieCache: boolean, oauth = false): BetterA
       // Its own defaults; the login and consent pages are never reached (the benchmark's client skips consent, its person is signed in).
       // The plugin is typed against its own copy of Better Auth's core types: the same shape, another declaration.
       ...(oauth ? ([jwt(), oauthProvider({ loginPage: '/login', consentPage: '/consent' })] as unknown as BetterAuthPlugin[]) : []),
+      // Its defaults: the relying party is the base URL's host, the origin the request's.
+      ...(extra === 'passkey' || extra === 'all' ? ([passkey()] as unknown as BetterAuthPlugin[]) : []),
     ],
     rateLimit: { enabled: false },
     ...(cookieCache ? { session: { cookieCache: { enabled: true, maxAge: 5 * 60 } } } : {}),
@@ -49,7 +57,8 @@ function options(basePath: string, cookieCache: boolean, oauth = false): BetterA
 
 const plain = betterAuth(options('/api/auth', false));
 const cached = betterAuth(options('/cached/api/auth', true));
-const oauth = betterAuth(options('/oauth/api/auth', false, true));
+const oauth = betterAuth(options('/oauth/api/auth', false, 'oauth'));
+const passkeys = betterAuth(options('/passkey/api/auth', false, 'passkey'));
 
 /** The benchmark's OAuth client, made through the plugin's server-only registration (GET /bench/oauth-client) by the signed-in person. */
 async function createOAuthClient(redirectUri: string, cookie: string): Promise<unknown> {
@@ -61,14 +70,15 @@ async function createOAuthClient(redirectUri: string, cookie: string): Promise<u
 }
 
 if (process.argv.includes('--migrate')) {
-  // The OAuth instance's tables are a superset of the others'.
-  const { runMigrations } = await getMigrations(options('/api/auth', false, true));
+  // Every plugin's tables at once: a superset of each instance's.
+  const { runMigrations } = await getMigrations(options('/api/auth', false, 'all'));
   await runMigrations();
   await pool.end();
 } else {
   const plainHandler = toNodeHandler(plain);
   const cachedHandler = toNodeHandler(cached);
   const oauthHandler = toNodeHandler(oauth);
+  const passkeyHandler = toNodeHandler(passkeys);
   const server = createServer((req, res) => {
     if (req.url === '/healthz') {
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
@@ -84,6 +94,7 @@ if (process.argv.includes('--migrate')) {
       return;
     }
     if (req.url?.startsWith('/oauth/')) return void oauthHandler(req, res);
+    if (req.url?.startsWith('/passkey/')) return void passkeyHandler(req, res);
     return void plainHandler(req, res);
   });
   server.listen(Number(process.env.PORT ?? 3100), '127.0.0.1');

@@ -138,6 +138,18 @@ export function fire(options: Omit<LoadOptions, 'seconds'> & { seconds?: number;
   });
 }
 
+/** A fixed amount of calls' figures, over the seconds they took. */
+export function figuresOf(outcome: autocannon.Result, seconds: number) {
+  return {
+    perSecond: Math.round(outcome.requests.total / seconds),
+    p50ms: outcome.latency.p50,
+    p99ms: outcome.latency.p99,
+    ok: outcome['2xx'],
+    refused: outcome['4xx'],
+    failed: outcome['5xx'] + outcome.errors + outcome.timeouts,
+  };
+}
+
 /** Runs one load against one server and measures it and the machine while it runs. */
 export async function runLoad(options: LoadOptions, allServerPids: number[]): Promise<Figures> {
   const { server } = options;

@@ -100,6 +100,22 @@ export function checkTargets(report: Report): TargetCheck[] {
     (v) => `${gatehouseExchanges}/s vs ${sessionRate}/s (${Math.round(v * 100)}%)`,
     (v) => v >= 1 / 3,
   );
+  const passkey = report.results.find((result) => result.id === 'passkey-sign-in')?.sides;
+  const ceremonies = (side: Side) => (passkey?.[side]?.notes ? Number(passkey[side]!.notes!.ceremoniesPerSecond) : undefined);
+  const gatehouseCeremonies = ceremonies('gatehouse');
+  const betterAuthCeremonies = ceremonies('betterAuth');
+  add(
+    'passkey sign-in ≥ 3× Better Auth’s passkey plugin',
+    gatehouseCeremonies !== undefined && betterAuthCeremonies ? Math.round((gatehouseCeremonies / betterAuthCeremonies) * 100) / 100 : undefined,
+    (v) => `${v}× (${gatehouseCeremonies} vs ${betterAuthCeremonies}/s)`,
+    (v) => v >= 3,
+  );
+  add(
+    'passkey sign-in ≥ 5× Gatehouse’s password sign-in',
+    gatehouseCeremonies !== undefined && signIn?.requestsPerSecond ? Math.round((gatehouseCeremonies / signIn.requestsPerSecond) * 100) / 100 : undefined,
+    (v) => `${v}× (${gatehouseCeremonies} vs ${signIn?.requestsPerSecond}/s)`,
+    (v) => v >= 5,
+  );
   const flood = report.results.find((result) => result.id === 'login-flood')?.sides.gatehouse?.notes;
   add('flood: authenticated requests p99 ≤ 25 ms', flood ? Number(flood.sessionP99ms) : undefined, (v) => `${v} ms`, (v) => v <= 25);
   add('flood: /healthz p99 ≤ 20 ms', flood ? Number(flood.healthP99ms) : undefined, (v) => `${v} ms`, (v) => v <= 20);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type autocannon from 'autocannon';
 import type { ServerProcess } from './processes.ts';
-import { fire, rssMbOf, runLoad, settle } from './measure.ts';
+import { figuresOf, fire, rssMbOf, runLoad, settle } from './measure.ts';
 import type { ScenarioResult } from './report.ts';
 import type { StatementCounter } from './statements.ts';
 import { totpCodeAt } from '@gatehouse/auth';
@@ -10,6 +10,7 @@ import { PASSWORD, type GatehouseSeed } from './seed.ts';
 import { MEMBERSHIP_ADMIN, runMembership } from './membership.ts';
 import { postJson, signInCookie } from './calls.ts';
 import { exchangeBody, oidcSide } from './oidc.ts';
+import { runPasskeySignIn } from './passkeys.ts';
 
 export type Side = 'gatehouse' | 'betterAuth';
 
@@ -408,16 +409,6 @@ async function eachLimited<T>(items: T[], limit: number, work: (item: T, index: 
 }
 
 
-function figuresOf(outcome: autocannon.Result, seconds: number) {
-  return {
-    perSecond: Math.round(outcome.requests.total / seconds),
-    p50ms: outcome.latency.p50,
-    p99ms: outcome.latency.p99,
-    ok: outcome['2xx'],
-    refused: outcome['4xx'],
-    failed: outcome['5xx'] + outcome.errors + outcome.timeouts,
-  };
-}
 
 /**
  * TOTP: people with two-step verification sign in with their password (set-up,
@@ -612,6 +603,15 @@ const codeExchange: Extra = {
   },
 };
 
-export const extras: Extra[] = [membership, totp, invitations, codeExchange, loginFlood, slowSearches, memory];
+/** Passkey sign-in side by side with Better Auth's passkey plugin (passkeys.ts). */
+const passkeySignIn: Extra = {
+  id: 'passkey-sign-in',
+  title: 'passkey sign-in: options, then the signed answer',
+  run(context) {
+    return runPasskeySignIn(context, this);
+  },
+};
+
+export const extras: Extra[] = [membership, totp, invitations, codeExchange, passkeySignIn, loginFlood, slowSearches, memory];
 
 export const scenarios = { list, extras, seedBetterAuth, betterAuthVersion };
