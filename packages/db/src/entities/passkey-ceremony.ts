@@ -1,29 +1,24 @@
-import { randomUUID } from 'node:crypto';
 import { defineEntity, p } from '@mikro-orm/core';
-import { Profile } from './profile.ts';
 
 export const PASSKEY_CEREMONY_PURPOSES = ['register', 'sign_in', 'confirm'] as const;
 export type PasskeyCeremonyPurpose = (typeof PASSKEY_CEREMONY_PURPOSES)[number];
 
 /**
- * The challenge of one WebAuthn ceremony, kept in PostgreSQL so any api
- * process can finish what another started; taken (deleted) by the answer
- * that uses it, so it is good once.
+ * A WebAuthn ceremony that was answered. Ceremonies themselves are not
+ * stored: the server signs each one into its id (purpose, person, challenge,
+ * expiry), so starting one writes nothing and any api process can check it.
+ * The answer that uses one records it here, until it would have expired
+ * anyway, so it is good once — even on two api processes at the same moment.
  */
-export const PasskeyChallengeSchema = defineEntity({
-  name: 'PasskeyChallenge',
-  tableName: 'passkey_challenge',
+export const SpentPasskeyCeremonySchema = defineEntity({
+  name: 'SpentPasskeyCeremony',
+  tableName: 'passkey_ceremony_spent',
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
-    challenge: p.string().length(128),
-    /** `confirm`: a known person proves it is them (the second step of a sign-in, or before a sensitive action). */
-    purpose: p.enum(PASSKEY_CEREMONY_PURPOSES),
-    /** Whose passkey is being added or asked for; null for a sign-in, where nobody is known yet. */
-    profile: () => p.manyToOne(Profile).ref().nullable().deleteRule('cascade'),
+    id: p.uuid().primary(),
     expiresAt: p.datetime(),
   },
-  indexes: [{ name: 'passkey_challenge_expires_idx', properties: ['expiresAt'] }],
+  indexes: [{ name: 'passkey_ceremony_spent_expires_idx', properties: ['expiresAt'] }],
 });
 
-export class PasskeyChallenge extends PasskeyChallengeSchema.class {}
-PasskeyChallengeSchema.setClass(PasskeyChallenge);
+export class SpentPasskeyCeremony extends SpentPasskeyCeremonySchema.class {}
+SpentPasskeyCeremonySchema.setClass(SpentPasskeyCeremony);

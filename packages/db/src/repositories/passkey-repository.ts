@@ -1,17 +1,27 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { queryRows } from '../sql.ts';
-import type { PasskeyCeremonyPurpose } from '../entities/passkey-challenge.ts';
 
 /**
- * Takes a ceremony's challenge, once: the row goes in the same statement
- * that reads it, so two answers to one challenge cannot both use it, even
- * on two api processes. An expired challenge reads as absent.
+ * A verified answer's one write: its ceremony is spent and its passkey
+ * records the use (counter, backup state, when), together in one statement.
+ * False when the ceremony was spent already — a replay, or the same answer
+ * sent twice at once — and then nothing changes.
  */
-export async function takePasskeyChallenge(em: EntityManager, options: { id: string; purpose: PasskeyCeremonyPurpose }): Promise<{ challenge: string; profileId: string | null } | null> {
-  const [row] = await queryRows<{ challenge: string; profileId: string | null }>(
+export async function spendCeremonyOnPasskey(
+  em: EntityManager,
+  options: { ceremony: { id: string; expiresAt: Date }; passkeyId: string; counter: number; backedUp: boolean; usedAt: Date },
+): Promise<boolean> {
+  const rows = await queryRows<{ id: string }>(
     em,
-    `delete from passkey_challenge where id = $1 and purpose = $2 and expires_at > now() returning challenge, profile_id as "profileId"`,
-    [options.id, options.purpose],
+    `with spent as (insert into passkey_ceremony_spent (id, expires_at) values ($1, $2) on conflict do nothing returning id)
+     update passkey set counter = $4, backed_up = $5, last_used_at = $6 where id = $3 and exists (select 1 from spent) returning id`,
+    [options.ceremony.id, options.ceremony.expiresAt, options.passkeyId, options.counter, options.backedUp, options.usedAt],
   );
-  return row ?? null;
+  return rows.length === 1;
+}
+
+/** A registration's ceremony spent (its passkey is new: nothing to update); false when it was spent already. */
+export async function spendCeremony(em: EntityManager, ceremony: { id: string; expiresAt: Date }): Promise<boolean> {
+  const rows = await queryRows<{ id: string }>(em, `insert into passkey_ceremony_spent (id, expires_at) values ($1, $2) on conflict do nothing returning id`, [ceremony.id, ceremony.expiresAt]);
+  return rows.length === 1;
 }

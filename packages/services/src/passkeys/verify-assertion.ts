@@ -1,9 +1,10 @@
 import { verifyAuthenticationResponse, type AuthenticationResponseJSON } from '@simplewebauthn/server';
-import { Passkey, Profile, type EntityManager } from '@gatehouse/db';
+import { Passkey, spendCeremony, spendCeremonyOnPasskey, type EntityManager, type Profile } from '@gatehouse/db';
 import { AppError, counterWentBack } from '@gatehouse/domain';
 import type { RequestOrigin } from '../shared/actor.ts';
 import type { ServiceConfig } from '../shared/config.ts';
 import { recordAuditNow } from '../audit/index.ts';
+import type { Ceremony } from './ceremony.ts';
 import { relyingPartyOf } from './relying-party.ts';
 
 /**
@@ -12,24 +13,26 @@ import { relyingPartyOf } from './relying-party.ts';
  * `profileId` when the person is known), its signature over the ceremony's
  * challenge from this site, with the person verified. A counter that went
  * backwards marks the passkey as possibly cloned and refuses it from then on.
- * Anything else wrong is PASSKEY_INVALID, and nothing is stored.
+ * Anything else wrong, a ceremony answered before included, is
+ * PASSKEY_INVALID, and nothing is stored.
  */
 export async function verifyPasskeyAssertion(
   em: EntityManager,
   config: ServiceConfig,
-  options: { challenge: string; response: AuthenticationResponseJSON; profileId: string | null; origin: RequestOrigin },
-): Promise<{ passkey: Passkey; profile: Profile }> {
-  const passkey = await em.findOne(Passkey, { credentialId: options.response.id });
+  options: { ceremony: Ceremony; response: AuthenticationResponseJSON; profileId: string | null; origin: RequestOrigin },
+): Promise<{ profile: Profile }> {
+  // The passkey and its profile in one statement.
+  const passkey = await em.findOne(Passkey, { credentialId: options.response.id }, { populate: ['profile'] });
   if (!passkey || passkey.suspectedCloneAt) throw new AppError('PASSKEY_INVALID');
   if (options.profileId && passkey.profile.id !== options.profileId) throw new AppError('PASSKEY_INVALID');
-  const profile = await em.findOneOrFail(Profile, { id: passkey.profile.id });
+  const profile = passkey.profile.getEntity();
   // The authenticator's user handle, when it sends one, must be the profile's own.
   const handle = options.response.response.userHandle;
   if (handle && handle !== profile.webauthnUserId) throw new AppError('PASSKEY_INVALID');
   const { rpID, origin: expectedOrigin } = relyingPartyOf(config);
   const verification = await verifyAuthenticationResponse({
     response: options.response,
-    expectedChallenge: options.challenge,
+    expectedChallenge: options.ceremony.challenge,
     expectedOrigin,
     expectedRPID: rpID,
     requireUserVerification: true,
@@ -39,14 +42,14 @@ export async function verifyPasskeyAssertion(
   if (!verification?.verified) throw new AppError('PASSKEY_INVALID');
   const { newCounter, credentialBackedUp } = verification.authenticationInfo;
   if (counterWentBack(Number(passkey.counter), newCounter)) {
+    // A replayed answer repeats its counter too: only the answer to a ceremony not yet spent tells of a copy.
+    if (!(await spendCeremony(em, options.ceremony))) throw new AppError('PASSKEY_INVALID');
     passkey.suspectedCloneAt = new Date();
     await em.flush();
     await recordAuditNow(em, { profileId: null, origin: options.origin }, { workspaceId: null, action: 'passkey.refused', targetProfileId: profile.id, details: { name: passkey.name } });
     throw new AppError('PASSKEY_INVALID');
   }
-  passkey.counter = newCounter;
-  passkey.backedUp = credentialBackedUp;
-  passkey.lastUsedAt = new Date();
-  await em.flush();
-  return { passkey, profile };
+  // The ceremony is spent by the same statement that records the use: an answer is good once.
+  if (!(await spendCeremonyOnPasskey(em, { ceremony: options.ceremony, passkeyId: passkey.id, counter: newCounter, backedUp: credentialBackedUp, usedAt: new Date() }))) throw new AppError('PASSKEY_INVALID');
+  return { profile };
 }
