@@ -92,14 +92,7 @@ export class SoftwarePasskey {
         ['authData', authData],
       ]),
     );
-    return {
-      id: b64url(this.credentialId),
-      rawId: b64url(this.credentialId),
-      type: 'public-key' as const,
-      authenticatorAttachment: 'platform' as const,
-      clientExtensionResults: {},
-      response: { clientDataJSON: b64url(this.clientData('webauthn.create', request.challenge)), attestationObject: b64url(attestationObject), transports: ['internal'] },
-    };
+    return this.credential({ clientDataJSON: b64url(this.clientData('webauthn.create', request.challenge)), attestationObject: b64url(attestationObject), transports: ['internal'] });
   }
 
   /** The answer to `navigator.credentials.get()` for these options, signed with this passkey. */
@@ -108,13 +101,12 @@ export class SoftwarePasskey {
     const clientDataJSON = this.clientData('webauthn.get', request.challenge);
     const authenticatorData = this.authenticatorData(FLAG_USER_PRESENT | FLAG_USER_VERIFIED);
     const signature = sign('sha256', Buffer.concat([authenticatorData, sha256(clientDataJSON)]), this.privateKey);
-    return {
-      id: b64url(this.credentialId),
-      rawId: b64url(this.credentialId),
-      type: 'public-key' as const,
-      authenticatorAttachment: 'platform' as const,
-      clientExtensionResults: {},
-      response: { clientDataJSON: b64url(clientDataJSON), authenticatorData: b64url(authenticatorData), signature: b64url(signature), userHandle: this.userHandle },
-    };
+    return this.credential({ clientDataJSON: b64url(clientDataJSON), authenticatorData: b64url(authenticatorData), signature: b64url(signature), userHandle: this.userHandle });
+  }
+
+  /** The credential as the browser's JSON serialization hands it to the page. */
+  private credential<Response>(response: Response) {
+    const id = b64url(this.credentialId);
+    return { id, rawId: id, type: 'public-key' as const, authenticatorAttachment: 'platform' as const, clientExtensionResults: {}, response };
   }
 }
