@@ -60,6 +60,16 @@ export function useBrowserTest() {
       await page.locator('form button[type="submit"]').click();
       return page;
     },
+    /** A fresh browser signed in at the console of `slug` as `email`, its directory shown. */
+    async consolePage(slug: string, email: string): Promise<Page> {
+      const page = await (await helpers.browser.newContext({ locale: 'en-US' })).newPage();
+      await page.goto(`${test.server.publicUrl}/console/signin?workspace=${slug}`);
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password').fill(TEST_PASSWORD);
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await page.getByTestId('directory').waitFor();
+      return page;
+    },
     /**
      * As if the person had signed in an hour ago on every device: a
      * sensitive action then asks them to confirm it is them.

@@ -13,12 +13,7 @@ async function adminInConsole(): Promise<{ page: Page; slug: string; admin: Awai
   const admin = await people.signedIn({ name: 'Olivia Owner' });
   const slug = uniqueSlug('shop');
   await admin.client.workspace.create.mutate({ name: 'Corner Shop', slug });
-  const page = await (await test.browser.newContext({ locale: 'en-US' })).newPage();
-  await page.goto(`${test.server.publicUrl}/console/signin?workspace=${slug}`);
-  await page.getByLabel('Email').fill(admin.email);
-  await page.getByLabel('Password').fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.getByTestId('directory').waitFor();
+  const page = await test.consolePage(slug, admin.email);
   return { page, slug, admin };
 }
 

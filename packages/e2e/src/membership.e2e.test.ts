@@ -12,12 +12,7 @@ async function adminInConsole(): Promise<{ page: Page; slug: string; email: stri
   const admin = await people.signedIn({ name: 'Ada Admin' });
   const slug = uniqueSlug('team');
   await admin.client.workspace.create.mutate({ name: 'Team Rocket', slug });
-  const page = await (await test.browser.newContext({ locale: 'en-US' })).newPage();
-  await page.goto(`${test.server.publicUrl}/console/signin?workspace=${slug}`);
-  await page.getByLabel('Email').fill(admin.email);
-  await page.getByLabel('Password').fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.getByTestId('directory').waitFor();
+  const page = await test.consolePage(slug, admin.email);
   return { page, slug, email: admin.email };
 }
 

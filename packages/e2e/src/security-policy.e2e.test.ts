@@ -19,12 +19,7 @@ async function signInAtWorkspace(page: Page, slug: string, email: string): Promi
 describe('the workspace security policy in the browser', () => {
   it('is set in the console: two-step verification for everyone, ways in per group, and who it still waits for, reminded', async () => {
     const { admin, slug, member } = await test.workspaceWithMember({ admin: 'Paula Policy', workspace: 'Policy Works', member: 'Mo Member' });
-    const page = await (await test.browser.newContext({ locale: 'en-US' })).newPage();
-    await page.goto(`${test.server.publicUrl}/console/signin?workspace=${slug}`);
-    await page.getByLabel('Email').fill(admin.email);
-    await page.getByLabel('Password').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByTestId('directory').waitFor();
+    const page = await test.consolePage(slug, admin.email);
     await page.goto(`${test.server.publicUrl}/console/${slug}/settings`);
     const section = page.getByTestId('security-policy');
     await section.locator('#policy-required').selectOption('everyone');
