@@ -29,6 +29,6 @@ export {
   type OidcRecordInput,
 } from './repositories/oidc-repository.ts';
 export { findAppRecord, findAppMember, type AppRecord, type AppMember } from './repositories/app-repository.ts';
-export { spendCeremony, spendCeremonyOnPasskey } from './repositories/passkey-repository.ts';
+export { insertPasskeyChallenge, recordPasskeyUse, takePasskeyChallenge } from './repositories/passkey-repository.ts';
 export { findApiKeyByHash, touchApiKey, type ApiKeyRecord } from './repositories/api-key-repository.ts';
 export * from './repositories/security-policy-repository.ts';

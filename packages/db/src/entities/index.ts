@@ -18,7 +18,7 @@ import { WorkspaceAppSchema } from './workspace-app.ts';
 import { AppLogoutMessageSchema } from './app-logout-message.ts';
 import { ApiKeySchema } from './api-key.ts';
 import { PasskeySchema } from './passkey.ts';
-import { SpentPasskeyCeremonySchema } from './passkey-ceremony.ts';
+import { PasskeyChallengeSchema } from './passkey-challenge.ts';
 
 export { AuditEvent } from './audit-event.ts';
 export { Identity } from './identity.ts';
@@ -40,6 +40,6 @@ export { WorkspaceApp } from './workspace-app.ts';
 export { AppLogoutMessage } from './app-logout-message.ts';
 export { ApiKey } from './api-key.ts';
 export { Passkey } from './passkey.ts';
-export { SpentPasskeyCeremony, PASSKEY_CEREMONY_PURPOSES, type PasskeyCeremonyPurpose } from './passkey-ceremony.ts';
+export { PasskeyChallenge, type PasskeyCeremonyPurpose } from './passkey-challenge.ts';
 
-export const ENTITIES = [ProfileSchema, WorkspaceSchema, MemberSchema, SessionSchema, OutboxMessageSchema, TaskSchema, AuditEventSchema, ProfileTokenSchema, RecoveryCodeSchema, TwoFactorChallengeSchema, IdentitySchema, KnownDeviceSchema, RateLimitSchema, RecoveryRequestSchema, OidcRecordSchema, SigningKeySchema, WorkspaceAppSchema, AppLogoutMessageSchema, ApiKeySchema, PasskeySchema, SpentPasskeyCeremonySchema];
+export const ENTITIES = [ProfileSchema, WorkspaceSchema, MemberSchema, SessionSchema, OutboxMessageSchema, TaskSchema, AuditEventSchema, ProfileTokenSchema, RecoveryCodeSchema, TwoFactorChallengeSchema, IdentitySchema, KnownDeviceSchema, RateLimitSchema, RecoveryRequestSchema, OidcRecordSchema, SigningKeySchema, WorkspaceAppSchema, AppLogoutMessageSchema, ApiKeySchema, PasskeySchema, PasskeyChallengeSchema];

@@ -15,7 +15,6 @@ import { Migration20261202054720_app_logout_outbox as m12 } from './migration-20
 import { Migration20261202071002_api_keys as m13 } from './migration-20261202071002-api-keys.ts';
 import { Migration20261202075340_passkeys as m14 } from './migration-20261202075340-passkeys.ts';
 import { Migration20261202124606_security_policy as m15 } from './migration-20261202124606-security-policy.ts';
-import { Migration20261202152548_passkey_ceremonies_signed as m16 } from './migration-20261202152548-passkey-ceremonies-signed.ts';
 
 export const MIGRATIONS = [
   { name: 'migration-20261122024630-initial', class: m0 },
@@ -34,5 +33,4 @@ export const MIGRATIONS = [
   { name: 'migration-20261202071002-api-keys', class: m13 },
   { name: 'migration-20261202075340-passkeys', class: m14 },
   { name: 'migration-20261202124606-security-policy', class: m15 },
-  { name: 'migration-20261202152548-passkey-ceremonies-signed', class: m16 },
 ];

@@ -18,7 +18,7 @@ export async function deleteExpiredRows(em: EntityManager, cutoffs: PurgeCutoffs
     sessions: await deleteExpiredSessions(em, cutoffs.now),
     challenges:
       (await executeStatement(em, 'delete from two_factor_challenge where expires_at <= $1', [cutoffs.now])) +
-      (await executeStatement(em, 'delete from passkey_ceremony_spent where expires_at <= $1', [cutoffs.now])),
+      (await executeStatement(em, 'delete from passkey_challenge where expires_at <= $1', [cutoffs.now])),
     tokens: await executeStatement(em, 'delete from profile_token where expires_at <= $1 or used_at <= $1', [cutoffs.linksBefore]),
     invitations: await executeStatement(em, `delete from member where status = 'invited' and source = 'invitation' and invitation_expires_at <= $1`, [cutoffs.invitationsExpiredBefore]),
     mail: await executeStatement(em, 'delete from outbox_message where (sent_at is not null or failed_at is not null) and created_at <= $1', [cutoffs.mailBefore]),

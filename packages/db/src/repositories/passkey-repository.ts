@@ -1,27 +1,36 @@
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { queryRows } from '../sql.ts';
+import { executeStatement, queryRows } from '../sql.ts';
+import type { PasskeyCeremonyPurpose } from '../entities/passkey-challenge.ts';
 
-/**
- * A verified answer's one write: its ceremony is spent and its passkey
- * records the use (counter, backup state, when), together in one statement.
- * False when the ceremony was spent already — a replay, or the same answer
- * sent twice at once — and then nothing changes.
- */
-export async function spendCeremonyOnPasskey(
-  em: EntityManager,
-  options: { ceremony: { id: string; expiresAt: Date }; passkeyId: string; counter: number; backedUp: boolean; usedAt: Date },
-): Promise<boolean> {
-  const rows = await queryRows<{ id: string }>(
-    em,
-    `with spent as (insert into passkey_ceremony_spent (id, expires_at) values ($1, $2) on conflict do nothing returning id)
-     update passkey set counter = $4, backed_up = $5, last_used_at = $6 where id = $3 and exists (select 1 from spent) returning id`,
-    [options.ceremony.id, options.ceremony.expiresAt, options.passkeyId, options.counter, options.backedUp, options.usedAt],
-  );
-  return rows.length === 1;
+/** Keeps a ceremony's challenge in one statement (a passkey sign-in's first request does nothing else), and names it. */
+export async function insertPasskeyChallenge(em: EntityManager, options: { challenge: string; purpose: PasskeyCeremonyPurpose; profileId: string | null; expiresAt: Date }): Promise<string> {
+  const id = randomUUID();
+  await executeStatement(em, `insert into passkey_challenge (id, challenge, purpose, profile_id, expires_at) values ($1, $2, $3, $4, $5)`, [
+    id,
+    options.challenge,
+    options.purpose,
+    options.profileId,
+    options.expiresAt,
+  ]);
+  return id;
 }
 
-/** A registration's ceremony spent (its passkey is new: nothing to update); false when it was spent already. */
-export async function spendCeremony(em: EntityManager, ceremony: { id: string; expiresAt: Date }): Promise<boolean> {
-  const rows = await queryRows<{ id: string }>(em, `insert into passkey_ceremony_spent (id, expires_at) values ($1, $2) on conflict do nothing returning id`, [ceremony.id, ceremony.expiresAt]);
-  return rows.length === 1;
+/** What a verified assertion changes on its passkey, in one statement. */
+export async function recordPasskeyUse(em: EntityManager, options: { passkeyId: string; counter: number; backedUp: boolean; usedAt: Date }): Promise<void> {
+  await executeStatement(em, `update passkey set counter = $2, backed_up = $3, last_used_at = $4 where id = $1`, [options.passkeyId, options.counter, options.backedUp, options.usedAt]);
+}
+
+/**
+ * Takes a ceremony's challenge, once: the row goes in the same statement
+ * that reads it, so two answers to one challenge cannot both use it, even
+ * on two api processes. An expired challenge reads as absent.
+ */
+export async function takePasskeyChallenge(em: EntityManager, options: { id: string; purpose: PasskeyCeremonyPurpose }): Promise<{ challenge: string; profileId: string | null } | null> {
+  const [row] = await queryRows<{ challenge: string; profileId: string | null }>(
+    em,
+    `delete from passkey_challenge where id = $1 and purpose = $2 and expires_at > now() returning challenge, profile_id as "profileId"`,
+    [options.id, options.purpose],
+  );
+  return row ?? null;
 }

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { generateRegistrationOptions, verifyRegistrationResponse, type PublicKeyCredentialCreationOptionsJSON, type RegistrationResponseJSON } from '@simplewebauthn/server';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
-import { endSetupOnlySessions, Passkey, Profile, spendCeremony, type EntityManager } from '@gatehouse/db';
+import { endSetupOnlySessions, Passkey, Profile, type EntityManager } from '@gatehouse/db';
 import { AppError, defaultPasskeyName, PASSKEYS_PER_PROFILE } from '@gatehouse/domain';
 import { enqueueMail } from '@gatehouse/mail';
 import type { Actor } from '../shared/actor.ts';
 import { portalLink, type ServiceConfig } from '../shared/config.ts';
 import { recordAudit } from '../audit/index.ts';
-import { readCeremony, startCeremony } from './ceremony.ts';
+import { startCeremony, takeCeremony } from './ceremony.ts';
 import { passkeyView, type PasskeyView } from './passkey-view.ts';
 import { relyingPartyOf } from './relying-party.ts';
 
@@ -36,22 +36,20 @@ export async function passkeyRegistrationOptions(options: { em: EntityManager; c
     excludeCredentials: existing.map((passkey) => ({ id: passkey.credentialId, transports: passkey.transports })),
     authenticatorSelection: { residentKey: 'required', userVerification: 'required' },
   });
-  const ceremonyId = startCeremony(config, { challenge: creation.challenge, purpose: 'register', profileId: profile.id });
+  const ceremonyId = await startCeremony(em, { challenge: creation.challenge, purpose: 'register', profileId: profile.id });
   return { ceremonyId, options: creation };
 }
 
 /** The browser's new passkey, verified against its ceremony, stored, audited and mailed to its owner. */
 export async function addPasskey(options: { em: EntityManager; config: ServiceConfig; actor: Actor; ceremonyId: string; response: RegistrationResponseJSON; name?: string | null }): Promise<PasskeyView> {
   const { config, actor } = options;
-  const ceremony = readCeremony(config, { id: options.ceremonyId, purpose: 'register', profileId: actor.profileId });
+  const challenge = await takeCeremony(options.em, { id: options.ceremonyId, purpose: 'register', profileId: actor.profileId });
   const { rpID, origin } = relyingPartyOf(config);
-  const verification = await verifyRegistrationResponse({ response: options.response, expectedChallenge: ceremony.challenge, expectedOrigin: origin, expectedRPID: rpID, requireUserVerification: true }).catch(() => null);
+  const verification = await verifyRegistrationResponse({ response: options.response, expectedChallenge: challenge, expectedOrigin: origin, expectedRPID: rpID, requireUserVerification: true }).catch(() => null);
   if (!verification?.verified) throw new AppError('PASSKEY_INVALID');
   const { credential, credentialDeviceType, credentialBackedUp, aaguid } = verification.registrationInfo;
   try {
     return await options.em.transactional(async (em) => {
-      // Good once: the same answer again (or twice at once) adds nothing.
-      if (!(await spendCeremony(em, ceremony))) throw new AppError('PASSKEY_INVALID');
       const profile = await em.findOneOrFail(Profile, { id: actor.profileId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if ((await em.count(Passkey, { profile: profile.id })) >= PASSKEYS_PER_PROFILE) throw new AppError('INVALID_INPUT', { fields: { passkey: 'too_many' } });
       const passkey = em.create(Passkey, {

@@ -3,7 +3,7 @@ import { Passkey, TwoFactorChallenge, type EntityManager } from '@gatehouse/db';
 import { AppError } from '@gatehouse/domain';
 import { addressKey, type Actor, type RequestOrigin } from '../shared/actor.ts';
 import type { ServiceConfig } from '../shared/config.ts';
-import { readCeremony, startCeremony } from './ceremony.ts';
+import { startCeremony, takeCeremony } from './ceremony.ts';
 import { relyingPartyOf } from './relying-party.ts';
 import { verifyPasskeyAssertion } from './verify-assertion.ts';
 
@@ -25,15 +25,15 @@ async function ceremonyForProfile(em: EntityManager, config: ServiceConfig, prof
     userVerification: 'required',
     allowCredentials: passkeys.map((passkey) => ({ id: passkey.credentialId, transports: passkey.transports })),
   });
-  const ceremonyId = startCeremony(config, { challenge: request.challenge, purpose: 'confirm', profileId });
+  const ceremonyId = await startCeremony(em, { challenge: request.challenge, purpose: 'confirm', profileId });
   return { ceremonyId, options: request };
 }
 
 /** Whether this answer proves the person: their own passkey, over a confirmation ceremony started for them. */
 export async function acceptPasskeyProof(em: EntityManager, config: ServiceConfig, options: { profileId: string; proof: PasskeyProof; origin: RequestOrigin }): Promise<boolean> {
   try {
-    const ceremony = readCeremony(config, { id: options.proof.ceremonyId, purpose: 'confirm', profileId: options.profileId });
-    await verifyPasskeyAssertion(em, config, { ceremony, response: options.proof.response, profileId: options.profileId, origin: options.origin });
+    const challenge = await takeCeremony(em, { id: options.proof.ceremonyId, purpose: 'confirm', profileId: options.profileId });
+    await verifyPasskeyAssertion(em, config, { challenge, response: options.proof.response, profileId: options.profileId, origin: options.origin });
     return true;
   } catch (error) {
     if (error instanceof AppError && error.code === 'PASSKEY_INVALID') return false;

@@ -4,7 +4,7 @@ import type { SessionClient } from '@gatehouse/domain';
 import { addressKey, type RequestOrigin } from '../shared/actor.ts';
 import type { ServiceConfig } from '../shared/config.ts';
 import { afterFirstFactor, type SignInResult } from '../sign-in/index.ts';
-import { readCeremony, startCeremony } from './ceremony.ts';
+import { startCeremony, takeCeremony } from './ceremony.ts';
 import { relyingPartyOf } from './relying-party.ts';
 import { verifyPasskeyAssertion } from './verify-assertion.ts';
 
@@ -16,7 +16,7 @@ import { verifyPasskeyAssertion } from './verify-assertion.ts';
 export async function passkeySignInOptions(options: { em: EntityManager; config: ServiceConfig; origin: RequestOrigin }): Promise<{ ceremonyId: string; options: PublicKeyCredentialRequestOptionsJSON }> {
   await options.config.limits.consume('passkeyCeremonyAddress', addressKey(options.origin));
   const request = await generateAuthenticationOptions({ rpID: relyingPartyOf(options.config).rpID, userVerification: 'required' });
-  const ceremonyId = startCeremony(options.config, { challenge: request.challenge, purpose: 'sign_in', profileId: null });
+  const ceremonyId = await startCeremony(options.em, { challenge: request.challenge, purpose: 'sign_in', profileId: null });
   return { ceremonyId, options: request };
 }
 
@@ -36,7 +36,7 @@ export async function signInWithPasskey(options: {
 }): Promise<SignInResult> {
   const { em, config, origin } = options;
   await config.limits.consume('signInAddress', addressKey(origin));
-  const ceremony = readCeremony(config, { id: options.ceremonyId, purpose: 'sign_in', profileId: null });
-  const { profile } = await verifyPasskeyAssertion(em, config, { ceremony, response: options.response, profileId: null, origin });
+  const challenge = await takeCeremony(em, { id: options.ceremonyId, purpose: 'sign_in', profileId: null });
+  const { profile } = await verifyPasskeyAssertion(em, config, { challenge, response: options.response, profileId: null, origin });
   return afterFirstFactor({ em, config, profile, workspaceSlug: options.workspaceSlug ?? null, client: options.client, origin, wayIn: 'passkey' });
 }

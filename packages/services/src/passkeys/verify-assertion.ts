@@ -1,10 +1,9 @@
 import { verifyAuthenticationResponse, type AuthenticationResponseJSON } from '@simplewebauthn/server';
-import { Passkey, spendCeremony, spendCeremonyOnPasskey, type EntityManager, type Profile } from '@gatehouse/db';
+import { Passkey, recordPasskeyUse, type EntityManager, type Profile } from '@gatehouse/db';
 import { AppError, counterWentBack } from '@gatehouse/domain';
 import type { RequestOrigin } from '../shared/actor.ts';
 import type { ServiceConfig } from '../shared/config.ts';
 import { recordAuditNow } from '../audit/index.ts';
-import type { Ceremony } from './ceremony.ts';
 import { relyingPartyOf } from './relying-party.ts';
 
 /**
@@ -13,13 +12,12 @@ import { relyingPartyOf } from './relying-party.ts';
  * `profileId` when the person is known), its signature over the ceremony's
  * challenge from this site, with the person verified. A counter that went
  * backwards marks the passkey as possibly cloned and refuses it from then on.
- * Anything else wrong, a ceremony answered before included, is
- * PASSKEY_INVALID, and nothing is stored.
+ * Anything else wrong is PASSKEY_INVALID, and nothing is stored.
  */
 export async function verifyPasskeyAssertion(
   em: EntityManager,
   config: ServiceConfig,
-  options: { ceremony: Ceremony; response: AuthenticationResponseJSON; profileId: string | null; origin: RequestOrigin },
+  options: { challenge: string; response: AuthenticationResponseJSON; profileId: string | null; origin: RequestOrigin },
 ): Promise<{ profile: Profile }> {
   // The passkey and its profile in one statement.
   const passkey = await em.findOne(Passkey, { credentialId: options.response.id }, { populate: ['profile'] });
@@ -32,7 +30,7 @@ export async function verifyPasskeyAssertion(
   const { rpID, origin: expectedOrigin } = relyingPartyOf(config);
   const verification = await verifyAuthenticationResponse({
     response: options.response,
-    expectedChallenge: options.ceremony.challenge,
+    expectedChallenge: options.challenge,
     expectedOrigin,
     expectedRPID: rpID,
     requireUserVerification: true,
@@ -42,14 +40,11 @@ export async function verifyPasskeyAssertion(
   if (!verification?.verified) throw new AppError('PASSKEY_INVALID');
   const { newCounter, credentialBackedUp } = verification.authenticationInfo;
   if (counterWentBack(Number(passkey.counter), newCounter)) {
-    // A replayed answer repeats its counter too: only the answer to a ceremony not yet spent tells of a copy.
-    if (!(await spendCeremony(em, options.ceremony))) throw new AppError('PASSKEY_INVALID');
     passkey.suspectedCloneAt = new Date();
     await em.flush();
     await recordAuditNow(em, { profileId: null, origin: options.origin }, { workspaceId: null, action: 'passkey.refused', targetProfileId: profile.id, details: { name: passkey.name } });
     throw new AppError('PASSKEY_INVALID');
   }
-  // The ceremony is spent by the same statement that records the use: an answer is good once.
-  if (!(await spendCeremonyOnPasskey(em, { ceremony: options.ceremony, passkeyId: passkey.id, counter: newCounter, backedUp: credentialBackedUp, usedAt: new Date() }))) throw new AppError('PASSKEY_INVALID');
+  await recordPasskeyUse(em, { passkeyId: passkey.id, counter: newCounter, backedUp: credentialBackedUp, usedAt: new Date() });
   return { profile };
 }
