@@ -63,6 +63,12 @@ const EnvSchema = z.object({
    * by default only when PUBLIC_URL itself is this machine (development).
    */
   OUTBOUND_ALLOW_PRIVATE: z.enum(['true', 'false']).optional(),
+  /** DNS servers for verified domains' TXT look-ups (comma-separated `host` or `host:port`); unset: the system's resolver. */
+  DNS_SERVERS: z
+    .string()
+    .max(1000)
+    .regex(/^[\w.:[\]-]+(,[\w.:[\]-]+)*$/, 'comma-separated addresses, such as 127.0.0.1:5353')
+    .optional(),
   /** `off` only for benchmarks: every guessable secret loses its brute-force protection. */
   RATE_LIMITS: z.enum(['on', 'off']).default('on'),
   /** Emails of profiles appointed platform staff at start-up (comma-separated); `pnpm staff:grant` does it by hand. */
@@ -102,6 +108,8 @@ export interface Env {
   seedDemo: boolean;
   socialProviders: SocialProviderConfig[];
   rateLimits: boolean;
+  /** DNS_SERVERS, split; empty: the system's resolver. */
+  dnsServers: string[];
   /** Outbound requests may reach private addresses (development). */
   outboundAllowPrivate: boolean;
   staffEmails: string[];
@@ -149,6 +157,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     seedDemo: env.SEED_DEMO === 'true',
     socialProviders: socialProvidersOf(env),
     rateLimits: env.RATE_LIMITS === 'on',
+    dnsServers: env.DNS_SERVERS?.split(',') ?? [],
     outboundAllowPrivate: env.OUTBOUND_ALLOW_PRIVATE ? env.OUTBOUND_ALLOW_PRIVATE === 'true' : isLoopbackUrl(env.PUBLIC_URL ?? 'http://localhost'),
     staffEmails: env.PLATFORM_STAFF_EMAILS.split(',').map((email) => email.trim().toLowerCase()).filter(Boolean),
     lifetimes: {

@@ -1,7 +1,7 @@
 import { PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
 import { errorSummary, isDatabaseUnavailable, type Orm } from '@gatehouse/db';
-import { purgeExpired, rotateSigningKeys, runAbandonedCleanup, type ServiceConfig } from '@gatehouse/services';
+import { purgeExpired, recheckDomains, rotateSigningKeys, runAbandonedCleanup, type ServiceConfig } from '@gatehouse/services';
 import { RETIRED_KEY_PUBLISHED_MS } from '@gatehouse/api';
 
 /** Background work, coordinated through PostgreSQL by pg-boss so any number of api processes can run it. */
@@ -14,6 +14,8 @@ export const JOBS = {
   mailOutbox: { name: 'mail-outbox', cron: '* * * * *' },
   /** The issuer's signing keys are replaced on the 1st of each month; the old ones stay published until their tokens expired. */
   rotateSigningKeys: { name: 'rotate-signing-keys', cron: '41 4 1 * *' },
+  /** Verified domains whose TXT record was last seen a day ago are looked up again; a record gone unverifies its domain. Hourly, a slice each time. */
+  recheckDomains: { name: 'recheck-domains', cron: '23 * * * *' },
 } as const;
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS]['name'];
@@ -41,6 +43,11 @@ export async function startJobs(options: { databaseUrl: string; orm: Orm; config
     'purge-expired': () => purgeExpired({ em: orm.em.fork(), now: new Date() }),
     'mail-outbox': async () => ({ delivered: await options.deliverMail() }),
     'rotate-signing-keys': () => rotateSigningKeys({ em: orm.em.fork(), appSecret: config.appSecret, keepPublishedMs: RETIRED_KEY_PUBLISHED_MS }),
+    'recheck-domains': async () => {
+      const report = await recheckDomains({ em: orm.em.fork(), config, now: new Date() });
+      if (report.unverified.length) await options.deliverMail();
+      return report;
+    },
   };
   for (const { name, cron } of Object.values(JOBS)) {
     // "stately": at most one queued and one active run, so two processes never run a job at the same time.

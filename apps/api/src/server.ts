@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import net from 'node:net';
 import pino, { type Logger } from 'pino';
 import { setErrorLogger } from '@gatehouse/api';
-import type { ServiceConfig } from '@gatehouse/services';
+import { createTxtResolver, type ServiceConfig } from '@gatehouse/services';
 import { createDisabledRateLimits, createRateLimits, preparePasswordWork, SecretBox, SocialProviders, type RateLimits } from '@gatehouse/auth';
 import { MailSender, startMailSink, type MailSink } from '@gatehouse/mail';
 import { loadAppSecret } from './app-secret.ts';
@@ -83,7 +83,7 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
     }
     if (env.staffEmails.length) await appointStaff(database.orm, env.staffEmails, logger);
     const drain = new Drain();
-    const config: ServiceConfig = { publicUrl: env.publicUrl, appSecret, totpBox: new SecretBox(appSecret, 'totp'), limits, lifetimes: env.lifetimes };
+    const config: ServiceConfig = { publicUrl: env.publicUrl, appSecret, totpBox: new SecretBox(appSecret, 'totp'), limits, lifetimes: env.lifetimes, dns: createTxtResolver(env.dnsServers) };
     const sender = mailSender;
     jobs = await startJobs({ databaseUrl: database.url, orm: database.orm, config, logger, deliverMail: () => sender.deliverDue() });
     appLogouts = new AppLogoutSender({ orm: database.orm, config, allowPrivate: env.outboundAllowPrivate, pollMs: 5000, logger });

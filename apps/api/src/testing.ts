@@ -6,6 +6,7 @@ import type { MailSink } from '@gatehouse/mail';
 import { makeProfile, uniqueEmail, useTestDatabase } from '@gatehouse/db/testing';
 import { freePort } from '@gatehouse/embedded-postgres';
 import pino from 'pino';
+import dns2 from 'dns2';
 import { readEnv } from './env.ts';
 import { startServer, type RunningServer } from './server.ts';
 
@@ -108,11 +109,11 @@ export function tokenOf(result: { status: string; token?: string }): string {
 }
 
 /** A test file's own database with the whole api process on it, started before its tests and stopped after. */
-export function useTestServer() {
+export function useTestServer(options: { env?: () => Record<string, string> } = {}) {
   const db = useTestDatabase();
   let server: (RunningServer & { publicUrl: string }) | undefined;
   beforeAll(async () => {
-    server = await startTestServer({ databaseUrl: db.url });
+    server = await startTestServer({ databaseUrl: db.url, ...(options.env ? { env: options.env() } : {}) });
   });
   afterAll(async () => {
     await server?.close();
@@ -126,6 +127,45 @@ export function useTestServer() {
     people: testPeople({ server: current, orm: () => db.orm }),
     get server() {
       return current();
+    },
+  };
+}
+
+/**
+ * A DNS server on loopback for a test file (`dns2`), answering TXT questions
+ * from `records` (name → values): a name it does not hold is NXDOMAIN, one
+ * set to `SERVFAIL` fails as a broken resolver would. Start it before the
+ * server, whose `DNS_SERVERS` is its `address`.
+ */
+export function useTestDns() {
+  const records = new Map<string, string[] | 'SERVFAIL'>();
+  let server: ReturnType<typeof dns2.createServer> | undefined;
+  let address = '';
+  beforeAll(async () => {
+    server = dns2.createServer({
+      udp: true,
+      handle: (request, send) => {
+        const response = dns2.Packet.createResponseFromRequest(request);
+        const [question] = request.questions;
+        const held = question ? records.get(question.name.toLowerCase()) : undefined;
+        if (held === 'SERVFAIL') response.header.rcode = 2;
+        else if (!held) response.header.rcode = 3;
+        // dns2 encodes plain records (its typings ask for the encoder's method too).
+        else if (question!.type === dns2.Packet.TYPE.TXT) for (const data of held) response.answers.push({ name: question!.name, type: dns2.Packet.TYPE.TXT, class: dns2.Packet.CLASS.IN, ttl: 0, data } as dns2.Packet.Resource);
+        send(response);
+      },
+    });
+    const { udp } = await server.listen({ udp: { port: 0, address: '127.0.0.1' } });
+    if (!udp) throw new Error('the test DNS server did not listen');
+    address = `127.0.0.1:${udp.port}`;
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  return {
+    records,
+    get address() {
+      return address;
     },
   };
 }

@@ -27,6 +27,8 @@ import {
   PASSWORD_MIN_LENGTH,
   SESSION_CLIENTS,
   SLUG_MAX_LENGTH,
+  DOMAIN_JOIN_MODES,
+  DOMAIN_MAX_LENGTH,
 } from '@gatehouse/domain';
 
 /** Every input of the API: strict objects, bounded strings and arrays, emails in their one stored form. */
@@ -309,6 +311,11 @@ export const CreateApiKeyInput = z.strictObject({
     .optional(),
 });
 export const ApiKeyInput = z.strictObject({ workspace: WorkspaceSlug, apiKeyId: Id });
+
+/** A domain as an admin types it (or an address at it); the domain rules say whether it is one. */
+export const AddDomainInput = z.strictObject({ workspace: WorkspaceSlug, domain: Line({ min: 1, max: DOMAIN_MAX_LENGTH + 1 }) });
+export const DomainInput = z.strictObject({ workspace: WorkspaceSlug, domainId: Id });
+export const UpdateDomainInput = z.strictObject({ workspace: WorkspaceSlug, domainId: Id, joinMode: z.enum(DOMAIN_JOIN_MODES) });
 
 /** A WebAuthn value as browsers send it: base64url, bounded. */
 const B64Url = (max: number) => z.string().min(1).max(max).regex(/^[A-Za-z0-9_-]+$/);

@@ -86,6 +86,11 @@ const LIMITS = {
     { points: 3, duration: HOUR, blockDuration: HOUR },
     { points: 10, duration: 24 * HOUR, blockDuration: 24 * HOUR },
   ],
+  /** DNS look-ups for a workspace's domains an admin asks for: each one a query to the resolver. */
+  domainCheck: [
+    { points: 20, duration: 15 * MINUTE, blockDuration: 15 * MINUTE },
+    { points: 200, duration: 24 * HOUR, blockDuration: 6 * HOUR },
+  ],
   /** Unknown, revoked or expired API keys presented, per client address: no guessing keys either. */
   apiKeyAddress: [
     { points: 20, duration: 15 * MINUTE, blockDuration: 15 * MINUTE },

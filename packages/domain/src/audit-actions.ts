@@ -66,6 +66,11 @@ export const AUDIT_ACTIONS = [
   'passkey.refused',
   'security_policy.updated',
   'security_policy.reminded',
+  'domain.added',
+  'domain.verified',
+  'domain.unverified',
+  'domain.updated',
+  'domain.removed',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

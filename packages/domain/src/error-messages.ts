@@ -70,6 +70,8 @@ const en: Messages = {
   PASSKEY_INVALID: () => 'That passkey could not be used. Try again, or sign in another way.',
   TWO_FACTOR_REQUIRED_BY_POLICY: () => 'Your workspace requires two-step verification. Set up an authenticator app or a passkey to continue.',
   SIGN_IN_METHOD_NOT_ALLOWED: (p) => `Your workspace does not allow signing in this way.${p.allowedWays?.length ? ` Sign in with: ${waysIn(p.allowedWays, 'password', 'passkey')}.` : ''}`,
+  DOMAIN_NOT_VERIFIED: () => 'The TXT record was not found. Check its name and value at your DNS provider; a new record can take a few minutes to appear.',
+  DOMAIN_TAKEN: () => 'Another workspace has verified this domain. It must remove the domain first, or ask platform staff.',
   RATE_LIMITED: (p) =>
     p.retryAfterSeconds ? `Too many attempts. Try again in ${p.retryAfterSeconds} seconds.` : 'Too many attempts. Try again in a moment.',
   NOT_FOUND: () => 'Not found.',
@@ -137,6 +139,8 @@ const fr: Messages = {
   PASSKEY_INVALID: () => 'Cette clé d’accès n’a pas pu être utilisée. Réessayez, ou connectez-vous autrement.',
   TWO_FACTOR_REQUIRED_BY_POLICY: () => 'Votre espace exige la validation en deux étapes. Configurez une application d’authentification ou une clé d’accès pour continuer.',
   SIGN_IN_METHOD_NOT_ALLOWED: (p) => `Votre espace n’autorise pas ce mode de connexion.${p.allowedWays?.length ? ` Connectez-vous avec : ${waysIn(p.allowedWays, 'mot de passe', 'clé d’accès')}.` : ''}`,
+  DOMAIN_NOT_VERIFIED: () => 'L’enregistrement TXT est introuvable. Vérifiez son nom et sa valeur chez votre fournisseur DNS ; un nouvel enregistrement peut mettre quelques minutes à apparaître.',
+  DOMAIN_TAKEN: () => 'Un autre espace a vérifié ce domaine. Il doit d’abord le retirer, ou demandez à l’équipe de la plateforme.',
   RATE_LIMITED: (p) =>
     p.retryAfterSeconds ? `Trop de tentatives. Réessayez dans ${p.retryAfterSeconds} secondes.` : 'Trop de tentatives. Réessayez dans un instant.',
   NOT_FOUND: () => 'Introuvable.',
@@ -204,6 +208,8 @@ const de: Messages = {
   PASSKEY_INVALID: () => 'Dieser Passkey konnte nicht verwendet werden. Versuchen Sie es erneut oder melden Sie sich anders an.',
   TWO_FACTOR_REQUIRED_BY_POLICY: () => 'Ihr Workspace verlangt die Bestätigung in zwei Schritten. Richten Sie eine Authenticator-App oder einen Passkey ein, um fortzufahren.',
   SIGN_IN_METHOD_NOT_ALLOWED: (p) => `Ihr Workspace erlaubt diese Anmeldeart nicht.${p.allowedWays?.length ? ` Melden Sie sich an mit: ${waysIn(p.allowedWays, 'Passwort', 'Passkey')}.` : ''}`,
+  DOMAIN_NOT_VERIFIED: () => 'Der TXT-Eintrag wurde nicht gefunden. Prüfen Sie Namen und Wert bei Ihrem DNS-Anbieter; ein neuer Eintrag kann einige Minuten brauchen.',
+  DOMAIN_TAKEN: () => 'Ein anderer Workspace hat diese Domain bestätigt. Er muss sie zuerst entfernen, oder wenden Sie sich an das Plattform-Team.',
   RATE_LIMITED: (p) =>
     p.retryAfterSeconds ? `Zu viele Versuche. Versuchen Sie es in ${p.retryAfterSeconds} Sekunden erneut.` : 'Zu viele Versuche. Versuchen Sie es gleich noch einmal.',
   NOT_FOUND: () => 'Nicht gefunden.',
@@ -271,6 +277,8 @@ const it: Messages = {
   PASSKEY_INVALID: () => 'Non è stato possibile usare questa passkey. Riprova, oppure accedi in un altro modo.',
   TWO_FACTOR_REQUIRED_BY_POLICY: () => 'Il tuo spazio di lavoro richiede la verifica in due passaggi. Configura un’app di autenticazione o una passkey per continuare.',
   SIGN_IN_METHOD_NOT_ALLOWED: (p) => `Il tuo spazio di lavoro non consente questo modo di accesso.${p.allowedWays?.length ? ` Accedi con: ${waysIn(p.allowedWays, 'password', 'passkey')}.` : ''}`,
+  DOMAIN_NOT_VERIFIED: () => 'Il record TXT non è stato trovato. Controlla nome e valore presso il tuo provider DNS; un nuovo record può impiegare qualche minuto a comparire.',
+  DOMAIN_TAKEN: () => 'Un altro spazio di lavoro ha verificato questo dominio. Deve prima rimuoverlo, oppure rivolgiti allo staff della piattaforma.',
   RATE_LIMITED: (p) =>
     p.retryAfterSeconds ? `Troppi tentativi. Riprova tra ${p.retryAfterSeconds} secondi.` : 'Troppi tentativi. Riprova tra un momento.',
   NOT_FOUND: () => 'Non trovato.',

@@ -71,6 +71,10 @@ export const APP_CODES = [
   'TWO_FACTOR_REQUIRED_BY_POLICY',
   /** The workspace's policy does not allow this way in for this member; `allowedWays` names those it allows. */
   'SIGN_IN_METHOD_NOT_ALLOWED',
+  /** A domain's TXT record (`_gatehouse-challenge.<domain>`) is not there, or has another value. */
+  'DOMAIN_NOT_VERIFIED',
+  /** Another workspace has verified this domain: it must release it first (or platform staff decide). */
+  'DOMAIN_TAKEN',
   /** Too many attempts; `retryAfterSeconds` says when to try again. */
   'RATE_LIMITED',
   /** Nothing of that id is visible to the caller, other tenants' ids included. */

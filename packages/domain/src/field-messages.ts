@@ -24,6 +24,8 @@ export type FieldProblem =
   | { kind: 'url' }
   | { kind: 'not_https' }
   | { kind: 'locks_you_out' }
+  | { kind: 'domain' }
+  | { kind: 'duplicate' }
   | { kind: 'invalid' };
 
 type Describe = (problem: FieldProblem) => string;
@@ -55,6 +57,8 @@ const describers: Record<Locale, Describe> = {
       case 'url': return 'Enter a full address, such as https://app.example.com/callback (no fragment, no wildcard).';
       case 'not_https': return 'Use an https address; plain http only to localhost.';
       case 'locks_you_out': return 'You could no longer sign in yourself: allow a way in you have (a password, a passkey, or a linked account).';
+      case 'domain': return 'Enter an email domain, such as example.com.';
+      case 'duplicate': return 'This is in the list already.';
       case 'invalid': return 'This value is not valid.';
     }
   },
@@ -81,6 +85,8 @@ const describers: Record<Locale, Describe> = {
       case 'url': return 'Saisissez une adresse complète, par exemple https://app.example.com/callback (sans fragment ni joker).';
       case 'not_https': return 'Utilisez une adresse https ; http seulement vers localhost.';
       case 'locks_you_out': return 'Vous ne pourriez plus vous connecter vous-même : autorisez un mode de connexion que vous avez (mot de passe, clé d’accès ou compte lié).';
+      case 'domain': return 'Saisissez un domaine de messagerie, par exemple example.com.';
+      case 'duplicate': return 'Cette valeur figure déjà dans la liste.';
       case 'invalid': return 'Cette valeur n’est pas valide.';
     }
   },
@@ -107,6 +113,8 @@ const describers: Record<Locale, Describe> = {
       case 'url': return 'Geben Sie eine vollständige Adresse ein, etwa https://app.example.com/callback (ohne Fragment, ohne Platzhalter).';
       case 'not_https': return 'Verwenden Sie eine https-Adresse; http nur zu localhost.';
       case 'locks_you_out': return 'Sie könnten sich selbst nicht mehr anmelden: Erlauben Sie eine Anmeldeart, die Sie haben (Passwort, Passkey oder verknüpftes Konto).';
+      case 'domain': return 'Geben Sie eine E-Mail-Domain ein, zum Beispiel example.com.';
+      case 'duplicate': return 'Dieser Wert steht schon in der Liste.';
       case 'invalid': return 'Dieser Wert ist ungültig.';
     }
   },
@@ -133,6 +141,8 @@ const describers: Record<Locale, Describe> = {
       case 'url': return 'Inserisci un indirizzo completo, per esempio https://app.example.com/callback (senza frammento né caratteri jolly).';
       case 'not_https': return 'Usa un indirizzo https; http solo verso localhost.';
       case 'locks_you_out': return 'Non potresti più accedere tu stesso: consenti un modo di accesso che hai (password, passkey o account collegato).';
+      case 'domain': return 'Inserisci un dominio email, per esempio example.com.';
+      case 'duplicate': return 'Questo valore è già nell’elenco.';
       case 'invalid': return 'Questo valore non è valido.';
     }
   },

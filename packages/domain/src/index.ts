@@ -16,3 +16,4 @@ export * from './apps.ts';
 export * from './api-keys.ts';
 export * from './passkeys.ts';
 export * from './security-policy.ts';
+export * from './verified-domains.ts';

@@ -32,8 +32,8 @@ export async function screenshot(page: Page, name: string): Promise<string> {
  * the built SPAs) plus Debian's Chromium, started before the file's tests and
  * stopped after.
  */
-export function useBrowserTest() {
-  const test = useTestServer();
+export function useBrowserTest(options: Parameters<typeof useTestServer>[0] = {}) {
+  const test = useTestServer(options);
   let browser: Browser | undefined;
   beforeAll(async () => {
     browser = await launchBrowser();

@@ -33,6 +33,7 @@ export interface MailParams {
   passkey_changed: { change: 'added' | 'removed'; name: string; when: Date; link: string };
   /** To the workspace's other admins: one of them changed its security policy. */
   security_policy_changed: { workspaceName: string; adminName: string; when: Date; link: string };
+  domain_unverified: { workspaceName: string; domain: string; recordName: string; link: string };
   /** To a member the workspace requires two-step verification of, who has not set it up yet. */
   two_factor_required: { workspaceName: string; deadline: Date; link: string };
 }
@@ -51,6 +52,11 @@ type Writer<K extends MailKind> = (params: MailParams[K], format: { date: (value
 type Catalogue = { [K in MailKind]: Writer<K> };
 
 const en: Catalogue = {
+  domain_unverified: (p) => ({
+    subject: `${p.domain} is no longer verified for ${p.workspaceName}`,
+    paragraphs: [`The TXT record ${p.recordName} is gone, so ${p.domain} no longer counts as a domain of ${p.workspaceName}: people with an address there are not let in or pointed to the workspace through it.`, 'Put the record back at your DNS provider and check it again in the console.'],
+    action: { label: 'See the domains', url: p.link },
+  }),
   security_policy_changed: (p, f) => ({
     subject: `The security policy of ${p.workspaceName} was changed`,
     paragraphs: [`${p.adminName} changed the security policy of ${p.workspaceName} on ${f.time(p.when)}. The audit trail shows what changed.`, 'If you did not expect this, talk to them, or change it back in the console.'],
@@ -206,6 +212,11 @@ const en: Catalogue = {
 };
 
 const fr: Catalogue = {
+  domain_unverified: (p) => ({
+    subject: `${p.domain} n’est plus vérifié pour ${p.workspaceName}`,
+    paragraphs: [`L’enregistrement TXT ${p.recordName} a disparu : ${p.domain} ne compte plus comme un domaine de ${p.workspaceName}, et les personnes qui y ont une adresse ne sont plus admises ni orientées vers l’espace par ce biais.`, 'Rétablissez l’enregistrement chez votre fournisseur DNS, puis vérifiez-le à nouveau dans la console.'],
+    action: { label: 'Voir les domaines', url: p.link },
+  }),
   security_policy_changed: (p, f) => ({
     subject: `La politique de sécurité de ${p.workspaceName} a été modifiée`,
     paragraphs: [`${p.adminName} a modifié la politique de sécurité de ${p.workspaceName} le ${f.time(p.when)}. Le journal d’audit montre ce qui a changé.`, 'Si vous ne vous y attendiez pas, parlez-en avec cette personne, ou rétablissez-la dans la console.'],
@@ -361,6 +372,11 @@ const fr: Catalogue = {
 };
 
 const de: Catalogue = {
+  domain_unverified: (p) => ({
+    subject: `${p.domain} ist für ${p.workspaceName} nicht mehr bestätigt`,
+    paragraphs: [`Der TXT-Eintrag ${p.recordName} ist verschwunden: ${p.domain} zählt nicht mehr als Domain von ${p.workspaceName}, und Personen mit einer Adresse dort werden darüber weder aufgenommen noch auf den Workspace hingewiesen.`, 'Legen Sie den Eintrag bei Ihrem DNS-Anbieter wieder an und prüfen Sie ihn in der Konsole erneut.'],
+    action: { label: 'Domains ansehen', url: p.link },
+  }),
   security_policy_changed: (p, f) => ({
     subject: `Die Sicherheitsrichtlinie von ${p.workspaceName} wurde geändert`,
     paragraphs: [`${p.adminName} hat die Sicherheitsrichtlinie von ${p.workspaceName} am ${f.time(p.when)} geändert. Das Audit-Protokoll zeigt, was sich geändert hat.`, 'Wenn Sie das nicht erwartet haben, sprechen Sie mit der Person, oder stellen Sie sie in der Konsole wieder her.'],
@@ -516,6 +532,11 @@ const de: Catalogue = {
 };
 
 const it: Catalogue = {
+  domain_unverified: (p) => ({
+    subject: `${p.domain} non è più verificato per ${p.workspaceName}`,
+    paragraphs: [`Il record TXT ${p.recordName} non c’è più: ${p.domain} non conta più come dominio di ${p.workspaceName}, e chi ha un indirizzo lì non viene più ammesso né indirizzato allo spazio di lavoro tramite esso.`, 'Ripristina il record presso il tuo provider DNS e verificalo di nuovo nella console.'],
+    action: { label: 'Vedi i domini', url: p.link },
+  }),
   security_policy_changed: (p, f) => ({
     subject: `La politica di sicurezza di ${p.workspaceName} è stata modificata`,
     paragraphs: [`${p.adminName} ha modificato la politica di sicurezza di ${p.workspaceName} il ${f.time(p.when)}. Il registro di controllo mostra cosa è cambiato.`, 'Se non te lo aspettavi, parlane con questa persona, oppure ripristinala nella console.'],

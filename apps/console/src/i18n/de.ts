@@ -115,6 +115,36 @@ export const de: typeof en = {
       reject: { title: 'Diese Anfrage ablehnen?', text: '{name} tritt dem Workspace nicht bei.', action: 'Ablehnen' },
     },
   },
+  domains: {
+    title: 'E-Mail-Domains',
+    intro: 'Weisen Sie mit einem DNS-Eintrag nach, dass Ihrem Unternehmen eine E-Mail-Domain gehört; wählen Sie dann, was sie für Personen mit einer Adresse dort bewirkt.',
+    add: 'Domain',
+    addButton: 'Domain hinzufügen',
+    added: 'Domain hinzugefügt. Legen Sie ihren DNS-Eintrag an und prüfen Sie ihn dann.',
+    empty: 'Noch keine Domains.',
+    createRecord: 'Legen Sie diesen Eintrag bei Ihrem DNS-Anbieter an und prüfen Sie ihn dann:',
+    recordType: 'Typ',
+    recordName: 'Name',
+    recordValue: 'Wert',
+    verify: 'Eintrag prüfen',
+    checkAgain: 'Erneut prüfen',
+    verified: '{domain} ist bestätigt.',
+    saved: 'Gespeichert.',
+    remove: 'Entfernen',
+    removed: '{domain} wurde entfernt.',
+    removeTitle: '{domain} entfernen?',
+    removeText: 'Personen mit einer Adresse dort werden darüber nicht mehr aufgenommen oder auf diesen Workspace hingewiesen, und ein anderer Workspace kann sie bestätigen.',
+    checkedAt: 'Eintrag gesehen am {date}.',
+    joinMode: 'Personen mit einer Adresse dort',
+    status: { pending: 'Nicht bestätigt', verified: 'Bestätigt' },
+    joinModes: { none: 'Nichts geschieht', suggest: 'Sehen den Workspace und können den Beitritt anfragen', join: 'Treten sofort bei (wenn Plätze frei sind)' },
+    problems: {
+      missing: 'Der Eintrag wurde nicht gefunden.',
+      wrong_value: 'Ein Eintrag ist da, aber mit einem anderen Wert.',
+      unreachable: 'Das DNS hat nicht geantwortet; versuchen Sie es später erneut.',
+      taken: 'Ein anderer Workspace hat diese Domain bestätigt.',
+    },
+  },
   security: {
     title: 'Sicherheitsrichtlinie',
     intro: 'Regeln für alle, die sich in diesem Workspace anmelden: im Portal, in der Konsole und in seinen Apps.',
@@ -192,6 +222,7 @@ export const de: typeof en = {
       api_key: 'API-Schlüssel',
       passkey: 'Passkeys',
       security_policy: 'Sicherheitsrichtlinie',
+      domain: 'Domains',
     },
     actions: {
       member: {
@@ -287,6 +318,13 @@ export const de: typeof en = {
       security_policy: {
         updated: 'Sicherheitsrichtlinie geändert',
         reminded: 'An die Bestätigung in zwei Schritten erinnert',
+      },
+      domain: {
+        added: 'Domain hinzugefügt',
+        verified: 'Domain bestätigt',
+        unverified: 'Domain nicht mehr bestätigt',
+        updated: 'Beitritt über die Domain geändert',
+        removed: 'Domain entfernt',
       },
     },
     events: {
@@ -389,6 +427,13 @@ export const de: typeof en = {
       security_policy: {
         updated: '{actor} hat die Sicherheitsrichtlinie geändert: {changes}',
         reminded: '{actor} hat {count} Mitglieder an die Einrichtung der Bestätigung in zwei Schritten erinnert',
+      },
+      domain: {
+        added: '{actor} hat die Domain {domain} hinzugefügt',
+        verified: '{actor} hat die Domain {domain} bestätigt',
+        unverified: 'Die Domain {domain} ist nicht mehr bestätigt: ihr TXT-Eintrag ist verschwunden',
+        updated: '{actor} hat geändert, was die Domain {domain} bewirkt: {from} → {to}',
+        removed: '{actor} hat die Domain {domain} entfernt',
       },
     },
   },

@@ -116,6 +116,36 @@ export const en = {
       reject: { title: 'Reject this request?', text: '{name} will not join the workspace.', action: 'Reject' },
     },
   },
+  domains: {
+    title: 'Email domains',
+    intro: 'Prove that your company owns an email domain with a DNS record; then choose what it does for people with an address there.',
+    add: 'Domain',
+    addButton: 'Add domain',
+    added: 'Domain added. Create its DNS record, then check it.',
+    empty: 'No domains yet.',
+    createRecord: 'Create this record at your DNS provider, then check it:',
+    recordType: 'Type',
+    recordName: 'Name',
+    recordValue: 'Value',
+    verify: 'Check the record',
+    checkAgain: 'Check again',
+    verified: '{domain} is verified.',
+    saved: 'Saved.',
+    remove: 'Remove',
+    removed: '{domain} was removed.',
+    removeTitle: 'Remove {domain}?',
+    removeText: 'People with an address there are no longer let in or pointed to this workspace through it, and another workspace may verify it.',
+    checkedAt: 'Record seen on {date}.',
+    joinMode: 'People with an address there',
+    status: { pending: 'Not verified', verified: 'Verified' },
+    joinModes: { none: 'Nothing happens', suggest: 'See the workspace and may ask to join', join: 'Join at once (seat permitting)' },
+    problems: {
+      missing: 'The record was not found.',
+      wrong_value: 'A record is there, but with another value.',
+      unreachable: 'The DNS did not answer; try again later.',
+      taken: 'Another workspace has verified this domain.',
+    },
+  },
   security: {
     title: 'Security policy',
     intro: 'Rules for everyone who signs in at this workspace: the portal, the console and its apps.',
@@ -194,6 +224,7 @@ export const en = {
       api_key: 'API keys',
       passkey: 'Passkeys',
       security_policy: 'Security policy',
+      domain: 'Domains',
     },
     actions: {
       member: {
@@ -289,6 +320,13 @@ export const en = {
       security_policy: {
         updated: 'Security policy changed',
         reminded: 'Reminded to set up two-step verification',
+      },
+      domain: {
+        added: 'Domain added',
+        verified: 'Domain verified',
+        unverified: 'Domain no longer verified',
+        updated: 'Domain’s joining changed',
+        removed: 'Domain removed',
       },
     },
     /** One sentence per event: {actor} did it, {target} is whom it concerns, other names are the event's details. */
@@ -392,6 +430,13 @@ export const en = {
       security_policy: {
         updated: '{actor} changed the security policy: {changes}',
         reminded: '{actor} reminded {count} members to set up two-step verification',
+      },
+      domain: {
+        added: '{actor} added the domain {domain}',
+        verified: '{actor} verified the domain {domain}',
+        unverified: 'The domain {domain} is no longer verified: its TXT record is gone',
+        updated: '{actor} changed what the domain {domain} does: {from} → {to}',
+        removed: '{actor} removed the domain {domain}',
       },
     },
   },

@@ -115,6 +115,36 @@ export const fr: typeof en = {
       reject: { title: 'Refuser cette demande ?', text: '{name} ne rejoindra pas l’espace.', action: 'Refuser' },
     },
   },
+  domains: {
+    title: 'Domaines de messagerie',
+    intro: 'Prouvez que votre entreprise possède un domaine de messagerie avec un enregistrement DNS, puis choisissez son effet pour les personnes qui y ont une adresse.',
+    add: 'Domaine',
+    addButton: 'Ajouter le domaine',
+    added: 'Domaine ajouté. Créez son enregistrement DNS, puis vérifiez-le.',
+    empty: 'Aucun domaine pour l’instant.',
+    createRecord: 'Créez cet enregistrement chez votre fournisseur DNS, puis vérifiez-le :',
+    recordType: 'Type',
+    recordName: 'Nom',
+    recordValue: 'Valeur',
+    verify: 'Vérifier l’enregistrement',
+    checkAgain: 'Vérifier à nouveau',
+    verified: '{domain} est vérifié.',
+    saved: 'Enregistré.',
+    remove: 'Retirer',
+    removed: '{domain} a été retiré.',
+    removeTitle: 'Retirer {domain} ?',
+    removeText: 'Les personnes qui y ont une adresse ne sont plus admises ni orientées vers cet espace par ce biais, et un autre espace pourra le vérifier.',
+    checkedAt: 'Enregistrement vu le {date}.',
+    joinMode: 'Personnes qui y ont une adresse',
+    status: { pending: 'Non vérifié', verified: 'Vérifié' },
+    joinModes: { none: 'Rien ne se passe', suggest: 'Voient l’espace et peuvent demander à le rejoindre', join: 'Rejoignent aussitôt (selon les places)' },
+    problems: {
+      missing: 'L’enregistrement est introuvable.',
+      wrong_value: 'Un enregistrement existe, mais avec une autre valeur.',
+      unreachable: 'Le DNS n’a pas répondu ; réessayez plus tard.',
+      taken: 'Un autre espace a vérifié ce domaine.',
+    },
+  },
   security: {
     title: 'Politique de sécurité',
     intro: 'Les règles pour tous ceux qui se connectent à cet espace : le portail, la console et ses applications.',
@@ -192,6 +222,7 @@ export const fr: typeof en = {
       api_key: 'Clés d’API',
       passkey: 'Clés d’accès',
       security_policy: 'Politique de sécurité',
+      domain: 'Domaines',
     },
     actions: {
       member: {
@@ -287,6 +318,13 @@ export const fr: typeof en = {
       security_policy: {
         updated: 'Politique de sécurité modifiée',
         reminded: 'Rappel de configurer la validation en deux étapes',
+      },
+      domain: {
+        added: 'Domaine ajouté',
+        verified: 'Domaine vérifié',
+        unverified: 'Domaine plus vérifié',
+        updated: 'Accès par le domaine modifié',
+        removed: 'Domaine retiré',
       },
     },
     events: {
@@ -389,6 +427,13 @@ export const fr: typeof en = {
       security_policy: {
         updated: '{actor} a modifié la politique de sécurité : {changes}',
         reminded: '{actor} a rappelé à {count} membres de configurer la validation en deux étapes',
+      },
+      domain: {
+        added: '{actor} a ajouté le domaine {domain}',
+        verified: '{actor} a vérifié le domaine {domain}',
+        unverified: 'Le domaine {domain} n’est plus vérifié : son enregistrement TXT a disparu',
+        updated: '{actor} a changé l’effet du domaine {domain} : {from} → {to}',
+        removed: '{actor} a retiré le domaine {domain}',
       },
     },
   },

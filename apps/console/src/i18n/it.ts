@@ -115,6 +115,36 @@ export const it: typeof en = {
       reject: { title: 'Rifiutare questa richiesta?', text: '{name} non entrerà nello spazio.', action: 'Rifiuta' },
     },
   },
+  domains: {
+    title: 'Domini email',
+    intro: 'Dimostra con un record DNS che la tua azienda possiede un dominio email; poi scegli che effetto ha per chi ha un indirizzo lì.',
+    add: 'Dominio',
+    addButton: 'Aggiungi dominio',
+    added: 'Dominio aggiunto. Crea il suo record DNS, poi verificalo.',
+    empty: 'Ancora nessun dominio.',
+    createRecord: 'Crea questo record presso il tuo provider DNS, poi verificalo:',
+    recordType: 'Tipo',
+    recordName: 'Nome',
+    recordValue: 'Valore',
+    verify: 'Verifica il record',
+    checkAgain: 'Verifica di nuovo',
+    verified: '{domain} è verificato.',
+    saved: 'Salvato.',
+    remove: 'Rimuovi',
+    removed: '{domain} è stato rimosso.',
+    removeTitle: 'Rimuovere {domain}?',
+    removeText: 'Chi ha un indirizzo lì non viene più ammesso né indirizzato a questo spazio tramite esso, e un altro spazio potrà verificarlo.',
+    checkedAt: 'Record visto il {date}.',
+    joinMode: 'Chi ha un indirizzo lì',
+    status: { pending: 'Non verificato', verified: 'Verificato' },
+    joinModes: { none: 'Non succede nulla', suggest: 'Vede lo spazio e può chiedere di entrare', join: 'Entra subito (se ci sono posti)' },
+    problems: {
+      missing: 'Il record non è stato trovato.',
+      wrong_value: 'C’è un record, ma con un altro valore.',
+      unreachable: 'Il DNS non ha risposto; riprova più tardi.',
+      taken: 'Un altro spazio di lavoro ha verificato questo dominio.',
+    },
+  },
   security: {
     title: 'Politica di sicurezza',
     intro: 'Le regole per chi accede a questo spazio di lavoro: il portale, la console e le sue app.',
@@ -192,6 +222,7 @@ export const it: typeof en = {
       api_key: 'Chiavi API',
       passkey: 'Passkey',
       security_policy: 'Politica di sicurezza',
+      domain: 'Domini',
     },
     actions: {
       member: {
@@ -287,6 +318,13 @@ export const it: typeof en = {
       security_policy: {
         updated: 'Politica di sicurezza modificata',
         reminded: 'Promemoria per configurare la verifica in due passaggi',
+      },
+      domain: {
+        added: 'Dominio aggiunto',
+        verified: 'Dominio verificato',
+        unverified: 'Dominio non più verificato',
+        updated: 'Accesso tramite dominio modificato',
+        removed: 'Dominio rimosso',
       },
     },
     events: {
@@ -389,6 +427,13 @@ export const it: typeof en = {
       security_policy: {
         updated: '{actor} ha modificato la politica di sicurezza: {changes}',
         reminded: '{actor} ha ricordato a {count} membri di configurare la verifica in due passaggi',
+      },
+      domain: {
+        added: '{actor} ha aggiunto il dominio {domain}',
+        verified: '{actor} ha verificato il dominio {domain}',
+        unverified: 'Il dominio {domain} non è più verificato: il suo record TXT non c’è più',
+        updated: '{actor} ha cambiato l’effetto del dominio {domain}: {from} → {to}',
+        removed: '{actor} ha rimosso il dominio {domain}',
       },
     },
   },

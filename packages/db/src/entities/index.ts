@@ -19,6 +19,7 @@ import { AppLogoutMessageSchema } from './app-logout-message.ts';
 import { ApiKeySchema } from './api-key.ts';
 import { PasskeySchema } from './passkey.ts';
 import { PasskeyChallengeSchema } from './passkey-challenge.ts';
+import { WorkspaceDomainSchema } from './workspace-domain.ts';
 
 export { AuditEvent } from './audit-event.ts';
 export { Identity } from './identity.ts';
@@ -41,5 +42,6 @@ export { AppLogoutMessage } from './app-logout-message.ts';
 export { ApiKey } from './api-key.ts';
 export { Passkey } from './passkey.ts';
 export { PasskeyChallenge, type PasskeyCeremonyPurpose } from './passkey-challenge.ts';
+export { WorkspaceDomain } from './workspace-domain.ts';
 
-export const ENTITIES = [ProfileSchema, WorkspaceSchema, MemberSchema, SessionSchema, OutboxMessageSchema, TaskSchema, AuditEventSchema, ProfileTokenSchema, RecoveryCodeSchema, TwoFactorChallengeSchema, IdentitySchema, KnownDeviceSchema, RateLimitSchema, RecoveryRequestSchema, OidcRecordSchema, SigningKeySchema, WorkspaceAppSchema, AppLogoutMessageSchema, ApiKeySchema, PasskeySchema, PasskeyChallengeSchema];
+export const ENTITIES = [ProfileSchema, WorkspaceSchema, MemberSchema, SessionSchema, OutboxMessageSchema, TaskSchema, AuditEventSchema, ProfileTokenSchema, RecoveryCodeSchema, TwoFactorChallengeSchema, IdentitySchema, KnownDeviceSchema, RateLimitSchema, RecoveryRequestSchema, OidcRecordSchema, SigningKeySchema, WorkspaceAppSchema, AppLogoutMessageSchema, ApiKeySchema, PasskeySchema, PasskeyChallengeSchema, WorkspaceDomainSchema];

@@ -12,6 +12,13 @@ export interface ServiceConfig {
   limits: RateLimits;
   /** How long links, invitations and temporary secrets live (README, "Configuration"). */
   lifetimes: Lifetimes;
+  /** Where verified domains' TXT records are looked up (the system's resolver, or `DNS_SERVERS`). */
+  dns: TxtResolver;
+}
+
+/** The one DNS question Gatehouse asks: the TXT records at a name. */
+export interface TxtResolver {
+  txt(name: string): Promise<string[][]>;
 }
 
 /** Portal links carry their secret in the fragment, so it never reaches a server log or a Referer header. */

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { AuditEvent, WorkspaceDomain } from '@gatehouse/db';
+import { uniqueSlug } from '@gatehouse/db/testing';
+import { linkIn } from '@gatehouse/mail';
+import { recheckDomains } from '@gatehouse/services';
+import { failureOf, useTestDns, useTestServer } from './testing.ts';
+
+const dns = useTestDns();
+const test = useTestServer({ env: () => ({ DNS_SERVERS: dns.address }) });
+const { db, people } = test;
+const DAY = 86_400_000;
+
+async function workspaceWithAdmin(name: string) {
+  const admin = await people.signedIn({ name });
+  const slug = uniqueSlug();
+  await admin.client.workspace.create.mutate({ name: `${name}'s company`, slug });
+  return { admin, slug };
+}
+
+/** A domain only this test uses, so files and tests never meet on one. */
+let next = 0;
+const freshDomain = () => `corp-${Date.now().toString(36)}-${++next}.example`;
+
+describe('verified domains', () => {
+  it('are claimed, proven by their TXT record through the resolver, and audited; bad domains and other roles are refused', async () => {
+    const { admin, slug } = await workspaceWithAdmin('Dora Domains');
+    const domain = freshDomain();
+
+    const added = await admin.client.domains.add.mutate({ workspace: slug, domain: `  ${domain.toUpperCase()}. ` });
+    expect(added).toMatchObject({ domain, status: 'pending', joinMode: 'none', verifiedAt: null, record: { type: 'TXT', name: `_gatehouse-challenge.${domain}` } });
+    expect(added.record.value).toMatch(/^gatehouse-domain-verification=[\w-]{32}$/);
+    // An address is taken as its domain; the same domain twice is one claim.
+    expect((await failureOf(admin.client.domains.add.mutate({ workspace: slug, domain: `someone@${domain}` }))).fields.domain).toBe('This is in the list already.');
+    for (const bad of ['localhost', '10.0.0.1', 'not a domain', '-bad-.example', `${'a'.repeat(64)}.example`]) {
+      const refused = await failureOf(admin.client.domains.add.mutate({ workspace: slug, domain: bad }));
+      expect(refused, bad).toMatchObject({ appCode: 'INVALID_INPUT', fields: { domain: 'Enter an email domain, such as example.com.' } });
+    }
+
+    // Not there yet, then another value, then the right one.
+    const missing = await failureOf(admin.client.domains.verify.mutate({ workspace: slug, domainId: added.id }));
+    expect(missing).toMatchObject({ appCode: 'DOMAIN_NOT_VERIFIED', message: 'The TXT record was not found. Check its name and value at your DNS provider; a new record can take a few minutes to appear.' });
+    expect((await admin.client.domains.list.query({ workspace: slug }))[0]).toMatchObject({ status: 'pending', checkProblem: 'missing' });
+    dns.records.set(added.record.name, ['v=spf1 -all', 'gatehouse-domain-verification=someone-elses']);
+    expect((await failureOf(admin.client.domains.verify.mutate({ workspace: slug, domainId: added.id }))).appCode).toBe('DOMAIN_NOT_VERIFIED');
+    expect((await admin.client.domains.list.query({ workspace: slug }))[0]!.checkProblem).toBe('wrong_value');
+    dns.records.set(added.record.name, ['v=spf1 -all', added.record.value]);
+    const verified = await admin.client.domains.verify.mutate({ workspace: slug, domainId: added.id });
+    expect(verified).toMatchObject({ status: 'verified', checkProblem: null, verifiedAt: expect.any(String) });
+
+    // Join modes; single sign-on waits for a connection.
+    expect(await admin.client.domains.update.mutate({ workspace: slug, domainId: added.id, joinMode: 'suggest' })).toMatchObject({ joinMode: 'suggest' });
+    expect((await failureOf(admin.client.domains.update.mutate({ workspace: slug, domainId: added.id, joinMode: 'sso' }))).appCode).toBe('INVALID_INPUT');
+
+    // A member who is no admin sees none of it; to another workspace's admin, neither this workspace nor its domain's id exists.
+    const employee = await people.signedIn({ name: 'Evan Employee' });
+    await admin.client.invitations.send.mutate({ workspace: slug, emails: [employee.email] });
+    await employee.client.invitations.accept.mutate({ token: new URL(linkIn(await test.server.mailSink!.waitFor(employee.email), `${test.server.publicUrl}/invitation#`)).hash.slice(1) });
+    expect((await failureOf(employee.client.domains.list.query({ workspace: slug }))).appCode).toBe('FORBIDDEN');
+    const outsider = await workspaceWithAdmin('Otto Outsider');
+    expect((await failureOf(outsider.admin.client.domains.verify.mutate({ workspace: slug, domainId: added.id }))).appCode).toBe('NOT_FOUND');
+    expect((await failureOf(outsider.admin.client.domains.remove.mutate({ workspace: outsider.slug, domainId: added.id }))).appCode).toBe('NOT_FOUND');
+
+    const trail = await db.orm.em.fork().find(AuditEvent, { action: { $like: 'domain.%' }, details: { domain } }, { orderBy: { createdAt: 'asc' } });
+    expect(trail.map((event) => event.action)).toEqual(['domain.added', 'domain.verified', 'domain.updated']);
+    expect(trail[2]!.details).toMatchObject({ from: 'none', to: 'suggest' });
+  });
+
+  it('is held by one workspace at a time: another may claim it, but verifies it only once the first removed it', async () => {
+    const first = await workspaceWithAdmin('Fay First');
+    const second = await workspaceWithAdmin('Sid Second');
+    const domain = freshDomain();
+    const mine = await first.admin.client.domains.add.mutate({ workspace: first.slug, domain });
+    dns.records.set(mine.record.name, [mine.record.value]);
+    await first.admin.client.domains.verify.mutate({ workspace: first.slug, domainId: mine.id });
+
+    const theirs = await second.admin.client.domains.add.mutate({ workspace: second.slug, domain });
+    expect(theirs.record.value).not.toBe(mine.record.value);
+    dns.records.set(mine.record.name, [mine.record.value, theirs.record.value]);
+    const taken = await failureOf(second.admin.client.domains.verify.mutate({ workspace: second.slug, domainId: theirs.id }));
+    expect(taken).toMatchObject({ appCode: 'DOMAIN_TAKEN', message: 'Another workspace has verified this domain. It must remove the domain first, or ask platform staff.' });
+    expect((await second.admin.client.domains.list.query({ workspace: second.slug }))[0]).toMatchObject({ status: 'pending', checkProblem: 'taken' });
+
+    await first.admin.client.domains.remove.mutate({ workspace: first.slug, domainId: mine.id });
+    expect(await first.admin.client.domains.list.query({ workspace: first.slug })).toEqual([]);
+    expect(await second.admin.client.domains.verify.mutate({ workspace: second.slug, domainId: theirs.id })).toMatchObject({ status: 'verified' });
+  });
+
+  it('is checked again daily: a record gone unverifies the domain and tells the admins; a DNS that does not answer changes nothing', async () => {
+    const { admin, slug } = await workspaceWithAdmin('Rhea Recheck');
+    const steady = freshDomain();
+    const flaky = freshDomain();
+    const gone = freshDomain();
+    const ids: Record<string, string> = {};
+    for (const domain of [steady, flaky, gone]) {
+      const added = await admin.client.domains.add.mutate({ workspace: slug, domain });
+      dns.records.set(added.record.name, [added.record.value]);
+      await admin.client.domains.verify.mutate({ workspace: slug, domainId: added.id });
+      ids[domain] = added.id;
+    }
+    dns.records.set(`_gatehouse-challenge.${flaky}`, 'SERVFAIL');
+    dns.records.delete(`_gatehouse-challenge.${gone}`);
+
+    // Within the day nothing is due; a day later all three are.
+    const config = test.server.serviceConfig;
+    const soon = await recheckDomains({ em: db.orm.em.fork(), config, now: new Date(Date.now() + DAY / 2) });
+    expect([steady, flaky, gone].some((domain) => soon.unverified.includes(domain))).toBe(false);
+    const later = await recheckDomains({ em: db.orm.em.fork(), config, now: new Date(Date.now() + DAY + 60_000) });
+    expect(later.unverified).toContain(gone);
+    expect(later.unverified).not.toContain(flaky);
+
+    const rows = new Map((await db.orm.em.fork().find(WorkspaceDomain, { id: { $in: Object.values(ids) } })).map((row) => [row.domain, row]));
+    expect(rows.get(steady)).toMatchObject({ checkProblem: null });
+    expect(rows.get(steady)!.verifiedAt).not.toBeNull();
+    expect(rows.get(flaky)).toMatchObject({ checkProblem: 'unreachable' });
+    expect(rows.get(flaky)!.verifiedAt).not.toBeNull();
+    expect(rows.get(gone)).toMatchObject({ checkProblem: 'missing', verifiedAt: null });
+
+    const mail = await test.server.mailSink!.waitFor(admin.email, (received) => received.subject === `${gone} is no longer verified for Rhea Recheck's company`);
+    expect(mail.text).toContain(`_gatehouse-challenge.${gone}`);
+    expect(linkIn(mail, `${test.server.publicUrl}/console/`)).toContain(`/console/${slug}/settings`);
+    const [event] = await db.orm.em.fork().find(AuditEvent, { action: 'domain.unverified', details: { domain: gone } });
+    expect(event).toMatchObject({ actorProfileId: null, details: { problem: 'missing' } });
+  });
+});

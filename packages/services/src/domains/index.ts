@@ -1,0 +1,3 @@
+export { listDomains, addDomain, verifyDomain, updateDomain, removeDomain, domainView, type DomainView } from './manage-domains.ts';
+export { recheckDomains } from './recheck-domains.ts';
+export { createTxtResolver, lookUpChallenge, type ChallengeLookup } from './dns.ts';
