@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AuditEvent, WorkspaceDomain } from '@gatehouse/db';
+import { AuditEvent, Member, Profile, WorkspaceDomain } from '@gatehouse/db';
 import { uniqueSlug } from '@gatehouse/db/testing';
 import { linkIn } from '@gatehouse/mail';
 import { recheckDomains } from '@gatehouse/services';
@@ -120,5 +120,52 @@ describe('verified domains', () => {
     expect(linkIn(mail, `${test.server.publicUrl}/console/`)).toContain(`/console/${slug}/settings`);
     const [event] = await db.orm.em.fork().find(AuditEvent, { action: 'domain.unverified', details: { domain: gone } });
     expect(event).toMatchObject({ actorProfileId: null, details: { problem: 'missing' } });
+  });
+
+  it('lets people whose confirmed address is at a verified domain see the workspace and join it, as its join mode says, within the seats', async () => {
+    const { admin, slug } = await workspaceWithAdmin('Jo Joinmode');
+    const domain = freshDomain();
+    const added = await admin.client.domains.add.mutate({ workspace: slug, domain });
+    dns.records.set(added.record.name, [added.record.value]);
+    await admin.client.domains.verify.mutate({ workspace: slug, domainId: added.id });
+    const colleague = () => people.signedIn({ email: `p-${Math.random().toString(36).slice(2, 10)}@${domain}`, name: 'Cole League' });
+
+    // `none`: nothing is offered, and joining is as if the workspace were not there.
+    const early = await colleague();
+    expect(await early.client.profile.suggestedWorkspaces.query()).toEqual([]);
+    expect((await failureOf(early.client.profile.joinSuggestedWorkspace.mutate({ workspace: slug }))).appCode).toBe('NOT_FOUND');
+
+    // `suggest`: seen, and joining asks an admin.
+    await admin.client.domains.update.mutate({ workspace: slug, domainId: added.id, joinMode: 'suggest' });
+    expect(await early.client.profile.suggestedWorkspaces.query()).toEqual([{ workspace: { slug, name: "Jo Joinmode's company" }, joinMode: 'suggest' }]);
+    expect(await early.client.profile.joinSuggestedWorkspace.mutate({ workspace: slug })).toMatchObject({ status: 'awaiting_approval' });
+    expect(await early.client.profile.suggestedWorkspaces.query()).toEqual([]);
+
+    // An address not confirmed yet speaks for nobody.
+    const unconfirmed = await colleague();
+    await db.orm.em.fork().nativeUpdate(Profile, { email: unconfirmed.email }, { emailVerifiedAt: null });
+    expect(await unconfirmed.client.profile.suggestedWorkspaces.query()).toEqual([]);
+    expect((await failureOf(unconfirmed.client.profile.joinSuggestedWorkspace.mutate({ workspace: slug }))).appCode).toBe('EMAIL_NOT_VERIFIED');
+
+    // `join`: in at once; a dismissed member is not let back in this way.
+    await admin.client.domains.update.mutate({ workspace: slug, domainId: added.id, joinMode: 'join' });
+    const direct = await colleague();
+    const joined = await direct.client.profile.joinSuggestedWorkspace.mutate({ workspace: slug });
+    expect(joined).toMatchObject({ status: 'active' });
+    const member = await db.orm.em.fork().findOneOrFail(Member, { profile: { email: direct.email }, workspace: { slug } });
+    expect(member).toMatchObject({ source: 'domain', role: 'employee', status: 'active' });
+    await admin.client.members.dismiss.mutate({ workspace: slug, memberId: member.id });
+    expect(await direct.client.profile.suggestedWorkspaces.query()).toEqual([]);
+    expect((await failureOf(direct.client.profile.joinSuggestedWorkspace.mutate({ workspace: slug }))).appCode).toBe('MEMBER_DISMISSED');
+
+    // Twenty at once on a free plan (12 seats, 2 taken by the admin and the request): never more than the plan.
+    const crowd = await Promise.all(Array.from({ length: 20 }, () => colleague()));
+    const outcomes = await Promise.all(crowd.map((person) => person.client.profile.joinSuggestedWorkspace.mutate({ workspace: slug }).then(() => 'joined', (error: unknown) => (error as { data?: { appCode?: string } }).data?.appCode)));
+    expect(outcomes.filter((outcome) => outcome === 'joined')).toHaveLength(10);
+    expect(outcomes.filter((outcome) => outcome === 'SEAT_LIMIT_REACHED')).toHaveLength(10);
+    expect((await admin.client.workspace.get.query({ workspace: slug })).seats).toEqual({ used: 12, total: 12 });
+
+    const trail = await db.orm.em.fork().find(AuditEvent, { action: { $in: ['member.joined', 'member.join_requested'] }, details: { domain } });
+    expect(trail.map((event) => event.action).sort()).toEqual(['member.join_requested', ...Array(11).fill('member.joined')].sort());
   });
 });

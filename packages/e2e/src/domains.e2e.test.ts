@@ -44,6 +44,17 @@ describe('email domains in the console', () => {
     expect((await admin.client.domains.list.query({ workspace: slug }))[0]).toMatchObject({ status: 'verified', joinMode: 'suggest' });
     await screenshot(page, '108-console-domain-verified');
 
+    // A colleague with an address there sees the workspace in the portal and asks to join; the admin sees the request.
+    const colleague = await test.people.signedIn({ email: `cole@${domain}`, name: 'Cole League' });
+    const portal = await test.signedInPage(`${test.server.publicUrl}/signin`, colleague.email);
+    const suggestion = portal.getByTestId('suggested-workspaces');
+    await suggestion.getByText('Domain Works').waitFor();
+    await screenshot(portal, '109-portal-suggested-workspace');
+    await suggestion.getByTestId(`join-${slug}`).click();
+    await portal.getByTestId('suggested-notice').getByText('Your request to join Domain Works was sent; an administrator decides.').waitFor();
+    await suggestion.waitFor({ state: 'detached' });
+    expect((await admin.client.members.list.query({ workspace: slug, status: 'awaiting_approval', limit: 10 })).items.map((member) => member.name)).toEqual(['Cole League']);
+
     await row.getByTestId('domain-remove').click();
     await page.getByRole('dialog').getByText(`Remove ${domain}?`).waitFor();
     await page.getByRole('dialog').getByTestId('confirm').click();

@@ -176,4 +176,4 @@ export {
   getPendingRecoveryRequest,
   type PendingRecoveryView,
 } from './platform/index.ts';
-export { listDomains, addDomain, verifyDomain, updateDomain, removeDomain, recheckDomains, createTxtResolver, type DomainView } from './domains/index.ts';
+export { listDomains, addDomain, verifyDomain, updateDomain, removeDomain, recheckDomains, createTxtResolver, suggestedWorkspaces, joinByDomain, type DomainView, type SuggestedWorkspace } from './domains/index.ts';

@@ -18,6 +18,14 @@ export const de: typeof en = {
     haveProfile: 'Schon ein Profil? Anmelden',
   },
   workspaces: {
+    suggested: {
+      title: 'Workspaces für Ihre Adresse',
+      intro: 'Diese Workspaces haben die Domain Ihrer E-Mail-Adresse bestätigt.',
+      join: 'Beitreten',
+      ask: 'Beitritt anfragen',
+      joined: 'Sie sind {workspace} beigetreten.',
+      requested: 'Ihre Anfrage, {workspace} beizutreten, wurde gesendet; ein Administrator entscheidet.',
+    },
     creatorOffer: 'Der Ersteller von {workspace} bietet Ihnen die Erstellerrolle an.',
     answerOffer: 'In der Konsole antworten',
     invite: 'Kollegen einladen',

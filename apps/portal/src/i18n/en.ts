@@ -16,6 +16,14 @@ export const en = {
     haveProfile: 'Already have a profile? Sign in',
   },
   workspaces: {
+    suggested: {
+      title: 'Workspaces for your address',
+      intro: 'These workspaces verified the domain of your email address.',
+      join: 'Join',
+      ask: 'Ask to join',
+      joined: 'You joined {workspace}.',
+      requested: 'Your request to join {workspace} was sent; an administrator decides.',
+    },
     creatorOffer: 'The creator of {workspace} offers you the creator role.',
     answerOffer: 'Answer in the console',
     invite: 'Invite colleagues',

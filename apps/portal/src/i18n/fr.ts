@@ -18,6 +18,14 @@ export const fr: typeof en = {
     haveProfile: 'Déjà un profil ? Connectez-vous',
   },
   workspaces: {
+    suggested: {
+      title: 'Espaces pour votre adresse',
+      intro: 'Ces espaces ont vérifié le domaine de votre adresse e-mail.',
+      join: 'Rejoindre',
+      ask: 'Demander à rejoindre',
+      joined: 'Vous avez rejoint {workspace}.',
+      requested: 'Votre demande pour rejoindre {workspace} a été envoyée ; un administrateur décide.',
+    },
     creatorOffer: 'Le créateur de {workspace} vous propose le rôle de créateur.',
     answerOffer: 'Répondre dans la console',
     invite: 'Inviter des collègues',

@@ -18,6 +18,14 @@ export const it: typeof en = {
     haveProfile: 'Hai già un profilo? Accedi',
   },
   workspaces: {
+    suggested: {
+      title: 'Spazi di lavoro per il tuo indirizzo',
+      intro: 'Questi spazi di lavoro hanno verificato il dominio del tuo indirizzo email.',
+      join: 'Entra',
+      ask: 'Chiedi di entrare',
+      joined: 'Ora fai parte di {workspace}.',
+      requested: 'La tua richiesta di entrare in {workspace} è stata inviata; decide un amministratore.',
+    },
     creatorOffer: 'Il creatore di {workspace} ti offre il ruolo di creatore.',
     answerOffer: 'Rispondi nella console',
     invite: 'Invita colleghi',

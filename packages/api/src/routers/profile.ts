@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { proofOf } from '../proof.ts';
-import { changePassword, confirmEmailChange, getProfile, listGrantedApps, listMySecurityEvents, listMyWorkspaces, requestEmailChange, revokeGrantedApp, updateProfile } from '@gatehouse/services';
+import { changePassword, confirmEmailChange, getProfile, listGrantedApps, listMySecurityEvents, joinByDomain, listMyWorkspaces, requestEmailChange, revokeGrantedApp, suggestedWorkspaces, updateProfile } from '@gatehouse/services';
 import { authedProcedure, publicProcedure, router } from '../trpc.ts';
 import { rotateBrowserSession } from '../session-delivery.ts';
-import { AppId, ChangePasswordInput, RequestEmailChangeInput, SecurityEventsInput, UpdateProfileInput, VerifyEmailInput } from '../schemas.ts';
+import { AppId, ChangePasswordInput, RequestEmailChangeInput, SecurityEventsInput, UpdateProfileInput, VerifyEmailInput, WorkspaceInput } from '../schemas.ts';
 
 export const profileRouter = router({
   get: authedProcedure.meta({ allowedBeforePasswordChange: true, allowedDuringTwoFactorSetup: true }).query(({ ctx }) => getProfile({ em: ctx.em, actor: ctx.actor })),
@@ -30,6 +30,12 @@ export const profileRouter = router({
   securityEvents: authedProcedure.input(SecurityEventsInput).query(({ ctx, input }) => listMySecurityEvents({ em: ctx.em, actor: ctx.actor, limit: input?.limit ?? 50 })),
 
   workspaces: authedProcedure.query(({ ctx }) => listMyWorkspaces({ em: ctx.em, actor: ctx.actor })),
+
+  /** Workspaces that verified the domain of the person's confirmed login email and welcome people from it. */
+  suggestedWorkspaces: authedProcedure.query(({ ctx }) => suggestedWorkspaces({ em: ctx.em, actor: ctx.actor })),
+
+  /** Joins one of those: at once, or as a request an admin approves. */
+  joinSuggestedWorkspace: authedProcedure.input(WorkspaceInput).mutation(({ ctx, input }) => joinByDomain({ em: ctx.em, actor: ctx.actor, workspaceSlug: input.workspace })),
 
   /** The workspaces' apps the person gave access to through Gatehouse. */
   apps: authedProcedure.query(({ ctx }) => listGrantedApps({ em: ctx.em, actor: ctx.actor })),

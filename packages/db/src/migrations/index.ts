@@ -16,6 +16,7 @@ import { Migration20261202071002_api_keys as m13 } from './migration-20261202071
 import { Migration20261202075340_passkeys as m14 } from './migration-20261202075340-passkeys.ts';
 import { Migration20261202124606_security_policy as m15 } from './migration-20261202124606-security-policy.ts';
 import { Migration20261202160636_verified_domains as m16 } from './migration-20261202160636-verified-domains.ts';
+import { Migration20261202162909_member_source_domain as m17 } from './migration-20261202162909-member-source-domain.ts';
 
 export const MIGRATIONS = [
   { name: 'migration-20261122024630-initial', class: m0 },
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   { name: 'migration-20261202075340-passkeys', class: m14 },
   { name: 'migration-20261202124606-security-policy', class: m15 },
   { name: 'migration-20261202160636-verified-domains', class: m16 },
+  { name: 'migration-20261202162909-member-source-domain', class: m17 },
 ];

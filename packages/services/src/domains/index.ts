@@ -1,3 +1,4 @@
 export { listDomains, addDomain, verifyDomain, updateDomain, removeDomain, domainView, type DomainView } from './manage-domains.ts';
 export { recheckDomains } from './recheck-domains.ts';
 export { createTxtResolver, lookUpChallenge, type ChallengeLookup } from './dns.ts';
+export { suggestedWorkspaces, joinByDomain, type SuggestedWorkspace } from './join-by-domain.ts';
