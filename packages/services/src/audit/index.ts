@@ -1,3 +1,3 @@
 export { listAuditEvents, type AuditEventView, type AuditFilter } from './list-audit-events.ts';
 export { listMySecurityEvents, type SecurityEventView } from './list-security-events.ts';
-export { recordAudit, type AuditAction, recordAuditNow, auditRowOf } from './record-audit.ts';
+export { recordAudit, type AuditAction, type AuditActor, recordAuditNow, auditRowOf } from './record-audit.ts';

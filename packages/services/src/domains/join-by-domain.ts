@@ -2,8 +2,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Member, Profile, Workspace, WorkspaceDomain, type EntityManager } from '@gatehouse/db';
 import { AppError, domainOfEmail, type DomainJoinMode } from '@gatehouse/domain';
 import type { Actor } from '../shared/actor.ts';
-import { recordAudit } from '../audit/index.ts';
-import { addCompleteProfileTask } from '../invitations/index.ts';
+import { admitJoiner } from '../join-link/index.ts';
 import { assertSeatsAvailable, lockWorkspace } from '../workspace/index.ts';
 import { asEmailTaken, assertEmailFree } from '../profile/index.ts';
 
@@ -67,24 +66,7 @@ export async function joinByDomain(options: { em: EntityManager; actor: Actor; w
       await assertEmailFree(em, { email: profile.email, workspaceId: workspace.id });
       await assertSeatsAvailable(em, workspace);
       const status = held.joinMode === 'join' ? 'active' : 'awaiting_approval';
-      const member = em.create(Member, {
-        workspace,
-        profile,
-        role: 'employee',
-        status,
-        source: 'domain',
-        name: profile.name,
-        contactEmail: profile.email,
-        joinedAt: status === 'active' ? new Date() : null,
-      });
-      addCompleteProfileTask(em, workspace, member);
-      recordAudit(em, actor, {
-        workspaceId: workspace.id,
-        action: status === 'active' ? 'member.joined' : 'member.join_requested',
-        targetMemberId: member.id,
-        targetProfileId: profile.id,
-        details: { email: profile.email, status, domain },
-      });
+      admitJoiner(em, { workspace, profile, role: 'employee', status, source: 'domain', actor, details: { domain } });
       await em.flush();
       return { workspace: { slug: workspace.slug, name: workspace.name }, status };
     });

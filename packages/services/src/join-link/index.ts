@@ -1,3 +1,4 @@
+export { admitJoiner } from './admit-joiner.ts';
 export { getJoinLink } from './get-join-link.ts';
 export { type JoinLinkView } from './join-token.ts';
 export { joinWorkspace, type JoinResult } from './join-workspace.ts';

@@ -1,16 +1,15 @@
 import { assertPasswordAcceptable, hashPassword } from '@gatehouse/auth';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Workspace} from '@gatehouse/db';
-import { Member, Profile, type EntityManager } from '@gatehouse/db';
+import { Profile, type EntityManager } from '@gatehouse/db';
 import { AppError, normalizeEmail, type Locale } from '@gatehouse/domain';
 import { enqueueMail } from '@gatehouse/mail';
 import { addressKey, type Actor, type RequestOrigin } from '../shared/actor.ts';
-import { recordAudit } from '../audit/index.ts';
 import { portalLink, type ServiceConfig } from '../shared/config.ts';
-import { addCompleteProfileTask } from '../invitations/index.ts';
 import { assertSeatsAvailable, lockWorkspace } from '../workspace/index.ts';
 import { queueEmailVerification, asEmailTaken, assertEmailFree, findEmailHolder } from '../profile/index.ts';
 import { workspaceOfLink, statusAfterVerification } from './join-token.ts';
+import { admitJoiner } from './admit-joiner.ts';
 
 export interface JoinWorkspaceOptions {
   em: EntityManager;
@@ -85,25 +84,8 @@ export async function joinWorkspace(options: JoinWorkspaceOptions): Promise<Join
 
       const verified = profile.emailVerifiedAt != null;
       const status = verified ? statusAfterVerification(workspace, profile.email) : 'invited';
-      const member = em.create(Member, {
-        workspace,
-        profile,
-        role: workspace.joinRole,
-        status,
-        source: 'join_link',
-        name: profile.name,
-        contactEmail: profile.email,
-        joinedAt: status === 'active' ? new Date() : null,
-      });
-      addCompleteProfileTask(em, workspace, member);
+      admitJoiner(em, { workspace, profile, role: workspace.joinRole, status, source: 'join_link', actor: options.actor ?? { profileId: profile.id, origin: options.origin } });
       if (!verified) queueEmailVerification(em, options.config, profile);
-      recordAudit(em, options.actor ?? { profileId: profile.id, origin: options.origin }, {
-        workspaceId: workspace.id,
-        action: status === 'active' ? 'member.joined' : 'member.join_requested',
-        targetMemberId: member.id,
-        targetProfileId: profile.id,
-        details: { email: profile.email, status },
-      });
       await em.flush();
       return options.actor ? { workspace: { slug: workspace.slug, name: workspace.name }, status, verificationSent: !verified } : verificationSentAnswer(workspace);
     });
