@@ -20,3 +20,4 @@ export { requestIds, requestIdOf } from './http/request-id.ts';
 export { sessionCookieSettings, type SessionCookieSettings } from './http/session-cookie.ts';
 export { createOidcIssuer, RETIRED_KEY_PUBLISHED_MS, OIDC_TTL, INTERACTION_PATH, type OidcIssuer } from './http/oidc/issuer.ts';
 export { interactionRoutes, type InteractionState } from './http/oidc/interaction.ts';
+export { scimRoutes, SCIM_PATH } from './http/scim.ts';

@@ -19,4 +19,4 @@ export { generateTotpKey, totpEnrolment, matchTotp, totpCodeAt, currentTotpStep,
 export { generateRecoveryCodes, hashRecoveryCode, normalizeRecoveryCode, RECOVERY_CODE_COUNT } from './recovery-codes.ts';
 export { createRateLimits, createDisabledRateLimits, RateLimitRefusal, type RateLimits, type LimitName } from './rate-limits.ts';
 export { SocialProviders, type SocialProviderConfig, type SocialClaims, type SocialAttempt } from './social.ts';
-export { generateApiKey, hashApiKey, isApiKeyToken } from './api-key-token.ts';
+export { generateApiKey, hashApiKey, isApiKeyToken, generateScimToken, hashScimToken } from './api-key-token.ts';

@@ -101,6 +101,16 @@ const LIMITS = {
     { points: 600, duration: MINUTE, blockDuration: MINUTE },
     { points: 20000, duration: HOUR, blockDuration: 15 * MINUTE },
   ],
+  /** Unknown or revoked SCIM tokens presented, per client address. */
+  scimTokenAddress: [
+    { points: 20, duration: 15 * MINUTE, blockDuration: 15 * MINUTE },
+    { points: 100, duration: 24 * HOUR, blockDuration: 6 * HOUR },
+  ],
+  /** Calls per SCIM token: a directory's first sync of thousands of people, never an endless flood. */
+  scimCalls: [
+    { points: 3000, duration: MINUTE, blockDuration: MINUTE },
+    { points: 100000, duration: HOUR, blockDuration: 15 * MINUTE },
+  ],
 } satisfies Record<string, Tier[]>;
 
 export type LimitName = keyof typeof LIMITS;

@@ -71,6 +71,13 @@ export const AUDIT_ACTIONS = [
   'domain.unverified',
   'domain.updated',
   'domain.removed',
+  'member.provisioned',
+  'scim_token.created',
+  'scim_token.revoked',
+  'scim_group.created',
+  'scim_group.updated',
+  'scim_group.removed',
+  'scim_group.role_mapped',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -72,6 +72,7 @@ const en: Messages = {
   SIGN_IN_METHOD_NOT_ALLOWED: (p) => `Your workspace does not allow signing in this way.${p.allowedWays?.length ? ` Sign in with: ${waysIn(p.allowedWays, 'password', 'passkey')}.` : ''}`,
   DOMAIN_NOT_VERIFIED: () => 'The TXT record was not found. Check its name and value at your DNS provider; a new record can take a few minutes to appear.',
   DOMAIN_TAKEN: () => 'Another workspace has verified this domain. It must remove the domain first, or ask platform staff.',
+  DOMAIN_NOT_OWNED: () => 'This address is at a domain the workspace has not verified. Verify the domain in the console (Domains) first.',
   RATE_LIMITED: (p) =>
     p.retryAfterSeconds ? `Too many attempts. Try again in ${p.retryAfterSeconds} seconds.` : 'Too many attempts. Try again in a moment.',
   NOT_FOUND: () => 'Not found.',
@@ -141,6 +142,7 @@ const fr: Messages = {
   SIGN_IN_METHOD_NOT_ALLOWED: (p) => `Votre espace n’autorise pas ce mode de connexion.${p.allowedWays?.length ? ` Connectez-vous avec : ${waysIn(p.allowedWays, 'mot de passe', 'clé d’accès')}.` : ''}`,
   DOMAIN_NOT_VERIFIED: () => 'L’enregistrement TXT est introuvable. Vérifiez son nom et sa valeur chez votre fournisseur DNS ; un nouvel enregistrement peut mettre quelques minutes à apparaître.',
   DOMAIN_TAKEN: () => 'Un autre espace a vérifié ce domaine. Il doit d’abord le retirer, ou demandez à l’équipe de la plateforme.',
+  DOMAIN_NOT_OWNED: () => 'Cette adresse est à un domaine que l’espace n’a pas vérifié. Vérifiez d’abord le domaine dans la console (Domaines).',
   RATE_LIMITED: (p) =>
     p.retryAfterSeconds ? `Trop de tentatives. Réessayez dans ${p.retryAfterSeconds} secondes.` : 'Trop de tentatives. Réessayez dans un instant.',
   NOT_FOUND: () => 'Introuvable.',
@@ -210,6 +212,7 @@ const de: Messages = {
   SIGN_IN_METHOD_NOT_ALLOWED: (p) => `Ihr Workspace erlaubt diese Anmeldeart nicht.${p.allowedWays?.length ? ` Melden Sie sich an mit: ${waysIn(p.allowedWays, 'Passwort', 'Passkey')}.` : ''}`,
   DOMAIN_NOT_VERIFIED: () => 'Der TXT-Eintrag wurde nicht gefunden. Prüfen Sie Namen und Wert bei Ihrem DNS-Anbieter; ein neuer Eintrag kann einige Minuten brauchen.',
   DOMAIN_TAKEN: () => 'Ein anderer Workspace hat diese Domain bestätigt. Er muss sie zuerst entfernen, oder wenden Sie sich an das Plattform-Team.',
+  DOMAIN_NOT_OWNED: () => 'Diese Adresse gehört zu einer Domain, die der Workspace nicht bestätigt hat. Bestätigen Sie die Domain zuerst in der Konsole (Domains).',
   RATE_LIMITED: (p) =>
     p.retryAfterSeconds ? `Zu viele Versuche. Versuchen Sie es in ${p.retryAfterSeconds} Sekunden erneut.` : 'Zu viele Versuche. Versuchen Sie es gleich noch einmal.',
   NOT_FOUND: () => 'Nicht gefunden.',
@@ -279,6 +282,7 @@ const it: Messages = {
   SIGN_IN_METHOD_NOT_ALLOWED: (p) => `Il tuo spazio di lavoro non consente questo modo di accesso.${p.allowedWays?.length ? ` Accedi con: ${waysIn(p.allowedWays, 'password', 'passkey')}.` : ''}`,
   DOMAIN_NOT_VERIFIED: () => 'Il record TXT non è stato trovato. Controlla nome e valore presso il tuo provider DNS; un nuovo record può impiegare qualche minuto a comparire.',
   DOMAIN_TAKEN: () => 'Un altro spazio di lavoro ha verificato questo dominio. Deve prima rimuoverlo, oppure rivolgiti allo staff della piattaforma.',
+  DOMAIN_NOT_OWNED: () => 'Questo indirizzo è di un dominio che lo spazio di lavoro non ha verificato. Verifica prima il dominio nella console (Domini).',
   RATE_LIMITED: (p) =>
     p.retryAfterSeconds ? `Troppi tentativi. Riprova tra ${p.retryAfterSeconds} secondi.` : 'Troppi tentativi. Riprova tra un momento.',
   NOT_FOUND: () => 'Non trovato.',

@@ -75,6 +75,8 @@ export const APP_CODES = [
   'DOMAIN_NOT_VERIFIED',
   /** Another workspace has verified this domain: it must release it first (or platform staff decide). */
   'DOMAIN_TAKEN',
+  /** A person the company's directory (or its sign-in) brings in has an address at no domain this workspace verified. */
+  'DOMAIN_NOT_OWNED',
   /** Too many attempts; `retryAfterSeconds` says when to try again. */
   'RATE_LIMITED',
   /** Nothing of that id is visible to the caller, other tenants' ids included. */

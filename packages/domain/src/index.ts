@@ -17,3 +17,4 @@ export * from './api-keys.ts';
 export * from './passkeys.ts';
 export * from './security-policy.ts';
 export * from './verified-domains.ts';
+export * from './scim.ts';

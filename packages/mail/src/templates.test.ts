@@ -4,6 +4,7 @@ import { MAIL_KINDS, renderMail, type MailParams } from './templates.ts';
 
 const SAMPLE: MailParams = {
   invitation: { workspaceName: 'Acme', inviterName: 'Ada', message: 'Welcome <b>aboard</b>', link: 'http://localhost:3000/invitation#t', expiresAt: new Date('2026-12-01T00:00:00Z') },
+  directory_added: { workspaceName: 'Acme', email: 'bob@acme.test', link: 'http://localhost:3000/signin?workspace=acme' },
   registration: { workspaceName: 'Acme', inviterName: 'Ada', email: 'bob@acme.test', password: 'Gen3rated-Pass', link: 'http://localhost:3000/signin', expiresAt: new Date('2026-12-08T00:00:00Z') },
   join_approved: { workspaceName: 'Acme', link: 'http://localhost:3000/signin' },
   email_verification: { link: 'http://localhost:3000/verify-email#t' },

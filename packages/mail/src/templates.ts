@@ -5,6 +5,8 @@ export interface MailParams {
   invitation: { workspaceName: string; inviterName: string; message: string | null; link: string; expiresAt: Date };
   registration: { workspaceName: string; inviterName: string; email: string; password: string; link: string; expiresAt: Date };
   join_approved: { workspaceName: string; link: string };
+  /** To a person the company's directory (SCIM) brought into a workspace. */
+  directory_added: { workspaceName: string; email: string; link: string };
   email_verification: { link: string };
   signup_existing: { signInLink: string; resetLink: string };
   password_reset: { link: string; expiresAt: Date };
@@ -198,6 +200,14 @@ const en: Catalogue = {
     footer: `This password works for one sign-in, until ${f.date(p.expiresAt)}. After that, choose one with “Forgot your password?”.`,
     action: { label: 'Sign in', url: p.link },
   }),
+  directory_added: (p) => ({
+    subject: `You have been added to ${p.workspaceName}`,
+    paragraphs: [
+      `Your company’s directory added you to the workspace ${p.workspaceName} on Gatehouse.`,
+      `Sign in with your email ${p.email}. If you have no Gatehouse password yet, choose one with “Forgot your password?” on the sign-in page.`,
+    ],
+    action: { label: 'Sign in', url: p.link },
+  }),
   join_approved: (p) => ({
     subject: `You can now sign in to ${p.workspaceName}`,
     paragraphs: [`An administrator approved your request to join ${p.workspaceName}.`],
@@ -356,6 +366,14 @@ const fr: Catalogue = {
     ],
     code: p.password,
     footer: `Ce mot de passe sert pour une seule connexion, jusqu’au ${f.date(p.expiresAt)}. Ensuite, choisissez-en un avec « Mot de passe oublié ? ».`,
+    action: { label: 'Se connecter', url: p.link },
+  }),
+  directory_added: (p) => ({
+    subject: `Vous avez été ajouté à ${p.workspaceName}`,
+    paragraphs: [
+      `L’annuaire de votre entreprise vous a ajouté à l’espace ${p.workspaceName} sur Gatehouse.`,
+      `Connectez-vous avec votre adresse ${p.email}. Si vous n’avez pas encore de mot de passe Gatehouse, choisissez-en un avec « Mot de passe oublié ? » sur la page de connexion.`,
+    ],
     action: { label: 'Se connecter', url: p.link },
   }),
   join_approved: (p) => ({
@@ -518,6 +536,14 @@ const de: Catalogue = {
     footer: `Dieses Passwort gilt für eine Anmeldung, bis ${f.date(p.expiresAt)}. Danach wählen Sie eines mit „Passwort vergessen?“.`,
     action: { label: 'Anmelden', url: p.link },
   }),
+  directory_added: (p) => ({
+    subject: `Sie wurden zu ${p.workspaceName} hinzugefügt`,
+    paragraphs: [
+      `Das Verzeichnis Ihres Unternehmens hat Sie dem Workspace ${p.workspaceName} auf Gatehouse hinzugefügt.`,
+      `Melden Sie sich mit Ihrer E-Mail-Adresse ${p.email} an. Wenn Sie noch kein Gatehouse-Passwort haben, wählen Sie eines über „Passwort vergessen?“ auf der Anmeldeseite.`,
+    ],
+    action: { label: 'Anmelden', url: p.link },
+  }),
   join_approved: (p) => ({
     subject: `Sie können sich jetzt bei ${p.workspaceName} anmelden`,
     paragraphs: [`Ein Administrator hat Ihre Anfrage, ${p.workspaceName} beizutreten, bestätigt.`],
@@ -676,6 +702,14 @@ const it: Catalogue = {
     ],
     code: p.password,
     footer: `Questa password vale per un solo accesso, fino al ${f.date(p.expiresAt)}. Dopo, scegline una con «Password dimenticata?».`,
+    action: { label: 'Accedi', url: p.link },
+  }),
+  directory_added: (p) => ({
+    subject: `Sei stato aggiunto a ${p.workspaceName}`,
+    paragraphs: [
+      `La directory della tua azienda ti ha aggiunto allo spazio di lavoro ${p.workspaceName} su Gatehouse.`,
+      `Accedi con il tuo indirizzo ${p.email}. Se non hai ancora una password Gatehouse, scegline una con «Password dimenticata?» nella pagina di accesso.`,
+    ],
     action: { label: 'Accedi', url: p.link },
   }),
   join_approved: (p) => ({

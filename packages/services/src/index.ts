@@ -3,6 +3,7 @@ export { postForm, isPrivateAddress, type OutboundOutcome } from './shared/outbo
 export { addressKey, callerKey, type Actor, type KeyActor, type Caller, type RequestOrigin } from './shared/actor.ts';
 export { passkeyRegistrationOptions, addPasskey, passkeySignInOptions, signInWithPasskey, secondStepPasskeyOptions, passkeyConfirmationOptions, acceptPasskeyProof, type PasskeyProof, listPasskeys, renamePasskey, removePasskey, type PasskeyView, type RegistrationResponseJSON, type AuthenticationResponseJSON } from './passkeys/index.ts';
 export { listApiKeys, createApiKey, revokeApiKey, authenticateApiKey, type ApiKeyView } from './api-keys/index.ts';
+export * from './scim/index.ts';
 export type { ServiceConfig } from './shared/config.ts';
 export * from './shared/views.ts';
 export {

@@ -17,6 +17,8 @@ import {
   recoveryLetterRoute,
   requestIdOf,
   requestIds,
+  SCIM_PATH,
+  scimRoutes,
   sendFailure,
   sessionCheckRoute,
   sessionCookieSettings,
@@ -104,6 +106,8 @@ export function createApp(options: AppOptions): Express {
   app.use(INTERACTION_PATH, interactionRoutes({ orm, issuer: options.oidcIssuer, cookie, publicUrl: options.publicUrl }));
   app.use((req, res, next) => options.oidcIssuer.handle(req, res, next));
   app.use('/auth/social', socialRoutes({ orm, config: options.config, providers: options.socialProviders, publicUrl: options.publicUrl, cookie, logger }));
+  // The company's directories, one workspace per path; SCIM tokens, not cookies, so no CSRF guard.
+  app.use(SCIM_PATH, scimRoutes({ orm, config: options.config, publicUrl: options.publicUrl, logger }));
   if (options.mailSink) app.use('/mail', mailInbox(options.mailSink));
   // Every API answer is about the caller: no shared cache, no browser back-button copy, may keep it.
   app.use('/trpc', (_req, res, next) => {

@@ -12,6 +12,8 @@ export const AuditEventSchema = defineEntity({
     actorProfileId: p.uuid().nullable(),
     /** The API key that acted, when no person did. */
     actorApiKeyId: p.uuid().nullable(),
+    /** The SCIM token the company's directory acted with. */
+    actorScimTokenId: p.uuid().nullable(),
     action: p.string().length(64),
     targetMemberId: p.uuid().nullable(),
     targetProfileId: p.uuid().nullable(),

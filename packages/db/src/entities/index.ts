@@ -20,6 +20,8 @@ import { ApiKeySchema } from './api-key.ts';
 import { PasskeySchema } from './passkey.ts';
 import { PasskeyChallengeSchema } from './passkey-challenge.ts';
 import { WorkspaceDomainSchema } from './workspace-domain.ts';
+import { ScimTokenSchema } from './scim-token.ts';
+import { ScimGroupSchema, ScimGroupMemberSchema } from './scim-group.ts';
 
 export { AuditEvent } from './audit-event.ts';
 export { Identity } from './identity.ts';
@@ -43,5 +45,7 @@ export { ApiKey } from './api-key.ts';
 export { Passkey } from './passkey.ts';
 export { PasskeyChallenge, type PasskeyCeremonyPurpose } from './passkey-challenge.ts';
 export { WorkspaceDomain } from './workspace-domain.ts';
+export { ScimToken } from './scim-token.ts';
+export { ScimGroup, ScimGroupMember } from './scim-group.ts';
 
-export const ENTITIES = [ProfileSchema, WorkspaceSchema, MemberSchema, SessionSchema, OutboxMessageSchema, TaskSchema, AuditEventSchema, ProfileTokenSchema, RecoveryCodeSchema, TwoFactorChallengeSchema, IdentitySchema, KnownDeviceSchema, RateLimitSchema, RecoveryRequestSchema, OidcRecordSchema, SigningKeySchema, WorkspaceAppSchema, AppLogoutMessageSchema, ApiKeySchema, PasskeySchema, PasskeyChallengeSchema, WorkspaceDomainSchema];
+export const ENTITIES = [ProfileSchema, WorkspaceSchema, MemberSchema, SessionSchema, OutboxMessageSchema, TaskSchema, AuditEventSchema, ProfileTokenSchema, RecoveryCodeSchema, TwoFactorChallengeSchema, IdentitySchema, KnownDeviceSchema, RateLimitSchema, RecoveryRequestSchema, OidcRecordSchema, SigningKeySchema, WorkspaceAppSchema, AppLogoutMessageSchema, ApiKeySchema, PasskeySchema, PasskeyChallengeSchema, WorkspaceDomainSchema, ScimTokenSchema, ScimGroupSchema, ScimGroupMemberSchema];

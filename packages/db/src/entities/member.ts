@@ -49,6 +49,17 @@ export const MemberSchema = defineEntity({
     /** An admin of this workspace turned the member's second step off for sign-ins here (only here): since when, and until when (null: until they enrol again). */
     twoFactorExemptAt: p.datetime().nullable(),
     twoFactorExemptUntil: p.datetime().nullable(),
+    /**
+     * Set once the company's directory provisions the member over SCIM: its
+     * id for the person, the name it signs them in by (kept as sent; the
+     * login email stays the person's own), and their name in parts.
+     */
+    externalId: p.string().length(200).nullable(),
+    directoryUserName: p.string().length(254).nullable(),
+    givenName: p.string().length(200).nullable(),
+    familyName: p.string().length(200).nullable(),
+    /** The directory deleted the person: they are dismissed, and SCIM answers 404 for them until it creates them again. */
+    directoryRemovedAt: p.datetime().nullable(),
     joinedAt: p.datetime().nullable(),
     dismissedAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
@@ -67,6 +78,8 @@ export const MemberSchema = defineEntity({
     // Searches of one or two characters, which no trigram serves, match the start of the name or address instead.
     // The workspace comes second: an index led by it would tempt the planner for every directory query.
     { name: 'member_name_prefix_idx', expression: 'create index "member_name_prefix_idx" on "member" (lower("name") text_pattern_ops, "workspace_id")' },
+    { name: 'member_directory_user_name_unique', expression: 'create unique index "member_directory_user_name_unique" on "member" ("workspace_id", lower("directory_user_name")) where "directory_user_name" is not null' },
+    { name: 'member_external_id_unique', expression: 'create unique index "member_external_id_unique" on "member" ("workspace_id", "external_id") where "external_id" is not null' },
     { name: 'member_contact_email_prefix_idx', expression: 'create index "member_contact_email_prefix_idx" on "member" (lower("contact_email") text_pattern_ops, "workspace_id")' },
   ],
 });

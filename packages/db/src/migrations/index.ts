@@ -17,6 +17,7 @@ import { Migration20261202075340_passkeys as m14 } from './migration-20261202075
 import { Migration20261202124606_security_policy as m15 } from './migration-20261202124606-security-policy.ts';
 import { Migration20261202160636_verified_domains as m16 } from './migration-20261202160636-verified-domains.ts';
 import { Migration20261202162909_member_source_domain as m17 } from './migration-20261202162909-member-source-domain.ts';
+import { Migration20261203070113_scim_provisioning as m18 } from './migration-20261203070113-scim-provisioning.ts';
 
 export const MIGRATIONS = [
   { name: 'migration-20261122024630-initial', class: m0 },
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   { name: 'migration-20261202124606-security-policy', class: m15 },
   { name: 'migration-20261202160636-verified-domains', class: m16 },
   { name: 'migration-20261202162909-member-source-domain', class: m17 },
+  { name: 'migration-20261203070113-scim-provisioning', class: m18 },
 ];

@@ -26,6 +26,8 @@ export interface AuditRow {
   actorProfileId: string | null;
   /** The API key that acted, when no person did. */
   actorApiKeyId?: string | null;
+  /** The SCIM token a company's directory acted with. */
+  actorScimTokenId?: string | null;
   action: string;
   targetMemberId: string | null;
   targetProfileId: string | null;
@@ -39,12 +41,12 @@ export interface AuditRow {
 const AUDIT_INSERT_COLUMNS = 'id, workspace_id, actor_profile_id, action, target_member_id, target_profile_id, details, ip_address, user_agent, request_id, created_at';
 
 const INSERT_AUDIT_SQL = `
-  insert into audit_event (${AUDIT_INSERT_COLUMNS}, actor_api_key_id)
-  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`;
+  insert into audit_event (${AUDIT_INSERT_COLUMNS}, actor_api_key_id, actor_scim_token_id)
+  values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`;
 
 /** Writes one audit event that stands alone (no other change to commit with it), in one statement. */
 export async function insertAuditRow(em: EntityManager, row: AuditRow, now = new Date()): Promise<void> {
-  await queryPrepared(em, 'gatehouse_insert_audit', INSERT_AUDIT_SQL, [...auditValues(row), now, row.actorApiKeyId ?? null]);
+  await queryPrepared(em, 'gatehouse_insert_audit', INSERT_AUDIT_SQL, [...auditValues(row), now, row.actorApiKeyId ?? null, row.actorScimTokenId ?? null]);
 }
 
 /** The row's values in column order, with a fresh id first. */

@@ -20,10 +20,12 @@ export interface AuditEntry {
  * one-statement sign-in from a known device).
  */
 
-/** Who an event is recorded as: a person (or none), or an API key. */
+/** Who an event is recorded as: a person (or none), an API key, or a directory's SCIM token. */
 export interface AuditActor {
   profileId: string | null;
   apiKey?: { id: string } | undefined;
+  /** The company's directory, through one of its SCIM tokens. */
+  scimToken?: { id: string } | undefined;
   origin: RequestOrigin;
 }
 
@@ -33,6 +35,7 @@ export function auditRowOf(actor: AuditActor | null, entry: AuditEntry): AuditRo
     workspaceId: entry.workspaceId,
     actorProfileId: actor?.profileId ?? null,
     actorApiKeyId: actor?.apiKey?.id ?? null,
+    actorScimTokenId: actor?.scimToken?.id ?? null,
     action: entry.action,
     targetMemberId: entry.targetMemberId ?? null,
     targetProfileId: entry.targetProfileId ?? null,

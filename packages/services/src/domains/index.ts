@@ -2,3 +2,4 @@ export { listDomains, addDomain, verifyDomain, updateDomain, removeDomain, domai
 export { recheckDomains } from './recheck-domains.ts';
 export { createTxtResolver, lookUpChallenge, type ChallengeLookup } from './dns.ts';
 export { suggestedWorkspaces, joinByDomain, type SuggestedWorkspace } from './join-by-domain.ts';
+export { assertAddressAtVerifiedDomain } from './owned-address.ts';
