@@ -2,6 +2,7 @@ import { apiKeysRouter } from './routers/api-keys.ts';
 import { appsRouter } from './routers/apps.ts';
 import { passkeysRouter } from './routers/passkeys.ts';
 import { domainsRouter } from './routers/domains.ts';
+import { scimRouter } from './routers/scim.ts';
 import { authRouter } from './routers/auth.ts';
 import { membersRouter } from './routers/members.ts';
 import { profileRouter } from './routers/profile.ts';
@@ -36,6 +37,7 @@ export const appRouter = router({
   apiKeys: apiKeysRouter,
   passkeys: passkeysRouter,
   domains: domainsRouter,
+  scim: scimRouter,
 });
 
 /** The whole API's type: the SPAs and the typed client import this, never a hand-written copy. */

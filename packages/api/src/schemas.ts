@@ -312,6 +312,12 @@ export const CreateApiKeyInput = z.strictObject({
 });
 export const ApiKeyInput = z.strictObject({ workspace: WorkspaceSlug, apiKeyId: Id });
 
+/** A token for the company's directory to provision people over SCIM. */
+export const CreateScimTokenInput = z.strictObject({ workspace: WorkspaceSlug, ...ProofFields, name: Line({ min: 1, max: 80 }) });
+export const ScimTokenInput = z.strictObject({ workspace: WorkspaceSlug, scimTokenId: Id });
+/** A directory group mapped to a workspace role, or unmapped (null): its members' roles follow. */
+export const MapDirectoryGroupInput = z.strictObject({ workspace: WorkspaceSlug, groupId: Id, role: MemberRoleInput.nullable() });
+
 /** A domain as an admin types it (or an address at it); the domain rules say whether it is one. */
 export const AddDomainInput = z.strictObject({ workspace: WorkspaceSlug, domain: Line({ min: 1, max: DOMAIN_MAX_LENGTH + 1 }) });
 export const DomainInput = z.strictObject({ workspace: WorkspaceSlug, domainId: Id });

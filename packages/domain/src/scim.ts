@@ -30,10 +30,12 @@ export const SCIM_ATTRIBUTE_MAX_LENGTH = 200;
 /** Workspace roles from the most to the least rights: a person in several mapped groups gets the first. */
 const ROLE_RANK: readonly MemberRole[] = MEMBER_ROLES;
 
+/** The role of a provisioned newcomer, and of a person who leaves the last mapped group they were in. */
+export const DIRECTORY_DEFAULT_ROLE: MemberRole = 'employee';
+
 /**
  * The role a person's directory groups give them: the highest role any of
- * their groups is mapped to; null when none of their groups is mapped (the
- * role is then the workspace's to choose, and stays as it is).
+ * their groups is mapped to; null when none of their groups is mapped.
  */
 export function roleFromGroups(groupRoles: readonly (MemberRole | null)[]): MemberRole | null {
   const mapped = groupRoles.filter((role): role is MemberRole => role !== null);

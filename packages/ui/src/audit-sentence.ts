@@ -3,8 +3,8 @@ import { AUDIT_ACTIONS, type AuditAction } from '@gatehouse/domain';
 /** What a sentence is made of: the event as the API answers it, in the console's trail or the portal's history. */
 export interface SentenceEvent {
   action: string;
-  /** A person, or an API key (told as one: “API key «name»”). */
-  actor?: { name: string; apiKeyId?: string | null } | null;
+  /** A person, an API key (told as one: “API key «name»”) or the directory's SCIM token. */
+  actor?: { name: string; apiKeyId?: string | null; scimTokenId?: string | null } | null;
   target?: { name: string | null } | null;
   workspaceName?: string | null;
   details: Record<string, unknown> | null;
@@ -56,6 +56,13 @@ function changesText(changes: Record<string, unknown>, i18n: Translator): string
 /** Events whose details are a map of changed fields rather than facts about the event. */
 const CHANGE_EVENTS: ReadonlySet<AuditAction> = new Set(['workspace.settings_changed', 'member.updated', 'join_link.updated', 'app.updated']);
 
+function actorText(actor: SentenceEvent['actor'], i18n: Translator): string {
+  if (!actor) return i18n.t('auditValues.system');
+  if (actor.apiKeyId) return i18n.t('auditValues.apiKey', { name: actor.name });
+  if (actor.scimTokenId) return i18n.t('auditValues.scimToken', { name: actor.name });
+  return actor.name;
+}
+
 /**
  * An event as one sentence in the reader's language, from the messages at
  * `${prefix}.${action}`: who did it, to whom, and what changed from what to
@@ -64,7 +71,7 @@ const CHANGE_EVENTS: ReadonlySet<AuditAction> = new Set(['workspace.settings_cha
 export function auditSentence(event: SentenceEvent, prefix: string, i18n: Translator): string {
   const details = event.details ?? {};
   const params: Record<string, unknown> = {
-    actor: event.actor ? (event.actor.apiKeyId ? i18n.t('auditValues.apiKey', { name: event.actor.name }) : event.actor.name) : i18n.t('auditValues.system'),
+    actor: actorText(event.actor, i18n),
     target: event.target?.name ?? (typeof details.email === 'string' ? details.email : i18n.t('auditValues.someone')),
     workspace: event.workspaceName ?? '—',
   };

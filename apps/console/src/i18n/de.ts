@@ -223,6 +223,8 @@ export const de: typeof en = {
       passkey: 'Passkeys',
       security_policy: 'Sicherheitsrichtlinie',
       domain: 'Domains',
+      scim_token: 'Verzeichnis-Token',
+      scim_group: 'Verzeichnisgruppen',
     },
     actions: {
       member: {
@@ -242,6 +244,7 @@ export const de: typeof en = {
         sessions_ended: 'Sitzungen von einem Administrator beendet',
         sign_in_unlocked: 'Anmeldesperre aufgehoben',
         invitation_code_sent: 'Code an die eingeladene Adresse gesendet',
+        provisioned: 'Vom Verzeichnis angelegt',
       },
       access: {
         refused: 'Zugriff verweigert',
@@ -319,6 +322,16 @@ export const de: typeof en = {
         updated: 'Sicherheitsrichtlinie geändert',
         reminded: 'An die Bestätigung in zwei Schritten erinnert',
       },
+      scim_token: {
+        created: 'Verzeichnis-Token erstellt',
+        revoked: 'Verzeichnis-Token widerrufen',
+      },
+      scim_group: {
+        created: 'Verzeichnisgruppe hinzugefügt',
+        updated: 'Verzeichnisgruppe geändert',
+        removed: 'Verzeichnisgruppe entfernt',
+        role_mapped: 'Rolle einer Verzeichnisgruppe geändert',
+      },
       domain: {
         added: 'Domain hinzugefügt',
         verified: 'Domain bestätigt',
@@ -345,6 +358,7 @@ export const de: typeof en = {
         sessions_ended: '{actor} hat die Sitzungen von {target} hier beendet ({ended})',
         sign_in_unlocked: '{actor} hat die Anmeldesperre von {target} aufgehoben',
         invitation_code_sent: 'Ein Code wurde an die Adresse gesendet, an die {target} eingeladen wurde',
+        provisioned: '{actor} hat {target} angelegt ({email})',
       },
       access: {
         refused: '{actor} wurde der Zugriff verweigert ({reason})',
@@ -427,6 +441,16 @@ export const de: typeof en = {
       security_policy: {
         updated: '{actor} hat die Sicherheitsrichtlinie geändert: {changes}',
         reminded: '{actor} hat {count} Mitglieder an die Einrichtung der Bestätigung in zwei Schritten erinnert',
+      },
+      scim_token: {
+        created: '{actor} hat das Verzeichnis-Token „{name}“ erstellt',
+        revoked: '{actor} hat das Verzeichnis-Token „{name}“ widerrufen',
+      },
+      scim_group: {
+        created: '{actor} hat die Gruppe „{name}“ mit {members} Mitgliedern hinzugefügt',
+        updated: '{actor} hat die Gruppe „{name}“ geändert: {added} hinzugefügt, {removed} entfernt',
+        removed: '{actor} hat die Gruppe „{name}“ entfernt ({members} Mitglieder)',
+        role_mapped: '{actor} hat die Rolle geändert, die die Gruppe „{name}“ vergibt: {from} → {to}',
       },
       domain: {
         added: '{actor} hat die Domain {domain} hinzugefügt',

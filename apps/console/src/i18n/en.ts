@@ -225,6 +225,8 @@ export const en = {
       passkey: 'Passkeys',
       security_policy: 'Security policy',
       domain: 'Domains',
+      scim_token: 'Directory tokens',
+      scim_group: 'Directory groups',
     },
     actions: {
       member: {
@@ -244,6 +246,7 @@ export const en = {
         sessions_ended: 'Sessions ended by an admin',
         sign_in_unlocked: 'Sign-in lockout lifted',
         invitation_code_sent: 'Code sent to the invited address',
+        provisioned: 'Provisioned by the directory',
       },
       access: {
         refused: 'Access refused',
@@ -321,6 +324,16 @@ export const en = {
         updated: 'Security policy changed',
         reminded: 'Reminded to set up two-step verification',
       },
+      scim_token: {
+        created: 'Directory token made',
+        revoked: 'Directory token revoked',
+      },
+      scim_group: {
+        created: 'Directory group added',
+        updated: 'Directory group changed',
+        removed: 'Directory group removed',
+        role_mapped: 'Directory group’s role changed',
+      },
       domain: {
         added: 'Domain added',
         verified: 'Domain verified',
@@ -348,6 +361,7 @@ export const en = {
         sessions_ended: '{actor} ended {target}’s sessions here ({ended})',
         sign_in_unlocked: '{actor} lifted {target}’s sign-in lockout',
         invitation_code_sent: 'A code was mailed to the address {target} was invited at',
+        provisioned: '{actor} provisioned {target} ({email})',
       },
       access: {
         refused: '{actor} was refused access ({reason})',
@@ -430,6 +444,16 @@ export const en = {
       security_policy: {
         updated: '{actor} changed the security policy: {changes}',
         reminded: '{actor} reminded {count} members to set up two-step verification',
+      },
+      scim_token: {
+        created: '{actor} made the directory token “{name}”',
+        revoked: '{actor} revoked the directory token “{name}”',
+      },
+      scim_group: {
+        created: '{actor} added the group “{name}” with {members} members',
+        updated: '{actor} changed the group “{name}”: {added} added, {removed} removed',
+        removed: '{actor} removed the group “{name}” ({members} members)',
+        role_mapped: '{actor} changed the role the group “{name}” grants: {from} → {to}',
       },
       domain: {
         added: '{actor} added the domain {domain}',

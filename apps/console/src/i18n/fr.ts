@@ -223,6 +223,8 @@ export const fr: typeof en = {
       passkey: 'Clés d’accès',
       security_policy: 'Politique de sécurité',
       domain: 'Domaines',
+      scim_token: 'Jetons d’annuaire',
+      scim_group: 'Groupes de l’annuaire',
     },
     actions: {
       member: {
@@ -242,6 +244,7 @@ export const fr: typeof en = {
         sessions_ended: 'Sessions fermées par un administrateur',
         sign_in_unlocked: 'Blocage de connexion levé',
         invitation_code_sent: 'Code envoyé à l’adresse invitée',
+        provisioned: 'Provisionné par l’annuaire',
       },
       access: {
         refused: 'Accès refusé',
@@ -319,6 +322,16 @@ export const fr: typeof en = {
         updated: 'Politique de sécurité modifiée',
         reminded: 'Rappel de configurer la validation en deux étapes',
       },
+      scim_token: {
+        created: 'Jeton d’annuaire créé',
+        revoked: 'Jeton d’annuaire révoqué',
+      },
+      scim_group: {
+        created: 'Groupe de l’annuaire ajouté',
+        updated: 'Groupe de l’annuaire modifié',
+        removed: 'Groupe de l’annuaire supprimé',
+        role_mapped: 'Rôle d’un groupe de l’annuaire modifié',
+      },
       domain: {
         added: 'Domaine ajouté',
         verified: 'Domaine vérifié',
@@ -345,6 +358,7 @@ export const fr: typeof en = {
         sessions_ended: '{actor} a fermé les sessions de {target} dans cet espace ({ended})',
         sign_in_unlocked: '{actor} a levé le blocage de connexion de {target}',
         invitation_code_sent: 'Un code a été envoyé à l’adresse à laquelle {target} a été invité',
+        provisioned: '{actor} a provisionné {target} ({email})',
       },
       access: {
         refused: 'L’accès a été refusé à {actor} ({reason})',
@@ -427,6 +441,16 @@ export const fr: typeof en = {
       security_policy: {
         updated: '{actor} a modifié la politique de sécurité : {changes}',
         reminded: '{actor} a rappelé à {count} membres de configurer la validation en deux étapes',
+      },
+      scim_token: {
+        created: '{actor} a créé le jeton d’annuaire « {name} »',
+        revoked: '{actor} a révoqué le jeton d’annuaire « {name} »',
+      },
+      scim_group: {
+        created: '{actor} a ajouté le groupe « {name} » avec {members} membres',
+        updated: '{actor} a modifié le groupe « {name} » : {added} ajoutés, {removed} retirés',
+        removed: '{actor} a supprimé le groupe « {name} » ({members} membres)',
+        role_mapped: '{actor} a changé le rôle que donne le groupe « {name} » : {from} → {to}',
       },
       domain: {
         added: '{actor} a ajouté le domaine {domain}',

@@ -223,6 +223,8 @@ export const it: typeof en = {
       passkey: 'Passkey',
       security_policy: 'Politica di sicurezza',
       domain: 'Domini',
+      scim_token: 'Token della directory',
+      scim_group: 'Gruppi della directory',
     },
     actions: {
       member: {
@@ -242,6 +244,7 @@ export const it: typeof en = {
         sessions_ended: 'Sessioni chiuse da un amministratore',
         sign_in_unlocked: 'Accesso sbloccato',
         invitation_code_sent: 'Codice inviato all’indirizzo invitato',
+        provisioned: 'Creato dalla directory',
       },
       access: {
         refused: 'Accesso negato',
@@ -319,6 +322,16 @@ export const it: typeof en = {
         updated: 'Politica di sicurezza modificata',
         reminded: 'Promemoria per configurare la verifica in due passaggi',
       },
+      scim_token: {
+        created: 'Token della directory creato',
+        revoked: 'Token della directory revocato',
+      },
+      scim_group: {
+        created: 'Gruppo della directory aggiunto',
+        updated: 'Gruppo della directory modificato',
+        removed: 'Gruppo della directory rimosso',
+        role_mapped: 'Ruolo di un gruppo della directory modificato',
+      },
       domain: {
         added: 'Dominio aggiunto',
         verified: 'Dominio verificato',
@@ -345,6 +358,7 @@ export const it: typeof en = {
         sessions_ended: '{actor} ha chiuso le sessioni di {target} qui ({ended})',
         sign_in_unlocked: '{actor} ha sbloccato l’accesso di {target}',
         invitation_code_sent: 'È stato inviato un codice all’indirizzo a cui {target} è stato invitato',
+        provisioned: '{actor} ha creato {target} ({email})',
       },
       access: {
         refused: 'L’accesso è stato negato a {actor} ({reason})',
@@ -427,6 +441,16 @@ export const it: typeof en = {
       security_policy: {
         updated: '{actor} ha modificato la politica di sicurezza: {changes}',
         reminded: '{actor} ha ricordato a {count} membri di configurare la verifica in due passaggi',
+      },
+      scim_token: {
+        created: '{actor} ha creato il token della directory «{name}»',
+        revoked: '{actor} ha revocato il token della directory «{name}»',
+      },
+      scim_group: {
+        created: '{actor} ha aggiunto il gruppo «{name}» con {members} membri',
+        updated: '{actor} ha modificato il gruppo «{name}»: {added} aggiunti, {removed} rimossi',
+        removed: '{actor} ha rimosso il gruppo «{name}» ({members} membri)',
+        role_mapped: '{actor} ha cambiato il ruolo che il gruppo «{name}» assegna: {from} → {to}',
       },
       domain: {
         added: '{actor} ha aggiunto il dominio {domain}',

@@ -1,12 +1,12 @@
-import { ApiKey, AuditEvent, escapeLike, Member, Profile, type EntityManager } from '@gatehouse/db';
+import { ApiKey, AuditEvent, escapeLike, Member, Profile, ScimToken, type EntityManager } from '@gatehouse/db';
 import { AppError, AUDIT_ACTIONS, type AuditAction, type AuditActionGroup } from '@gatehouse/domain';
 import { type Page, type WorkspaceScope } from '../members/index.ts';
 
 export interface AuditEventView {
   id: string;
   action: string;
-  /** A person, or one of the workspace's API keys (`apiKeyId`, named as its admins named it); null for the system. */
-  actor: { profileId: string | null; apiKeyId: string | null; name: string } | null;
+  /** A person, one of the workspace's API keys (`apiKeyId`) or its directory's SCIM tokens (`scimTokenId`), named as its admins named it; null for the system. */
+  actor: { profileId: string | null; apiKeyId: string | null; scimTokenId: string | null; name: string } | null;
   target: { memberId: string | null; name: string | null };
   details: Record<string, unknown> | null;
   ipAddress: string | null;
@@ -34,6 +34,14 @@ export interface AuditFilter {
 /** How many people an actor search may match: a name common enough to match more is narrowed by typing more. */
 const ACTOR_MATCHES = 200;
 
+function actorOf(row: AuditEvent, names: { profiles: Map<string, string>; keyNames: Map<string, string>; scimTokenNames: Map<string, string> }): AuditEventView['actor'] {
+  const none = { profileId: null, apiKeyId: null, scimTokenId: null };
+  if (row.actorProfileId) return { ...none, profileId: row.actorProfileId, name: names.profiles.get(row.actorProfileId) ?? '—' };
+  if (row.actorApiKeyId) return { ...none, apiKeyId: row.actorApiKeyId, name: names.keyNames.get(row.actorApiKeyId) ?? '—' };
+  if (row.actorScimTokenId) return { ...none, scimTokenId: row.actorScimTokenId, name: names.scimTokenNames.get(row.actorScimTokenId) ?? '—' };
+  return null;
+}
+
 /** The workspace's security and membership events, newest first, keyset-paged, optionally filtered. */
 export async function listAuditEvents(options: { em: EntityManager; membership: WorkspaceScope; cursor?: string; limit: number; filter?: AuditFilter }): Promise<Page<AuditEventView>> {
   const { em, membership } = options;
@@ -47,7 +55,12 @@ export async function listAuditEvents(options: { em: EntityManager; membership: 
     const pattern = `%${escapeLike(filter.actor)}%`;
     const actors = await em.find(Profile, { $or: [{ name: { $ilike: pattern } }, { email: { $ilike: pattern } }] }, { fields: ['id'], limit: ACTOR_MATCHES });
     const keys = await em.find(ApiKey, { workspace: membership.workspace.id, name: { $ilike: pattern } }, { fields: ['id'], limit: ACTOR_MATCHES });
-    where.$or = [{ actorProfileId: { $in: actors.map((profile) => profile.id) } }, { actorApiKeyId: { $in: keys.map((key) => key.id) } }];
+    const scimTokens = await em.find(ScimToken, { workspace: membership.workspace.id, name: { $ilike: pattern } }, { fields: ['id'], limit: ACTOR_MATCHES });
+    where.$or = [
+      { actorProfileId: { $in: actors.map((profile) => profile.id) } },
+      { actorApiKeyId: { $in: keys.map((key) => key.id) } },
+      { actorScimTokenId: { $in: scimTokens.map((token) => token.id) } },
+    ];
   }
   if (options.cursor) {
     const [at, id] = decodeCursor(options.cursor);
@@ -60,6 +73,10 @@ export async function listAuditEvents(options: { em: EntityManager; membership: 
   const profiles = new Map((await em.find(Profile, { id: { $in: profileIds } })).map((profile) => [profile.id, profile.name]));
   const keyIds = [...new Set(items.map((row) => row.actorApiKeyId).filter((id): id is string => !!id))];
   const keyNames = new Map((keyIds.length ? await em.find(ApiKey, { id: { $in: keyIds }, workspace: membership.workspace.id }, { fields: ['id', 'name'] }) : []).map((key) => [key.id, key.name]));
+  const scimTokenIds = [...new Set(items.map((row) => row.actorScimTokenId).filter((id): id is string => !!id))];
+  const scimTokenNames = new Map(
+    (scimTokenIds.length ? await em.find(ScimToken, { id: { $in: scimTokenIds }, workspace: membership.workspace.id }, { fields: ['id', 'name'] }) : []).map((token) => [token.id, token.name]),
+  );
   const members = new Map((await em.find(Member, { id: { $in: memberIds }, workspace: membership.workspace.id })).map((member) => [member.id, member.name]));
   // Whom an event concerns: the member as this workspace calls them, else the profile (a sign-in), else the address it was about.
   const targetName = (row: AuditEvent): string | null =>
@@ -69,11 +86,7 @@ export async function listAuditEvents(options: { em: EntityManager; membership: 
     items: items.map((row) => ({
       id: row.id,
       action: row.action,
-      actor: row.actorProfileId
-        ? { profileId: row.actorProfileId, apiKeyId: null, name: profiles.get(row.actorProfileId) ?? '—' }
-        : row.actorApiKeyId
-          ? { profileId: null, apiKeyId: row.actorApiKeyId, name: keyNames.get(row.actorApiKeyId) ?? '—' }
-          : null,
+      actor: actorOf(row, { profiles, keyNames, scimTokenNames }),
       target: { memberId: row.targetMemberId ?? null, name: targetName(row) },
       details: row.details ?? null,
       ipAddress: row.ipAddress ?? null,

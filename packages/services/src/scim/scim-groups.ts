@@ -1,4 +1,5 @@
 import { LockMode } from '@mikro-orm/core';
+import type { ScimPatchOperation } from 'scim-patch';
 import { escapeLike, Member, ScimGroup, ScimGroupMember, type EntityManager, type Workspace } from '@gatehouse/db';
 import { hasForbiddenCharacters, SCIM_ATTRIBUTE_MAX_LENGTH, SCIM_MAX_GROUP_MEMBERS } from '@gatehouse/domain';
 import { recordAudit } from '../audit/index.ts';
@@ -162,9 +163,23 @@ export async function replaceScimGroup(call: ScimCall, id: string, body: unknown
   return scimChange(call, async (em, workspace) => replaceGroup(em, call, workspace, await findGroup(em, call, id, true), input));
 }
 
+/**
+ * Entra removes members as `{ op: Remove, path: members, value: [{ value: id }] }`;
+ * RFC 7644 §3.5.2.2 names the members to remove in the path instead. Each
+ * such removal becomes the filtered path it means.
+ */
+function removalByValue(operation: ScimPatchOperation): ScimPatchOperation[] {
+  if (operation.op !== 'remove' || operation.path?.toLowerCase() !== 'members' || !Array.isArray(operation.value)) return [operation];
+  return operation.value.map((entry: unknown) => {
+    const value = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>).value : undefined;
+    if (typeof value !== 'string' || !UUID.test(value)) throw invalidValue('Each member to remove is { "value": "<a User id>" }');
+    return { op: 'remove', path: `members[value eq "${value.toLowerCase()}"]` } as ScimPatchOperation;
+  });
+}
+
 /** PATCH /Groups/{id}: Entra and Okta add and remove members this way, a few at a time. */
 export async function patchScimGroup(call: ScimCall, id: string, body: unknown): Promise<Record<string, unknown>> {
-  const operations = patchOperations(body);
+  const operations = patchOperations(body).flatMap(removalByValue);
   return scimChange(call, async (em, workspace) => {
     const group = await findGroup(em, call, id, true);
     const patched = applyPatch(await resourceOf(em, call, group), operations);

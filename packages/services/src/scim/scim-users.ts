@@ -1,8 +1,8 @@
-import { LockMode } from '@mikro-orm/core';
+import { LockMode, ref } from '@mikro-orm/core';
 import { scimPatch, type ScimPatchOperation } from 'scim-patch';
 import type { Workspace} from '@gatehouse/db';
 import { escapeLike, Member, Profile, ScimGroupMember, type EntityManager } from '@gatehouse/db';
-import { AppError, fieldChanges, normalizeEmail, SCIM_MAX_PATCH_OPERATIONS } from '@gatehouse/domain';
+import { AppError, DIRECTORY_DEFAULT_ROLE, fieldChanges, normalizeEmail, SCIM_MAX_PATCH_OPERATIONS } from '@gatehouse/domain';
 import { enqueueMail } from '@gatehouse/mail';
 import { recordAudit } from '../audit/index.ts';
 import { assertAddressAtVerifiedDomain } from '../domains/index.ts';
@@ -217,11 +217,11 @@ export async function createScimUser(call: ScimCall, body: unknown): Promise<Rec
     profile ??= em.create(Profile, { email: login, name: input.displayName ?? login.split('@')[0]!, passwordHash: null, locale: input.locale ?? 'en', emailVerifiedAt: null });
     member =
       invitation ??
-      em.create(Member, { workspace, profile, role: 'employee', status: 'active', source: 'scim', name: profile.name, contactEmail: login });
+      em.create(Member, { workspace, profile, role: DIRECTORY_DEFAULT_ROLE, status: 'active', source: 'scim', name: profile.name, contactEmail: login });
     applyAttributes(member, input, login);
     await assertContactEmailFree(em, workspace.id, member.contactEmail!, member.id);
     Object.assign(member, {
-      profile,
+      profile: ref(profile),
       source: 'scim',
       status: input.active ? 'active' : 'dismissed',
       joinedAt: new Date(),

@@ -97,6 +97,7 @@ export const de = {
   apiKeyRoles: { reader: 'Verzeichnis-Leser', admin: 'Administrator' },
   auditValues: {
     apiKey: 'API-Schlüssel „{name}“',
+    scimToken: 'das Verzeichnis (SCIM-Token „{name}“)',
     change: '{field}: {from} → {to}',
     system: 'Gatehouse',
     someone: 'jemand',

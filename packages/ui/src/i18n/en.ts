@@ -98,6 +98,7 @@ export const en = {
   apiKeyRoles: { reader: 'Directory reader', admin: 'Administrator' },
   auditValues: {
     apiKey: 'API key “{name}”',
+    scimToken: 'the directory (SCIM token “{name}”)',
     change: '{field}: {from} → {to}',
     system: 'Gatehouse',
     someone: 'someone',

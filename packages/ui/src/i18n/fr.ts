@@ -97,6 +97,7 @@ export const fr = {
   apiKeyRoles: { reader: 'Lecteur de l’annuaire', admin: 'Administrateur' },
   auditValues: {
     apiKey: 'Clé d’API « {name} »',
+    scimToken: 'l’annuaire (jeton SCIM « {name} »)',
     change: '{field} : {from} → {to}',
     system: 'Gatehouse',
     someone: 'quelqu’un',

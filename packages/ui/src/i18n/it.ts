@@ -97,6 +97,7 @@ export const it = {
   apiKeyRoles: { reader: 'Lettore della rubrica', admin: 'Amministratore' },
   auditValues: {
     apiKey: 'Chiave API «{name}»',
+    scimToken: 'la directory (token SCIM «{name}»)',
     change: '{field}: {from} → {to}',
     system: 'Gatehouse',
     someone: 'qualcuno',
