@@ -83,7 +83,7 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
     }
     if (env.staffEmails.length) await appointStaff(database.orm, env.staffEmails, logger);
     const drain = new Drain();
-    const config: ServiceConfig = { publicUrl: env.publicUrl, appSecret, totpBox: new SecretBox(appSecret, 'totp'), limits, lifetimes: env.lifetimes, dns: createTxtResolver(env.dnsServers) };
+    const config: ServiceConfig = { publicUrl: env.publicUrl, appSecret, totpBox: new SecretBox(appSecret, 'totp'), limits, lifetimes: env.lifetimes, dns: createTxtResolver(env.dnsServers), outboundAllowPrivate: env.outboundAllowPrivate };
     const sender = mailSender;
     jobs = await startJobs({ databaseUrl: database.url, orm: database.orm, config, logger, deliverMail: () => sender.deliverDue() });
     appLogouts = new AppLogoutSender({ orm: database.orm, config, allowPrivate: env.outboundAllowPrivate, pollMs: 5000, logger });

@@ -21,3 +21,4 @@ export { sessionCookieSettings, type SessionCookieSettings } from './http/sessio
 export { createOidcIssuer, RETIRED_KEY_PUBLISHED_MS, OIDC_TTL, INTERACTION_PATH, type OidcIssuer } from './http/oidc/issuer.ts';
 export { interactionRoutes, type InteractionState } from './http/oidc/interaction.ts';
 export { scimRoutes, SCIM_PATH } from './http/scim.ts';
+export { ssoRoutes, SSO_PATH } from './http/sso.ts';

@@ -3,6 +3,7 @@ import { appsRouter } from './routers/apps.ts';
 import { passkeysRouter } from './routers/passkeys.ts';
 import { domainsRouter } from './routers/domains.ts';
 import { scimRouter } from './routers/scim.ts';
+import { ssoRouter } from './routers/sso.ts';
 import { authRouter } from './routers/auth.ts';
 import { membersRouter } from './routers/members.ts';
 import { profileRouter } from './routers/profile.ts';
@@ -38,6 +39,7 @@ export const appRouter = router({
   passkeys: passkeysRouter,
   domains: domainsRouter,
   scim: scimRouter,
+  sso: ssoRouter,
 });
 
 /** The whole API's type: the SPAs and the typed client import this, never a hand-written copy. */

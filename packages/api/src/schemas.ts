@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
   SECURITY_POLICY_LIMITS,
+  SSO_ROLE_MAPPINGS_MAX,
+  SSO_VALUE_MAX_LENGTH,
   TWO_FACTOR_REQUIREMENTS,
   type WayIn,
   APP_CODES,
@@ -317,6 +319,25 @@ export const CreateScimTokenInput = z.strictObject({ workspace: WorkspaceSlug, .
 export const ScimTokenInput = z.strictObject({ workspace: WorkspaceSlug, scimTokenId: Id });
 /** A directory group mapped to a workspace role, or unmapped (null): its members' roles follow. */
 export const MapDirectoryGroupInput = z.strictObject({ workspace: WorkspaceSlug, groupId: Id, role: MemberRoleInput.nullable() });
+
+/** A connection to the company's directory, as an admin fills it in: what each field may be is the use case's to check. */
+const SsoValue = Line({ min: 1, max: SSO_VALUE_MAX_LENGTH });
+const SsoAttribute = z.union([Line({ min: 1, max: 200 }), z.literal('').transform(() => null), z.null()]);
+const SsoConnectionFields = {
+  name: Line({ min: 1, max: 80 }),
+  enabled: z.boolean().default(true),
+  defaultRole: MemberRoleInput.default('employee'),
+  emailAttribute: SsoAttribute.default(null),
+  nameAttribute: SsoAttribute.default(null),
+  roleAttribute: SsoAttribute.default(null),
+  roleMappings: z.array(z.strictObject({ value: Line({ min: 1, max: 200 }), role: MemberRoleInput })).max(SSO_ROLE_MAPPINGS_MAX).default([]),
+  oidc: z.strictObject({ issuer: SsoValue, clientId: SsoValue, clientSecret: Line({ min: 1, max: SSO_VALUE_MAX_LENGTH }).optional() }),
+};
+export const CreateSsoConnectionInput = z.strictObject({ workspace: WorkspaceSlug, kind: z.literal('oidc'), ...SsoConnectionFields });
+export const UpdateSsoConnectionInput = z.strictObject({ workspace: WorkspaceSlug, connectionId: Id, ...SsoConnectionFields });
+export const SsoConnectionInput = z.strictObject({ workspace: WorkspaceSlug, connectionId: Id });
+/** Which directory an address (or a workspace's link) signs in through. */
+export const SsoDiscoverInput = z.strictObject({ email: Email.optional(), workspace: WorkspaceSlug.optional() });
 
 /** A domain as an admin types it (or an address at it); the domain rules say whether it is one. */
 export const AddDomainInput = z.strictObject({ workspace: WorkspaceSlug, domain: Line({ min: 1, max: DOMAIN_MAX_LENGTH + 1 }) });

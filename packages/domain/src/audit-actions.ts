@@ -78,6 +78,9 @@ export const AUDIT_ACTIONS = [
   'scim_group.updated',
   'scim_group.removed',
   'scim_group.role_mapped',
+  'sso_connection.created',
+  'sso_connection.updated',
+  'sso_connection.removed',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

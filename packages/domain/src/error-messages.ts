@@ -73,6 +73,8 @@ const en: Messages = {
   DOMAIN_NOT_VERIFIED: () => 'The TXT record was not found. Check its name and value at your DNS provider; a new record can take a few minutes to appear.',
   DOMAIN_TAKEN: () => 'Another workspace has verified this domain. It must remove the domain first, or ask platform staff.',
   DOMAIN_NOT_OWNED: () => 'This address is at a domain the workspace has not verified. Verify the domain in the console (Domains) first.',
+  SSO_FAILED: () => 'Signing in through your company’s directory did not work. Try again; if it keeps failing, tell your administrator: the console says why.',
+  SSO_REQUIRED: () => 'This address signs in through your company’s single sign-on. Use the button to continue with your company’s directory.',
   RATE_LIMITED: (p) =>
     p.retryAfterSeconds ? `Too many attempts. Try again in ${p.retryAfterSeconds} seconds.` : 'Too many attempts. Try again in a moment.',
   NOT_FOUND: () => 'Not found.',
@@ -143,6 +145,8 @@ const fr: Messages = {
   DOMAIN_NOT_VERIFIED: () => 'L’enregistrement TXT est introuvable. Vérifiez son nom et sa valeur chez votre fournisseur DNS ; un nouvel enregistrement peut mettre quelques minutes à apparaître.',
   DOMAIN_TAKEN: () => 'Un autre espace a vérifié ce domaine. Il doit d’abord le retirer, ou demandez à l’équipe de la plateforme.',
   DOMAIN_NOT_OWNED: () => 'Cette adresse est à un domaine que l’espace n’a pas vérifié. Vérifiez d’abord le domaine dans la console (Domaines).',
+  SSO_FAILED: () => 'La connexion par l’annuaire de votre entreprise n’a pas abouti. Réessayez ; si cela persiste, prévenez votre administrateur : la console en indique la raison.',
+  SSO_REQUIRED: () => 'Cette adresse se connecte par l’authentification unique de votre entreprise. Utilisez le bouton pour continuer avec l’annuaire de votre entreprise.',
   RATE_LIMITED: (p) =>
     p.retryAfterSeconds ? `Trop de tentatives. Réessayez dans ${p.retryAfterSeconds} secondes.` : 'Trop de tentatives. Réessayez dans un instant.',
   NOT_FOUND: () => 'Introuvable.',
@@ -213,6 +217,8 @@ const de: Messages = {
   DOMAIN_NOT_VERIFIED: () => 'Der TXT-Eintrag wurde nicht gefunden. Prüfen Sie Namen und Wert bei Ihrem DNS-Anbieter; ein neuer Eintrag kann einige Minuten brauchen.',
   DOMAIN_TAKEN: () => 'Ein anderer Workspace hat diese Domain bestätigt. Er muss sie zuerst entfernen, oder wenden Sie sich an das Plattform-Team.',
   DOMAIN_NOT_OWNED: () => 'Diese Adresse gehört zu einer Domain, die der Workspace nicht bestätigt hat. Bestätigen Sie die Domain zuerst in der Konsole (Domains).',
+  SSO_FAILED: () => 'Die Anmeldung über das Verzeichnis Ihres Unternehmens hat nicht geklappt. Versuchen Sie es erneut; wenn es weiter scheitert, sagen Sie es Ihrer Administration: Die Konsole nennt den Grund.',
+  SSO_REQUIRED: () => 'Diese Adresse meldet sich über das Single Sign-on Ihres Unternehmens an. Nutzen Sie die Schaltfläche, um mit dem Verzeichnis Ihres Unternehmens fortzufahren.',
   RATE_LIMITED: (p) =>
     p.retryAfterSeconds ? `Zu viele Versuche. Versuchen Sie es in ${p.retryAfterSeconds} Sekunden erneut.` : 'Zu viele Versuche. Versuchen Sie es gleich noch einmal.',
   NOT_FOUND: () => 'Nicht gefunden.',
@@ -283,6 +289,8 @@ const it: Messages = {
   DOMAIN_NOT_VERIFIED: () => 'Il record TXT non è stato trovato. Controlla nome e valore presso il tuo provider DNS; un nuovo record può impiegare qualche minuto a comparire.',
   DOMAIN_TAKEN: () => 'Un altro spazio di lavoro ha verificato questo dominio. Deve prima rimuoverlo, oppure rivolgiti allo staff della piattaforma.',
   DOMAIN_NOT_OWNED: () => 'Questo indirizzo è di un dominio che lo spazio di lavoro non ha verificato. Verifica prima il dominio nella console (Domini).',
+  SSO_FAILED: () => 'L’accesso tramite la directory della tua azienda non è riuscito. Riprova; se continua a non funzionare, avvisa il tuo amministratore: la console ne indica il motivo.',
+  SSO_REQUIRED: () => 'Questo indirizzo accede tramite il single sign-on della tua azienda. Usa il pulsante per continuare con la directory della tua azienda.',
   RATE_LIMITED: (p) =>
     p.retryAfterSeconds ? `Troppi tentativi. Riprova tra ${p.retryAfterSeconds} secondi.` : 'Troppi tentativi. Riprova tra un momento.',
   NOT_FOUND: () => 'Non trovato.',

@@ -77,6 +77,10 @@ export const APP_CODES = [
   'DOMAIN_TAKEN',
   /** A person the company's directory (or its sign-in) brings in has an address at no domain this workspace verified. */
   'DOMAIN_NOT_OWNED',
+  /** A sign-in through the workspace's single sign-on did not complete; the connection's page tells its admins why. */
+  'SSO_FAILED',
+  /** This address must sign in through the workspace's single sign-on connection. */
+  'SSO_REQUIRED',
   /** Too many attempts; `retryAfterSeconds` says when to try again. */
   'RATE_LIMITED',
   /** Nothing of that id is visible to the caller, other tenants' ids included. */

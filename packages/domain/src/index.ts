@@ -18,3 +18,4 @@ export * from './passkeys.ts';
 export * from './security-policy.ts';
 export * from './verified-domains.ts';
 export * from './scim.ts';
+export * from './sso.ts';

@@ -5,7 +5,7 @@ export const MEMBER_STATUSES = ['active', 'invited', 'awaiting_approval', 'dismi
 export type MemberStatus = (typeof MEMBER_STATUSES)[number];
 
 /** How a member came in: the creator, an email invitation, direct registration, the quick-join link, a verified domain, or the company directory (SCIM). */
-export const MEMBER_SOURCES = ['creator', 'invitation', 'registration', 'join_link', 'domain', 'scim'] as const;
+export const MEMBER_SOURCES = ['creator', 'invitation', 'registration', 'join_link', 'domain', 'scim', 'sso'] as const;
 export type MemberSource = (typeof MEMBER_SOURCES)[number];
 
 /** The part of a member every policy looks at. */

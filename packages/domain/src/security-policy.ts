@@ -17,8 +17,12 @@ export type TwoFactorRequirement = (typeof TWO_FACTOR_REQUIREMENTS)[number];
 export const POLICY_GROUPS = ['admins', 'members'] as const;
 export type PolicyGroup = (typeof POLICY_GROUPS)[number];
 
-/** A way in, as a session remembers it: a password (also before a second step), a passkey, or a social provider by its id. */
-export type WayIn = 'password' | 'passkey' | `social:${string}`;
+/**
+ * A way in, as a session remembers it: a password (also before a second
+ * step), a passkey, a social provider by its id, or a workspace's single
+ * sign-on connection by its id.
+ */
+export type WayIn = 'password' | 'passkey' | `social:${string}` | `sso:${string}`;
 export const SOCIAL_WAY_IN_PREFIX = 'social:';
 
 /** For each group, the ways in it may use; null: every way the deployment offers. */

@@ -1,9 +1,10 @@
 // The package's public use cases, one door per feature folder.
-export { postForm, isPrivateAddress, type OutboundOutcome } from './shared/outbound.ts';
+export { postForm, guardedFetch, isPrivateAddress, type OutboundOutcome } from './shared/outbound.ts';
 export { addressKey, callerKey, type Actor, type KeyActor, type Caller, type RequestOrigin } from './shared/actor.ts';
 export { passkeyRegistrationOptions, addPasskey, passkeySignInOptions, signInWithPasskey, secondStepPasskeyOptions, passkeyConfirmationOptions, acceptPasskeyProof, type PasskeyProof, listPasskeys, renamePasskey, removePasskey, type PasskeyView, type RegistrationResponseJSON, type AuthenticationResponseJSON } from './passkeys/index.ts';
 export { listApiKeys, createApiKey, revokeApiKey, authenticateApiKey, type ApiKeyView } from './api-keys/index.ts';
 export * from './scim/index.ts';
+export * from './sso/index.ts';
 export type { ServiceConfig } from './shared/config.ts';
 export * from './shared/views.ts';
 export {

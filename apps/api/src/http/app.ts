@@ -25,6 +25,8 @@ import {
   shedDirectoryFlood,
   shedPasswordFlood,
   socialRoutes,
+  ssoRoutes,
+  SSO_PATH,
   trpcHandler,
 } from '@gatehouse/api';
 import { DEFAULT_LOCALE, negotiateLocale } from '@gatehouse/domain';
@@ -106,6 +108,7 @@ export function createApp(options: AppOptions): Express {
   app.use(INTERACTION_PATH, interactionRoutes({ orm, issuer: options.oidcIssuer, cookie, publicUrl: options.publicUrl }));
   app.use((req, res, next) => options.oidcIssuer.handle(req, res, next));
   app.use('/auth/social', socialRoutes({ orm, config: options.config, providers: options.socialProviders, publicUrl: options.publicUrl, cookie, logger }));
+  app.use(SSO_PATH, ssoRoutes({ orm, config: options.config, publicUrl: options.publicUrl, cookie, logger }));
   // The company's directories, one workspace per path; SCIM tokens, not cookies, so no CSRF guard.
   app.use(SCIM_PATH, scimRoutes({ orm, config: options.config, publicUrl: options.publicUrl, logger }));
   if (options.mailSink) app.use('/mail', mailInbox(options.mailSink));

@@ -225,6 +225,7 @@ export const de: typeof en = {
       domain: 'Domains',
       scim_token: 'Verzeichnis-Token',
       scim_group: 'Verzeichnisgruppen',
+      sso_connection: 'Single Sign-on',
     },
     actions: {
       member: {
@@ -321,6 +322,11 @@ export const de: typeof en = {
       security_policy: {
         updated: 'Sicherheitsrichtlinie geändert',
         reminded: 'An die Bestätigung in zwei Schritten erinnert',
+      },
+      sso_connection: {
+        created: 'Single-Sign-on-Verbindung hinzugefügt',
+        updated: 'Single-Sign-on-Verbindung geändert',
+        removed: 'Single-Sign-on-Verbindung entfernt',
       },
       scim_token: {
         created: 'Verzeichnis-Token erstellt',
@@ -441,6 +447,11 @@ export const de: typeof en = {
       security_policy: {
         updated: '{actor} hat die Sicherheitsrichtlinie geändert: {changes}',
         reminded: '{actor} hat {count} Mitglieder an die Einrichtung der Bestätigung in zwei Schritten erinnert',
+      },
+      sso_connection: {
+        created: '{actor} hat die Single-Sign-on-Verbindung „{name}“ hinzugefügt',
+        updated: '{actor} hat die Single-Sign-on-Verbindung „{name}“ geändert: {changes}',
+        removed: '{actor} hat die Single-Sign-on-Verbindung „{name}“ entfernt',
       },
       scim_token: {
         created: '{actor} hat das Verzeichnis-Token „{name}“ erstellt',

@@ -227,6 +227,7 @@ export const en = {
       domain: 'Domains',
       scim_token: 'Directory tokens',
       scim_group: 'Directory groups',
+      sso_connection: 'Single sign-on',
     },
     actions: {
       member: {
@@ -323,6 +324,11 @@ export const en = {
       security_policy: {
         updated: 'Security policy changed',
         reminded: 'Reminded to set up two-step verification',
+      },
+      sso_connection: {
+        created: 'Single sign-on connection added',
+        updated: 'Single sign-on connection changed',
+        removed: 'Single sign-on connection removed',
       },
       scim_token: {
         created: 'Directory token made',
@@ -444,6 +450,11 @@ export const en = {
       security_policy: {
         updated: '{actor} changed the security policy: {changes}',
         reminded: '{actor} reminded {count} members to set up two-step verification',
+      },
+      sso_connection: {
+        created: '{actor} added the single sign-on connection “{name}”',
+        updated: '{actor} changed the single sign-on connection “{name}”: {changes}',
+        removed: '{actor} removed the single sign-on connection “{name}”',
       },
       scim_token: {
         created: '{actor} made the directory token “{name}”',

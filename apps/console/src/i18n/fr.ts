@@ -225,6 +225,7 @@ export const fr: typeof en = {
       domain: 'Domaines',
       scim_token: 'Jetons d’annuaire',
       scim_group: 'Groupes de l’annuaire',
+      sso_connection: 'Authentification unique',
     },
     actions: {
       member: {
@@ -321,6 +322,11 @@ export const fr: typeof en = {
       security_policy: {
         updated: 'Politique de sécurité modifiée',
         reminded: 'Rappel de configurer la validation en deux étapes',
+      },
+      sso_connection: {
+        created: 'Connexion d’authentification unique ajoutée',
+        updated: 'Connexion d’authentification unique modifiée',
+        removed: 'Connexion d’authentification unique supprimée',
       },
       scim_token: {
         created: 'Jeton d’annuaire créé',
@@ -441,6 +447,11 @@ export const fr: typeof en = {
       security_policy: {
         updated: '{actor} a modifié la politique de sécurité : {changes}',
         reminded: '{actor} a rappelé à {count} membres de configurer la validation en deux étapes',
+      },
+      sso_connection: {
+        created: '{actor} a ajouté la connexion d’authentification unique « {name} »',
+        updated: '{actor} a modifié la connexion d’authentification unique « {name} » : {changes}',
+        removed: '{actor} a supprimé la connexion d’authentification unique « {name} »',
       },
       scim_token: {
         created: '{actor} a créé le jeton d’annuaire « {name} »',

@@ -225,6 +225,7 @@ export const it: typeof en = {
       domain: 'Domini',
       scim_token: 'Token della directory',
       scim_group: 'Gruppi della directory',
+      sso_connection: 'Single sign-on',
     },
     actions: {
       member: {
@@ -321,6 +322,11 @@ export const it: typeof en = {
       security_policy: {
         updated: 'Politica di sicurezza modificata',
         reminded: 'Promemoria per configurare la verifica in due passaggi',
+      },
+      sso_connection: {
+        created: 'Connessione single sign-on aggiunta',
+        updated: 'Connessione single sign-on modificata',
+        removed: 'Connessione single sign-on rimossa',
       },
       scim_token: {
         created: 'Token della directory creato',
@@ -441,6 +447,11 @@ export const it: typeof en = {
       security_policy: {
         updated: '{actor} ha modificato la politica di sicurezza: {changes}',
         reminded: '{actor} ha ricordato a {count} membri di configurare la verifica in due passaggi',
+      },
+      sso_connection: {
+        created: '{actor} ha aggiunto la connessione single sign-on «{name}»',
+        updated: '{actor} ha modificato la connessione single sign-on «{name}»: {changes}',
+        removed: '{actor} ha rimosso la connessione single sign-on «{name}»',
       },
       scim_token: {
         created: '{actor} ha creato il token della directory «{name}»',

@@ -22,6 +22,7 @@ import { PasskeyChallengeSchema } from './passkey-challenge.ts';
 import { WorkspaceDomainSchema } from './workspace-domain.ts';
 import { ScimTokenSchema } from './scim-token.ts';
 import { ScimGroupSchema, ScimGroupMemberSchema } from './scim-group.ts';
+import { SamlAssertionSchema, SsoConnectionSchema, SsoEventSchema } from './sso-connection.ts';
 
 export { AuditEvent } from './audit-event.ts';
 export { Identity } from './identity.ts';
@@ -47,5 +48,6 @@ export { PasskeyChallenge, type PasskeyCeremonyPurpose } from './passkey-challen
 export { WorkspaceDomain } from './workspace-domain.ts';
 export { ScimToken } from './scim-token.ts';
 export { ScimGroup, ScimGroupMember } from './scim-group.ts';
+export { SamlAssertion, SsoConnection, SsoEvent } from './sso-connection.ts';
 
-export const ENTITIES = [ProfileSchema, WorkspaceSchema, MemberSchema, SessionSchema, OutboxMessageSchema, TaskSchema, AuditEventSchema, ProfileTokenSchema, RecoveryCodeSchema, TwoFactorChallengeSchema, IdentitySchema, KnownDeviceSchema, RateLimitSchema, RecoveryRequestSchema, OidcRecordSchema, SigningKeySchema, WorkspaceAppSchema, AppLogoutMessageSchema, ApiKeySchema, PasskeySchema, PasskeyChallengeSchema, WorkspaceDomainSchema, ScimTokenSchema, ScimGroupSchema, ScimGroupMemberSchema];
+export const ENTITIES = [ProfileSchema, WorkspaceSchema, MemberSchema, SessionSchema, OutboxMessageSchema, TaskSchema, AuditEventSchema, ProfileTokenSchema, RecoveryCodeSchema, TwoFactorChallengeSchema, IdentitySchema, KnownDeviceSchema, RateLimitSchema, RecoveryRequestSchema, OidcRecordSchema, SigningKeySchema, WorkspaceAppSchema, AppLogoutMessageSchema, ApiKeySchema, PasskeySchema, PasskeyChallengeSchema, WorkspaceDomainSchema, ScimTokenSchema, ScimGroupSchema, ScimGroupMemberSchema, SsoConnectionSchema, SsoEventSchema, SamlAssertionSchema];

@@ -120,7 +120,7 @@ export async function appDoor(
   const policy = securityPolicyOfRow(member!.policy);
   if (sessionCapReached(policy, session, new Date())) return { step: 'sign_in', reason: 'session_ended' };
   try {
-    const { setupOnly } = await policyAtDoor(em, { policy, member: { role: member!.role, joinedAt: new Date(member!.joinedAt) }, profileId: session.profileId, wayIn: session.wayIn });
+    const { setupOnly } = await policyAtDoor(em, { policy, workspaceId: app.workspaceId, member: { role: member!.role, joinedAt: new Date(member!.joinedAt) }, profileId: session.profileId, wayIn: session.wayIn });
     if (setupOnly || session.setupOnly) return { step: 'refused', code: 'TWO_FACTOR_REQUIRED_BY_POLICY' };
   } catch (error) {
     if (error instanceof AppError && error.code === 'SIGN_IN_METHOD_NOT_ALLOWED') return { step: 'refused', code: 'SIGN_IN_METHOD_NOT_ALLOWED' };

@@ -4,7 +4,7 @@ import { recordAudit, type AuditActor } from '../audit/index.ts';
 import { addCompleteProfileTask } from '../invitations/index.ts';
 
 /**
- * A person who joins by themselves (the quick-join link, a verified domain)
+ * A person who joins by themselves (the quick-join link, a verified domain, single sign-on)
  * becomes a member the one way: named and reachable by their login, in from
  * now when active, with the task to complete their profile, and audited as a
  * join or a request to join. The caller holds the workspace lock and checked
@@ -12,7 +12,7 @@ import { addCompleteProfileTask } from '../invitations/index.ts';
  */
 export function admitJoiner(
   em: EntityManager,
-  options: { workspace: Workspace; profile: Profile; role: MemberRole; status: 'invited' | 'active' | 'awaiting_approval'; source: Extract<MemberSource, 'join_link' | 'domain'>; actor: AuditActor; details?: Record<string, unknown> },
+  options: { workspace: Workspace; profile: Profile; role: MemberRole; status: 'invited' | 'active' | 'awaiting_approval'; source: Extract<MemberSource, 'join_link' | 'domain' | 'sso'>; actor: AuditActor; details?: Record<string, unknown> },
 ): Member {
   const { workspace, profile, status } = options;
   const member = em.create(Member, {

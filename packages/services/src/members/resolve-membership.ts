@@ -90,6 +90,7 @@ export async function resolveMembership(options: { em: EntityManager; actor: Act
   if (typeof validFrom === 'string' && actor.sessionStartedAt.getTime() < new Date(validFrom).getTime()) throw new AppError('UNAUTHENTICATED');
   await assertPolicyAllowsSession(em, {
     policy: securityPolicyOfRow(rows.workspace),
+    workspaceId: rows.workspace.id,
     member: { role: rows.member.role, joinedAt: joinedAtOfRow(rows.member) },
     profileId: actor.profileId,
     session: { client: actor.sessionClient, createdAt: actor.sessionStartedAt, wayIn: actor.sessionWayIn },

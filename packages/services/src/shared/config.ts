@@ -14,6 +14,8 @@ export interface ServiceConfig {
   lifetimes: Lifetimes;
   /** Where verified domains' TXT records are looked up (the system's resolver, or `DNS_SERVERS`). */
   dns: TxtResolver;
+  /** Whether requests to addresses admins typed may reach private and loopback addresses (development and tests only). */
+  outboundAllowPrivate: boolean;
 }
 
 /** The one DNS question Gatehouse asks: the TXT records at a name. */

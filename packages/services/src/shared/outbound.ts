@@ -43,26 +43,37 @@ export class DestinationRefused extends Error {
 /** The one outcome a delivery records: the status, or why nothing came back. */
 export type OutboundOutcome = { ok: true; status: number } | { ok: false; status: number | null; reason: string };
 
+type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+
+/** A DNS lookup that refuses a name resolving to any private address, on the connection that uses it. */
+function guardedLookup(allowPrivate: boolean) {
+  return (hostname: string, lookupOptions: object, callback: LookupCallback) =>
+    dnsLookup(hostname, { ...lookupOptions, all: true }, (error, addresses) => {
+      if (error) return callback(error, []);
+      const list = addresses as LookupAddress[];
+      const refused = allowPrivate ? undefined : list.find((entry) => isPrivateAddress(entry.address));
+      if (refused) return callback(new DestinationRefused(refused.address), []);
+      callback(null, (lookupOptions as { all?: boolean }).all ? list : list[0]!.address, list[0]!.family);
+    });
+}
+
+/** A literal private address never goes through the lookup: refused here. */
+function literalRefusal(target: URL, allowPrivate: boolean): string | null {
+  const literal = target.hostname.replace(/^\[|\]$/g, '');
+  return isIP(literal) && !allowPrivate && isPrivateAddress(literal) ? literal : null;
+}
+
 /** POSTs a form, no redirects followed, within `timeoutMs`; refused before connecting when the destination is private. */
 export function postForm(url: string, form: Record<string, string>, options: { timeoutMs: number; allowPrivate: boolean }): Promise<OutboundOutcome> {
   const target = new URL(url);
   const body = new URLSearchParams(form).toString();
   const client = target.protocol === 'https:' ? https : http;
-  const guardedLookup = (hostname: string, lookupOptions: object, callback: (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void) =>
-    dnsLookup(hostname, { ...lookupOptions, all: true }, (error, addresses) => {
-      if (error) return callback(error, []);
-      const list = addresses as LookupAddress[];
-      const refused = options.allowPrivate ? undefined : list.find((entry) => isPrivateAddress(entry.address));
-      if (refused) return callback(new DestinationRefused(refused.address), []);
-      callback(null, (lookupOptions as { all?: boolean }).all ? list : list[0]!.address, list[0]!.family);
-    });
   return new Promise((resolve) => {
-    // A literal address never goes through the lookup: checked here.
-    const literal = target.hostname.replace(/^\[|\]$/g, '');
-    if (isIP(literal) && !options.allowPrivate && isPrivateAddress(literal)) return resolve({ ok: false, status: null, reason: `destination ${literal} is private` });
+    const literal = literalRefusal(target, options.allowPrivate);
+    if (literal) return resolve({ ok: false, status: null, reason: `destination ${literal} is private` });
     const request = client.request(
       target,
-      { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body), 'user-agent': 'Gatehouse' }, timeout: options.timeoutMs, lookup: guardedLookup as never },
+      { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body), 'user-agent': 'Gatehouse' }, timeout: options.timeoutMs, lookup: guardedLookup(options.allowPrivate) as never },
       (response) => {
         response.resume();
         const status = response.statusCode ?? 0;
@@ -73,4 +84,42 @@ export function postForm(url: string, form: Record<string, string>, options: { t
     request.on('error', (error) => resolve({ ok: false, status: null, reason: error.message.slice(0, 300) }));
     request.end(body);
   });
+}
+
+/**
+ * A fetch for a protocol library talking to a server an admin named (a
+ * company's OpenID Connect issuer): the same guard on every connection, no
+ * redirects followed, a timeout, and an answer of at most `maxBytes`.
+ */
+export function guardedFetch(options: { timeoutMs: number; allowPrivate: boolean; maxBytes?: number }) {
+  const maxBytes = options.maxBytes ?? 1024 * 1024;
+  return (url: string, init: { method?: string; headers?: Headers | Record<string, string>; body?: string | URLSearchParams | null }): Promise<Response> => {
+    const target = new URL(url);
+    const client = target.protocol === 'https:' ? https : http;
+    return new Promise((resolve, reject) => {
+      const literal = literalRefusal(target, options.allowPrivate);
+      if (literal) return reject(new DestinationRefused(literal));
+      const headers = Object.fromEntries(new Headers(init.headers ?? {}).entries());
+      const body = init.body == null ? undefined : String(init.body);
+      const request = client.request(target, { method: init.method ?? 'GET', headers: { 'user-agent': 'Gatehouse', ...headers }, timeout: options.timeoutMs, lookup: guardedLookup(options.allowPrivate) as never }, (response) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        response.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > maxBytes) return void request.destroy(new Error(`answer larger than ${maxBytes} bytes`));
+          chunks.push(chunk);
+        });
+        response.on('end', () => {
+          const answerHeaders = new Headers();
+          for (const [name, value] of Object.entries(response.headers)) if (value !== undefined) answerHeaders.set(name, Array.isArray(value) ? value.join(', ') : value);
+          const status = response.statusCode ?? 502;
+          resolve(new Response(status === 204 || status === 304 ? null : Buffer.concat(chunks), { status, headers: answerHeaders }));
+        });
+        response.on('error', reject);
+      });
+      request.on('timeout', () => request.destroy(new Error(`no answer within ${options.timeoutMs} ms`)));
+      request.on('error', reject);
+      request.end(body);
+    });
+  };
 }

@@ -1,5 +1,5 @@
 import { Member, Passkey, TwoFactorChallenge, type EntityManager, type Profile, type Workspace } from '@gatehouse/db';
-import { AppError, signInRefusal, twoFactorRequiredOf, type SessionClient, type WayIn } from '@gatehouse/domain';
+import { AppError, signInRefusal, SSO_WAY_IN_PREFIX, twoFactorRequiredOf, type SessionClient, type WayIn } from '@gatehouse/domain';
 import type { RequestOrigin } from '../shared/actor.ts';
 import { startSession, type SignedIn } from './sessions.ts';
 import type { ServiceConfig } from '../shared/config.ts';
@@ -41,7 +41,7 @@ export async function afterFirstFactor(options: {
     const refusal = signInRefusal(member);
     if (refusal) throw new AppError(refusal);
     workspace = member!.workspace.getEntity();
-    ({ setupOnly } = await policyAtDoor(em, { policy: securityPolicyOf(workspace), member: { role: member!.role, joinedAt: member!.joinedAt ?? member!.createdAt }, profileId: profile.id, wayIn }));
+    ({ setupOnly } = await policyAtDoor(em, { policy: securityPolicyOf(workspace), workspaceId: workspace.id, member: { role: member!.role, joinedAt: member!.joinedAt ?? member!.createdAt }, profileId: profile.id, wayIn }));
   }
   const method = methodOfWayIn(wayIn);
   // A passkey (user verification required) is already a second factor.
@@ -60,8 +60,9 @@ export async function afterFirstFactor(options: {
   return startSession({ em, config: options.config, profile, workspace, client: options.client, origin: options.origin, method, wayIn, setupOnly });
 }
 
-function methodOfWayIn(wayIn: WayIn): 'password' | 'passkey' | 'social' {
-  return wayIn === 'password' || wayIn === 'passkey' ? wayIn : 'social';
+function methodOfWayIn(wayIn: WayIn): 'password' | 'passkey' | 'social' | 'sso' {
+  if (wayIn === 'password' || wayIn === 'passkey') return wayIn;
+  return wayIn.startsWith(SSO_WAY_IN_PREFIX) ? 'sso' : 'social';
 }
 
 /**

@@ -34,14 +34,14 @@ function deviceName(userAgent: string | null): string {
  */
 
 /** How a session was earned, as the audit trail records it. */
-export type SignInMethod = 'password' | 'two_factor' | 'recovery_code' | 'social' | 'invitation' | 'passkey';
+export type SignInMethod = 'password' | 'two_factor' | 'recovery_code' | 'social' | 'sso' | 'invitation' | 'passkey';
 
 /** What a first factor proves, as RFC 8176 names it (an invitation is accepted with a new password). */
-export type FirstFactor = 'password' | 'social';
+export type FirstFactor = 'password' | 'social' | 'sso';
 
 /** The session's authentication methods (`amr`), which apps signing in through Gatehouse are told. */
 export function methodReferences(method: SignInMethod, firstFactor?: FirstFactor): string[] {
-  const first = method === 'social' || firstFactor === 'social' ? 'fed' : 'pwd';
+  const first = method === 'social' || method === 'sso' || firstFactor === 'social' || firstFactor === 'sso' ? 'fed' : 'pwd';
   // A passkey with user verification is two factors in one: the key held, and the person who unlocked it.
   if (method === 'passkey') return firstFactor ? [first, 'hwk', 'mfa'] : ['hwk', 'mfa'];
   if (method === 'two_factor') return [first, 'otp', 'mfa'];

@@ -1,5 +1,5 @@
 import { countChallengeAttempt, Member, TwoFactorChallenge, type EntityManager } from '@gatehouse/db';
-import { AppError, signInRefusal, SOCIAL_WAY_IN_PREFIX, type WayIn } from '@gatehouse/domain';
+import { AppError, signInRefusal, SOCIAL_WAY_IN_PREFIX, SSO_WAY_IN_PREFIX, type WayIn } from '@gatehouse/domain';
 import { enqueueMail } from '@gatehouse/mail';
 import type { RequestOrigin } from '../shared/actor.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -58,7 +58,7 @@ export async function verifyTwoFactor(options: VerifyTwoFactorOptions): Promise<
     if (refusal) throw new AppError(refusal);
   }
   const signedIn = await startSession({ em, config, profile, workspace, client: challenge.client, origin, method: options.passkey ? 'passkey' : options.recoveryCode ? 'recovery_code' : 'two_factor',
-    firstFactor: challenge.method.startsWith(SOCIAL_WAY_IN_PREFIX) ? 'social' : 'password',
+    firstFactor: challenge.method.startsWith(SOCIAL_WAY_IN_PREFIX) ? 'social' : challenge.method.startsWith(SSO_WAY_IN_PREFIX) ? 'sso' : 'password',
     wayIn: challenge.method as WayIn,
   });
   const left = await unusedRecoveryCodes(em, profileId);

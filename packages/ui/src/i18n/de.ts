@@ -68,6 +68,14 @@ export const de = {
   },
   plans: { free: 'Kostenlos', standard: 'Standard', professional: 'Professional', enterprise: 'Enterprise' },
   auditFields: {
+    defaultRole: 'Standardrolle',
+    emailAttribute: 'E-Mail-Attribut',
+    nameAttribute: 'Namensattribut',
+    roleAttribute: 'Rollenattribut',
+    roleMappings: 'Rollen aus dem Verzeichnis',
+    oidcIssuer: 'Aussteller',
+    oidcClientId: 'Client-ID',
+    clientSecret: 'Client-Geheimnis',
     twoFactorRequiredFor: 'Bestätigung in zwei Schritten verlangt von',
     twoFactorGraceDays: 'Tage zum Einrichten',
     allowedWaysIn: 'Erlaubte Anmeldearten',
@@ -106,7 +114,7 @@ export const de = {
     off: 'aus',
     defaultIdle: 'der Standard (24)',
     never: 'nie',
-    methods: { password: 'Passwort', social: 'Social-Konto', invitation: 'Einladung', passkey: 'Passkey' },
+    methods: { sso: 'Single Sign-on', password: 'Passwort', social: 'Social-Konto', invitation: 'Einladung', passkey: 'Passkey' },
     reasons: { not_a_member: 'kein Mitglied', not_an_admin: 'kein Administrator' },
   },
   invite: {

@@ -69,6 +69,14 @@ export const en = {
   plans: { free: 'Free', standard: 'Standard', professional: 'Professional', enterprise: 'Enterprise' },
   /** The trail's words for a changed field and its values (console audit trail, portal security history). */
   auditFields: {
+    defaultRole: 'Default role',
+    emailAttribute: 'Email claim',
+    nameAttribute: 'Name claim',
+    roleAttribute: 'Role claim',
+    roleMappings: 'Roles from the directory',
+    oidcIssuer: 'Issuer',
+    oidcClientId: 'Client ID',
+    clientSecret: 'Client secret',
     twoFactorRequiredFor: 'Two-step verification required of',
     twoFactorGraceDays: 'Days to set it up',
     allowedWaysIn: 'Allowed ways in',
@@ -107,7 +115,7 @@ export const en = {
     off: 'off',
     defaultIdle: 'the default (24)',
     never: 'never',
-    methods: { password: 'password', social: 'social account', invitation: 'invitation', passkey: 'passkey' },
+    methods: { sso: 'single sign-on', password: 'password', social: 'social account', invitation: 'invitation', passkey: 'passkey' },
     reasons: { not_a_member: 'not a member', not_an_admin: 'not an administrator' },
   },
   /** Inviting by email, in the console's dialog and on the portal's page for members. */

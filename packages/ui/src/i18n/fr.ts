@@ -68,6 +68,14 @@ export const fr = {
   },
   plans: { free: 'Gratuite', standard: 'Standard', professional: 'Professionnelle', enterprise: 'Entreprise' },
   auditFields: {
+    defaultRole: 'Rôle par défaut',
+    emailAttribute: 'Attribut d’e-mail',
+    nameAttribute: 'Attribut de nom',
+    roleAttribute: 'Attribut de rôle',
+    roleMappings: 'Rôles venant de l’annuaire',
+    oidcIssuer: 'Émetteur',
+    oidcClientId: 'ID client',
+    clientSecret: 'Secret client',
     twoFactorRequiredFor: 'Validation en deux étapes exigée de',
     twoFactorGraceDays: 'Jours pour la configurer',
     allowedWaysIn: 'Modes de connexion autorisés',
@@ -106,7 +114,7 @@ export const fr = {
     off: 'non',
     defaultIdle: 'la valeur par défaut (24)',
     never: 'jamais',
-    methods: { password: 'mot de passe', social: 'compte social', invitation: 'invitation', passkey: 'clé d’accès' },
+    methods: { sso: 'authentification unique', password: 'mot de passe', social: 'compte social', invitation: 'invitation', passkey: 'clé d’accès' },
     reasons: { not_a_member: 'pas membre', not_an_admin: 'pas administrateur' },
   },
   invite: {

@@ -68,6 +68,14 @@ export const it = {
   },
   plans: { free: 'Gratuito', standard: 'Standard', professional: 'Professional', enterprise: 'Enterprise' },
   auditFields: {
+    defaultRole: 'Ruolo predefinito',
+    emailAttribute: 'Attributo e-mail',
+    nameAttribute: 'Attributo nome',
+    roleAttribute: 'Attributo ruolo',
+    roleMappings: 'Ruoli dalla directory',
+    oidcIssuer: 'Emittente',
+    oidcClientId: 'ID client',
+    clientSecret: 'Segreto client',
     twoFactorRequiredFor: 'Verifica in due passaggi richiesta a',
     twoFactorGraceDays: 'Giorni per configurarla',
     allowedWaysIn: 'Modi di accesso consentiti',
@@ -106,7 +114,7 @@ export const it = {
     off: 'no',
     defaultIdle: 'il valore predefinito (24)',
     never: 'mai',
-    methods: { password: 'password', social: 'account social', invitation: 'invito', passkey: 'passkey' },
+    methods: { sso: 'single sign-on', password: 'password', social: 'account social', invitation: 'invito', passkey: 'passkey' },
     reasons: { not_a_member: 'non membro', not_an_admin: 'non amministratore' },
   },
   invite: {

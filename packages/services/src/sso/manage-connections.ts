@@ -1,0 +1,207 @@
+import { SecretBox } from '@gatehouse/auth';
+import { Profile, SsoConnection, SsoEvent, type EntityManager } from '@gatehouse/db';
+import { AppError, fieldChanges, SSO_CONNECTIONS_PER_WORKSPACE, SSO_EVENTS_KEPT, ssoUrlProblem, type MemberRole, type SsoFailureReason, type SsoKind, type SsoRoleMapping } from '@gatehouse/domain';
+import type { Actor } from '../shared/actor.ts';
+import type { ServiceConfig } from '../shared/config.ts';
+import { recordAudit } from '../audit/index.ts';
+import type { Membership } from '../members/index.ts';
+import { discoverOidcIssuer } from './oidc-directory.ts';
+import { ssoFailureOf } from './sso-failure.ts';
+import { ssoCallbackUrl, ssoStartUrl } from './sso-urls.ts';
+
+/** A connection as the console shows it: never the client secret. */
+export interface SsoConnectionView {
+  id: string;
+  kind: SsoKind;
+  name: string;
+  enabled: boolean;
+  defaultRole: MemberRole;
+  emailAttribute: string | null;
+  nameAttribute: string | null;
+  roleAttribute: string | null;
+  roleMappings: SsoRoleMapping[];
+  oidc: { issuer: string; clientId: string } | null;
+  /** What the admin pastes into the directory: where it sends people back to. */
+  redirectUri: string;
+  /** Where a sign-in through this connection starts (for a bookmark or the directory's app tile). */
+  startUrl: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SsoConnectionInput {
+  name: string;
+  enabled: boolean;
+  defaultRole: MemberRole;
+  emailAttribute: string | null;
+  nameAttribute: string | null;
+  roleAttribute: string | null;
+  roleMappings: SsoRoleMapping[];
+  oidc: { issuer: string; clientId: string; clientSecret?: string | undefined } | null;
+}
+
+interface AdminCall {
+  em: EntityManager;
+  config: ServiceConfig;
+  actor: Actor;
+  membership: Membership;
+}
+
+/** The client secrets' own key, derived from the app secret. */
+export function clientSecretBox(config: ServiceConfig): SecretBox {
+  return new SecretBox(config.appSecret, 'sso-client-secret');
+}
+
+export function connectionView(config: ServiceConfig, connection: SsoConnection): SsoConnectionView {
+  return {
+    id: connection.id,
+    kind: connection.kind,
+    name: connection.name,
+    enabled: connection.enabled,
+    defaultRole: connection.defaultRole,
+    emailAttribute: connection.emailAttribute ?? null,
+    nameAttribute: connection.nameAttribute ?? null,
+    roleAttribute: connection.roleAttribute ?? null,
+    roleMappings: connection.roleMappings,
+    oidc: connection.kind === 'oidc' ? { issuer: connection.oidcIssuer ?? '', clientId: connection.oidcClientId ?? '' } : null,
+    redirectUri: ssoCallbackUrl(config, connection.id),
+    startUrl: ssoStartUrl(config, connection.id),
+    createdAt: connection.createdAt.toISOString(),
+    updatedAt: connection.updatedAt.toISOString(),
+  };
+}
+
+async function findConnection(em: EntityManager, membership: Membership, connectionId: string): Promise<SsoConnection> {
+  const connection = await em.findOne(SsoConnection, { id: connectionId, workspace: membership.access.workspaceId });
+  if (!connection) throw new AppError('NOT_FOUND');
+  return connection;
+}
+
+/** The issuer is one the product may call; the role mappings name each value once. */
+function checkInput(config: ServiceConfig, input: SsoConnectionInput): void {
+  if (input.oidc) {
+    const problem = ssoUrlProblem(input.oidc.issuer, { allowHttp: config.outboundAllowPrivate });
+    if (problem) throw new AppError('INVALID_INPUT', { fields: { issuer: problem } });
+  }
+  const values = input.roleMappings.map((mapping) => mapping.value.trim().toLowerCase());
+  if (new Set(values).size !== values.length) throw new AppError('INVALID_INPUT', { fields: { roleMappings: 'duplicate' } });
+}
+
+export async function listSsoConnections(options: { em: EntityManager; config: ServiceConfig; membership: Membership }): Promise<SsoConnectionView[]> {
+  const connections = await options.em.find(SsoConnection, { workspace: options.membership.access.workspaceId }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+  return connections.map((connection) => connectionView(options.config, connection));
+}
+
+export async function createSsoConnection(options: AdminCall & { kind: SsoKind; input: SsoConnectionInput }): Promise<SsoConnectionView> {
+  const { em, config, actor, membership, input } = options;
+  checkInput(config, input);
+  if (options.kind === 'oidc' && (!input.oidc || !input.oidc.clientSecret)) throw new AppError('INVALID_INPUT', { fields: { clientSecret: 'required' } });
+  return em.transactional(async (tx) => {
+    const workspaceId = membership.access.workspaceId;
+    if ((await tx.count(SsoConnection, { workspace: workspaceId })) >= SSO_CONNECTIONS_PER_WORKSPACE) throw new AppError('INVALID_INPUT', { fields: { name: 'too_many' } });
+    const connection = tx.create(SsoConnection, {
+      workspace: workspaceId,
+      kind: options.kind,
+      name: input.name,
+      enabled: input.enabled,
+      defaultRole: input.defaultRole,
+      emailAttribute: input.emailAttribute,
+      nameAttribute: input.nameAttribute,
+      roleAttribute: input.roleAttribute,
+      roleMappings: input.roleMappings,
+      oidcIssuer: input.oidc?.issuer ?? null,
+      oidcClientId: input.oidc?.clientId ?? null,
+      oidcClientSecretSealed: input.oidc?.clientSecret ? clientSecretBox(config).seal(new TextEncoder().encode(input.oidc.clientSecret)) : null,
+      samlEntityId: null,
+      samlSsoUrl: null,
+      samlAllowIdpInitiated: false,
+      createdBy: tx.getReference(Profile, actor.profileId),
+    });
+    recordAudit(tx, actor, { workspaceId, action: 'sso_connection.created', details: { connectionId: connection.id, name: connection.name, kind: connection.kind, issuer: connection.oidcIssuer } });
+    await tx.flush();
+    return connectionView(config, connection);
+  });
+}
+
+const AUDITED = ['name', 'enabled', 'defaultRole', 'emailAttribute', 'nameAttribute', 'roleAttribute', 'oidcIssuer', 'oidcClientId'] as const;
+
+/** Changes what the admin sent; a client secret left out stays as it was. */
+export async function updateSsoConnection(options: AdminCall & { connectionId: string; input: SsoConnectionInput }): Promise<SsoConnectionView> {
+  const { em, config, actor, membership, input } = options;
+  checkInput(config, input);
+  return em.transactional(async (tx) => {
+    const connection = await findConnection(tx, membership, options.connectionId);
+    const snapshot = () => Object.fromEntries(AUDITED.map((field) => [field, connection[field]])) as Record<(typeof AUDITED)[number], unknown>;
+    const before = snapshot();
+    const mappingsBefore = JSON.stringify(connection.roleMappings);
+    Object.assign(connection, {
+      name: input.name,
+      enabled: input.enabled,
+      defaultRole: input.defaultRole,
+      emailAttribute: input.emailAttribute,
+      nameAttribute: input.nameAttribute,
+      roleAttribute: input.roleAttribute,
+      roleMappings: input.roleMappings,
+    });
+    if (connection.kind === 'oidc' && input.oidc) {
+      connection.oidcIssuer = input.oidc.issuer;
+      connection.oidcClientId = input.oidc.clientId;
+      if (input.oidc.clientSecret) connection.oidcClientSecretSealed = clientSecretBox(config).seal(new TextEncoder().encode(input.oidc.clientSecret));
+    }
+    const changes: Record<string, unknown> = fieldChanges(before, snapshot(), AUDITED);
+    if (JSON.stringify(connection.roleMappings) !== mappingsBefore) changes.roleMappings = { from: JSON.parse(mappingsBefore), to: connection.roleMappings };
+    if (input.oidc?.clientSecret) changes.clientSecret = { from: '…', to: '…' };
+    if (Object.keys(changes).length) {
+      connection.updatedAt = new Date();
+      recordAudit(tx, actor, { workspaceId: membership.access.workspaceId, action: 'sso_connection.updated', details: { connectionId: connection.id, name: connection.name, ...changes } });
+    }
+    await tx.flush();
+    return connectionView(config, connection);
+  });
+}
+
+export async function removeSsoConnection(options: AdminCall & { connectionId: string }): Promise<void> {
+  const { em, actor, membership } = options;
+  await em.transactional(async (tx) => {
+    const connection = await findConnection(tx, membership, options.connectionId);
+    recordAudit(tx, actor, { workspaceId: membership.access.workspaceId, action: 'sso_connection.removed', details: { connectionId: connection.id, name: connection.name, kind: connection.kind } });
+    tx.remove(connection);
+    await tx.flush();
+  });
+}
+
+export interface SsoEventView {
+  id: string;
+  succeeded: boolean;
+  reason: SsoFailureReason | null;
+  detail: string | null;
+  email: string | null;
+  createdAt: string;
+}
+
+/** The connection's latest sign-ins and failures, newest first. */
+export async function listSsoEvents(options: { em: EntityManager; membership: Membership; connectionId: string }): Promise<SsoEventView[]> {
+  const connection = await findConnection(options.em, options.membership, options.connectionId);
+  const events = await options.em.find(SsoEvent, { connection: connection.id }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: SSO_EVENTS_KEPT });
+  return events.map((event) => ({ id: event.id, succeeded: event.succeeded, reason: event.reason ?? null, detail: event.detail ?? null, email: event.email ?? null, createdAt: event.createdAt.toISOString() }));
+}
+
+/** "Test connection": the directory answers as it should (for OIDC: its discovery document), or why not, in the failure's words. */
+export async function testSsoConnection(options: { em: EntityManager; config: ServiceConfig; membership: Membership; connectionId: string }): Promise<{ ok: true; issuer: string } | { ok: false; reason: SsoFailureReason; detail: string }> {
+  const connection = await findConnection(options.em, options.membership, options.connectionId);
+  try {
+    const { issuer } = await discoverOidcIssuer(connection, await oidcSettingsOf(options.em, options.config, connection));
+    return { ok: true, issuer };
+  } catch (error) {
+    const failure = ssoFailureOf(error);
+    return { ok: false, reason: failure.reason, detail: failure.message };
+  }
+}
+
+/** The OIDC client settings of a connection, its secret unsealed. */
+export async function oidcSettingsOf(em: EntityManager, config: ServiceConfig, connection: SsoConnection) {
+  await em.populate(connection, ['oidcClientSecretSealed']);
+  const sealed = connection.oidcClientSecretSealed;
+  if (connection.kind !== 'oidc' || !connection.oidcIssuer || !connection.oidcClientId || !sealed) throw new AppError('NOT_FOUND');
+  return { issuer: connection.oidcIssuer, clientId: connection.oidcClientId, clientSecret: new TextDecoder().decode(clientSecretBox(config).open(sealed)), allowPrivate: config.outboundAllowPrivate };
+}
