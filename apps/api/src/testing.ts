@@ -1,4 +1,6 @@
+import http from 'node:http';
 import { afterAll, beforeAll } from 'vitest';
+import Provider from 'oidc-provider';
 import { hashPassword } from '@gatehouse/auth';
 import { appCodeOf, createClient } from '@gatehouse/client';
 import { queryRows, type Orm } from '@gatehouse/db';
@@ -168,4 +170,56 @@ export function useTestDns() {
       return address;
     },
   };
+}
+
+/** A person the company directory knows: their claims, by their subject. */
+export type DirectoryAccount = Record<string, unknown>;
+
+/**
+ * A company directory for single sign-on tests: a real OpenID Connect
+ * provider (`oidc-provider`) on 127.0.0.1, with the clients and people it is
+ * given. With `autoLogin`, its login and consent pages are skipped: the
+ * person is the `login_hint` of the request (or `defaultLogin`), as a
+ * directory with an open session would answer; without it, its development
+ * login form asks (any password is accepted).
+ */
+export async function startCompanyDirectory(options: {
+  port?: number;
+  clients: { clientId: string; clientSecret: string; redirectUris: string[] }[];
+  accounts: Map<string, DirectoryAccount>;
+  autoLogin?: { defaultLogin: () => string };
+}): Promise<{ issuer: string; close: () => Promise<void> }> {
+  const port = options.port ?? (await freePort());
+  const issuer = `http://127.0.0.1:${port}`;
+  const provider = new Provider(issuer, {
+    clients: options.clients.map((client) => ({ client_id: client.clientId, client_secret: client.clientSecret, redirect_uris: client.redirectUris, grant_types: ['authorization_code'], response_types: ['code'] })),
+    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name', 'groups'] },
+    cookies: { keys: ['company-directory-cookie-key'] },
+    pkce: { required: () => true },
+    findAccount: (_ctx: unknown, sub: string) => {
+      const account = options.accounts.get(sub);
+      return account ? { accountId: sub, claims: () => ({ sub, ...account }) } : undefined;
+    },
+  });
+  const handle = provider.callback();
+  const autoLogin = options.autoLogin;
+  const server = http.createServer((req, res) => {
+    if (!autoLogin || !req.url?.startsWith('/interaction/')) return handle(req, res);
+    void (async () => {
+      const details = await provider.interactionDetails(req, res);
+      let result: Record<string, unknown>;
+      if (details.prompt.name === 'login') {
+        const hint = typeof details.params.login_hint === 'string' ? details.params.login_hint : null;
+        result = { login: { accountId: hint ?? autoLogin.defaultLogin() } };
+      } else {
+        const grant = new provider.Grant({ accountId: details.session!.accountId, clientId: details.params.client_id });
+        grant.addOIDCScope('openid email profile');
+        result = { consent: { grantId: await grant.save() } };
+      }
+      const to = await provider.interactionResult(req, res, result, { mergeWithLastSubmission: false });
+      res.writeHead(303, { location: to }).end();
+    })().catch((error: unknown) => res.writeHead(500).end(String(error)));
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return { issuer, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }

@@ -200,8 +200,8 @@ export async function testSsoConnection(options: { em: EntityManager; config: Se
 
 /** The OIDC client settings of a connection, its secret unsealed. */
 export async function oidcSettingsOf(em: EntityManager, config: ServiceConfig, connection: SsoConnection) {
-  await em.populate(connection, ['oidcClientSecretSealed']);
-  const sealed = connection.oidcClientSecretSealed;
+  // The secret is a lazy column: read it for this use only, whichever context loaded the connection.
+  const sealed = (await em.findOne(SsoConnection, { id: connection.id }, { fields: ['oidcClientSecretSealed'], populate: ['oidcClientSecretSealed'] }))?.oidcClientSecretSealed;
   if (connection.kind !== 'oidc' || !connection.oidcIssuer || !connection.oidcClientId || !sealed) throw new AppError('NOT_FOUND');
   return { issuer: connection.oidcIssuer, clientId: connection.oidcClientId, clientSecret: new TextDecoder().decode(clientSecretBox(config).open(sealed)), allowPrivate: config.outboundAllowPrivate };
 }

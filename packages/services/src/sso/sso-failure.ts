@@ -28,6 +28,9 @@ const PRODUCT_REASONS: Partial<Record<AppCode, SsoFailureReason>> = {
 export function ssoFailureOf(error: unknown): SsoFailure {
   if (error instanceof SsoFailure) return error;
   if (isAppError(error)) return new SsoFailure(PRODUCT_REASONS[error.code] ?? 'refused', error.code, error.code);
+  // The directory answered with an OAuth error (invalid_grant, access_denied…): openid-client keeps its code apart from the message.
+  const oauthError = (error as { error?: unknown }).error;
+  if (typeof oauthError === 'string') return new SsoFailure('idp_error', `${oauthError}: ${String((error as { error_description?: unknown }).error_description ?? '')}`.slice(0, 300));
   const message = error instanceof Error ? `${error.message} ${String((error as { cause?: { message?: string } }).cause?.message ?? '')}`.trim() : String(error);
   const reason: SsoFailureReason =
     error instanceof DestinationRefused || /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|no answer within|fetch failed|is private/i.test(message)
