@@ -108,10 +108,10 @@ describe('API keys', () => {
     // The trail tells the key by its name, and finds its events by that name.
     const trail = await client.audit.list.query({ workspace: slug, actor: 'HR sys' });
     expect(trail.items.map((event) => [event.action, event.actor])).toEqual([
-      ['member.updated', { profileId: null, apiKeyId: apiKey.id, name: 'HR system' }],
-      ['member.rehired', { profileId: null, apiKeyId: apiKey.id, name: 'HR system' }],
-      ['member.dismissed', { profileId: null, apiKeyId: apiKey.id, name: 'HR system' }],
-      ['member.invited', { profileId: null, apiKeyId: apiKey.id, name: 'HR system' }],
+      ['member.updated', { profileId: null, apiKeyId: apiKey.id, scimTokenId: null, name: 'HR system' }],
+      ['member.rehired', { profileId: null, apiKeyId: apiKey.id, scimTokenId: null, name: 'HR system' }],
+      ['member.dismissed', { profileId: null, apiKeyId: apiKey.id, scimTokenId: null, name: 'HR system' }],
+      ['member.invited', { profileId: null, apiKeyId: apiKey.id, scimTokenId: null, name: 'HR system' }],
     ]);
     expect((await admin.client.audit.list.query({ workspace: slug, action: 'api_key' })).items.map((event) => event.details)).toEqual([
       expect.objectContaining({ apiKeyId: apiKey.id, name: 'HR system', keyRole: 'admin', expiresAt: null }),
