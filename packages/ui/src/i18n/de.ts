@@ -24,6 +24,9 @@ export const de = {
     workspaceAddress: 'Workspace-Adresse',
   },
   signIn: {
+    ssoOffered: '{workspace} meldet Sie über das Verzeichnis Ihres Unternehmens an.',
+    ssoRequired: 'Bei {workspace} meldet sich diese Adresse nur über das Verzeichnis Ihres Unternehmens an.',
+    withSso: 'Weiter mit {name}',
     withPasskey: 'Mit einem Passkey anmelden',
     fillIn: 'Füllen Sie die unten markierten Felder aus.',
     forgot: 'Passwort vergessen?',

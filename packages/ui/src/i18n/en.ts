@@ -24,6 +24,9 @@ export const en = {
     workspaceAddress: 'Workspace address',
   },
   signIn: {
+    ssoOffered: '{workspace} signs you in through your company’s directory.',
+    ssoRequired: 'At {workspace}, this address signs in through your company’s directory only.',
+    withSso: 'Continue with {name}',
     withPasskey: 'Sign in with a passkey',
     fillIn: 'Fill in the fields marked below.',
     forgot: 'Forgot your password?',

@@ -24,6 +24,9 @@ export const fr = {
     workspaceAddress: 'Adresse de l’espace',
   },
   signIn: {
+    ssoOffered: '{workspace} vous connecte par l’annuaire de votre entreprise.',
+    ssoRequired: 'Chez {workspace}, cette adresse se connecte uniquement par l’annuaire de votre entreprise.',
+    withSso: 'Continuer avec {name}',
     withPasskey: 'Se connecter avec une clé d’accès',
     fillIn: 'Remplissez les champs signalés ci-dessous.',
     forgot: 'Mot de passe oublié ?',

@@ -24,6 +24,9 @@ export const it = {
     workspaceAddress: 'Indirizzo dello spazio',
   },
   signIn: {
+    ssoOffered: '{workspace} ti fa accedere tramite la directory della tua azienda.',
+    ssoRequired: 'In {workspace} questo indirizzo accede solo tramite la directory della tua azienda.',
+    withSso: 'Continua con {name}',
     withPasskey: 'Accedi con una passkey',
     fillIn: 'Compila i campi segnalati qui sotto.',
     forgot: 'Password dimenticata?',
