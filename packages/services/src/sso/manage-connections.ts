@@ -9,10 +9,8 @@ import { discoverOidcIssuer } from './oidc-directory.ts';
 import { ssoFailureOf } from './sso-failure.ts';
 import { ssoCallbackUrl, ssoStartUrl } from './sso-urls.ts';
 
-/** A connection as the console shows it: never the client secret. */
-export interface SsoConnectionView {
-  id: string;
-  kind: SsoKind;
+/** What an admin chooses of a connection, whatever its protocol: its name, whether it is on, and how the directory's attributes become a person. */
+interface SsoConnectionSettings {
   name: string;
   enabled: boolean;
   defaultRole: MemberRole;
@@ -20,6 +18,12 @@ export interface SsoConnectionView {
   nameAttribute: string | null;
   roleAttribute: string | null;
   roleMappings: SsoRoleMapping[];
+}
+
+/** A connection as the console shows it: never the client secret. */
+export interface SsoConnectionView extends SsoConnectionSettings {
+  id: string;
+  kind: SsoKind;
   oidc: { issuer: string; clientId: string } | null;
   /** What the admin pastes into the directory: where it sends people back to. */
   redirectUri: string;
@@ -29,14 +33,7 @@ export interface SsoConnectionView {
   updatedAt: string;
 }
 
-export interface SsoConnectionInput {
-  name: string;
-  enabled: boolean;
-  defaultRole: MemberRole;
-  emailAttribute: string | null;
-  nameAttribute: string | null;
-  roleAttribute: string | null;
-  roleMappings: SsoRoleMapping[];
+export interface SsoConnectionInput extends SsoConnectionSettings {
   oidc: { issuer: string; clientId: string; clientSecret?: string | undefined } | null;
 }
 
