@@ -49,6 +49,14 @@ export function clientSecretBox(config: ServiceConfig): SecretBox {
   return new SecretBox(config.appSecret, 'sso-client-secret');
 }
 
+const sealSecret = (config: ServiceConfig, secret: string) => clientSecretBox(config).seal(new TextEncoder().encode(secret));
+
+/** The settings an admin sent, as the connection keeps them. */
+function settingsOf(input: SsoConnectionInput): SsoConnectionSettings {
+  const { name, enabled, defaultRole, emailAttribute, nameAttribute, roleAttribute, roleMappings } = input;
+  return { name, enabled, defaultRole, emailAttribute, nameAttribute, roleAttribute, roleMappings };
+}
+
 export function connectionView(config: ServiceConfig, connection: SsoConnection): SsoConnectionView {
   return {
     id: connection.id,
@@ -99,16 +107,10 @@ export async function createSsoConnection(options: AdminCall & { kind: SsoKind; 
     const connection = tx.create(SsoConnection, {
       workspace: workspaceId,
       kind: options.kind,
-      name: input.name,
-      enabled: input.enabled,
-      defaultRole: input.defaultRole,
-      emailAttribute: input.emailAttribute,
-      nameAttribute: input.nameAttribute,
-      roleAttribute: input.roleAttribute,
-      roleMappings: input.roleMappings,
+      ...settingsOf(input),
       oidcIssuer: input.oidc?.issuer ?? null,
       oidcClientId: input.oidc?.clientId ?? null,
-      oidcClientSecretSealed: input.oidc?.clientSecret ? clientSecretBox(config).seal(new TextEncoder().encode(input.oidc.clientSecret)) : null,
+      oidcClientSecretSealed: input.oidc?.clientSecret ? sealSecret(config, input.oidc.clientSecret) : null,
       samlEntityId: null,
       samlSsoUrl: null,
       samlAllowIdpInitiated: false,
@@ -120,7 +122,7 @@ export async function createSsoConnection(options: AdminCall & { kind: SsoKind; 
   });
 }
 
-const AUDITED = ['name', 'enabled', 'defaultRole', 'emailAttribute', 'nameAttribute', 'roleAttribute', 'oidcIssuer', 'oidcClientId'] as const;
+const AUDITED = ['name', 'enabled', 'defaultRole', 'emailAttribute', 'nameAttribute', 'roleAttribute', 'roleMappings', 'oidcIssuer', 'oidcClientId'] as const;
 
 /** Changes what the admin sent; a client secret left out stays as it was. */
 export async function updateSsoConnection(options: AdminCall & { connectionId: string; input: SsoConnectionInput }): Promise<SsoConnectionView> {
@@ -130,23 +132,13 @@ export async function updateSsoConnection(options: AdminCall & { connectionId: s
     const connection = await findConnection(tx, membership, options.connectionId);
     const snapshot = () => Object.fromEntries(AUDITED.map((field) => [field, connection[field]])) as Record<(typeof AUDITED)[number], unknown>;
     const before = snapshot();
-    const mappingsBefore = JSON.stringify(connection.roleMappings);
-    Object.assign(connection, {
-      name: input.name,
-      enabled: input.enabled,
-      defaultRole: input.defaultRole,
-      emailAttribute: input.emailAttribute,
-      nameAttribute: input.nameAttribute,
-      roleAttribute: input.roleAttribute,
-      roleMappings: input.roleMappings,
-    });
+    Object.assign(connection, settingsOf(input));
     if (connection.kind === 'oidc' && input.oidc) {
       connection.oidcIssuer = input.oidc.issuer;
       connection.oidcClientId = input.oidc.clientId;
-      if (input.oidc.clientSecret) connection.oidcClientSecretSealed = clientSecretBox(config).seal(new TextEncoder().encode(input.oidc.clientSecret));
+      if (input.oidc.clientSecret) connection.oidcClientSecretSealed = sealSecret(config, input.oidc.clientSecret);
     }
     const changes: Record<string, unknown> = fieldChanges(before, snapshot(), AUDITED);
-    if (JSON.stringify(connection.roleMappings) !== mappingsBefore) changes.roleMappings = { from: JSON.parse(mappingsBefore), to: connection.roleMappings };
     if (input.oidc?.clientSecret) changes.clientSecret = { from: '…', to: '…' };
     if (Object.keys(changes).length) {
       connection.updatedAt = new Date();
