@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEvent, Identity, Member, Profile, SsoConnection } from '@gatehouse/db';
 import { uniqueSlug } from '@gatehouse/db/testing';
 import { freePort } from '@gatehouse/embedded-postgres';
-import { failureOf, startCompanyDirectory, useTestDns, useTestServer, type DirectoryAccount } from './testing.ts';
+import { failureOf, startCompanyDirectory, testBrowser, useTestDns, useTestServer, type DirectoryAccount } from './testing.ts';
 
 /*
  * Single sign-on through a company directory over OpenID Connect: a real
@@ -57,41 +57,7 @@ async function workspaceWithConnection(name = 'Ada Admin', connection: { roleAtt
   return { admin, slug, domain, connection: created, clientSecret };
 }
 
-/** A browser: cookies kept per origin, redirects followed one by one (so each hop can be looked at). */
-function browser() {
-  const jars = new Map<string, Map<string, string>>();
-  async function go(url: string, init: RequestInit = {}): Promise<Response> {
-    const origin = new URL(url).origin;
-    const jar = jars.get(origin) ?? new Map<string, string>();
-    jars.set(origin, jar);
-    const headers = new Headers(init.headers);
-    if (jar.size) headers.set('cookie', [...jar].map(([name, value]) => `${name}=${value}`).join('; '));
-    const response = await fetch(url, { ...init, headers, redirect: 'manual' });
-    for (const header of response.headers.getSetCookie()) {
-      const [pair = ''] = header.split(';');
-      const index = pair.indexOf('=');
-      const [name, value] = [pair.slice(0, index), pair.slice(index + 1)];
-      if (!value || /expires=Thu, 01 Jan 1970/i.test(header) || /max-age=0/i.test(header)) jar.delete(name);
-      else jar.set(name, value);
-    }
-    return response;
-  }
-  /** Follows redirects until one leads back to Gatehouse's own pages (not its /auth routes), and returns that address. */
-  async function follow(url: string, stopAt: string = test.server.publicUrl): Promise<URL> {
-    let current = url;
-    for (let hop = 0; hop < 20; hop += 1) {
-      const response = await go(current);
-      await response.arrayBuffer();
-      const location = response.headers.get('location');
-      if (!location) throw new Error(`no redirect from ${current} (${response.status})`);
-      const target = new URL(location, current);
-      if (target.origin === new URL(stopAt).origin && !target.pathname.startsWith('/auth/')) return target;
-      current = target.toString();
-    }
-    throw new Error('too many redirects');
-  }
-  return { go, follow, jars, cookieOf: (name: string) => jars.get(new URL(test.server.publicUrl).origin)?.get(name) };
-}
+const browser = () => testBrowser(test.server.publicUrl);
 
 /** A person's whole sign-in through the connection, as the portal's button starts it. */
 async function signInThrough(connection: { startUrl: string }, login: string) {

@@ -223,3 +223,59 @@ export async function startCompanyDirectory(options: {
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return { issuer, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
+export { signingKey, startSamlDirectory, type SamlAccount, type SamlDirectory, type SigningKey } from './testing-saml.ts';
+
+/**
+ * A browser for the sign-in round trips: cookies kept per origin, redirects
+ * followed one by one (so each hop can be looked at), a directory's
+ * auto-posting form submitted as the page's script would. `home` is
+ * Gatehouse's public URL: following stops at its own pages (not its /auth routes).
+ */
+export function testBrowser(home: string) {
+  const jars = new Map<string, Map<string, string>>();
+  async function go(url: string, init: RequestInit = {}): Promise<Response> {
+    const origin = new URL(url).origin;
+    const jar = jars.get(origin) ?? new Map<string, string>();
+    jars.set(origin, jar);
+    const headers = new Headers(init.headers);
+    if (jar.size) headers.set('cookie', [...jar].map(([name, value]) => `${name}=${value}`).join('; '));
+    const response = await fetch(url, { ...init, headers, redirect: 'manual' });
+    for (const header of response.headers.getSetCookie()) {
+      const [pair = ''] = header.split(';');
+      const index = pair.indexOf('=');
+      const [name, value] = [pair.slice(0, index), pair.slice(index + 1)];
+      if (!value || /expires=Thu, 01 Jan 1970/i.test(header) || /max-age=0/i.test(header)) jar.delete(name);
+      else jar.set(name, value);
+    }
+    return response;
+  }
+  /** Posts a form's fields (urlencoded), as a page's form submission does. */
+  const post = (url: string, fields: Record<string, string>) =>
+    go(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+  const unescape = (value: string) => value.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  /** Follows redirects (and auto-posting forms) until one leads to Gatehouse's own pages, and returns that address. */
+  async function follow(url: string): Promise<URL> {
+    let response = await go(url);
+    let current = url;
+    for (let hop = 0; hop < 20; hop += 1) {
+      const location = response.headers.get('location');
+      if (!location) {
+        const page = await response.text();
+        const form = /<form[^>]*method="post"[^>]*action="([^"]+)"/i.exec(page);
+        if (!form) throw new Error(`no redirect nor form from ${current} (${response.status}): ${page.slice(0, 200)}`);
+        const fields = Object.fromEntries([...page.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((match) => [match[1]!, unescape(match[2]!)]));
+        current = new URL(unescape(form[1]!), current).toString();
+        response = await post(current, fields);
+        continue;
+      }
+      await response.arrayBuffer();
+      const target = new URL(location, current);
+      if (target.origin === new URL(home).origin && !target.pathname.startsWith('/auth/')) return target;
+      current = target.toString();
+      response = await go(current);
+    }
+    throw new Error('too many redirects');
+  }
+  const cookieOf = (name: string) => jars.get(new URL(home).origin)?.get(name);
+  return { go, post, follow, jars, cookieOf, session: () => cookieOf('gatehouse_session') ?? cookieOf('__Host-gatehouse_session') };
+}

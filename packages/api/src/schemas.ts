@@ -3,6 +3,10 @@ import {
   SECURITY_POLICY_LIMITS,
   SSO_ROLE_MAPPINGS_MAX,
   SSO_VALUE_MAX_LENGTH,
+  SSO_KINDS,
+  SAML_CERTIFICATE_MAX_LENGTH,
+  SAML_CERTIFICATES_MAX,
+  SAML_METADATA_MAX_LENGTH,
   TWO_FACTOR_REQUIREMENTS,
   type WayIn,
   APP_CODES,
@@ -331,9 +335,25 @@ const SsoConnectionFields = {
   nameAttribute: SsoAttribute.default(null),
   roleAttribute: SsoAttribute.default(null),
   roleMappings: z.array(z.strictObject({ value: Line({ min: 1, max: 200 }), role: MemberRoleInput })).max(SSO_ROLE_MAPPINGS_MAX).default([]),
-  oidc: z.strictObject({ issuer: SsoValue, clientId: SsoValue, clientSecret: Line({ min: 1, max: SSO_VALUE_MAX_LENGTH }).optional() }),
+  /** For an OpenID Connect connection; on update, a client secret left out stays as it was. */
+  oidc: z.strictObject({ issuer: SsoValue, clientId: SsoValue, clientSecret: Line({ min: 1, max: SSO_VALUE_MAX_LENGTH }).optional() }).nullable().default(null),
+  /** For a SAML connection: the directory's values, typed or read from its metadata (sso.readMetadata). */
+  saml: z
+    .strictObject({
+      entityId: SsoValue,
+      ssoUrl: SsoValue,
+      certificates: z.array(z.string().min(1).max(SAML_CERTIFICATE_MAX_LENGTH)).min(1).max(SAML_CERTIFICATES_MAX),
+      allowIdpInitiated: z.boolean().default(false),
+    })
+    .nullable()
+    .default(null),
 };
-export const CreateSsoConnectionInput = z.strictObject({ workspace: WorkspaceSlug, kind: z.literal('oidc'), ...SsoConnectionFields });
+export const CreateSsoConnectionInput = z.strictObject({ workspace: WorkspaceSlug, kind: z.enum(SSO_KINDS), ...SsoConnectionFields });
+/** A SAML directory's metadata, pasted or at its URL. */
+export const ReadSamlMetadataInput = z.strictObject({
+  workspace: WorkspaceSlug,
+  source: z.union([z.strictObject({ xml: z.string().min(1).max(SAML_METADATA_MAX_LENGTH) }), z.strictObject({ url: SsoValue })]),
+});
 export const UpdateSsoConnectionInput = z.strictObject({ workspace: WorkspaceSlug, connectionId: Id, ...SsoConnectionFields });
 export const SsoConnectionInput = z.strictObject({ workspace: WorkspaceSlug, connectionId: Id });
 /** Which directory an address (or a workspace's link) signs in through. */

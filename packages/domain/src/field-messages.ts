@@ -26,6 +26,9 @@ export type FieldProblem =
   | { kind: 'locks_you_out' }
   | { kind: 'domain' }
   | { kind: 'duplicate' }
+  | { kind: 'saml_metadata' }
+  | { kind: 'certificate' }
+  | { kind: 'unreachable' }
   | { kind: 'invalid' };
 
 type Describe = (problem: FieldProblem) => string;
@@ -59,6 +62,9 @@ const describers: Record<Locale, Describe> = {
       case 'locks_you_out': return 'You could no longer sign in yourself: allow a way in you have (a password, a passkey, or a linked account).';
       case 'domain': return 'Enter an email domain, such as example.com.';
       case 'duplicate': return 'This is in the list already.';
+      case 'saml_metadata': return 'This is not one directory’s SAML metadata with an entity ID, a sign-in URL (HTTP-Redirect) and a signing certificate.';
+      case 'certificate': return 'This is not an X.509 certificate (PEM, or its base64 body).';
+      case 'unreachable': return 'This address did not answer; check it and that the directory is reachable from the internet.';
       case 'invalid': return 'This value is not valid.';
     }
   },
@@ -87,6 +93,9 @@ const describers: Record<Locale, Describe> = {
       case 'locks_you_out': return 'Vous ne pourriez plus vous connecter vous-même : autorisez un mode de connexion que vous avez (mot de passe, clé d’accès ou compte lié).';
       case 'domain': return 'Saisissez un domaine de messagerie, par exemple example.com.';
       case 'duplicate': return 'Cette valeur figure déjà dans la liste.';
+      case 'saml_metadata': return 'Ce ne sont pas les métadonnées SAML d’un annuaire avec un identifiant d’entité, une URL de connexion (HTTP-Redirect) et un certificat de signature.';
+      case 'certificate': return 'Ce n’est pas un certificat X.509 (PEM, ou son contenu en base64).';
+      case 'unreachable': return 'Cette adresse n’a pas répondu ; vérifiez-la et que l’annuaire est joignable depuis Internet.';
       case 'invalid': return 'Cette valeur n’est pas valide.';
     }
   },
@@ -115,6 +124,9 @@ const describers: Record<Locale, Describe> = {
       case 'locks_you_out': return 'Sie könnten sich selbst nicht mehr anmelden: Erlauben Sie eine Anmeldeart, die Sie haben (Passwort, Passkey oder verknüpftes Konto).';
       case 'domain': return 'Geben Sie eine E-Mail-Domain ein, zum Beispiel example.com.';
       case 'duplicate': return 'Dieser Wert steht schon in der Liste.';
+      case 'saml_metadata': return 'Das sind keine SAML-Metadaten eines Verzeichnisses mit Entity-ID, Anmelde-URL (HTTP-Redirect) und Signaturzertifikat.';
+      case 'certificate': return 'Das ist kein X.509-Zertifikat (PEM oder sein Base64-Inhalt).';
+      case 'unreachable': return 'Diese Adresse hat nicht geantwortet; prüfen Sie sie und ob das Verzeichnis aus dem Internet erreichbar ist.';
       case 'invalid': return 'Dieser Wert ist ungültig.';
     }
   },
@@ -143,6 +155,9 @@ const describers: Record<Locale, Describe> = {
       case 'locks_you_out': return 'Non potresti più accedere tu stesso: consenti un modo di accesso che hai (password, passkey o account collegato).';
       case 'domain': return 'Inserisci un dominio email, per esempio example.com.';
       case 'duplicate': return 'Questo valore è già nell’elenco.';
+      case 'saml_metadata': return 'Questi non sono i metadati SAML di una directory con un ID entità, un URL di accesso (HTTP-Redirect) e un certificato di firma.';
+      case 'certificate': return 'Questo non è un certificato X.509 (PEM, o il suo contenuto base64).';
+      case 'unreachable': return 'Questo indirizzo non ha risposto; controllalo e verifica che la directory sia raggiungibile da Internet.';
       case 'invalid': return 'Questo valore non è valido.';
     }
   },

@@ -92,3 +92,13 @@ export function ssoUrlProblem(value: string, options: { allowHttp: boolean; allo
   if (url.protocol === 'https:') return null;
   return url.protocol === 'http:' && options.allowHttp ? null : 'not_https';
 }
+
+/** How far the directory's clock may be from ours when a SAML assertion's dates are checked. */
+export const SAML_CLOCK_SKEW_MS = 60_000;
+/** An identity provider's metadata document (Entra's is about 20 kB with its certificates). */
+export const SAML_METADATA_MAX_LENGTH = 200_000;
+/** A posted SAML response: a signed assertion with its attributes, groups included. */
+export const SAML_RESPONSE_MAX_BYTES = 256 * 1024;
+/** Signing certificates a connection trusts: the current one and the next during a rollover, and one spare. */
+export const SAML_CERTIFICATES_MAX = 3;
+export const SAML_CERTIFICATE_MAX_LENGTH = 8_000;

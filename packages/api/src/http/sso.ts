@@ -1,20 +1,27 @@
-import { Router, type Response } from 'express';
+import express, { Router, type Request, type Response } from 'express';
 import { SecretBox } from '@gatehouse/auth';
 import { SsoConnection, type Orm } from '@gatehouse/db';
-import { DEFAULT_LOCALE, negotiateLocale, sessionAbsoluteEndsAt, SSO_ATTEMPT_TTL_MS } from '@gatehouse/domain';
+import { DEFAULT_LOCALE, negotiateLocale, SAML_RESPONSE_MAX_BYTES, sessionAbsoluteEndsAt, SSO_ATTEMPT_TTL_MS } from '@gatehouse/domain';
 import {
   finishOidcSignIn,
+  finishSamlSignIn,
   oidcSettingsOf,
+  personFromAssertion,
   personFromClaims,
   recordSsoEvent,
+  samlServiceProviderMetadata,
+  samlSettingsOf,
   signInThroughSso,
   ssoCallbackUrl,
+  SsoFailure,
   SSO_ROUTES_BASE,
   ssoFailureOf,
   startOidcSignIn,
+  startSamlSignIn,
+  type DirectoryPerson,
   type OidcAttempt,
+  type SamlAttempt,
   type ServiceConfig,
-  type SsoFailure,
 } from '@gatehouse/services';
 import { requestOrigin } from './origin.ts';
 import { requestIdOf } from './request-id.ts';
@@ -28,18 +35,22 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface PendingAttempt {
   connectionId: string;
-  attempt: OidcAttempt;
+  oidc?: OidcAttempt;
+  saml?: SamlAttempt;
   next: string;
   expiresAt: number;
 }
 
 /**
- * /auth/sso/:connection/start and …/callback: the browser's trip to the
- * company's directory and back. As for social sign-in, the state, PKCE
- * verifier and nonce travel sealed in an HttpOnly cookie scoped to this path,
- * and the callback URL comes from PUBLIC_URL. Every outcome is noted on the
- * connection's page (its reason in plain words for the admin); the person
- * sees the portal's sign-in page with a catalogue code.
+ * /auth/sso/:connection/start, then …/callback (OpenID Connect) or …/acs
+ * (SAML, posted by the directory): the browser's trip to the company's
+ * directory and back. As for social sign-in, what the answer must match
+ * (state, PKCE verifier and nonce; the SAML request's id) travels sealed in
+ * an HttpOnly cookie scoped to this path, and our URLs come from PUBLIC_URL.
+ * Every outcome is noted on the connection's page (its reason in plain words
+ * for the admin); the person sees the portal's sign-in page with a
+ * catalogue code. …/metadata is the SAML connection's document for the
+ * directory's admin.
  */
 /** Where the routes are mounted; the services build the connections' URLs from the same base. */
 export const SSO_PATH = SSO_ROUTES_BASE;
@@ -59,9 +70,13 @@ export function ssoRoutes(options: { orm: Orm; config: ServiceConfig; publicUrl:
     const em = orm.em.fork();
     try {
       const loginHint = typeof req.query.login_hint === 'string' ? req.query.login_hint.slice(0, 320) : null;
-      const { url, attempt } = await startOidcSignIn(connection, await oidcSettingsOf(em, config, connection), ssoCallbackUrl(config, connection.id), loginHint);
-      const pending: PendingAttempt = { connectionId: connection.id, attempt, next: safeNext(req.query.next, publicUrl), expiresAt: Date.now() + SSO_ATTEMPT_TTL_MS };
-      res.cookie(STATE_COOKIE, box.seal(new TextEncoder().encode(JSON.stringify(pending))), { httpOnly: true, sameSite: 'lax', secure: cookie.secure, path: '/auth/sso', maxAge: SSO_ATTEMPT_TTL_MS });
+      const pending: PendingAttempt = { connectionId: connection.id, next: safeNext(req.query.next, publicUrl), expiresAt: Date.now() + SSO_ATTEMPT_TTL_MS };
+      let url: string;
+      if (connection.kind === 'saml') ({ url, attempt: pending.saml } = await startSamlSignIn(samlSettingsOf(config, connection), loginHint));
+      else ({ url, attempt: pending.oidc } = await startOidcSignIn(connection, await oidcSettingsOf(em, config, connection), ssoCallbackUrl(config, connection.id), loginHint));
+      // The SAML answer is a form the directory's page posts to us, cross-site: only a SameSite=None cookie comes along (Secure, so on https only; plain http is this machine, same-site anyway).
+      const sameSite = connection.kind === 'saml' && cookie.secure ? 'none' : 'lax';
+      res.cookie(STATE_COOKIE, box.seal(new TextEncoder().encode(JSON.stringify(pending))), { httpOnly: true, sameSite, secure: cookie.secure, path: SSO_PATH, maxAge: SSO_ATTEMPT_TTL_MS });
       res.redirect(303, url);
     } catch (error) {
       const failure = ssoFailureOf(error);
@@ -71,39 +86,84 @@ export function ssoRoutes(options: { orm: Orm; config: ServiceConfig; publicUrl:
     }
   });
 
-  router.get('/:connection/callback', async (req, res) => {
-    const connection = await connectionOf(req.params.connection);
+  /** The browser's sealed attempt for this connection, or why there is none (which the connection's page notes). */
+  const pendingOf = (req: Request, res: Response, connection: SsoConnection): PendingAttempt | Error => {
     const sealed = readCookie(req, STATE_COOKIE);
-    res.clearCookie(STATE_COOKIE, { path: '/auth/sso' });
-    if (!connection) return void fail(res, 'NOT_FOUND');
-    const slug = connection.workspace.getEntity().slug;
-    const em = orm.em.fork();
-    const note = (failure: SsoFailure, email: string | null) => recordSsoEvent(orm.em.fork(), connection.id, { succeeded: false, failure, email });
-    let pending: PendingAttempt;
+    res.clearCookie(STATE_COOKIE, { path: SSO_PATH });
     try {
-      pending = JSON.parse(new TextDecoder().decode(box.open(sealed ?? ''))) as PendingAttempt;
+      const pending = JSON.parse(new TextDecoder().decode(box.open(sealed ?? ''))) as PendingAttempt;
       if (pending.connectionId !== connection.id) throw new Error('the sign-in began at another connection');
       if (pending.expiresAt < Date.now()) throw new Error('the sign-in took longer than ten minutes');
+      return pending;
     } catch (error) {
-      await note(ssoFailureOf(new Error(`state: ${(error as Error).message}`)), null);
-      return void fail(res, 'SSO_FAILED', slug);
+      return new Error(`state: ${sealed ? (error as Error).message : 'this browser kept no sign-in (cookie missing)'}`);
     }
+  };
+
+  /** The directory vouched for `person` (from `readPerson`): they come in as its rules say, or the failure is noted and shown. */
+  const complete = async (req: Request, res: Response, connection: SsoConnection, next: string, readPerson: () => Promise<DirectoryPerson>) => {
+    const slug = connection.workspace.getEntity().slug;
     let email: string | null = null;
     try {
-      const claims = await finishOidcSignIn(connection, await oidcSettingsOf(em, config, connection), new URL(req.originalUrl, publicUrl), pending.attempt);
-      const person = personFromClaims(connection, claims);
+      const person = await readPerson();
       email = person.email;
+      const em = orm.em.fork();
       const outcome = await signInThroughSso({ em, config, connection, person, origin: requestOrigin(req, res, cookie, { bearer: false }), locale: negotiateLocale(req.headers['accept-language']) ?? DEFAULT_LOCALE });
       await recordSsoEvent(orm.em.fork(), connection.id, { succeeded: true, email, profileId: outcome.status === 'two_factor_required' ? null : outcome.profile.id });
-      if (outcome.status === 'two_factor_required') return void res.redirect(303, `/signin?next=${encodeURIComponent(pending.next)}#challenge=${outcome.challengeId}`);
+      if (outcome.status === 'two_factor_required') return void res.redirect(303, `/signin?next=${encodeURIComponent(next)}#challenge=${outcome.challengeId}`);
       setSessionCookie(res, cookie, outcome.token, sessionAbsoluteEndsAt(outcome.session));
-      res.redirect(303, pending.next);
+      res.redirect(303, next);
     } catch (error) {
       const failure = ssoFailureOf(error);
-      await note(failure, email);
+      await recordSsoEvent(orm.em.fork(), connection.id, { succeeded: false, failure, email });
       if (failure.reason === 'malformed' || failure.reason === 'unreachable') logger.warn({ err: error, connection: connection.id, requestId: requestIdOf(req) }, 'single sign-on failed');
       fail(res, failure.code, slug);
     }
+  };
+
+  router.get('/:connection/callback', async (req, res) => {
+    const connection = await connectionOf(req.params.connection);
+    if (!connection || connection.kind !== 'oidc') return void fail(res, 'NOT_FOUND');
+    const pending = pendingOf(req, res, connection);
+    if (pending instanceof Error || !pending.oidc) {
+      await recordSsoEvent(orm.em.fork(), connection.id, { succeeded: false, failure: ssoFailureOf(pending instanceof Error ? pending : new Error('state: the sign-in began as SAML')), email: null });
+      return void fail(res, 'SSO_FAILED', connection.workspace.getEntity().slug);
+    }
+    const attempt = pending.oidc;
+    await complete(req, res, connection, pending.next, async () => {
+      const claims = await finishOidcSignIn(connection, await oidcSettingsOf(orm.em.fork(), config, connection), new URL(req.originalUrl, publicUrl), attempt);
+      return personFromClaims(connection, claims);
+    });
+  });
+
+  // The directory's answer, posted by the person's browser from the directory's page.
+  const readForm = express.urlencoded({ extended: false, limit: SAML_RESPONSE_MAX_BYTES + 4096, parameterLimit: 10 });
+  /** The directory's form, or why it cannot be read (too large): the person still sees the sign-in page, the connection's page why. */
+  const formOf = (req: Request, res: Response) =>
+    new Promise<Record<string, unknown> | SsoFailure>((resolve) =>
+      readForm(req, res, (error?: unknown) => resolve(error ? new SsoFailure('malformed', `the form posted cannot be read (${(error as { type?: string }).type ?? 'unreadable'})`) : ((req.body ?? {}) as Record<string, unknown>))),
+    );
+
+  router.post('/:connection/acs', async (req, res) => {
+    const connection = await connectionOf(req.params.connection);
+    if (!connection || connection.kind !== 'saml' || !connection.enabled) return void fail(res, 'NOT_FOUND');
+    const form = await formOf(req, res);
+    const pending = pendingOf(req, res, connection);
+    // No attempt from this browser: the directory began the sign-in itself (allowed only where the admin turned it on).
+    const attempt = pending instanceof Error ? null : (pending.saml ?? null);
+    const body = form instanceof SsoFailure ? {} : form;
+    const next = attempt && !(pending instanceof Error) ? pending.next : safeNext(body.RelayState, publicUrl);
+    await complete(req, res, connection, next, async () => {
+      if (form instanceof SsoFailure) throw form;
+      const profile = await finishSamlSignIn(orm.em.fork(), connection.id, samlSettingsOf(config, connection), body.SAMLResponse, attempt);
+      return personFromAssertion(connection, profile);
+    });
+  });
+
+  router.get('/:connection/metadata', async (req, res) => {
+    const connection = await connectionOf(req.params.connection);
+    if (!connection || connection.kind !== 'saml') return void res.status(404).type('text/plain').send('No such SAML connection.');
+    res.type('application/samlmetadata+xml').set('Content-Disposition', `inline; filename="gatehouse-${connection.id}.xml"`).send(samlServiceProviderMetadata(samlSettingsOf(config, connection)));
   });
   return router;
 }

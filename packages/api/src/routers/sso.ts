@@ -1,7 +1,7 @@
-import { createSsoConnection, findSsoChoices, listSsoConnections, listSsoEvents, removeSsoConnection, testSsoConnection, updateSsoConnection, type SsoConnectionInput } from '@gatehouse/services';
+import { createSsoConnection, findSsoChoices, listSsoConnections, listSsoEvents, readSamlMetadata, removeSsoConnection, testSsoConnection, updateSsoConnection, type SsoConnectionInput } from '@gatehouse/services';
 import type { z } from 'zod';
 import { adminProcedure, publicProcedure, router } from '../trpc.ts';
-import { CreateSsoConnectionInput, SsoConnectionInput as ConnectionIdInput, SsoDiscoverInput, UpdateSsoConnectionInput, WorkspaceInput } from '../schemas.ts';
+import { CreateSsoConnectionInput, ReadSamlMetadataInput, SsoConnectionInput as ConnectionIdInput, SsoDiscoverInput, UpdateSsoConnectionInput, WorkspaceInput } from '../schemas.ts';
 
 /** What both create and update send about a connection. */
 type Fields = Omit<z.output<typeof CreateSsoConnectionInput>, 'workspace' | 'kind'>;
@@ -15,6 +15,7 @@ const inputOf = (fields: Fields): SsoConnectionInput => ({
   roleAttribute: fields.roleAttribute,
   roleMappings: fields.roleMappings,
   oidc: fields.oidc,
+  saml: fields.saml,
 });
 
 /**
@@ -36,6 +37,9 @@ export const ssoRouter = router({
   remove: adminProcedure.input(ConnectionIdInput).mutation(({ ctx, input }) =>
     removeSsoConnection({ em: ctx.em, config: ctx.config, actor: ctx.actor, membership: ctx.membership, connectionId: input.connectionId }),
   ),
+
+  /** A SAML directory's metadata read into the connection form's values (entity id, sign-in URL, certificates); nothing is stored. */
+  readMetadata: adminProcedure.input(ReadSamlMetadataInput).mutation(({ ctx, input }) => readSamlMetadata({ config: ctx.config, source: input.source })),
 
   /** Whether the directory answers as configured, before anyone depends on it. */
   test: adminProcedure.input(ConnectionIdInput).mutation(({ ctx, input }) => testSsoConnection({ em: ctx.em, config: ctx.config, membership: ctx.membership, connectionId: input.connectionId })),

@@ -13,7 +13,7 @@ export interface PurgeCutoffs {
 }
 
 /** Deletes what has expired, each kind in one statement; returns how many rows of each went. */
-export async function deleteExpiredRows(em: EntityManager, cutoffs: PurgeCutoffs): Promise<{ sessions: number; challenges: number; tokens: number; invitations: number; mail: number; oidc: number; appLogouts: number }> {
+export async function deleteExpiredRows(em: EntityManager, cutoffs: PurgeCutoffs): Promise<{ sessions: number; challenges: number; tokens: number; invitations: number; mail: number; oidc: number; appLogouts: number; samlAssertions: number }> {
   return {
     sessions: await deleteExpiredSessions(em, cutoffs.now),
     challenges:
@@ -25,5 +25,7 @@ export async function deleteExpiredRows(em: EntityManager, cutoffs: PurgeCutoffs
     oidc: await executeStatement(em, 'delete from oidc_record where expires_at <= $1', [cutoffs.now]),
     // Back-channel logouts are kept as long as mail, for the same questions (was it sent, when).
     appLogouts: await executeStatement(em, 'delete from app_logout_outbox where (delivered_at is not null or failed_at is not null) and created_at <= $1', [cutoffs.mailBefore]),
+    // A used SAML assertion past its expiry would be refused on its dates anyway.
+    samlAssertions: await executeStatement(em, 'delete from saml_assertion where expires_at <= $1', [cutoffs.now]),
   };
 }

@@ -1,13 +1,16 @@
 import { SecretBox } from '@gatehouse/auth';
 import { Profile, SsoConnection, SsoEvent, type EntityManager } from '@gatehouse/db';
-import { AppError, fieldChanges, SSO_CONNECTIONS_PER_WORKSPACE, SSO_EVENTS_KEPT, ssoUrlProblem, type MemberRole, type SsoFailureReason, type SsoKind, type SsoRoleMapping } from '@gatehouse/domain';
+import { AppError, fieldChanges, SAML_CERTIFICATES_MAX, SSO_CONNECTIONS_PER_WORKSPACE, SSO_EVENTS_KEPT, ssoUrlProblem, type MemberRole, type SsoFailureReason, type SsoKind, type SsoRoleMapping } from '@gatehouse/domain';
 import type { Actor } from '../shared/actor.ts';
 import type { ServiceConfig } from '../shared/config.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Membership } from '../members/index.ts';
+import { guardedFetch } from '../shared/outbound.ts';
 import { discoverOidcIssuer } from './oidc-directory.ts';
-import { ssoFailureOf } from './sso-failure.ts';
-import { ssoCallbackUrl, ssoStartUrl } from './sso-urls.ts';
+import { startSamlSignIn, type SamlDirectorySettings } from './saml-directory.ts';
+import { certificateView, fetchIdpMetadata, normalizeCertificate, parseIdpMetadata, type CertificateView } from './saml-metadata.ts';
+import { SsoFailure, ssoFailureOf } from './sso-failure.ts';
+import { ssoAcsUrl, ssoCallbackUrl, ssoMetadataUrl, ssoStartUrl } from './sso-urls.ts';
 
 /** What an admin chooses of a connection, whatever its protocol: its name, whether it is on, and how the directory's attributes become a person. */
 interface SsoConnectionSettings {
@@ -25,7 +28,17 @@ export interface SsoConnectionView extends SsoConnectionSettings {
   id: string;
   kind: SsoKind;
   oidc: { issuer: string; clientId: string } | null;
-  /** What the admin pastes into the directory: where it sends people back to. */
+  saml: {
+    entityId: string;
+    ssoUrl: string;
+    certificates: CertificateView[];
+    allowIdpInitiated: boolean;
+    /** What the directory's admin pastes as our identifier (the audience)… */
+    spEntityId: string;
+    /** … or the document naming it and the ACS, to import in one step. */
+    metadataUrl: string;
+  } | null;
+  /** What the admin pastes into the directory: where it sends people back to (for SAML, the ACS). */
   redirectUri: string;
   /** Where a sign-in through this connection starts (for a bookmark or the directory's app tile). */
   startUrl: string;
@@ -33,8 +46,17 @@ export interface SsoConnectionView extends SsoConnectionSettings {
   updatedAt: string;
 }
 
+export interface SamlConnectionInput {
+  entityId: string;
+  ssoUrl: string;
+  /** PEM or base64 DER, as pasted or read from the metadata. */
+  certificates: string[];
+  allowIdpInitiated: boolean;
+}
+
 export interface SsoConnectionInput extends SsoConnectionSettings {
   oidc: { issuer: string; clientId: string; clientSecret?: string | undefined } | null;
+  saml: SamlConnectionInput | null;
 }
 
 interface AdminCall {
@@ -69,7 +91,18 @@ export function connectionView(config: ServiceConfig, connection: SsoConnection)
     roleAttribute: connection.roleAttribute ?? null,
     roleMappings: connection.roleMappings,
     oidc: connection.kind === 'oidc' ? { issuer: connection.oidcIssuer ?? '', clientId: connection.oidcClientId ?? '' } : null,
-    redirectUri: ssoCallbackUrl(config, connection.id),
+    saml:
+      connection.kind === 'saml'
+        ? {
+            entityId: connection.samlEntityId ?? '',
+            ssoUrl: connection.samlSsoUrl ?? '',
+            certificates: connection.samlCertificates.map(certificateView),
+            allowIdpInitiated: connection.samlAllowIdpInitiated,
+            spEntityId: ssoMetadataUrl(config, connection.id),
+            metadataUrl: ssoMetadataUrl(config, connection.id),
+          }
+        : null,
+    redirectUri: connection.kind === 'saml' ? ssoAcsUrl(config, connection.id) : ssoCallbackUrl(config, connection.id),
     startUrl: ssoStartUrl(config, connection.id),
     createdAt: connection.createdAt.toISOString(),
     updatedAt: connection.updatedAt.toISOString(),
@@ -82,14 +115,30 @@ async function findConnection(em: EntityManager, membership: Membership, connect
   return connection;
 }
 
-/** The issuer is one the product may call; the role mappings name each value once. */
-function checkInput(config: ServiceConfig, input: SsoConnectionInput): void {
+/**
+ * The protocol's settings are there for the connection's kind (and only
+ * theirs); the issuer or sign-in URL is one the product may call; the
+ * certificates are certificates; the role mappings name each value once.
+ * The certificates as the connection keeps them (base64 DER) are returned.
+ */
+function checkInput(config: ServiceConfig, kind: SsoKind, input: SsoConnectionInput): string[] {
+  if ((kind === 'oidc' && (!input.oidc || input.saml)) || (kind === 'saml' && (!input.saml || input.oidc))) throw new AppError('INVALID_INPUT', { fields: { [kind]: 'required' } });
   if (input.oidc) {
     const problem = ssoUrlProblem(input.oidc.issuer, { allowHttp: config.outboundAllowPrivate });
     if (problem) throw new AppError('INVALID_INPUT', { fields: { issuer: problem } });
   }
+  let certificates: string[] = [];
+  if (input.saml) {
+    // Sign-in URLs of some directories carry their tenant in the query (Google's idpid).
+    const problem = ssoUrlProblem(input.saml.ssoUrl, { allowHttp: config.outboundAllowPrivate, allowQuery: true });
+    if (problem) throw new AppError('INVALID_INPUT', { fields: { ssoUrl: problem } });
+    certificates = [...new Set(input.saml.certificates.map(normalizeCertificate))] as string[];
+    if (certificates.includes(null as never)) throw new AppError('INVALID_INPUT', { fields: { certificates: 'certificate' } });
+    if (certificates.length > SAML_CERTIFICATES_MAX) throw new AppError('INVALID_INPUT', { fields: { certificates: 'too_many' } });
+  }
   const values = input.roleMappings.map((mapping) => mapping.value.trim().toLowerCase());
   if (new Set(values).size !== values.length) throw new AppError('INVALID_INPUT', { fields: { roleMappings: 'duplicate' } });
+  return certificates;
 }
 
 export async function listSsoConnections(options: { em: EntityManager; config: ServiceConfig; membership: Membership }): Promise<SsoConnectionView[]> {
@@ -99,8 +148,8 @@ export async function listSsoConnections(options: { em: EntityManager; config: S
 
 export async function createSsoConnection(options: AdminCall & { kind: SsoKind; input: SsoConnectionInput }): Promise<SsoConnectionView> {
   const { em, config, actor, membership, input } = options;
-  checkInput(config, input);
-  if (options.kind === 'oidc' && (!input.oidc || !input.oidc.clientSecret)) throw new AppError('INVALID_INPUT', { fields: { clientSecret: 'required' } });
+  const certificates = checkInput(config, options.kind, input);
+  if (options.kind === 'oidc' && !input.oidc?.clientSecret) throw new AppError('INVALID_INPUT', { fields: { clientSecret: 'required' } });
   return em.transactional(async (tx) => {
     const workspaceId = membership.access.workspaceId;
     if ((await tx.count(SsoConnection, { workspace: workspaceId })) >= SSO_CONNECTIONS_PER_WORKSPACE) throw new AppError('INVALID_INPUT', { fields: { name: 'too_many' } });
@@ -111,25 +160,26 @@ export async function createSsoConnection(options: AdminCall & { kind: SsoKind; 
       oidcIssuer: input.oidc?.issuer ?? null,
       oidcClientId: input.oidc?.clientId ?? null,
       oidcClientSecretSealed: input.oidc?.clientSecret ? sealSecret(config, input.oidc.clientSecret) : null,
-      samlEntityId: null,
-      samlSsoUrl: null,
-      samlAllowIdpInitiated: false,
+      samlEntityId: input.saml?.entityId ?? null,
+      samlSsoUrl: input.saml?.ssoUrl ?? null,
+      samlCertificates: certificates,
+      samlAllowIdpInitiated: input.saml?.allowIdpInitiated ?? false,
       createdBy: tx.getReference(Profile, actor.profileId),
     });
-    recordAudit(tx, actor, { workspaceId, action: 'sso_connection.created', details: { connectionId: connection.id, name: connection.name, kind: connection.kind, issuer: connection.oidcIssuer } });
+    recordAudit(tx, actor, { workspaceId, action: 'sso_connection.created', details: { connectionId: connection.id, name: connection.name, kind: connection.kind, issuer: connection.oidcIssuer ?? connection.samlEntityId } });
     await tx.flush();
     return connectionView(config, connection);
   });
 }
 
-const AUDITED = ['name', 'enabled', 'defaultRole', 'emailAttribute', 'nameAttribute', 'roleAttribute', 'roleMappings', 'oidcIssuer', 'oidcClientId'] as const;
+const AUDITED = ['name', 'enabled', 'defaultRole', 'emailAttribute', 'nameAttribute', 'roleAttribute', 'roleMappings', 'oidcIssuer', 'oidcClientId', 'samlEntityId', 'samlSsoUrl', 'samlAllowIdpInitiated'] as const;
 
 /** Changes what the admin sent; a client secret left out stays as it was. */
 export async function updateSsoConnection(options: AdminCall & { connectionId: string; input: SsoConnectionInput }): Promise<SsoConnectionView> {
   const { em, config, actor, membership, input } = options;
-  checkInput(config, input);
   return em.transactional(async (tx) => {
     const connection = await findConnection(tx, membership, options.connectionId);
+    const certificates = checkInput(config, connection.kind, input);
     const snapshot = () => Object.fromEntries(AUDITED.map((field) => [field, connection[field]])) as Record<(typeof AUDITED)[number], unknown>;
     const before = snapshot();
     Object.assign(connection, settingsOf(input));
@@ -138,8 +188,18 @@ export async function updateSsoConnection(options: AdminCall & { connectionId: s
       connection.oidcClientId = input.oidc.clientId;
       if (input.oidc.clientSecret) connection.oidcClientSecretSealed = sealSecret(config, input.oidc.clientSecret);
     }
+    const fingerprints = (bodies: string[]) => bodies.map((body) => certificateView(body).fingerprint).join(', ');
+    const certificatesBefore = fingerprints(connection.samlCertificates);
+    if (connection.kind === 'saml' && input.saml) {
+      connection.samlEntityId = input.saml.entityId;
+      connection.samlSsoUrl = input.saml.ssoUrl;
+      connection.samlAllowIdpInitiated = input.saml.allowIdpInitiated;
+      connection.samlCertificates = certificates;
+    }
     const changes: Record<string, unknown> = fieldChanges(before, snapshot(), AUDITED);
     if (input.oidc?.clientSecret) changes.clientSecret = { from: '…', to: '…' };
+    // A certificate is named by its fingerprint, as the directory's admin sees it.
+    if (fingerprints(connection.samlCertificates) !== certificatesBefore) changes.certificates = { from: certificatesBefore, to: fingerprints(connection.samlCertificates) };
     if (Object.keys(changes).length) {
       connection.updatedAt = new Date();
       recordAudit(tx, actor, { workspaceId: membership.access.workspaceId, action: 'sso_connection.updated', details: { connectionId: connection.id, name: connection.name, ...changes } });
@@ -179,6 +239,7 @@ export async function listSsoEvents(options: { em: EntityManager; membership: Me
 export async function testSsoConnection(options: { em: EntityManager; config: ServiceConfig; membership: Membership; connectionId: string }): Promise<{ ok: true; issuer: string } | { ok: false; reason: SsoFailureReason; detail: string }> {
   const connection = await findConnection(options.em, options.membership, options.connectionId);
   try {
+    if (connection.kind === 'saml') return { ok: true, issuer: await testSamlDirectory(samlSettingsOf(options.config, connection), options.config) };
     const { issuer } = await discoverOidcIssuer(connection, await oidcSettingsOf(options.em, options.config, connection));
     return { ok: true, issuer };
   } catch (error) {
@@ -193,4 +254,34 @@ export async function oidcSettingsOf(em: EntityManager, config: ServiceConfig, c
   const sealed = (await em.findOne(SsoConnection, { id: connection.id }, { fields: ['oidcClientSecretSealed'], populate: ['oidcClientSecretSealed'] }))?.oidcClientSecretSealed;
   if (connection.kind !== 'oidc' || !connection.oidcIssuer || !connection.oidcClientId || !sealed) throw new AppError('NOT_FOUND');
   return { issuer: connection.oidcIssuer, clientId: connection.oidcClientId, clientSecret: new TextDecoder().decode(clientSecretBox(config).open(sealed)), allowPrivate: config.outboundAllowPrivate };
+}
+
+/** A SAML connection's values for the round trip: ours from PUBLIC_URL, the directory's as the admin imported them. */
+export function samlSettingsOf(config: ServiceConfig, connection: SsoConnection): SamlDirectorySettings {
+  if (connection.kind !== 'saml' || !connection.samlEntityId || !connection.samlSsoUrl || !connection.samlCertificates.length) throw new AppError('NOT_FOUND');
+  return {
+    spEntityId: ssoMetadataUrl(config, connection.id),
+    acsUrl: ssoAcsUrl(config, connection.id),
+    idpEntityId: connection.samlEntityId,
+    ssoUrl: connection.samlSsoUrl,
+    certificates: connection.samlCertificates,
+    allowIdpInitiated: connection.samlAllowIdpInitiated,
+  };
+}
+
+/** A SAML directory has no discovery to ask: a certificate still valid, and its sign-in URL answering. */
+async function testSamlDirectory(settings: SamlDirectorySettings, config: ServiceConfig): Promise<string> {
+  if (!settings.certificates.some((body) => Date.parse(certificateView(body).expiresAt) > Date.now())) throw new SsoFailure('signature', 'every signing certificate of the directory has expired');
+  // A real request, as a person's browser brings it: the directory should show its sign-in page (or send to it), not an error.
+  const { url } = await startSamlSignIn(settings, null);
+  const answer = await guardedFetch({ timeoutMs: 10_000, allowPrivate: config.outboundAllowPrivate, maxBytes: 512 * 1024 })(url, {});
+  if (answer.status >= 400) throw new SsoFailure(answer.status >= 500 ? 'unreachable' : 'refused', `the sign-in URL answered ${answer.status} to our request`);
+  return settings.idpEntityId;
+}
+
+/** An identity provider's metadata, pasted or at a URL, read into the values a SAML connection's form takes. */
+export async function readSamlMetadata(options: { config: ServiceConfig; source: { xml: string } | { url: string } }): Promise<{ entityId: string; ssoUrl: string; certificates: CertificateView[] }> {
+  const { source, config } = options;
+  const metadata = 'xml' in source ? parseIdpMetadata(source.xml) : await fetchIdpMetadata(source.url, { allowPrivate: config.outboundAllowPrivate });
+  return { entityId: metadata.entityId, ssoUrl: metadata.ssoUrl, certificates: metadata.certificates.map(certificateView) };
 }

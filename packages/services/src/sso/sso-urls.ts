@@ -10,3 +10,13 @@ export function ssoCallbackUrl(config: ServiceConfig, connectionId: string): str
 export function ssoStartUrl(config: ServiceConfig, connectionId: string): string {
   return new URL(`${SSO_ROUTES_BASE}/${connectionId}/start`, config.publicUrl).toString();
 }
+
+/** A SAML connection's assertion consumer service: where the directory posts its answer. */
+export function ssoAcsUrl(config: ServiceConfig, connectionId: string): string {
+  return new URL(`${SSO_ROUTES_BASE}/${connectionId}/acs`, config.publicUrl).toString();
+}
+
+/** A SAML connection's metadata, whose URL is also our entity id (the audience the directory names). */
+export function ssoMetadataUrl(config: ServiceConfig, connectionId: string): string {
+  return new URL(`${SSO_ROUTES_BASE}/${connectionId}/metadata`, config.publicUrl).toString();
+}

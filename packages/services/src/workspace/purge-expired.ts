@@ -9,6 +9,8 @@ export interface PurgeReport {
   mail: number;
   /** Expired codes, tokens and sessions of the OpenID Connect provider. */
   oidc: number;
+  /** SAML assertions remembered against replay, once past their expiry. */
+  samlAssertions: number;
 }
 
 const DAY_MS = 86_400_000;
