@@ -55,9 +55,15 @@ export interface ResponseShape {
   relayState?: string;
 }
 
-export async function startSamlDirectory(options: { port?: number; accounts: Map<string, SamlAccount>; key?: SigningKey; entityId?: string }) {
+/**
+ * `host: 'localhost'` puts the directory on the same site as a test server
+ * (whose public URL is on localhost), as a browser sees sites: the posted
+ * answer then carries the sign-in's cookie, which on plain http may only be
+ * SameSite=Lax (on https it is SameSite=None; Secure, and any site works).
+ */
+export async function startSamlDirectory(options: { port?: number; host?: '127.0.0.1' | 'localhost'; accounts: Map<string, SamlAccount>; key?: SigningKey; entityId?: string }) {
   const port = options.port ?? (await freePort());
-  const origin = `http://127.0.0.1:${port}`;
+  const origin = `http://${options.host ?? '127.0.0.1'}:${port}`;
   const entityId = options.entityId ?? `${origin}/metadata`;
   const key = options.key ?? (await signingKey());
   const directoryWith = (signing: SigningKey) =>
@@ -150,6 +156,9 @@ export async function startSamlDirectory(options: { port?: number; accounts: Map
     })().catch((error: unknown) => (res.headersSent ? res.end() : res.writeHead(500).end(String((error as Error).stack ?? error))));
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  // localhost may resolve to ::1 first: answer there too, where the machine has IPv6.
+  const ipv6 = options.host === 'localhost' ? http.createServer(server.listeners('request')[0] as http.RequestListener) : null;
+  if (ipv6) await new Promise<void>((resolve) => ipv6.once('error', () => resolve()).listen(port, '::1', resolve));
   return {
     entityId,
     ssoUrl: `${origin}/sso`,
@@ -158,7 +167,10 @@ export async function startSamlDirectory(options: { port?: number; accounts: Map
     certificate: key.certificate,
     respond,
     autoPost,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: async () => {
+      ipv6?.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }
 
