@@ -1,8 +1,8 @@
 import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Identity, Member, Profile, SamlAssertion } from '@gatehouse/db';
+import { AuditEvent, Identity, Member, Profile, SamlAssertion } from '@gatehouse/db';
 import { uniqueSlug } from '@gatehouse/db/testing';
-import { failureOf, signingKey, startSamlDirectory, testBrowser, useTestDns, useTestServer, type SamlAccount, type SamlDirectory } from './testing.ts';
+import { failureOf, signingKey, startSamlDirectory, testBrowser, TEST_PASSWORD, useTestDns, useTestServer, type SamlAccount, type SamlDirectory } from './testing.ts';
 
 /*
  * Single sign-on through a company directory over SAML 2.0: a real identity
@@ -296,5 +296,49 @@ describe('single sign-on connections (SAML 2.0)', () => {
     const answer = await directory.respond(connection.saml!.spEntityId, { account: accounts.get('dana')!, inResponseTo: requestId });
     await admin.client.sso.update.mutate({ workspace: slug, connectionId: connection.id, name: connection.name, enabled: false, saml: samlInput(connection) });
     expect(errorOf(await person.post(connection.redirectUri, { SAMLResponse: answer.samlResponse }))).toBe('NOT_FOUND');
+  });
+
+  it('where the domain must use it, refuse every other way in for its addresses, except an admin’s break-glass password sign-in, audited and mailed to the other admins', async () => {
+    const { admin, slug, domain, connection } = await workspaceWithSaml('Ada Admin', { roleAttribute: GROUPS, roleMappings: [{ value: 'admins', role: 'admin' }] });
+    // Two people who signed in with a password before; the directory makes Bea an admin, Carl an employee.
+    const bea = await people.signedIn({ name: 'Bea Breakglass', email: `bea@${domain}` });
+    const carl = await people.signedIn({ name: 'Carl Common', email: `carl@${domain}` });
+    account('bea', domain, 'Bea Breakglass', ['admins']);
+    account('carl', domain, 'Carl Common');
+    for (const login of ['bea', 'carl']) expect((await signInThrough(connection, login)).landed.pathname).toBe('/workspaces');
+
+    const [claimed] = await admin.client.domains.list.query({ workspace: slug });
+    // Not while no directory is switched on: nobody at the domain could sign in.
+    await admin.client.sso.update.mutate({ workspace: slug, connectionId: connection.id, name: connection.name, enabled: false, saml: samlInput(connection) });
+    const refused = await failureOf(admin.client.domains.update.mutate({ workspace: slug, domainId: claimed!.id, joinMode: 'sso' }));
+    expect(refused.appCode).toBe('INVALID_INPUT');
+    expect(refused.fields.joinMode).toContain('Connect your company’s directory first');
+    await admin.client.sso.update.mutate({ workspace: slug, connectionId: connection.id, name: connection.name, enabled: true, saml: samlInput(connection) });
+    await admin.client.domains.update.mutate({ workspace: slug, domainId: claimed!.id, joinMode: 'sso' });
+    expect((await (await people.anonymous()).sso.discover.query({ email: carl.email }))[0]).toMatchObject({ connectionId: connection.id, required: true });
+
+    const anonymous = await people.anonymous();
+    const signIn = (email: string, extra: { password?: string; breakGlass?: boolean } = {}) => anonymous.auth.signIn.mutate({ email, password: extra.password ?? TEST_PASSWORD, client: 'desktop', ...(extra.breakGlass ? { breakGlass: true } : {}) });
+    expect((await failureOf(signIn(carl.email))).appCode).toBe('SSO_REQUIRED');
+    // A wrong password says only that: the requirement is told to the password's holder.
+    expect((await failureOf(signIn(carl.email, { password: 'not the password at all' }))).appCode).toBe('INVALID_CREDENTIALS');
+    expect((await failureOf(signIn(carl.email, { breakGlass: true }))).appCode).toBe('SSO_REQUIRED');
+    expect((await failureOf(signIn(bea.email))).appCode).toBe('SSO_REQUIRED');
+    // The directory itself still signs them in.
+    expect((await signInThrough(connection, 'carl')).landed.pathname).toBe('/workspaces');
+    // Others are not concerned: Ada's address is elsewhere.
+    expect(await signIn(admin.email)).toMatchObject({ status: 'signed_in' });
+
+    // Break-glass: Bea is an admin, and her password is right.
+    expect(await signIn(bea.email, { breakGlass: true })).toMatchObject({ status: 'signed_in' });
+    const workspaceId = (await admin.client.workspace.get.query({ workspace: slug })).id;
+    const noted = await db.orm.em.fork().find(AuditEvent, { action: 'sign_in.break_glass', workspaceId });
+    expect(noted.map((event) => [event.actorProfileId, event.targetProfileId, event.details])).toEqual([[bea.profile.id, bea.profile.id, { domain }]]);
+    const mail = await test.server.mailSink!.waitFor(admin.email, (received) => received.subject.includes('with a password instead of single sign-on'));
+    expect(mail.subject).toBe(`Bea Breakglass signed in to Ada Admin's company with a password instead of single sign-on`);
+
+    // Switched off, the directory no longer stands between people and their password.
+    await admin.client.sso.update.mutate({ workspace: slug, connectionId: connection.id, name: connection.name, enabled: false, saml: samlInput(connection) });
+    expect(await signIn(carl.email)).toMatchObject({ status: 'signed_in' });
   });
 });

@@ -115,6 +115,8 @@ export const SignInInput = z.strictObject({
   password: CurrentPassword,
   workspace: WorkspaceSlug.optional(),
   client: z.enum(SESSION_CLIENTS).default('browser'),
+  /** An admin's password sign-in where their domain requires single sign-on (audited, mailed to the other admins). */
+  breakGlass: z.boolean().default(false),
 });
 export type SignInInput = z.input<typeof SignInInput>;
 

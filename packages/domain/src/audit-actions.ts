@@ -81,6 +81,7 @@ export const AUDIT_ACTIONS = [
   'sso_connection.created',
   'sso_connection.updated',
   'sso_connection.removed',
+  'sign_in.break_glass',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

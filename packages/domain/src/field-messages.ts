@@ -29,6 +29,7 @@ export type FieldProblem =
   | { kind: 'saml_metadata' }
   | { kind: 'certificate' }
   | { kind: 'unreachable' }
+  | { kind: 'sso_connection_missing' }
   | { kind: 'invalid' };
 
 type Describe = (problem: FieldProblem) => string;
@@ -65,6 +66,7 @@ const describers: Record<Locale, Describe> = {
       case 'saml_metadata': return 'This is not one directory’s SAML metadata with an entity ID, a sign-in URL (HTTP-Redirect) and a signing certificate.';
       case 'certificate': return 'This is not an X.509 certificate (PEM, or its base64 body).';
       case 'unreachable': return 'This address did not answer; check it and that the directory is reachable from the internet.';
+      case 'sso_connection_missing': return 'Connect your company’s directory first (Directory, single sign-on) and switch it on: until then nobody could sign in.';
       case 'invalid': return 'This value is not valid.';
     }
   },
@@ -96,6 +98,7 @@ const describers: Record<Locale, Describe> = {
       case 'saml_metadata': return 'Ce ne sont pas les métadonnées SAML d’un annuaire avec un identifiant d’entité, une URL de connexion (HTTP-Redirect) et un certificat de signature.';
       case 'certificate': return 'Ce n’est pas un certificat X.509 (PEM, ou son contenu en base64).';
       case 'unreachable': return 'Cette adresse n’a pas répondu ; vérifiez-la et que l’annuaire est joignable depuis Internet.';
+      case 'sso_connection_missing': return 'Connectez d’abord l’annuaire de votre entreprise (Annuaire, authentification unique) et activez-le : sinon personne ne pourrait se connecter.';
       case 'invalid': return 'Cette valeur n’est pas valide.';
     }
   },
@@ -127,6 +130,7 @@ const describers: Record<Locale, Describe> = {
       case 'saml_metadata': return 'Das sind keine SAML-Metadaten eines Verzeichnisses mit Entity-ID, Anmelde-URL (HTTP-Redirect) und Signaturzertifikat.';
       case 'certificate': return 'Das ist kein X.509-Zertifikat (PEM oder sein Base64-Inhalt).';
       case 'unreachable': return 'Diese Adresse hat nicht geantwortet; prüfen Sie sie und ob das Verzeichnis aus dem Internet erreichbar ist.';
+      case 'sso_connection_missing': return 'Verbinden Sie zuerst das Verzeichnis Ihres Unternehmens (Verzeichnis, Single Sign-on) und schalten Sie es ein: sonst könnte sich niemand anmelden.';
       case 'invalid': return 'Dieser Wert ist ungültig.';
     }
   },
@@ -158,6 +162,7 @@ const describers: Record<Locale, Describe> = {
       case 'saml_metadata': return 'Questi non sono i metadati SAML di una directory con un ID entità, un URL di accesso (HTTP-Redirect) e un certificato di firma.';
       case 'certificate': return 'Questo non è un certificato X.509 (PEM, o il suo contenuto base64).';
       case 'unreachable': return 'Questo indirizzo non ha risposto; controllalo e verifica che la directory sia raggiungibile da Internet.';
+      case 'sso_connection_missing': return 'Collega prima la directory della tua azienda (Directory, single sign-on) e attivala: altrimenti nessuno potrebbe accedere.';
       case 'invalid': return 'Questo valore non è valido.';
     }
   },

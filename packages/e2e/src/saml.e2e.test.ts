@@ -84,5 +84,21 @@ describe('single sign-on over SAML', () => {
     await events.getByRole('row', { name: new RegExp(`nina@${domain}.*Signed in`) }).waitFor();
     await events.getByText('The directory began the sign-in itself, which this connection does not allow').waitFor();
     await screenshot(console, '118-console-sso-saml-events');
+
+    // The admin now requires single sign-on for the domain: the sign-in page offers the directory only, and break-glass behind it.
+    await console.getByRole('link', { name: 'Settings', exact: true }).click();
+    const domainRow = console.getByTestId(`domain-${domain}`);
+    await domainRow.getByRole('combobox').selectOption('sso');
+    await console.getByTestId('domains-notice').waitFor();
+    const later = await (await test.browser.newContext({ locale: 'en-US' })).newPage();
+    await later.goto(`${test.server.publicUrl}/signin`);
+    await later.locator('#email').fill(`sara@${domain}`);
+    await later.getByTestId('sso-choices').getByText('At Assertion Works, this address signs in through your company’s directory only.').waitFor();
+    expect(await later.locator('#password').isVisible()).toBe(false);
+    await screenshot(later, '119-portal-sso-required');
+    await later.getByTestId('break-glass').click();
+    await later.getByTestId('break-glass-note').waitFor();
+    expect(await later.locator('#password').isVisible()).toBe(true);
+    await screenshot(later, '120-portal-sso-break-glass');
   });
 });

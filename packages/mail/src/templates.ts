@@ -36,6 +36,8 @@ export interface MailParams {
   /** To the workspace's other admins: one of them changed its security policy. */
   security_policy_changed: { workspaceName: string; adminName: string; when: Date; link: string };
   domain_unverified: { workspaceName: string; domain: string; recordName: string; link: string };
+  /** To the workspace's other admins: one of them signed in with a password where single sign-on is required. */
+  sso_break_glass: { workspaceName: string; adminName: string; domain: string; when: Date; link: string };
   /** To a member the workspace requires two-step verification of, who has not set it up yet. */
   two_factor_required: { workspaceName: string; deadline: Date; link: string };
 }
@@ -63,6 +65,11 @@ const en: Catalogue = {
     subject: `The security policy of ${p.workspaceName} was changed`,
     paragraphs: [`${p.adminName} changed the security policy of ${p.workspaceName} on ${f.time(p.when)}. The audit trail shows what changed.`, 'If you did not expect this, talk to them, or change it back in the console.'],
     action: { label: 'See the policy', url: p.link },
+  }),
+  sso_break_glass: (p, f) => ({
+    subject: `${p.adminName} signed in to ${p.workspaceName} with a password instead of single sign-on`,
+    paragraphs: [`${p.adminName} used the break-glass sign-in of ${p.workspaceName} on ${f.time(p.when)}: a password, although addresses at ${p.domain} must sign in through your company’s directory. It is meant for when the directory is down.`, 'If you did not expect this, talk to them, and check the audit trail.'],
+    action: { label: 'See the audit trail', url: p.link },
   }),
   two_factor_required: (p, f) => ({
     subject: `${p.workspaceName} requires two-step verification`,
@@ -232,6 +239,11 @@ const fr: Catalogue = {
     paragraphs: [`${p.adminName} a modifié la politique de sécurité de ${p.workspaceName} le ${f.time(p.when)}. Le journal d’audit montre ce qui a changé.`, 'Si vous ne vous y attendiez pas, parlez-en avec cette personne, ou rétablissez-la dans la console.'],
     action: { label: 'Voir la politique', url: p.link },
   }),
+  sso_break_glass: (p, f) => ({
+    subject: `${p.adminName} s’est connecté à ${p.workspaceName} avec un mot de passe au lieu de l’authentification unique`,
+    paragraphs: [`${p.adminName} a utilisé la connexion de secours de ${p.workspaceName} le ${f.time(p.when)} : un mot de passe, alors que les adresses de ${p.domain} doivent se connecter par l’annuaire de votre entreprise. Elle est prévue pour quand l’annuaire est en panne.`, 'Si vous ne vous y attendiez pas, parlez-en avec cette personne, et consultez le journal d’audit.'],
+    action: { label: 'Voir le journal d’audit', url: p.link },
+  }),
   two_factor_required: (p, f) => ({
     subject: `${p.workspaceName} exige la validation en deux étapes`,
     paragraphs: [`${p.workspaceName} exige la validation en deux étapes de ses membres. Configurez une application d’authentification ou une clé d’accès avant le ${f.date(p.deadline)}.`, 'Après cette date, la connexion à l’espace ne permet plus que de la configurer.'],
@@ -400,6 +412,11 @@ const de: Catalogue = {
     paragraphs: [`${p.adminName} hat die Sicherheitsrichtlinie von ${p.workspaceName} am ${f.time(p.when)} geändert. Das Audit-Protokoll zeigt, was sich geändert hat.`, 'Wenn Sie das nicht erwartet haben, sprechen Sie mit der Person, oder stellen Sie sie in der Konsole wieder her.'],
     action: { label: 'Richtlinie ansehen', url: p.link },
   }),
+  sso_break_glass: (p, f) => ({
+    subject: `${p.adminName} hat sich bei ${p.workspaceName} mit einem Passwort statt Single Sign-on angemeldet`,
+    paragraphs: [`${p.adminName} hat am ${f.time(p.when)} die Notfall-Anmeldung von ${p.workspaceName} genutzt: ein Passwort, obwohl sich Adressen bei ${p.domain} über das Verzeichnis Ihres Unternehmens anmelden müssen. Sie ist für den Fall gedacht, dass das Verzeichnis ausfällt.`, 'Wenn Sie das nicht erwartet haben, sprechen Sie mit der Person, und sehen Sie im Audit-Protokoll nach.'],
+    action: { label: 'Audit-Protokoll ansehen', url: p.link },
+  }),
   two_factor_required: (p, f) => ({
     subject: `${p.workspaceName} verlangt die Bestätigung in zwei Schritten`,
     paragraphs: [`${p.workspaceName} verlangt von seinen Mitgliedern die Bestätigung in zwei Schritten. Richten Sie vor dem ${f.date(p.deadline)} eine Authenticator-App oder einen Passkey ein.`, 'Nach diesem Datum können Sie sie bei der Anmeldung im Workspace nur noch einrichten.'],
@@ -567,6 +584,11 @@ const it: Catalogue = {
     subject: `La politica di sicurezza di ${p.workspaceName} è stata modificata`,
     paragraphs: [`${p.adminName} ha modificato la politica di sicurezza di ${p.workspaceName} il ${f.time(p.when)}. Il registro di controllo mostra cosa è cambiato.`, 'Se non te lo aspettavi, parlane con questa persona, oppure ripristinala nella console.'],
     action: { label: 'Vedi la politica', url: p.link },
+  }),
+  sso_break_glass: (p, f) => ({
+    subject: `${p.adminName} ha effettuato l’accesso a ${p.workspaceName} con una password invece del single sign-on`,
+    paragraphs: [`${p.adminName} ha usato l’accesso di emergenza di ${p.workspaceName} il ${f.time(p.when)}: una password, anche se gli indirizzi di ${p.domain} devono accedere tramite la directory della tua azienda. È pensato per quando la directory non funziona.`, 'Se non te lo aspettavi, parlane con questa persona, e controlla il registro di controllo.'],
+    action: { label: 'Vedi il registro di controllo', url: p.link },
   }),
   two_factor_required: (p, f) => ({
     subject: `${p.workspaceName} richiede la verifica in due passaggi`,

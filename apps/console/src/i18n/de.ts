@@ -137,7 +137,7 @@ export const de: typeof en = {
     checkedAt: 'Eintrag gesehen am {date}.',
     joinMode: 'Personen mit einer Adresse dort',
     status: { pending: 'Nicht bestätigt', verified: 'Bestätigt' },
-    joinModes: { none: 'Nichts geschieht', suggest: 'Sehen den Workspace und können den Beitritt anfragen', join: 'Treten sofort bei (wenn Plätze frei sind)' },
+    joinModes: { none: 'Nichts geschieht', suggest: 'Sehen den Workspace und können den Beitritt anfragen', join: 'Treten sofort bei (wenn Plätze frei sind)', sso: 'Müssen sich über Single Sign-on anmelden' },
     problems: {
       missing: 'Der Eintrag wurde nicht gefunden.',
       wrong_value: 'Ein Eintrag ist da, aber mit einem anderen Wert.',
@@ -278,6 +278,7 @@ export const de: typeof en = {
         succeeded: 'Angemeldet',
         failed: 'Fehlgeschlagene Anmeldung',
         locked: 'Anmeldung gesperrt',
+        break_glass: 'Notfall-Anmeldung (Passwort trotz Single Sign-on)',
       },
       two_factor: {
         failed: 'Falscher Bestätigungscode',
@@ -400,6 +401,7 @@ export const de: typeof en = {
         },
         failed: 'Eine Anmeldung beim Konto von {target} ist fehlgeschlagen',
         locked: 'Die Anmeldung beim Konto von {target} wurde nach wiederholten Fehlversuchen gesperrt',
+        break_glass: '{target} hat sich mit einem Passwort angemeldet, obwohl {domain} Single Sign-on verlangt (Notfall-Anmeldung)',
       },
       two_factor: {
         failed: 'Für {target} wurde ein falscher Bestätigungscode eingegeben',

@@ -138,7 +138,7 @@ export const en = {
     checkedAt: 'Record seen on {date}.',
     joinMode: 'People with an address there',
     status: { pending: 'Not verified', verified: 'Verified' },
-    joinModes: { none: 'Nothing happens', suggest: 'See the workspace and may ask to join', join: 'Join at once (seat permitting)' },
+    joinModes: { none: 'Nothing happens', suggest: 'See the workspace and may ask to join', join: 'Join at once (seat permitting)', sso: 'Must sign in through single sign-on' },
     problems: {
       missing: 'The record was not found.',
       wrong_value: 'A record is there, but with another value.',
@@ -280,6 +280,7 @@ export const en = {
         succeeded: 'Signed in',
         failed: 'Failed sign-in',
         locked: 'Sign-in locked',
+        break_glass: 'Break-glass sign-in (password despite single sign-on)',
       },
       two_factor: {
         failed: 'Wrong two-step code',
@@ -403,6 +404,7 @@ export const en = {
         },
         failed: 'A sign-in to {target}’s account failed',
         locked: 'Sign-in to {target}’s account was locked after repeated failures',
+        break_glass: '{target} signed in with a password although {domain} requires single sign-on (break-glass)',
       },
       two_factor: {
         failed: 'A wrong two-step code was entered for {target}',

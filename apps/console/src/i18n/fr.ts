@@ -137,7 +137,7 @@ export const fr: typeof en = {
     checkedAt: 'Enregistrement vu le {date}.',
     joinMode: 'Personnes qui y ont une adresse',
     status: { pending: 'Non vérifié', verified: 'Vérifié' },
-    joinModes: { none: 'Rien ne se passe', suggest: 'Voient l’espace et peuvent demander à le rejoindre', join: 'Rejoignent aussitôt (selon les places)' },
+    joinModes: { none: 'Rien ne se passe', suggest: 'Voient l’espace et peuvent demander à le rejoindre', join: 'Rejoignent aussitôt (selon les places)', sso: 'Doivent se connecter par l’authentification unique' },
     problems: {
       missing: 'L’enregistrement est introuvable.',
       wrong_value: 'Un enregistrement existe, mais avec une autre valeur.',
@@ -278,6 +278,7 @@ export const fr: typeof en = {
         succeeded: 'Connexion',
         failed: 'Échec de connexion',
         locked: 'Connexion bloquée',
+        break_glass: 'Connexion de secours (mot de passe malgré l’authentification unique)',
       },
       two_factor: {
         failed: 'Code de validation erroné',
@@ -400,6 +401,7 @@ export const fr: typeof en = {
         },
         failed: 'Une connexion au compte de {target} a échoué',
         locked: 'La connexion au compte de {target} a été bloquée après des échecs répétés',
+        break_glass: '{target} s’est connecté avec un mot de passe alors que {domain} exige l’authentification unique (connexion de secours)',
       },
       two_factor: {
         failed: 'Un code de validation erroné a été saisi pour {target}',

@@ -137,7 +137,7 @@ export const it: typeof en = {
     checkedAt: 'Record visto il {date}.',
     joinMode: 'Chi ha un indirizzo lì',
     status: { pending: 'Non verificato', verified: 'Verificato' },
-    joinModes: { none: 'Non succede nulla', suggest: 'Vede lo spazio e può chiedere di entrare', join: 'Entra subito (se ci sono posti)' },
+    joinModes: { none: 'Non succede nulla', suggest: 'Vede lo spazio e può chiedere di entrare', join: 'Entra subito (se ci sono posti)', sso: 'Devono accedere tramite single sign-on' },
     problems: {
       missing: 'Il record non è stato trovato.',
       wrong_value: 'C’è un record, ma con un altro valore.',
@@ -278,6 +278,7 @@ export const it: typeof en = {
         succeeded: 'Accesso',
         failed: 'Accesso non riuscito',
         locked: 'Accesso bloccato',
+        break_glass: 'Accesso di emergenza (password nonostante il single sign-on)',
       },
       two_factor: {
         failed: 'Codice errato',
@@ -400,6 +401,7 @@ export const it: typeof en = {
         },
         failed: 'Un accesso all’account di {target} non è riuscito',
         locked: 'L’accesso all’account di {target} è stato bloccato dopo ripetuti errori',
+        break_glass: '{target} ha effettuato l’accesso con una password anche se {domain} richiede il single sign-on (accesso di emergenza)',
       },
       two_factor: {
         failed: 'È stato inserito un codice di verifica errato per {target}',

@@ -231,6 +231,7 @@ export const de: typeof en = {
           },
           failed: 'Jemand hat für Ihr Profil ein falsches Passwort eingegeben',
           locked: 'Die Anmeldung bei Ihrem Profil wurde nach wiederholten Fehlversuchen gesperrt',
+          break_glass: 'Sie haben sich mit Ihrem Passwort angemeldet, obwohl {domain} Single Sign-on verlangt (Notfall-Anmeldung)',
         },
         two_factor: {
           failed: 'Für Ihr Profil wurde ein falscher Bestätigungscode eingegeben',

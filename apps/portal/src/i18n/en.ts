@@ -229,6 +229,7 @@ export const en = {
           },
           failed: 'Someone entered a wrong password for your profile',
           locked: 'Sign-in to your profile was locked after repeated failures',
+          break_glass: 'You signed in with your password although {domain} requires single sign-on (break-glass)',
         },
         two_factor: {
           failed: 'A wrong two-step code was entered for your profile',

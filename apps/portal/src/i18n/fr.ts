@@ -231,6 +231,7 @@ export const fr: typeof en = {
           },
           failed: 'Quelqu’un a saisi un mauvais mot de passe pour votre profil',
           locked: 'La connexion à votre profil a été bloquée après des échecs répétés',
+          break_glass: 'Vous vous êtes connecté avec votre mot de passe alors que {domain} exige l’authentification unique (connexion de secours)',
         },
         two_factor: {
           failed: 'Un code de validation erroné a été saisi pour votre profil',

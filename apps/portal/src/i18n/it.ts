@@ -231,6 +231,7 @@ export const it: typeof en = {
           },
           failed: 'Qualcuno ha inserito una password errata per il tuo profilo',
           locked: 'L’accesso al tuo profilo è stato bloccato dopo ripetuti errori',
+          break_glass: 'Hai effettuato l’accesso con la tua password anche se {domain} richiede il single sign-on (accesso di emergenza)',
         },
         two_factor: {
           failed: 'È stato inserito un codice di verifica errato per il tuo profilo',

@@ -19,6 +19,7 @@ export const authRouter = router({
       workspaceSlug: input.workspace ?? null,
       client: input.client,
       origin: ctx.origin,
+      breakGlass: input.breakGlass,
     });
     if (result.status === 'two_factor_required') return result;
     return deliverSession(ctx, result);

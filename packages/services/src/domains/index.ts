@@ -3,3 +3,4 @@ export { recheckDomains } from './recheck-domains.ts';
 export { createTxtResolver, lookUpChallenge, type ChallengeLookup } from './dns.ts';
 export { suggestedWorkspaces, joinByDomain, type SuggestedWorkspace } from './join-by-domain.ts';
 export { assertAddressAtVerifiedDomain } from './owned-address.ts';
+export { ssoRequirementOf, hasSsoConnectionOn, type SsoRequirement } from './sso-requirement.ts';

@@ -5,6 +5,7 @@ import { AppError, challengeRecordName, challengeRecordValue, DOMAINS_PER_WORKSP
 import type { Actor } from '../shared/actor.ts';
 import type { ServiceConfig } from '../shared/config.ts';
 import { recordAudit } from '../audit/index.ts';
+import { hasSsoConnectionOn } from './sso-requirement.ts';
 import type { Membership } from '../members/index.ts';
 import { lookUpChallenge, type ChallengeLookup } from './dns.ts';
 
@@ -131,13 +132,13 @@ export async function verifyDomain(options: AdminCall & { config: ServiceConfig;
   return domainView(row);
 }
 
-/** What a verified domain does for people with an address there; single sign-on needs a connection first. */
+/** What a verified domain does for people with an address there; required single sign-on needs a connection switched on. */
 export async function updateDomain(options: AdminCall & { domainId: string; joinMode: DomainJoinMode }): Promise<DomainView> {
   const { em, actor, membership } = options;
-  // Single sign-on connections come with the workspace's SSO settings; until one exists there is nothing to require.
-  if (options.joinMode === 'sso') throw new AppError('INVALID_INPUT', { fields: { joinMode: 'invalid' } });
   return em.transactional(async (tx) => {
     const row = await domainOf(tx, membership, options.domainId);
+    // Required single sign-on needs a directory to sign in through, or nobody at the domain could sign in.
+    if (options.joinMode === 'sso' && !(await hasSsoConnectionOn(tx, membership.access.workspaceId))) throw new AppError('INVALID_INPUT', { fields: { joinMode: 'sso_connection_missing' } });
     if (row.joinMode !== options.joinMode) {
       recordAudit(tx, actor, { workspaceId: membership.access.workspaceId, action: 'domain.updated', details: { domain: row.domain, from: row.joinMode, to: options.joinMode } });
       row.joinMode = options.joinMode;

@@ -6,6 +6,7 @@ import type { ServiceConfig } from '../shared/config.ts';
 import { isTwoFactorExempt, isTwoFactorOn, TWO_FACTOR_CHALLENGE_TTL_MS } from './two-factor-rules.ts';
 import { policyAtDoor } from '../security-policy/index.ts';
 import { securityPolicyOf } from '../security-policy/index.ts';
+import { enforceSsoRequirement } from './sso-enforcement.ts';
 
 /** What the second step may be answered with: a code (TOTP or recovery), a passkey. */
 export interface SecondStepWays {
@@ -17,7 +18,8 @@ export type SignInResult = SignedIn | { status: 'two_factor_required'; challenge
 
 /**
  * What every way in does once the first factor is proven (a password, a
- * social identity, a passkey): membership speaks (NO_ACCESS, MEMBER_DISMISSED),
+ * social identity, a passkey): a domain that requires single sign-on
+ * speaks first, then membership (NO_ACCESS, MEMBER_DISMISSED),
  * then the workspace's security policy (its ways in; past its grace period
  * the session may only set up a second step), then the second factor is
  * asked for when there is one to ask, else the session starts.
@@ -31,8 +33,11 @@ export async function afterFirstFactor(options: {
   origin: RequestOrigin;
   /** The way in that proved the first factor: `password`, `passkey`, `social:<provider>`. */
   wayIn: WayIn;
+  /** An admin's password sign-in where single sign-on is required (the directory is down). */
+  breakGlass?: boolean;
 }): Promise<SignInResult> {
   const { em, profile, wayIn } = options;
+  await enforceSsoRequirement({ em, config: options.config, profile, wayIn, breakGlass: options.breakGlass ?? false, origin: options.origin });
   let workspace: Workspace | null = null;
   let member: Member | null = null;
   let setupOnly = false;

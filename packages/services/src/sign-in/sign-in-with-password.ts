@@ -17,6 +17,8 @@ export interface SignInOptions {
   workspaceSlug?: string | null;
   client: SessionClient;
   origin: RequestOrigin;
+  /** An admin signing in with their password although their domain requires single sign-on. */
+  breakGlass?: boolean;
 }
 
 export type { SignInResult };
@@ -93,5 +95,5 @@ export async function signIn(options: SignInOptions): Promise<SignInResult> {
     throw new AppError('EMAIL_NOT_VERIFIED');
   }
 
-  return afterFirstFactor({ em, config, profile, workspaceSlug: options.workspaceSlug ?? null, client: options.client, origin, wayIn: 'password' });
+  return afterFirstFactor({ em, config, profile, workspaceSlug: options.workspaceSlug ?? null, client: options.client, origin, wayIn: 'password', breakGlass: options.breakGlass ?? false });
 }

@@ -27,6 +27,8 @@ export const de = {
     ssoOffered: '{workspace} meldet Sie über das Verzeichnis Ihres Unternehmens an.',
     ssoRequired: 'Bei {workspace} meldet sich diese Adresse nur über das Verzeichnis Ihres Unternehmens an.',
     withSso: 'Weiter mit {name}',
+    breakGlass: 'Administrator, und das Verzeichnis ist ausgefallen? Mit Ihrem Passwort anmelden',
+    breakGlassNote: 'Notfall-Anmeldung: nur Administratoren des Arbeitsbereichs können sie nutzen, und die anderen Administratoren werden sofort benachrichtigt.',
     withPasskey: 'Mit einem Passkey anmelden',
     fillIn: 'Füllen Sie die unten markierten Felder aus.',
     forgot: 'Passwort vergessen?',

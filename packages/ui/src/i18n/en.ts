@@ -27,6 +27,8 @@ export const en = {
     ssoOffered: '{workspace} signs you in through your company’s directory.',
     ssoRequired: 'At {workspace}, this address signs in through your company’s directory only.',
     withSso: 'Continue with {name}',
+    breakGlass: 'Administrator, and the directory is down? Sign in with your password',
+    breakGlassNote: 'Break-glass sign-in: only an administrator of the workspace can use it, and the other administrators are told at once.',
     withPasskey: 'Sign in with a passkey',
     fillIn: 'Fill in the fields marked below.',
     forgot: 'Forgot your password?',

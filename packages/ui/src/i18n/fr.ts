@@ -27,6 +27,8 @@ export const fr = {
     ssoOffered: '{workspace} vous connecte par l’annuaire de votre entreprise.',
     ssoRequired: 'Chez {workspace}, cette adresse se connecte uniquement par l’annuaire de votre entreprise.',
     withSso: 'Continuer avec {name}',
+    breakGlass: 'Administrateur, et l’annuaire est en panne ? Connectez-vous avec votre mot de passe',
+    breakGlassNote: 'Connexion de secours : seul un administrateur de l’espace peut l’utiliser, et les autres administrateurs en sont avertis aussitôt.',
     withPasskey: 'Se connecter avec une clé d’accès',
     fillIn: 'Remplissez les champs signalés ci-dessous.',
     forgot: 'Mot de passe oublié ?',

@@ -27,6 +27,8 @@ export const it = {
     ssoOffered: '{workspace} ti fa accedere tramite la directory della tua azienda.',
     ssoRequired: 'In {workspace} questo indirizzo accede solo tramite la directory della tua azienda.',
     withSso: 'Continua con {name}',
+    breakGlass: 'Amministratore, e la directory non funziona? Accedi con la tua password',
+    breakGlassNote: 'Accesso di emergenza: solo un amministratore dello spazio può usarlo, e gli altri amministratori vengono avvisati subito.',
     withPasskey: 'Accedi con una passkey',
     fillIn: 'Compila i campi segnalati qui sotto.',
     forgot: 'Password dimenticata?',
