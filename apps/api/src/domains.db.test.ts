@@ -85,6 +85,38 @@ describe('verified domains', () => {
     expect(await second.admin.client.domains.verify.mutate({ workspace: second.slug, domainId: theirs.id })).toMatchObject({ status: 'verified' });
   });
 
+  it('is released by platform staff when its holder does not let go, with the reason told to the holder’s admins; then another workspace verifies it', async () => {
+    const holder = await workspaceWithAdmin('Hal Holder');
+    const claimant = await workspaceWithAdmin('Cleo Claimant');
+    const domain = freshDomain();
+    const held = await holder.admin.client.domains.add.mutate({ workspace: holder.slug, domain });
+    dns.records.set(held.record.name, [held.record.value]);
+    await holder.admin.client.domains.verify.mutate({ workspace: holder.slug, domainId: held.id });
+    await holder.admin.client.domains.update.mutate({ workspace: holder.slug, domainId: held.id, joinMode: 'join' });
+    const claim = await claimant.admin.client.domains.add.mutate({ workspace: claimant.slug, domain });
+    dns.records.set(held.record.name, [held.record.value, claim.record.value]);
+    expect((await failureOf(claimant.admin.client.domains.verify.mutate({ workspace: claimant.slug, domainId: claim.id }))).appCode).toBe('DOMAIN_TAKEN');
+
+    const reason = 'Cleo Claimant’s company showed the registrar’s invoice for it.';
+    // Only staff: an admin, even the holder's, may not.
+    expect((await failureOf(claimant.admin.client.platform.releaseDomain.mutate({ domain, reason }))).appCode).toBe('FORBIDDEN');
+    const staff = await people.signedIn({ name: 'Stella Staff' });
+    await db.orm.em.fork().nativeUpdate(Profile, { id: staff.profile.id }, { isStaff: true });
+    expect((await failureOf(staff.client.platform.releaseDomain.mutate({ domain: 'nobody-holds-this.example', reason }))).appCode).toBe('NOT_FOUND');
+    expect((await failureOf(staff.client.platform.releaseDomain.mutate({ domain: 'not a domain', reason }))).appCode).toBe('INVALID_INPUT');
+    expect(await holder.admin.client.domains.list.query({ workspace: holder.slug })).toHaveLength(1);
+
+    expect(await staff.client.platform.releaseDomain.mutate({ domain: domain.toUpperCase(), reason })).toEqual({ domain, workspace: { slug: holder.slug, name: "Hal Holder's company" } });
+    expect(await holder.admin.client.domains.list.query({ workspace: holder.slug })).toEqual([]);
+    const workspaceId = (await holder.admin.client.workspace.get.query({ workspace: holder.slug })).id;
+    const [event] = await db.orm.em.fork().find(AuditEvent, { action: 'domain.released', workspaceId });
+    expect(event).toMatchObject({ actorProfileId: staff.profile.id, details: { domain, joinMode: 'join', note: reason } });
+    const mail = await test.server.mailSink!.waitFor(holder.admin.email, (received) => received.subject === `${domain} was released from Hal Holder's company`);
+    expect(mail.text).toContain(reason);
+
+    expect(await claimant.admin.client.domains.verify.mutate({ workspace: claimant.slug, domainId: claim.id })).toMatchObject({ status: 'verified' });
+  });
+
   it('is checked again daily: a record gone unverifies the domain and tells the admins; a DNS that does not answer changes nothing', async () => {
     const { admin, slug } = await workspaceWithAdmin('Rhea Recheck');
     const steady = freshDomain();

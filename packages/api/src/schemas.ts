@@ -365,6 +365,8 @@ export const SsoDiscoverInput = z.strictObject({ email: Email.optional(), worksp
 export const AddDomainInput = z.strictObject({ workspace: WorkspaceSlug, domain: Line({ min: 1, max: DOMAIN_MAX_LENGTH + 1 }) });
 export const DomainInput = z.strictObject({ workspace: WorkspaceSlug, domainId: Id });
 export const UpdateDomainInput = z.strictObject({ workspace: WorkspaceSlug, domainId: Id, joinMode: z.enum(DOMAIN_JOIN_MODES) });
+/** Staff take a verified domain back from its workspace, saying why (the holder's admins read it). */
+export const ReleaseDomainInput = z.strictObject({ domain: Line({ min: 1, max: DOMAIN_MAX_LENGTH + 1 }), reason: Line({ min: 3, max: 500 }) });
 
 /** A WebAuthn value as browsers send it: base64url, bounded. */
 const B64Url = (max: number) => z.string().min(1).max(max).regex(/^[A-Za-z0-9_-]+$/);

@@ -71,6 +71,7 @@ export const AUDIT_ACTIONS = [
   'domain.unverified',
   'domain.updated',
   'domain.removed',
+  'domain.released',
   'member.provisioned',
   'scim_token.created',
   'scim_token.revoked',

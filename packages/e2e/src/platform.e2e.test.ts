@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { TEST_PASSWORD } from '@gatehouse/api-server/testing';
-import { Member, Profile } from '@gatehouse/db';
+import { Member, Profile, Workspace, WorkspaceDomain } from '@gatehouse/db';
 import { uniqueSlug } from '@gatehouse/db/testing';
 import { screenshot, useBrowserTest } from './browser.ts';
 
@@ -50,7 +50,7 @@ describe('a workspace that lost its last administrator', () => {
     await request.getByLabel('Note to the people involved (optional)').fill('Confirmed with the director by phone.');
     await screenshot(console, '51-console-platform-request');
     await request.getByRole('button', { name: 'Approve' }).click();
-    await console.getByTestId('confirm').click();
+    await console.getByRole('dialog').getByTestId('confirm').click();
     await console.getByTestId('platform-notice').waitFor();
 
     expect((await proposed.client.workspace.get.query({ workspace: slug })).myRole).toBe('admin');
@@ -68,6 +68,21 @@ describe('a workspace that lost its last administrator', () => {
     await console.getByTestId('plan-changed').waitFor();
     await screenshot(console, '54-console-platform-workspaces');
     expect((await proposed.client.workspace.get.query({ workspace: slug })).plan).toBe('standard');
+
+    // A domain the workspace verified, claimed by its rightful owner: staff release it, after a confirmation.
+    const domain = `${slug}.example`;
+    const em = db.orm.em.fork();
+    const workspace = await em.findOneOrFail(Workspace, { slug });
+    em.create(WorkspaceDomain, { workspace, domain, token: 'x'.repeat(32), verifiedAt: new Date() });
+    await em.flush();
+    const release = console.getByTestId('domain-release');
+    await release.getByLabel('Domain').fill(domain);
+    await release.getByLabel('Reason').fill('Its registrant showed the registrar’s invoice.');
+    await release.getByRole('button', { name: 'Release the domain' }).click();
+    await release.getByRole('dialog').getByTestId('confirm').click();
+    await release.getByTestId('domain-release-notice').getByText(`${domain} was released from Orphan Works.`).waitFor();
+    await screenshot(console, '55-console-platform-domain-released');
+    expect(await db.orm.em.fork().count(WorkspaceDomain, { domain })).toBe(0);
   });
 
   it('reaches the admins who no longer answer: they are mailed, see it in the console and may refuse it; a wrong letter is told on its field', async () => {
@@ -102,7 +117,7 @@ describe('a workspace that lost its last administrator', () => {
     await screenshot(console, '53-console-pending-recovery');
     await notice.getByTestId('refuse-recovery').click();
     await console.locator('#refuse-note').fill('I am here — call me on my mobile.');
-    await console.getByTestId('confirm').click();
+    await console.getByRole('dialog').getByTestId('confirm').click();
     await console.getByTestId('recovery-refused').waitFor();
     expect(await console.getByTestId('pending-recovery').count()).toBe(0);
     const refused = await test.server.mailSink!.waitFor(requester.email, (mail) => mail.subject === 'The request for a new administrator of Silent Shop was refused');

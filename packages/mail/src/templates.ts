@@ -36,6 +36,8 @@ export interface MailParams {
   /** To the workspace's other admins: one of them changed its security policy. */
   security_policy_changed: { workspaceName: string; adminName: string; when: Date; link: string };
   domain_unverified: { workspaceName: string; domain: string; recordName: string; link: string };
+  /** To a workspace's admins: platform staff released a domain it had verified. */
+  domain_released: { workspaceName: string; domain: string; reason: string; link: string };
   /** To the workspace's other admins: one of them signed in with a password where single sign-on is required. */
   sso_break_glass: { workspaceName: string; adminName: string; domain: string; when: Date; link: string };
   /** To a member the workspace requires two-step verification of, who has not set it up yet. */
@@ -65,6 +67,11 @@ const en: Catalogue = {
     subject: `The security policy of ${p.workspaceName} was changed`,
     paragraphs: [`${p.adminName} changed the security policy of ${p.workspaceName} on ${f.time(p.when)}. The audit trail shows what changed.`, 'If you did not expect this, talk to them, or change it back in the console.'],
     action: { label: 'See the policy', url: p.link },
+  }),
+  domain_released: (p) => ({
+    subject: `${p.domain} was released from ${p.workspaceName}`,
+    paragraphs: [`Gatehouse’s staff released ${p.domain} from ${p.workspaceName}: it no longer counts as a domain of the workspace, and another workspace may verify it. Their reason: ${p.reason}`, 'People with an address there keep their membership. If you think this is a mistake, answer this mail.'],
+    action: { label: 'See the domains', url: p.link },
   }),
   sso_break_glass: (p, f) => ({
     subject: `${p.adminName} signed in to ${p.workspaceName} with a password instead of single sign-on`,
@@ -239,6 +246,11 @@ const fr: Catalogue = {
     paragraphs: [`${p.adminName} a modifié la politique de sécurité de ${p.workspaceName} le ${f.time(p.when)}. Le journal d’audit montre ce qui a changé.`, 'Si vous ne vous y attendiez pas, parlez-en avec cette personne, ou rétablissez-la dans la console.'],
     action: { label: 'Voir la politique', url: p.link },
   }),
+  domain_released: (p) => ({
+    subject: `${p.domain} a été retiré de ${p.workspaceName}`,
+    paragraphs: [`L’équipe de Gatehouse a retiré ${p.domain} de ${p.workspaceName} : ce domaine ne compte plus comme un domaine de l’espace, et un autre espace peut le vérifier. Leur motif : ${p.reason}`, 'Les personnes ayant une adresse à ce domaine restent membres. Si vous pensez que c’est une erreur, répondez à ce message.'],
+    action: { label: 'Voir les domaines', url: p.link },
+  }),
   sso_break_glass: (p, f) => ({
     subject: `${p.adminName} s’est connecté à ${p.workspaceName} avec un mot de passe au lieu de l’authentification unique`,
     paragraphs: [`${p.adminName} a utilisé la connexion de secours de ${p.workspaceName} le ${f.time(p.when)} : un mot de passe, alors que les adresses de ${p.domain} doivent se connecter par l’annuaire de votre entreprise. Elle est prévue pour quand l’annuaire est en panne.`, 'Si vous ne vous y attendiez pas, parlez-en avec cette personne, et consultez le journal d’audit.'],
@@ -412,6 +424,11 @@ const de: Catalogue = {
     paragraphs: [`${p.adminName} hat die Sicherheitsrichtlinie von ${p.workspaceName} am ${f.time(p.when)} geändert. Das Audit-Protokoll zeigt, was sich geändert hat.`, 'Wenn Sie das nicht erwartet haben, sprechen Sie mit der Person, oder stellen Sie sie in der Konsole wieder her.'],
     action: { label: 'Richtlinie ansehen', url: p.link },
   }),
+  domain_released: (p) => ({
+    subject: `${p.domain} wurde von ${p.workspaceName} freigegeben`,
+    paragraphs: [`Das Gatehouse-Team hat ${p.domain} von ${p.workspaceName} freigegeben: die Domain zählt nicht mehr zum Arbeitsbereich, und ein anderer Arbeitsbereich kann sie verifizieren. Begründung: ${p.reason}`, 'Personen mit einer Adresse dort bleiben Mitglieder. Wenn Sie das für einen Irrtum halten, antworten Sie auf diese E-Mail.'],
+    action: { label: 'Domains ansehen', url: p.link },
+  }),
   sso_break_glass: (p, f) => ({
     subject: `${p.adminName} hat sich bei ${p.workspaceName} mit einem Passwort statt Single Sign-on angemeldet`,
     paragraphs: [`${p.adminName} hat am ${f.time(p.when)} die Notfall-Anmeldung von ${p.workspaceName} genutzt: ein Passwort, obwohl sich Adressen bei ${p.domain} über das Verzeichnis Ihres Unternehmens anmelden müssen. Sie ist für den Fall gedacht, dass das Verzeichnis ausfällt.`, 'Wenn Sie das nicht erwartet haben, sprechen Sie mit der Person, und sehen Sie im Audit-Protokoll nach.'],
@@ -584,6 +601,11 @@ const it: Catalogue = {
     subject: `La politica di sicurezza di ${p.workspaceName} è stata modificata`,
     paragraphs: [`${p.adminName} ha modificato la politica di sicurezza di ${p.workspaceName} il ${f.time(p.when)}. Il registro di controllo mostra cosa è cambiato.`, 'Se non te lo aspettavi, parlane con questa persona, oppure ripristinala nella console.'],
     action: { label: 'Vedi la politica', url: p.link },
+  }),
+  domain_released: (p) => ({
+    subject: `${p.domain} è stato rilasciato da ${p.workspaceName}`,
+    paragraphs: [`Lo staff di Gatehouse ha rilasciato ${p.domain} da ${p.workspaceName}: non conta più come dominio dello spazio, e un altro spazio può verificarlo. Motivo: ${p.reason}`, 'Le persone con un indirizzo lì restano membri. Se pensi che sia un errore, rispondi a questa e-mail.'],
+    action: { label: 'Vedi i domini', url: p.link },
   }),
   sso_break_glass: (p, f) => ({
     subject: `${p.adminName} ha effettuato l’accesso a ${p.workspaceName} con una password invece del single sign-on`,

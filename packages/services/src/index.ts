@@ -173,6 +173,7 @@ export {
   getRecoveryLetter,
   reviewRecoveryRequest,
   refuseRecoveryRequest,
+  releaseDomain,
   listPlatformWorkspaces,
   type PlatformWorkspaceView,
   getPendingRecoveryRequest,

@@ -7,11 +7,12 @@ import {
   listRecoveryRequests,
   offerCreatorRole,
   refuseRecoveryRequest,
+  releaseDomain,
   reviewRecoveryRequest,
   setWorkspacePlan,
 } from '@gatehouse/services';
 import { adminProcedure, router, staffProcedure, workspaceProcedure } from '../trpc.ts';
-import { FileRecoveryInput, OfferCreatorInput, PlatformWorkspacesInput, RecoveryRequestsInput, RefuseRecoveryInput, ReviewRecoveryInput, SetPlanInput, WorkspaceInput } from '../schemas.ts';
+import { FileRecoveryInput, OfferCreatorInput, PlatformWorkspacesInput, RecoveryRequestsInput, ReleaseDomainInput, RefuseRecoveryInput, ReviewRecoveryInput, SetPlanInput, WorkspaceInput } from '../schemas.ts';
 
 /** What platform staff do; staff are appointed outside the API (command line or environment). */
 export const platformRouter = router({
@@ -21,6 +22,8 @@ export const platformRouter = router({
     .query(({ ctx, input }) =>
       listPlatformWorkspaces({ em: ctx.em, actor: ctx.actor, limit: input.limit, ...(input.search ? { search: input.search } : {}), ...(input.cursor ? { cursor: input.cursor } : {}) }),
     ),
+  /** A verified domain taken back from the workspace holding it, so another may verify it (the holder's admins are mailed). */
+  releaseDomain: staffProcedure.input(ReleaseDomainInput).mutation(({ ctx, input }) => releaseDomain({ em: ctx.em, config: ctx.config, actor: ctx.actor, domain: input.domain, reason: input.reason })),
   setPlan: staffProcedure.input(SetPlanInput).mutation(({ ctx, input }) => setWorkspacePlan({ em: ctx.em, actor: ctx.actor, slug: input.workspace, plan: input.plan })),
   recoveryRequests: staffProcedure.input(RecoveryRequestsInput).query(({ ctx, input }) => listRecoveryRequests({ em: ctx.em, actor: ctx.actor, ...(input?.status ? { status: input.status } : {}) })),
   reviewRecovery: staffProcedure

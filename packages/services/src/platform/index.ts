@@ -8,3 +8,4 @@ export { getPendingRecoveryRequest, type PendingRecoveryView } from './pending-r
 export { refuseRecoveryRequest } from './refuse-recovery-request.ts';
 export { reviewRecoveryRequest } from './review-recovery-request.ts';
 export { setWorkspacePlan } from './set-workspace-plan.ts';
+export { releaseDomain } from './release-domain.ts';
