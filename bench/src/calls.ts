@@ -1,3 +1,4 @@
+import pg from 'pg';
 import type { Target } from './scenarios.ts';
 import { PASSWORD } from './seed.ts';
 
@@ -30,4 +31,15 @@ export async function signInCookie(target: Target, email: string, via = ''): Pro
   });
   if (!response.ok) throw new Error(`${target.server.name} sign-in failed: ${response.status} ${await response.text()}`);
   return cookieOf(response);
+}
+
+/** One statement on a side's database, outside the server (set-up the API has no call for). */
+export async function query<Row extends pg.QueryResultRow>(databaseUrl: string, text: string, values: unknown[] = []): Promise<Row[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query<Row>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
 }

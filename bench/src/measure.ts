@@ -206,3 +206,13 @@ export async function runCleanLoad(options: LoadOptions, allServerPids: number[]
 }
 
 export { rssMbOf };
+
+/** Runs `work` over `items`, `limit` at a time. */
+export async function eachLimited<T>(items: T[], limit: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      for (let index = next++; index < items.length; index = next++) await work(items[index]!, index);
+    }),
+  );
+}

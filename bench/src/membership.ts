@@ -7,8 +7,7 @@
  * dismisses: the records stay). Both sides alternate within every round.
  */
 import type autocannon from 'autocannon';
-import pg from 'pg';
-import { postJson, signInCookie } from './calls.ts';
+import { postJson, query, signInCookie } from './calls.ts';
 import { runLoad } from './measure.ts';
 import { drainOutbox } from './statements.ts';
 import type { ScenarioResult, SideResult } from './report.ts';
@@ -18,15 +17,6 @@ const JSON_POST = { 'content-type': 'application/json' };
 const CONNECTIONS = 16;
 export const MEMBERSHIP_ADMIN = { email: 'bench-membership-admin@example.test', name: 'Membership Admin' };
 
-async function query<Row extends pg.QueryResultRow>(databaseUrl: string, text: string, values: unknown[] = []): Promise<Row[]> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query<Row>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 
 /** A call of the set-up that must succeed. */

@@ -117,9 +117,9 @@ async function prepare(context: Context, target: Target): Promise<OidcSide> {
         if (!code) throw new Error(`${target.server.name}: no code (${next})`);
         return { code, verifier };
       }
-      const url = new URL(next, target.server.url);
+      const url: URL = new URL(next, target.server.url);
       const interaction = /^\/oidc\/interaction\/([^/]+)$/.exec(url.pathname);
-      const response = await fetch(interaction ? `${target.server.url}${url.pathname}/state` : `${target.server.url}${url.pathname}${url.search}`, { redirect: 'manual', headers: { cookie: tab.header } });
+      const response: Response = await fetch(interaction ? `${target.server.url}${url.pathname}/state` : `${target.server.url}${url.pathname}${url.search}`, { redirect: 'manual', headers: { cookie: tab.header } });
       tab.absorb(response);
       if (interaction) next = ((await response.json()) as { redirectTo?: string }).redirectTo ?? null;
       else {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type autocannon from 'autocannon';
 import type { ServerProcess } from './processes.ts';
-import { figuresOf, fire, rssMbOf, runLoad, settle } from './measure.ts';
+import { eachLimited, figuresOf, fire, rssMbOf, runLoad, settle } from './measure.ts';
 import type { ScenarioResult } from './report.ts';
 import type { StatementCounter } from './statements.ts';
 import { totpCodeAt } from '@gatehouse/auth';
@@ -11,6 +11,7 @@ import { MEMBERSHIP_ADMIN, runMembership } from './membership.ts';
 import { postJson, signInCookie } from './calls.ts';
 import { exchangeBody, oidcSide } from './oidc.ts';
 import { runPasskeySignIn } from './passkeys.ts';
+import { runSamlSignIn, runScim } from './directory.ts';
 
 export type Side = 'gatehouse' | 'betterAuth';
 
@@ -399,14 +400,6 @@ const memory: Extra = {
 };
 
 /** Runs `work` over `items` with a few at a time (set-up steps that sign people in). */
-async function eachLimited<T>(items: T[], limit: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: limit }, async () => {
-      for (let index = next++; index < items.length; index = next++) await work(items[index]!, index);
-    }),
-  );
-}
 
 
 
@@ -612,6 +605,20 @@ const passkeySignIn: Extra = {
   },
 };
 
-export const extras: Extra[] = [membership, totp, invitations, codeExchange, passkeySignIn, loginFlood, slowSearches, memory];
+/** SCIM provisioning and listing, as a company's directory drives them (directory.ts). */
+const scimProvisioning: Extra = {
+  id: 'scim',
+  title: 'SCIM: provisioning and listing',
+  run: (context) => runScim(context),
+};
+
+/** A SAML sign-in through a company's directory (directory.ts). */
+const samlSignIn: Extra = {
+  id: 'saml-sign-in',
+  title: 'SAML sign-in round trip',
+  run: (context) => runSamlSignIn(context),
+};
+
+export const extras: Extra[] = [membership, totp, invitations, codeExchange, passkeySignIn, scimProvisioning, samlSignIn, loginFlood, slowSearches, memory];
 
 export const scenarios = { list, extras, seedBetterAuth, betterAuthVersion };
