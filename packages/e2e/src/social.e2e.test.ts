@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import Provider from 'oidc-provider';
 import { startTestServer, testPeople, TEST_PASSWORD } from '@gatehouse/api-server/testing';
-import { useTestDatabase } from '@gatehouse/db/testing';
+import { uniqueSlug, useTestDatabase } from '@gatehouse/db/testing';
+import { Profile, Workspace, WorkspaceDomain } from '@gatehouse/db';
 import { freePort } from '@gatehouse/embedded-postgres';
 import { launchBrowser, screenshot } from './browser.ts';
 
@@ -110,5 +111,34 @@ describe('social sign-in against a real OpenID Connect provider', () => {
     await passProvider(other.page, 'alice');
     await other.page.getByTestId('form-error').waitFor();
     expect(await other.page.getByTestId('form-error').textContent()).toContain('already linked to another profile');
+  });
+
+  it('is refused for an address whose company requires its own single sign-on, and makes no profile', async () => {
+    const admin = await people.signedIn({ name: 'Sol Social' });
+    const slug = uniqueSlug('social-sso');
+    await admin.client.workspace.create.mutate({ name: 'Social Directory Co', slug });
+    await admin.client.sso.create.mutate({ workspace: slug, kind: 'oidc', name: 'Company directory', oidc: { issuer: 'https://directory.example', clientId: 'gatehouse', clientSecret: 'secret' } });
+    // The company holds social.example (verified as the DNS check would leave it) and requires its directory there.
+    const em = db.orm.em.fork();
+    const workspace = await em.findOneOrFail(Workspace, { slug });
+    em.create(WorkspaceDomain, { workspace, domain: 'social.example', token: 'x'.repeat(32), verifiedAt: new Date(), joinMode: 'sso' });
+    await em.flush();
+    try {
+      const page = await (await browser.newContext({ locale: 'en-US' })).newPage();
+      await page.goto(`${server.publicUrl}/signin`);
+      await page.getByRole('link', { name: 'Sign in with Test IdP' }).click();
+      await passProvider(page, 'carol');
+      await page.getByTestId('form-error').getByText('This address signs in through your company’s single sign-on.', { exact: false }).waitFor();
+      expect(new URL(page.url()).searchParams.get('error')).toBe('SSO_REQUIRED');
+      expect(await db.orm.em.fork().count(Profile, { email: 'carol@social.example' })).toBe(0);
+      // Bob's account is linked to a password profile (earlier test), whose address is elsewhere: it still signs in.
+      const bob = await (await browser.newContext({ locale: 'en-US' })).newPage();
+      await bob.goto(`${server.publicUrl}/signin`);
+      await bob.getByRole('link', { name: 'Sign in with Test IdP' }).click();
+      await passProvider(bob, 'bob');
+      await bob.getByTestId('signed-in-as').waitFor();
+    } finally {
+      await db.orm.em.fork().nativeDelete(WorkspaceDomain, { domain: 'social.example' });
+    }
   });
 });

@@ -6,6 +6,7 @@ import type { Actor, RequestOrigin } from '../shared/actor.ts';
 import { recordAudit } from '../audit/index.ts';
 import { afterFirstFactor, type SignInResult } from './after-first-factor.ts';
 import { wayInOf } from '../security-policy/index.ts';
+import { ssoRequirementOf } from '../domains/index.ts';
 import type { ServiceConfig } from '../shared/config.ts';
 
 /**
@@ -62,6 +63,8 @@ export async function socialSignIn(options: SocialSignInOptions): Promise<Social
     identity.lastUsedAt = new Date();
   } else {
     const offered = claims.email ? normalizeEmail(claims.email) : null;
+    // An address whose company requires its single sign-on gets no profile of its own through a social account either.
+    if (offered && (await ssoRequirementOf(em, offered))) throw new AppError('SSO_REQUIRED');
     const usable = offered && isPlausibleEmail(offered) && claims.emailVerified && !(await em.count(Profile, { email: offered }));
     profile = em.create(Profile, {
       email: usable ? offered : placeholderEmail(provider, claims.subject),
