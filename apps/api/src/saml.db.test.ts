@@ -2,7 +2,7 @@ import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEvent, Identity, Member, Profile, SamlAssertion } from '@gatehouse/db';
 import { uniqueSlug } from '@gatehouse/db/testing';
-import { failureOf, signingKey, startSamlDirectory, testBrowser, TEST_PASSWORD, useTestDns, useTestServer, type SamlAccount, type SamlDirectory } from './testing.ts';
+import { failureOf, signingKey, startSamlDirectory, testBrowser, TEST_PASSWORD, useTestDns, useTestServer, workspaceWithVerifiedDomain, type SamlAccount, type SamlDirectory } from './testing.ts';
 
 /*
  * Single sign-on through a company directory over SAML 2.0: a real identity
@@ -39,13 +39,7 @@ function account(login: string, domain: string, name: string, groups: string[] =
 }
 
 async function workspaceWithSaml(name = 'Ada Admin', extra: { allowIdpInitiated?: boolean; roleAttribute?: string; roleMappings?: { value: string; role: 'admin' | 'employee' | 'extranet' }[] } = {}) {
-  const admin = await people.signedIn({ name });
-  const slug = uniqueSlug();
-  await admin.client.workspace.create.mutate({ name: `${name}'s company`, slug });
-  const domain = freshDomain();
-  const claimed = await admin.client.domains.add.mutate({ workspace: slug, domain });
-  dns.records.set(claimed.record.name, [claimed.record.value]);
-  await admin.client.domains.verify.mutate({ workspace: slug, domainId: claimed.id });
+  const { admin, slug, domain } = await workspaceWithVerifiedDomain({ people, dns, name, domain: freshDomain() });
   const read = await admin.client.sso.readMetadata.mutate({ workspace: slug, source: { url: directory.metadataUrl } });
   const { allowIdpInitiated = false, ...mapping } = extra;
   const connection = await admin.client.sso.create.mutate({

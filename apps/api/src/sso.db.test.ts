@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEvent, Identity, Member, Profile, SsoConnection } from '@gatehouse/db';
 import { uniqueSlug } from '@gatehouse/db/testing';
 import { freePort } from '@gatehouse/embedded-postgres';
-import { failureOf, startCompanyDirectory, testBrowser, useTestDns, useTestServer, type DirectoryAccount } from './testing.ts';
+import { failureOf, startCompanyDirectory, testBrowser, useTestDns, useTestServer, workspaceWithVerifiedDomain, type DirectoryAccount } from './testing.ts';
 
 /*
  * Single sign-on through a company directory over OpenID Connect: a real
@@ -36,13 +36,7 @@ let next = 0;
 const freshDomain = () => `sso-${Date.now().toString(36)}-${++next}.example`;
 
 async function workspaceWithConnection(name = 'Ada Admin', connection: { roleAttribute?: string; roleMappings?: { value: string; role: 'admin' | 'employee' | 'extranet' }[] } = {}) {
-  const admin = await people.signedIn({ name });
-  const slug = uniqueSlug();
-  await admin.client.workspace.create.mutate({ name: `${name}'s company`, slug });
-  const domain = freshDomain();
-  const claimed = await admin.client.domains.add.mutate({ workspace: slug, domain });
-  dns.records.set(claimed.record.name, [claimed.record.value]);
-  await admin.client.domains.verify.mutate({ workspace: slug, domainId: claimed.id });
+  const { admin, slug, domain } = await workspaceWithVerifiedDomain({ people, dns, name, domain: freshDomain() });
   const clientId = `gatehouse-${slug}`;
   const clientSecret = `secret-of-${slug}-for-the-directory`;
   const created = await admin.client.sso.create.mutate({

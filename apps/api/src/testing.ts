@@ -5,7 +5,7 @@ import { hashPassword } from '@gatehouse/auth';
 import { appCodeOf, createClient } from '@gatehouse/client';
 import { queryRows, type Orm } from '@gatehouse/db';
 import type { MailSink } from '@gatehouse/mail';
-import { makeProfile, uniqueEmail, useTestDatabase } from '@gatehouse/db/testing';
+import { makeProfile, uniqueEmail, uniqueSlug, useTestDatabase } from '@gatehouse/db/testing';
 import { freePort } from '@gatehouse/embedded-postgres';
 import pino from 'pino';
 import dns2 from 'dns2';
@@ -278,4 +278,18 @@ export function testBrowser(home: string) {
   }
   const cookieOf = (name: string) => jars.get(new URL(home).origin)?.get(name);
   return { go, post, follow, jars, cookieOf, session: () => cookieOf('gatehouse_session') ?? cookieOf('__Host-gatehouse_session') };
+}
+
+/**
+ * An admin's new workspace holding `domain` verified, its TXT record served by
+ * the test DNS server: where single sign-on and provisioning tests begin.
+ */
+export async function workspaceWithVerifiedDomain(options: { people: ReturnType<typeof testPeople>; dns: { records: Map<string, string[] | 'SERVFAIL'> }; name: string; domain: string }) {
+  const admin = await options.people.signedIn({ name: options.name });
+  const slug = uniqueSlug();
+  await admin.client.workspace.create.mutate({ name: `${options.name}'s company`, slug });
+  const claimed = await admin.client.domains.add.mutate({ workspace: slug, domain: options.domain });
+  options.dns.records.set(claimed.record.name, [claimed.record.value]);
+  await admin.client.domains.verify.mutate({ workspace: slug, domainId: claimed.id });
+  return { admin, slug, domain: options.domain };
 }
