@@ -21,6 +21,11 @@ const DATE_DETAILS = new Set(['until', 'expiresAt', 'lastSignInAt']);
 /** What an empty value means for a field that has one (no idle time set is the default; no expiry is never). */
 const EMPTY_MEANS: Record<string, string> = { sessionIdleMinutes: 'auditValues.defaultIdle', expiresAt: 'auditValues.never', until: 'auditValues.never' };
 
+/** A directory's value and the role it gives (a single sign-on connection's role mappings). */
+function isRoleMapping(value: unknown): value is { value: string; role: string } {
+  return !!value && typeof value === 'object' && typeof (value as { value?: unknown }).value === 'string' && typeof (value as { role?: unknown }).role === 'string';
+}
+
 function isChange(value: unknown): value is { from: unknown; to: unknown } {
   return !!value && typeof value === 'object' && 'from' in value && 'to' in value;
 }
@@ -30,7 +35,7 @@ function valueText(field: string, value: unknown, i18n: Translator): string {
   const { t, d } = i18n;
   if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) return t(EMPTY_MEANS[field] ?? 'auditValues.none');
   if (typeof value === 'boolean') return t(value ? 'auditValues.on' : 'auditValues.off');
-  if (Array.isArray(value)) return value.map(String).join(', ');
+  if (Array.isArray(value)) return value.map((item) => (isRoleMapping(item) ? t('auditValues.roleMapping', { value: item.value, role: t(`roles.${item.role}`) }) : String(item))).join(', ');
   if (ROLE_DETAILS.has(field) && typeof value === 'string') return t(`roles.${value}`);
   if (field === 'plan' && typeof value === 'string') return t(`plans.${value}`);
   if (field === 'keyRole' && typeof value === 'string') return t(`apiKeyRoles.${value}`);
