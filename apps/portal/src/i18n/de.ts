@@ -210,6 +210,8 @@ export const de: typeof en = {
       unlink: 'Verknüpfung lösen',
       linked: '{name} ist verknüpft: Sie können sich damit anmelden.',
       unlinked: 'Verknüpfung gelöst.',
+      directory: '{name}, das Verzeichnis von {workspace}',
+      directoryManaged: 'Single Sign-on: Ihr Unternehmen verwaltet diese Verknüpfung.',
     },
     email: {
       current: 'Sie melden sich mit {email} an.',

@@ -208,6 +208,8 @@ export const en = {
       unlink: 'Unlink',
       linked: '{name} is linked: you can sign in with it.',
       unlinked: 'Unlinked.',
+      directory: '{name}, the directory of {workspace}',
+      directoryManaged: 'Single sign-on: your company manages this link.',
     },
     email: {
       current: 'You sign in with {email}.',

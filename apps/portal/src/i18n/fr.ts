@@ -210,6 +210,8 @@ export const fr: typeof en = {
       unlink: 'Dissocier',
       linked: '{name} est lié : vous pouvez vous connecter avec.',
       unlinked: 'Dissocié.',
+      directory: '{name}, l’annuaire de {workspace}',
+      directoryManaged: 'Authentification unique : votre entreprise gère ce lien.',
     },
     email: {
       current: 'Vous vous connectez avec {email}.',

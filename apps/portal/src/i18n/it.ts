@@ -210,6 +210,8 @@ export const it: typeof en = {
       unlink: 'Scollega',
       linked: '{name} è collegato: puoi accedere con esso.',
       unlinked: 'Scollegato.',
+      directory: '{name}, la directory di {workspace}',
+      directoryManaged: 'Single sign-on: la tua azienda gestisce questo collegamento.',
     },
     email: {
       current: 'Accedi con {email}.',
