@@ -158,9 +158,11 @@ describe('an admin in the console', () => {
   });
 
   it('makes an API key shown once, sees a script use it and the trail name it, and revokes it after confirming', async () => {
-    const { page, slug } = await adminInConsole();
+    const { page, slug, admin } = await adminInConsole();
     await page.getByTestId('nav-api-keys').click();
     await page.getByTestId('api-keys-empty').waitFor();
+    // Signed in a while ago: making a key asks the admin to confirm it is them.
+    await test.signInsGrowOld(admin.email);
     await page.getByTestId('api-key-new').click();
     await page.getByTestId('api-key-save').click();
     // An empty name is named under its box; nothing is made.
@@ -169,6 +171,9 @@ describe('an admin in the console', () => {
     await page.getByTestId('api-key-role-admin').check();
     await screenshot(page, '96-console-api-key-form');
     await page.getByTestId('api-key-save').click();
+    await page.getByTestId('reauth-form').waitFor();
+    await page.getByLabel('Your password').fill(TEST_PASSWORD);
+    await page.getByTestId('reauth-submit').click();
     const key = await page.getByTestId('api-key-made-value').inputValue();
     expect(key).toMatch(/^gh_[a-z2-7]{32}$/);
     await screenshot(page, '97-console-api-key-made');
