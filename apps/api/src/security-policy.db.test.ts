@@ -179,6 +179,7 @@ describe('the workspace security policy', () => {
       admin.client.members.dismiss.mutate({ workspace: slug, memberId: employee.memberId }),
       admin.client.apiKeys.create.mutate({ workspace: slug, name: 'Too late', role: 'reader' }),
       admin.client.workspace.updateSecurityPolicy.mutate({ workspace: slug, recentSignInMinutes: 30 }),
+      admin.client.sso.create.mutate({ workspace: slug, kind: 'oidc', name: 'Late directory', oidc: { issuer: 'https://directory.example', clientId: 'x', clientSecret: 'y' } }),
     ]) {
       expect((await failureOf(call)).appCode).toBe('REAUTHENTICATION_REQUIRED');
     }
@@ -189,6 +190,8 @@ describe('the workspace security policy', () => {
     clockAt(start + 35 * 60_000);
     await admin.client.members.dismiss.mutate({ workspace: slug, memberId: employee.memberId });
     await admin.client.apiKeys.create.mutate({ workspace: slug, name: 'In time', role: 'reader' });
+    expect(await admin.client.sso.list.query({ workspace: slug })).toEqual([]);
+    await admin.client.sso.create.mutate({ workspace: slug, kind: 'oidc', name: 'Directory in time', oidc: { issuer: 'https://directory.example', clientId: 'x', clientSecret: 'y' } });
     clockAt(start + 42 * 60_000);
     expect((await failureOf(admin.client.members.rehire.mutate({ workspace: slug, memberId: employee.memberId }).then(() => admin.client.members.dismiss.mutate({ workspace: slug, memberId: employee.memberId })))).appCode).toBe('REAUTHENTICATION_REQUIRED');
   });

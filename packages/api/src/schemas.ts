@@ -350,13 +350,14 @@ const SsoConnectionFields = {
     .nullable()
     .default(null),
 };
-export const CreateSsoConnectionInput = z.strictObject({ workspace: WorkspaceSlug, kind: z.enum(SSO_KINDS), ...SsoConnectionFields });
+/** Who signs in through a directory is a sensitive change: an admin who signed in a while ago confirms it is them. */
+export const CreateSsoConnectionInput = z.strictObject({ workspace: WorkspaceSlug, kind: z.enum(SSO_KINDS), ...ProofFields, ...SsoConnectionFields });
 /** A SAML directory's metadata, pasted or at its URL. */
 export const ReadSamlMetadataInput = z.strictObject({
   workspace: WorkspaceSlug,
   source: z.union([z.strictObject({ xml: z.string().min(1).max(SAML_METADATA_MAX_LENGTH) }), z.strictObject({ url: SsoValue })]),
 });
-export const UpdateSsoConnectionInput = z.strictObject({ workspace: WorkspaceSlug, connectionId: Id, ...SsoConnectionFields });
+export const UpdateSsoConnectionInput = z.strictObject({ workspace: WorkspaceSlug, connectionId: Id, ...ProofFields, ...SsoConnectionFields });
 export const SsoConnectionInput = z.strictObject({ workspace: WorkspaceSlug, connectionId: Id });
 /** Which directory an address (or a workspace's link) signs in through. */
 export const SsoDiscoverInput = z.strictObject({ email: Email.optional(), workspace: WorkspaceSlug.optional() });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSamlDirectory, testBrowser, useTestDns, type SamlAccount, type SamlDirectory } from '@gatehouse/api-server/testing';
+import { startSamlDirectory, testBrowser, TEST_PASSWORD, useTestDns, type SamlAccount, type SamlDirectory } from '@gatehouse/api-server/testing';
 import { uniqueSlug } from '@gatehouse/db/testing';
 import { screenshot, useBrowserTest } from './browser.ts';
 
@@ -100,5 +100,20 @@ describe('single sign-on over SAML', () => {
     await later.getByTestId('break-glass-note').waitFor();
     expect(await later.locator('#password').isVisible()).toBe(true);
     await screenshot(later, '120-portal-sso-break-glass');
+
+    // Changing a connection is a sensitive change: signed in a while ago, the admin confirms it is them first.
+    await test.signInsGrowOld(admin.email);
+    await console.getByRole('link', { name: 'Directory', exact: true }).click();
+    await section.getByTestId('sso-edit').click();
+    await form.getByLabel('Default role').selectOption('extranet');
+    await form.getByTestId('sso-save').click();
+    // The page holds two such dialogs (single sign-on, SCIM tokens): the open one asks.
+    const confirmIdentity = console.locator('[data-testid="reauth-form"]:visible');
+    await confirmIdentity.waitFor();
+    await screenshot(console, '121-console-sso-confirm-it-is-you');
+    await confirmIdentity.getByLabel('Your password').fill(TEST_PASSWORD);
+    await confirmIdentity.getByTestId('reauth-submit').click();
+    await section.getByTestId('sso-notice').getByText('“Entra ID” was saved.').waitFor();
+    expect((await admin.client.sso.list.query({ workspace: slug }))[0]).toMatchObject({ defaultRole: 'extranet' });
   });
 });

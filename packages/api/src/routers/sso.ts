@@ -1,10 +1,11 @@
 import { createSsoConnection, findSsoChoices, listSsoConnections, listSsoEvents, readSamlMetadata, removeSsoConnection, testSsoConnection, updateSsoConnection, type SsoConnectionInput } from '@gatehouse/services';
 import type { z } from 'zod';
+import { proofOf } from '../proof.ts';
 import { adminProcedure, publicProcedure, router } from '../trpc.ts';
 import { CreateSsoConnectionInput, ReadSamlMetadataInput, SsoConnectionInput as ConnectionIdInput, SsoDiscoverInput, UpdateSsoConnectionInput, WorkspaceInput } from '../schemas.ts';
 
 /** What both create and update send about a connection. */
-type Fields = Omit<z.output<typeof CreateSsoConnectionInput>, 'workspace' | 'kind'>;
+type Fields = Omit<z.output<typeof CreateSsoConnectionInput>, 'workspace' | 'kind' | 'password' | 'code' | 'passkey'>;
 
 const inputOf = (fields: Fields): SsoConnectionInput => ({
   name: fields.name,
@@ -27,11 +28,11 @@ export const ssoRouter = router({
   list: adminProcedure.input(WorkspaceInput).query(({ ctx }) => listSsoConnections({ em: ctx.em, config: ctx.config, membership: ctx.membership })),
 
   create: adminProcedure.input(CreateSsoConnectionInput).mutation(({ ctx, input }) =>
-    createSsoConnection({ em: ctx.em, config: ctx.config, actor: ctx.actor, membership: ctx.membership, kind: input.kind, input: inputOf(input) }),
+    createSsoConnection({ em: ctx.em, config: ctx.config, actor: ctx.actor, membership: ctx.membership, kind: input.kind, proof: proofOf(input), input: inputOf(input) }),
   ),
 
   update: adminProcedure.input(UpdateSsoConnectionInput).mutation(({ ctx, input }) =>
-    updateSsoConnection({ em: ctx.em, config: ctx.config, actor: ctx.actor, membership: ctx.membership, connectionId: input.connectionId, input: inputOf(input) }),
+    updateSsoConnection({ em: ctx.em, config: ctx.config, actor: ctx.actor, membership: ctx.membership, connectionId: input.connectionId, proof: proofOf(input), input: inputOf(input) }),
   ),
 
   remove: adminProcedure.input(ConnectionIdInput).mutation(({ ctx, input }) =>

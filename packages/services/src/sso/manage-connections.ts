@@ -6,6 +6,8 @@ import type { ServiceConfig } from '../shared/config.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Membership } from '../members/index.ts';
 import { guardedFetch } from '../shared/outbound.ts';
+import { assertRecentSignIn, type Proof } from '../sign-in/index.ts';
+import { securityPolicyOf } from '../security-policy/index.ts';
 import { discoverOidcIssuer } from './oidc-directory.ts';
 import { startSamlSignIn, type SamlDirectorySettings } from './saml-directory.ts';
 import { certificateView, fetchIdpMetadata, normalizeCertificate, parseIdpMetadata, type CertificateView } from './saml-metadata.ts';
@@ -146,8 +148,13 @@ export async function listSsoConnections(options: { em: EntityManager; config: S
   return connections.map((connection) => connectionView(options.config, connection));
 }
 
-export async function createSsoConnection(options: AdminCall & { kind: SsoKind; input: SsoConnectionInput }): Promise<SsoConnectionView> {
+/** Who may sign in through which directory: a sensitive change, after a recent sign-in (or the admin's confirmation). */
+const assertRecentAdmin = (options: AdminCall & { proof?: Proof | undefined }) =>
+  assertRecentSignIn({ em: options.em, config: options.config, actor: options.actor, policy: securityPolicyOf(options.membership.workspace), proof: options.proof ?? {} });
+
+export async function createSsoConnection(options: AdminCall & { kind: SsoKind; input: SsoConnectionInput; proof?: Proof | undefined }): Promise<SsoConnectionView> {
   const { em, config, actor, membership, input } = options;
+  await assertRecentAdmin(options);
   const certificates = checkInput(config, options.kind, input);
   if (options.kind === 'oidc' && !input.oidc?.clientSecret) throw new AppError('INVALID_INPUT', { fields: { clientSecret: 'required' } });
   return em.transactional(async (tx) => {
@@ -175,8 +182,9 @@ export async function createSsoConnection(options: AdminCall & { kind: SsoKind; 
 const AUDITED = ['name', 'enabled', 'defaultRole', 'emailAttribute', 'nameAttribute', 'roleAttribute', 'roleMappings', 'oidcIssuer', 'oidcClientId', 'samlEntityId', 'samlSsoUrl', 'samlAllowIdpInitiated'] as const;
 
 /** Changes what the admin sent; a client secret left out stays as it was. */
-export async function updateSsoConnection(options: AdminCall & { connectionId: string; input: SsoConnectionInput }): Promise<SsoConnectionView> {
+export async function updateSsoConnection(options: AdminCall & { connectionId: string; input: SsoConnectionInput; proof?: Proof | undefined }): Promise<SsoConnectionView> {
   const { em, config, actor, membership, input } = options;
+  await assertRecentAdmin(options);
   return em.transactional(async (tx) => {
     const connection = await findConnection(tx, membership, options.connectionId);
     const certificates = checkInput(config, connection.kind, input);
