@@ -31,6 +31,17 @@ export function pagingOf(query: ScimListQuery): { offset: number; limit: number;
   return { startIndex: start, offset: start - 1, limit: Math.min(Math.max(0, count), SCIM_MAX_RESULTS) };
 }
 
+/**
+ * A page and the total it belongs to. A first page that is not full holds
+ * the whole total: the directories' look-ups (a filter by userName,
+ * externalId) are then one query, not two.
+ */
+export async function pageWithTotal<T>(paging: { offset: number; limit: number }, page: () => Promise<T[]>, count: () => Promise<number>): Promise<{ items: T[]; total: number }> {
+  const items = paging.limit ? await page() : [];
+  const total = paging.offset === 0 && paging.limit > 0 && items.length < paging.limit ? items.length : await count();
+  return { items, total };
+}
+
 export function listResponse(resources: unknown[], total: number, startIndex: number): Record<string, unknown> {
   return { schemas: [SCHEMA.listResponse], totalResults: total, startIndex, itemsPerPage: resources.length, Resources: resources };
 }

@@ -5,7 +5,7 @@ import { hasForbiddenCharacters, SCIM_ATTRIBUTE_MAX_LENGTH, SCIM_MAX_GROUP_MEMBE
 import { recordAudit } from '../audit/index.ts';
 import { scimAuditActor } from './scim-caller.ts';
 import { scimChange } from './scim-change.ts';
-import { excludes, listResponse, pagingOf, type ScimCall, type ScimListQuery } from './scim-context.ts';
+import { excludes, listResponse, pageWithTotal, pagingOf, type ScimCall, type ScimListQuery } from './scim-context.ts';
 import { SCHEMA } from './scim-documents.ts';
 import { dateAttribute, filterQuery, idAttribute, MATCH_NONE, textAttribute, type FilterAttributes } from './scim-filter.ts';
 import { invalidValue, notFound, uniqueness } from './scim-problem.ts';
@@ -98,8 +98,11 @@ export async function getScimGroup(call: ScimCall, id: string, query: ScimListQu
 export async function listScimGroups(call: ScimCall, query: ScimListQuery): Promise<Record<string, unknown>> {
   const where = { $and: [{ workspace: call.caller.workspaceId }, filterQuery(query.filter, GROUP_ATTRIBUTES)] };
   const paging = pagingOf(query);
-  const total = await call.em.count(ScimGroup, where);
-  const groups = paging.limit ? await call.em.find(ScimGroup, where, { orderBy: { createdAt: 'asc', id: 'asc' }, offset: paging.offset, limit: paging.limit }) : [];
+  const { items: groups, total } = await pageWithTotal(
+    paging,
+    () => call.em.find(ScimGroup, where, { orderBy: { createdAt: 'asc', id: 'asc' }, offset: paging.offset, limit: paging.limit }),
+    () => call.em.count(ScimGroup, where),
+  );
   const members = excludes(query, 'members') ? null : await memberIdsOf(call.em, groups.map((group) => group.id));
   return listResponse(groups.map((group) => groupResource(group, members ? (members.get(group.id) ?? []) : null, call.base)), total, paging.startIndex);
 }

@@ -13,7 +13,7 @@ import { portalLink } from '../shared/config.ts';
 import { assertSeatsAvailable } from '../workspace/index.ts';
 import { scimAuditActor } from './scim-caller.ts';
 import { scimChange } from './scim-change.ts';
-import { listResponse, pagingOf, type ScimCall, type ScimListQuery } from './scim-context.ts';
+import { listResponse, pageWithTotal, pagingOf, type ScimCall, type ScimListQuery } from './scim-context.ts';
 import { SCHEMA } from './scim-documents.ts';
 import { constantAttribute, dateAttribute, filterQuery, idAttribute, MATCH_ALL, textAttribute, type FilterAttributes } from './scim-filter.ts';
 import { invalidValue, notFound, ScimProblem, uniqueness } from './scim-problem.ts';
@@ -113,8 +113,11 @@ export async function getScimUser(call: ScimCall, id: string): Promise<Record<st
 export async function listScimUsers(call: ScimCall, query: ScimListQuery): Promise<Record<string, unknown>> {
   const where = { $and: [visibleUsers(call.caller.workspaceId), filterQuery(query.filter, USER_ATTRIBUTES)] };
   const paging = pagingOf(query);
-  const total = await call.em.count(Member, where);
-  const members = paging.limit ? await call.em.find(Member, where, { populate: ['profile'], orderBy: { createdAt: 'asc', id: 'asc' }, offset: paging.offset, limit: paging.limit }) : [];
+  const { items: members, total } = await pageWithTotal(
+    paging,
+    () => call.em.find(Member, where, { populate: ['profile'], orderBy: { createdAt: 'asc', id: 'asc' }, offset: paging.offset, limit: paging.limit }),
+    () => call.em.count(Member, where),
+  );
   const groups = await groupsOf(call.em, members.map((member) => member.id));
   return listResponse(members.map((member) => userResource(member, groups.get(member.id) ?? [], call.base)), total, paging.startIndex);
 }
