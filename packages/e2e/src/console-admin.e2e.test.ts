@@ -130,7 +130,7 @@ describe('an admin in the console', () => {
     const invitedName = email.split('@')[0];
     expect(await row('member.role_changed').textContent()).toContain(`Olivia Owner changed ${invitedName}’s role: Extranet → Employee`);
     expect(await row('member.invited').textContent()).toContain(`Olivia Owner invited ${invitedName} as Extranet`);
-    expect(await row('join_link.updated').textContent()).toContain('Link on: off → on; Allowed domains: none → shop.example');
+    expect(await row('join_link.updated').textContent()).toContain('Switched on: off → on; Allowed domains: none → shop.example');
     expect(await row('workspace.created').textContent()).toContain('Olivia Owner created the workspace');
     expect(await trail.innerText()).not.toMatch(/\b(?:audit|auditValues|auditFields|roles)\./);
     await screenshot(page, '24-console-audit-trail');
