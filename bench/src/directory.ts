@@ -9,8 +9,9 @@
  */
 import { inflateRawSync } from 'node:zlib';
 import { startSamlDirectory, type SamlAccount } from '@gatehouse/api-server/testing-saml';
-import { postJson, query, signInCookie } from './calls.ts';
+import { cookieOf, postJson, query, signInCookie } from './calls.ts';
 import { eachLimited, figuresOf, fire, settle } from './measure.ts';
+import { percentile } from './paced.ts';
 import { drainOutbox } from './statements.ts';
 import type { ScenarioResult } from './report.ts';
 import type { Context, Target } from './scenarios.ts';
@@ -109,12 +110,6 @@ export async function runScim(context: Context): Promise<ScenarioResult[]> {
   ];
 }
 
-const percentile = (sorted: number[], share: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))] ?? 0;
-const cookiesOf = (response: Response) =>
-  response.headers
-    .getSetCookie()
-    .map((header) => header.split(';')[0]!)
-    .join('; ');
 
 /**
  * SAML: people sign in through the workspace's directory, 8 at a time —
@@ -145,7 +140,7 @@ export async function runSamlSignIn(context: Context): Promise<ScenarioResult> {
     const signIn = async (login: string): Promise<number> => {
       let elapsed = performance.now();
       const started = await fetch(`${connection.startUrl}?login_hint=${encodeURIComponent(login)}`, { redirect: 'manual' });
-      const state = cookiesOf(started);
+      const state = cookieOf(started);
       const request = inflateRawSync(Buffer.from(new URL(started.headers.get('location')!).searchParams.get('SAMLRequest')!, 'base64')).toString('utf8');
       elapsed = performance.now() - elapsed;
       const { samlResponse } = await directory.respond(connection.saml.spEntityId, { account: accounts.get(login)!, inResponseTo: /\sID="([^"]+)"/.exec(request)![1]! });
@@ -165,7 +160,7 @@ export async function runSamlSignIn(context: Context): Promise<ScenarioResult> {
       });
       const seconds = (Date.now() - started) / 1000;
       times.sort((a, b) => a - b);
-      return { perSecond: Math.round((logins.length / seconds) * 10) / 10, p50ms: Math.round(percentile(times, 0.5)), p99ms: Math.round(percentile(times, 0.99)) };
+      return { perSecond: Math.round((logins.length / seconds) * 10) / 10, p50ms: Math.round(percentile(times, 50)), p99ms: Math.round(percentile(times, 99)) };
     };
     const firstTime = await measure();
     await drainOutbox(target.databaseUrl);

@@ -14,7 +14,8 @@ export interface LoadOutcome {
   timeouts: number;
 }
 
-function percentile(sorted: number[], p: number): number {
+/** The `p`th percentile (0–100) of sorted latencies, in their unit to two decimals. */
+export function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return 0;
   return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]! * 100) / 100;
 }

@@ -149,8 +149,7 @@ describe('single sign-on connections (SAML 2.0)', () => {
     expect(await db.orm.em.fork().count(Identity, { provider: `sso:${connection.id}`, subject: `grace@${domain}`, profile: profile.id })).toBe(1);
     expect(await db.orm.em.fork().findOneOrFail(Member, { profile: profile.id })).toMatchObject({ source: 'sso' });
     // Grace sees the link among her ways in, named after her company's directory.
-    const cookie = [...grace.person.jars.get(new URL(test.server.publicUrl).origin)!].map(([name, value]) => `${name}=${value}`).join('; ');
-    const listed = (await (await fetch(`${test.server.url}/trpc/identities.list`, { headers: { cookie } })).json()) as { result: { data: unknown[] } };
+    const listed = (await (await fetch(`${test.server.url}/trpc/identities.list`, { headers: { cookie: grace.person.cookieHeader() } })).json()) as { result: { data: unknown[] } };
     expect(listed.result.data).toEqual([expect.objectContaining({ provider: `sso:${connection.id}`, email: `grace@${domain}`, directory: { name: 'Entra ID', workspaceName: "Ada Admin's company" } })]);
 
     await signInThrough(connection, 'grace');

@@ -128,7 +128,7 @@ describe('single sign-on connections (OpenID Connect)', () => {
     expect(await db.orm.em.fork().count(Identity, { provider: `sso:${connection.id}`, subject: 'grace', profile: profile.id })).toBe(1);
 
     // The session is Grace's, at the workspace.
-    const me = await fetch(`${test.server.url}/trpc/profile.get`, { headers: { cookie: [...grace.person.jars.get(new URL(test.server.publicUrl).origin)!].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    const me = await fetch(`${test.server.url}/trpc/profile.get`, { headers: { cookie: grace.person.cookieHeader() } });
     expect(((await me.json()) as { result: { data: { email: string } } }).result.data.email).toBe(`grace@${domain}`);
 
     // Again: the same profile and membership, nothing new.

@@ -277,7 +277,9 @@ export function testBrowser(home: string) {
     throw new Error('too many redirects');
   }
   const cookieOf = (name: string) => jars.get(new URL(home).origin)?.get(name);
-  return { go, post, follow, jars, cookieOf, session: () => cookieOf('gatehouse_session') ?? cookieOf('__Host-gatehouse_session') };
+  /** Gatehouse's cookies as this browser sends them, for a call of the API made with them. */
+  const cookieHeader = () => [...(jars.get(new URL(home).origin) ?? [])].map(([name, value]) => `${name}=${value}`).join('; ');
+  return { go, post, follow, jars, cookieOf, cookieHeader, session: () => cookieOf('gatehouse_session') ?? cookieOf('__Host-gatehouse_session') };
 }
 
 /**

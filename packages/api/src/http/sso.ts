@@ -152,7 +152,7 @@ export function ssoRoutes(options: { orm: Orm; config: ServiceConfig; publicUrl:
     // No attempt from this browser: the directory began the sign-in itself (allowed only where the admin turned it on).
     const attempt = pending instanceof Error ? null : (pending.saml ?? null);
     const body = form instanceof SsoFailure ? {} : form;
-    const next = attempt && !(pending instanceof Error) ? pending.next : safeNext(body.RelayState, publicUrl);
+    const next = pending instanceof Error || !attempt ? safeNext(body.RelayState, publicUrl) : pending.next;
     await complete(req, res, connection, next, async () => {
       if (form instanceof SsoFailure) throw form;
       const profile = await finishSamlSignIn(orm.em.fork(), connection.id, samlSettingsOf(config, connection), body.SAMLResponse, attempt);
