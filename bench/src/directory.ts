@@ -1,19 +1,21 @@
 /**
- * The company's directory at Gatehouse's doors: SCIM provisioning (a
+ * The company's directory at each side's doors: SCIM provisioning (a
  * directory creating 999 people into an enterprise workspace — with its
  * admin, the plan's 1,000 seats — then listing and filtering them as Entra
- * and Okta do), and a SAML sign-in round trip (our AuthnRequest, then the
- * directory's signed answer posted to our ACS). The directory is a real
- * SAML identity provider (samlify, as in the tests); its own signing is
- * not timed, only Gatehouse's two requests.
+ * and Okta do), and a SAML sign-in round trip (the side's AuthnRequest, then
+ * the directory's signed answer posted to its ACS). Better Auth runs the
+ * same calls through its SCIM and SSO plugins (better-auth-server.ts). The
+ * directory is a real SAML identity provider (samlify, as in the tests); its
+ * own signing is not timed, only the side's two requests.
  */
 import { inflateRawSync } from 'node:zlib';
-import { startSamlDirectory, type SamlAccount } from '@gatehouse/api-server/testing-saml';
+import { startSamlDirectory, type SamlAccount, type SamlDirectory } from '@gatehouse/api-server/testing-saml';
+import { BETTER_AUTH_SAML, BETTER_AUTH_SCIM } from './better-auth-directory.ts';
 import { cookieOf, postJson, query, signInCookie } from './calls.ts';
 import { eachLimited, figuresOf, fire, settle } from './measure.ts';
 import { percentile } from './paced.ts';
 import { drainOutbox } from './statements.ts';
-import type { ScenarioResult } from './report.ts';
+import type { ScenarioResult, SideResult } from './report.ts';
 import type { Context, Target } from './scenarios.ts';
 
 const CONNECTIONS = 16;
@@ -46,6 +48,14 @@ async function workspaceWithDomain(context: Context, slug: string, domain: strin
   return cookie;
 }
 
+/** A Better Auth organization of the bench's first person, made through its organization plugin at that instance. */
+async function betterAuthOrganization(target: Target, via: string, slug: string, email: string): Promise<{ id: string; cookie: string }> {
+  const cookie = await signInCookie(target, email, via);
+  const { status, json } = await postJson(target, `${via}/api/auth/organization/create`, { name: `Directory ${slug}`, slug }, cookie);
+  if (status >= 300) throw new Error(`Better Auth organization ${slug}: ${status} ${JSON.stringify(json)}`);
+  return { id: (json as { id: string }).id, cookie };
+}
+
 const scimUser = (index: number) => ({
   schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
   userName: `person.${index}@${SCIM_DOMAIN}`,
@@ -56,135 +66,213 @@ const scimUser = (index: number) => ({
   active: true,
 });
 
-/** SCIM: 999 creates 16 at a time, then a page of 100 of the 1,000 and a filter by userName, each for the round's seconds. */
-export async function runScim(context: Context): Promise<ScenarioResult[]> {
-  const target = context.targets.gatehouse;
-  const cookie = await workspaceWithDomain(context, SCIM_WORKSPACE, SCIM_DOMAIN);
-  const { token } = await trpc<{ token: string }>(target, 'scim.createToken', { workspace: SCIM_WORKSPACE, name: 'Bench directory' }, cookie);
-  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/scim+json' };
-  const base = `/scim/v2/${SCIM_WORKSPACE}`;
-  const amount = context.settings.smoke ? 40 : PROVISIONED;
-  await settle(target.server.pid);
+interface ScimSide {
+  /** Where the directory's Users endpoint lives. */
+  base: string;
+  headers: Record<string, string>;
+  /** The people the workspace (organization) has as members now. */
+  members(): Promise<number>;
+}
 
-  let next = 0;
-  const startedCreates = Date.now();
-  const created = await fire({
-    server: target.server,
-    connections: CONNECTIONS,
-    amount,
-    requests: [{ method: 'POST', path: `${base}/Users`, headers, setupRequest: (request) => ({ ...request, body: JSON.stringify(scimUser(next++)) }) }],
-  });
-  const creates = figuresOf(created, (Date.now() - startedCreates) / 1000);
-  await drainOutbox(target.databaseUrl);
-  await settle(target.server.pid);
-
-  const measureGet = async (path: string) => {
-    const started = Date.now();
-    const outcome = await fire({ server: target.server, connections: CONNECTIONS, seconds: context.settings.seconds, requests: [{ method: 'GET', path, headers }] });
-    const figures = figuresOf(outcome, (Date.now() - started) / 1000);
-    await settle(target.server.pid);
-    return figures;
+/** Gatehouse: a SCIM token of the workspace, made in the console's call. Better Auth: its plugin's static connection, provisioning into an organization. */
+async function scimSide(context: Context, target: Target): Promise<ScimSide> {
+  const count = async (text: string, slug: string) => Number((await query<{ count: string }>(target.databaseUrl, text, [slug]))[0]!.count);
+  if (target.side === 'gatehouse') {
+    const cookie = await workspaceWithDomain(context, SCIM_WORKSPACE, SCIM_DOMAIN);
+    const { token } = await trpc<{ token: string }>(target, 'scim.createToken', { workspace: SCIM_WORKSPACE, name: 'Bench directory' }, cookie);
+    return {
+      base: `/scim/v2/${SCIM_WORKSPACE}`,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/scim+json' },
+      members: () => count(`select count(*) from member where workspace_id = (select id from workspace where slug = $1) and status = 'active'`, SCIM_WORKSPACE),
+    };
+  }
+  await betterAuthOrganization(target, '/scim', BETTER_AUTH_SCIM.organizationSlug, context.people[0]!.email);
+  return {
+    base: '/scim/api/auth/scim/v2',
+    headers: { authorization: `Bearer ${BETTER_AUTH_SCIM.token}`, 'content-type': 'application/scim+json' },
+    members: () => count(`select count(*) from member where "organizationId" = (select id from organization where slug = $1)`, BETTER_AUTH_SCIM.organizationSlug),
   };
-  const page = await measureGet(`${base}/Users?startIndex=${Math.floor(amount / 2)}&count=100`);
-  const filter = await measureGet(`${base}/Users?filter=${encodeURIComponent(`userName eq "person.${Math.floor(amount / 3)}@${SCIM_DOMAIN}"`)}`);
-  const members = (await query<{ count: string }>(target.databaseUrl, `select count(*) from member where workspace_id = (select id from workspace where slug = $1) and status = 'active'`, [SCIM_WORKSPACE]))[0]!.count;
+}
 
-  const gatehouseOnly = (id: string, title: string, label: string, notes: Record<string, number | string>): ScenarioResult => ({
-    id,
-    title,
-    connections: CONNECTIONS,
-    sides: { gatehouse: { label, statementsPerRequest: null, rounds: [], notes } },
-  });
-  return [
-    gatehouseOnly('scim-create', `SCIM: a directory creates ${amount} people (each takes a seat)`, `POST ${base}/Users`, {
+/** SCIM: 999 creates 16 at a time, then a page of 100 of the 1,000 and a filter by userName, each for the round's seconds — on each side. */
+export async function runScim(context: Context): Promise<ScenarioResult[]> {
+  const amount = context.settings.smoke ? 40 : PROVISIONED;
+  const results = {
+    create: { id: 'scim-create', title: `SCIM: a directory creates ${amount} people (each a member)`, connections: CONNECTIONS, sides: {} } as ScenarioResult,
+    list: { id: 'scim-list', title: `SCIM: a page of 100 of ${amount + 1} members`, connections: CONNECTIONS, sides: {} } as ScenarioResult,
+    filter: { id: 'scim-filter', title: 'SCIM: filter userName eq (the directory’s probe and look-up)', connections: CONNECTIONS, sides: {} } as ScenarioResult,
+  };
+  for (const target of [context.targets.gatehouse, context.targets.betterAuth]) {
+    const side = await scimSide(context, target);
+    const members = await side.members();
+    await settle(target.server.pid);
+
+    let next = 0;
+    const startedCreates = Date.now();
+    const created = await fire({
+      server: target.server,
+      connections: CONNECTIONS,
+      amount,
+      requests: [{ method: 'POST', path: `${side.base}/Users`, headers: side.headers, setupRequest: (request) => ({ ...request, body: JSON.stringify(scimUser(next++)) }) }],
+    });
+    const creates = figuresOf(created, (Date.now() - startedCreates) / 1000);
+    if (target.side === 'gatehouse') await drainOutbox(target.databaseUrl);
+    await settle(target.server.pid);
+
+    const measureGet = async (path: string) => {
+      const started = Date.now();
+      const outcome = await fire({ server: target.server, connections: CONNECTIONS, seconds: context.settings.seconds, requests: [{ method: 'GET', path, headers: side.headers }] });
+      const figures = figuresOf(outcome, (Date.now() - started) / 1000);
+      await settle(target.server.pid);
+      return figures;
+    };
+    const page = await measureGet(`${side.base}/Users?startIndex=${Math.floor(amount / 2)}&count=100`);
+    const filter = await measureGet(`${side.base}/Users?filter=${encodeURIComponent(`userName eq "person.${Math.floor(amount / 3)}@${SCIM_DOMAIN}"`)}`);
+
+    const notes = (label: string, values: Record<string, number | string>): SideResult => ({ label, statementsPerRequest: null, rounds: [], notes: values });
+    results.create.sides[target.side] = notes(`POST ${side.base}/Users`, {
       createsPerSecond: creates.perSecond,
       p50ms: creates.p50ms,
       p99ms: creates.p99ms,
       created: creates.ok,
       refused: creates.refused,
       failed: creates.failed,
-      activeMembers: Number(members),
-    }),
-    gatehouseOnly('scim-list', `SCIM: a page of 100 of ${Number(members)} members`, `GET ${base}/Users?startIndex&count=100`, { requestsPerSecond: page.perSecond, p50ms: page.p50ms, p99ms: page.p99ms, failed: page.failed }),
-    gatehouseOnly('scim-filter', 'SCIM: filter userName eq (the directory’s probe and look-up)', `GET ${base}/Users?filter=userName eq`, { requestsPerSecond: filter.perSecond, p50ms: filter.p50ms, p99ms: filter.p99ms, failed: filter.failed }),
-  ];
+      membersAdded: (await side.members()) - members,
+    });
+    results.list.sides[target.side] = notes(`GET ${side.base}/Users?startIndex&count=100`, { requestsPerSecond: page.perSecond, p50ms: page.p50ms, p99ms: page.p99ms, failed: page.failed });
+    results.filter.sides[target.side] = notes(`GET ${side.base}/Users?filter=userName eq`, { requestsPerSecond: filter.perSecond, p50ms: filter.p50ms, p99ms: filter.p99ms, failed: filter.failed });
+  }
+  return [results.create, results.list, results.filter];
 }
 
+interface SamlSide {
+  label: string;
+  /** The side's service provider entity id, where its metadata is read. */
+  spEntityId: string;
+  /** The side's first request: where it sends the browser, and the cookies it set. */
+  start(login: string): Promise<{ location: string; cookie: string }>;
+  /** Whether the ACS's answer signed the person in. */
+  signedIn(answer: Response): boolean;
+}
 
-/**
- * SAML: people sign in through the workspace's directory, 8 at a time —
- * first each newcomer (made a member just in time), then the same people
- * again. Timed: Gatehouse's start (the AuthnRequest and its sealed cookie)
- * plus its ACS (signature, checks, replay record, session).
- */
-export async function runSamlSignIn(context: Context): Promise<ScenarioResult> {
-  const target = context.targets.gatehouse;
-  const cookie = await workspaceWithDomain(context, SAML_WORKSPACE, SAML_DOMAIN);
-  const accounts = new Map<string, SamlAccount>();
-  const directory = await startSamlDirectory({ accounts });
-  try {
+/** The directory's connection on each side: Gatehouse's console calls, Better Auth's provider registration with the organization. */
+async function samlSide(context: Context, target: Target, directory: SamlDirectory): Promise<SamlSide> {
+  const redirectedWithoutError = (answer: Response, status: number) => answer.status === status && !new URL(answer.headers.get('location') ?? '/', target.server.url).searchParams.has('error');
+  if (target.side === 'gatehouse') {
+    const cookie = await workspaceWithDomain(context, SAML_WORKSPACE, SAML_DOMAIN);
     const read = await trpc<{ entityId: string; ssoUrl: string; certificates: { pem: string }[] }>(target, 'sso.readMetadata', { workspace: SAML_WORKSPACE, source: { xml: directory.metadata } }, cookie);
-    const connection = await trpc<{ startUrl: string; redirectUri: string; saml: { spEntityId: string } }>(
+    const connection = await trpc<{ startUrl: string; saml: { spEntityId: string } }>(
       target,
       'sso.create',
       { workspace: SAML_WORKSPACE, kind: 'saml', name: 'Bench directory', saml: { entityId: read.entityId, ssoUrl: read.ssoUrl, certificates: read.certificates.map((certificate) => certificate.pem) } },
       cookie,
     );
-    const people = context.settings.smoke ? 10 : 300;
-    const logins = Array.from({ length: people }, (_, index) => {
-      const email = `signer.${index}@${SAML_DOMAIN}`;
-      accounts.set(email, { nameId: email, attributes: { email: [email], displayName: [`Signer ${index}`] } });
-      return email;
-    });
-
-    const signIn = async (login: string): Promise<number> => {
-      let elapsed = performance.now();
-      const started = await fetch(`${connection.startUrl}?login_hint=${encodeURIComponent(login)}`, { redirect: 'manual' });
-      const state = cookieOf(started);
-      const request = inflateRawSync(Buffer.from(new URL(started.headers.get('location')!).searchParams.get('SAMLRequest')!, 'base64')).toString('utf8');
-      elapsed = performance.now() - elapsed;
-      const { samlResponse } = await directory.respond(connection.saml.spEntityId, { account: accounts.get(login)!, inResponseTo: /\sID="([^"]+)"/.exec(request)![1]! });
-      const posted = performance.now();
-      const answer = await fetch(connection.redirectUri, { method: 'POST', redirect: 'manual', headers: { cookie: state, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ SAMLResponse: samlResponse }).toString() });
-      await answer.arrayBuffer();
-      elapsed += performance.now() - posted;
-      if (answer.status !== 303 || new URL(answer.headers.get('location')!, target.server.url).searchParams.has('error')) throw new Error(`SAML sign-in of ${login} failed: ${answer.status} ${answer.headers.get('location')}`);
-      return elapsed;
-    };
-    const measure = async () => {
-      await settle(target.server.pid);
-      const times: number[] = [];
-      const started = Date.now();
-      await eachLimited(logins, 8, async (login) => {
-        times.push(await signIn(login));
-      });
-      const seconds = (Date.now() - started) / 1000;
-      times.sort((a, b) => a - b);
-      return { perSecond: Math.round((logins.length / seconds) * 10) / 10, p50ms: Math.round(percentile(times, 50)), p99ms: Math.round(percentile(times, 99)) };
-    };
-    const firstTime = await measure();
-    await drainOutbox(target.databaseUrl);
-    const returning = await measure();
     return {
-      id: 'saml-sign-in',
-      title: `SAML sign-in round trip (${people} people, 8 at a time)`,
-      connections: 8,
-      sides: {
-        gatehouse: {
-          label: 'GET …/start, then POST …/acs',
-          statementsPerRequest: null,
-          rounds: [],
-          notes: {
-            firstSignInsPerSecond: firstTime.perSecond,
-            firstP50ms: firstTime.p50ms,
-            firstP99ms: firstTime.p99ms,
-            returningSignInsPerSecond: returning.perSecond,
-            returningP50ms: returning.p50ms,
-            returningP99ms: returning.p99ms,
-          },
-        },
+      label: 'GET …/start, then POST …/acs',
+      spEntityId: connection.saml.spEntityId,
+      async start(login) {
+        const started = await fetch(`${connection.startUrl}?login_hint=${encodeURIComponent(login)}`, { redirect: 'manual' });
+        return { location: started.headers.get('location')!, cookie: cookieOf(started) };
       },
+      signedIn: (answer) => redirectedWithoutError(answer, 303),
     };
+  }
+  const via = '/sso';
+  const organization = await betterAuthOrganization(target, via, BETTER_AUTH_SAML.organizationSlug, context.people[0]!.email);
+  const spEntityId = `${target.server.url}${via}/api/auth/sso/saml2/sp/metadata?providerId=${BETTER_AUTH_SAML.providerId}`;
+  const registered = await postJson(
+    target,
+    `${via}/api/auth/sso/register`,
+    {
+      providerId: BETTER_AUTH_SAML.providerId,
+      issuer: directory.entityId,
+      domain: SAML_DOMAIN,
+      organizationId: organization.id,
+      samlConfig: { entryPoint: directory.ssoUrl, idpMetadata: { metadata: directory.metadata }, spMetadata: { entityID: spEntityId } },
+    },
+    organization.cookie,
+  );
+  if (registered.status >= 300) throw new Error(`Better Auth SSO provider: ${registered.status} ${JSON.stringify(registered.json)}`);
+  return {
+    label: `POST ${via}/api/auth/sign-in/sso, then POST …/sso/saml2/sp/acs`,
+    spEntityId,
+    async start() {
+      const response = await fetch(`${target.server.url}${via}/api/auth/sign-in/sso`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: target.server.url },
+        body: JSON.stringify({ providerId: BETTER_AUTH_SAML.providerId, callbackURL: `${target.server.url}/signed-in` }),
+      });
+      const { url } = (await response.json()) as { url: string };
+      return { location: url, cookie: cookieOf(response) };
+    },
+    signedIn: (answer) => redirectedWithoutError(answer, 302) && answer.headers.getSetCookie().some((header) => header.includes('session_token=')),
+  };
+}
+
+/**
+ * SAML: people sign in through the workspace's directory, 8 at a time —
+ * first each newcomer (made a member just in time), then the same people
+ * again. Timed: the side's start (the AuthnRequest and its state) plus its
+ * ACS (signature, checks, replay record, session).
+ */
+export async function runSamlSignIn(context: Context): Promise<ScenarioResult> {
+  const accounts = new Map<string, SamlAccount>();
+  const directory = await startSamlDirectory({ accounts });
+  const people = context.settings.smoke ? 10 : 300;
+  const logins = Array.from({ length: people }, (_, index) => {
+    const email = `signer.${index}@${SAML_DOMAIN}`;
+    accounts.set(email, { nameId: email, attributes: { email: [email], displayName: [`Signer ${index}`] } });
+    return email;
+  });
+  const result: ScenarioResult = { id: 'saml-sign-in', title: `SAML sign-in round trip (${people} people, 8 at a time)`, connections: 8, sides: {} };
+  try {
+    for (const target of [context.targets.gatehouse, context.targets.betterAuth]) {
+      const side = await samlSide(context, target, directory);
+      const signIn = async (login: string): Promise<number> => {
+        let elapsed = performance.now();
+        const started = await side.start(login);
+        elapsed = performance.now() - elapsed;
+        const location = new URL(started.location);
+        const request = inflateRawSync(Buffer.from(location.searchParams.get('SAMLRequest')!, 'base64')).toString('utf8');
+        const relayState = location.searchParams.get('RelayState') ?? undefined;
+        const { samlResponse, acsUrl } = await directory.respond(side.spEntityId, { account: accounts.get(login)!, inResponseTo: /\sID="([^"]+)"/.exec(request)![1]!, relayState });
+        const posted = performance.now();
+        const form = new URLSearchParams({ SAMLResponse: samlResponse, ...(relayState ? { RelayState: relayState } : {}) });
+        const answer = await fetch(acsUrl, { method: 'POST', redirect: 'manual', headers: { cookie: started.cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
+        await answer.arrayBuffer();
+        elapsed += performance.now() - posted;
+        if (!side.signedIn(answer)) throw new Error(`${target.server.name}: SAML sign-in of ${login} failed: ${answer.status} ${answer.headers.get('location')}`);
+        return elapsed;
+      };
+      const measure = async () => {
+        await settle(target.server.pid);
+        const times: number[] = [];
+        const started = Date.now();
+        await eachLimited(logins, 8, async (login) => {
+          times.push(await signIn(login));
+        });
+        const seconds = (Date.now() - started) / 1000;
+        times.sort((a, b) => a - b);
+        return { perSecond: Math.round((logins.length / seconds) * 10) / 10, p50ms: Math.round(percentile(times, 50)), p99ms: Math.round(percentile(times, 99)) };
+      };
+      const firstTime = await measure();
+      if (target.side === 'gatehouse') await drainOutbox(target.databaseUrl);
+      const returning = await measure();
+      result.sides[target.side] = {
+        label: side.label,
+        statementsPerRequest: null,
+        rounds: [],
+        notes: {
+          firstSignInsPerSecond: firstTime.perSecond,
+          firstP50ms: firstTime.p50ms,
+          firstP99ms: firstTime.p99ms,
+          returningSignInsPerSecond: returning.perSecond,
+          returningP50ms: returning.p50ms,
+          returningP99ms: returning.p99ms,
+        },
+      };
+    }
+    return result;
   } finally {
     await directory.close();
   }
