@@ -228,6 +228,31 @@ describe('provisioning as Okta does it', () => {
   });
 });
 
+describe('listing Users', () => {
+  it('pages in creation order with the total of every match, past the end and with count=0 too, each User with their groups', async () => {
+    const { scim, domain } = await provisionedWorkspace();
+    const ids: string[] = [];
+    for (const name of ['one', 'two', 'three', 'four', 'five']) ids.push((await scim.post('/Users', entraUser(`page.${name}@${domain}`))).body.id);
+    const group = await scim.post('/Groups', { schemas: [GROUP_SCHEMA], displayName: 'Paged people', members: [{ value: ids[2] }] });
+    expect(group.status).toBe(201);
+
+    // The admin who made the workspace is a member the directory sees too: six in all.
+    const middle = await scim.get('/Users?startIndex=3&count=2');
+    expect(middle.body).toMatchObject({ totalResults: 6, startIndex: 3, itemsPerPage: 2 });
+    expect(middle.body.Resources.map((user: { id: string }) => user.id)).toEqual([ids[1], ids[2]]);
+    expect(middle.body.Resources[0].groups).toEqual([]);
+    expect(middle.body.Resources[1].groups).toEqual([{ value: group.body.id, display: 'Paged people', $ref: expect.stringMatching(new RegExp(`/Groups/${group.body.id}$`)) }]);
+    expect(middle.body.Resources[1]).toMatchObject({ userName: `page.three@${domain}`, active: true, emails: [{ value: `page.three@${domain}`, primary: true }], meta: { resourceType: 'User' } });
+    expect(new Date(middle.body.Resources[1].meta.created).getTime()).toBeLessThanOrEqual(Date.now());
+
+    expect((await scim.get('/Users?startIndex=40&count=10')).body).toMatchObject({ totalResults: 6, startIndex: 40, itemsPerPage: 0, Resources: [] });
+    expect((await scim.get('/Users?count=0')).body).toMatchObject({ totalResults: 6, itemsPerPage: 0, Resources: [] });
+    const matching = await scim.get(`/Users${filter('userName sw "page."')}&startIndex=5&count=3`);
+    expect(matching.body).toMatchObject({ totalResults: 5, itemsPerPage: 1 });
+    expect(matching.body.Resources[0].id).toBe(ids[4]);
+  });
+});
+
 describe('deprovisioning by DELETE', () => {
   it('dismisses, keeps every record, frees the seat, answers 404 after, and a later create brings the same member back', async () => {
     const { admin, slug, domain, scim } = await provisionedWorkspace();

@@ -32,4 +32,4 @@ export { findAppRecord, findAppMember, type AppRecord, type AppMember } from './
 export { insertPasskeyChallenge, recordPasskeyUse, takePasskeyChallenge } from './repositories/passkey-repository.ts';
 export { findApiKeyByHash, touchApiKey, type ApiKeyRecord } from './repositories/api-key-repository.ts';
 export * from './repositories/security-policy-repository.ts';
-export { countScimGroupMembers } from './repositories/scim-repository.ts';
+export { countScimGroupMembers, findScimTokenBySecret, scimGroupsOfMembers, scimUserPage, type ScimTokenRecord, type ScimUserRow } from './repositories/scim-repository.ts';

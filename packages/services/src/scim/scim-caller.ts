@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import { hashScimToken } from '@gatehouse/auth';
-import { ScimToken, type EntityManager } from '@gatehouse/db';
+import { findScimTokenBySecret, ScimToken, type EntityManager } from '@gatehouse/db';
 import { AppError } from '@gatehouse/domain';
 import { addressKey, type RequestOrigin } from '../shared/actor.ts';
 import type { ServiceConfig } from '../shared/config.ts';
@@ -31,8 +31,8 @@ export async function authenticateScim(options: { em: EntityManager; config: Ser
   const address = addressKey(origin);
   await config.limits.check('scimTokenAddress', address);
   const hash = hashScimToken(options.token);
-  const record = hash ? await em.findOne(ScimToken, { secretHash: hash }, { populate: ['workspace'] }) : null;
-  if (!record || record.revokedAt || record.workspace.getEntity().slug !== options.workspaceSlug) {
+  const record = hash ? await findScimTokenBySecret(em, hash) : null;
+  if (!record || record.revokedAt || record.workspaceSlug !== options.workspaceSlug) {
     await config.limits.consume('scimTokenAddress', address);
     throw refused();
   }
@@ -41,7 +41,7 @@ export async function authenticateScim(options: { em: EntityManager; config: Ser
   if (!record.lastUsedAt || now.getTime() - record.lastUsedAt.getTime() > 60_000) {
     await em.nativeUpdate(ScimToken, { id: record.id }, { lastUsedAt: now });
   }
-  return { token: { id: record.id, name: record.name }, workspaceId: record.workspace.id, origin };
+  return { token: { id: record.id, name: record.name }, workspaceId: record.workspaceId, origin };
 }
 
 /** Inside a change's transaction: a token revoked a moment ago changes nothing, even in a call that began before. */

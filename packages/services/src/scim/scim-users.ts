@@ -1,7 +1,8 @@
 import { LockMode, ref } from '@mikro-orm/core';
 import { scimPatch, type ScimPatchOperation } from 'scim-patch';
 import type { Workspace} from '@gatehouse/db';
-import { escapeLike, Member, Profile, ScimGroupMember, type EntityManager } from '@gatehouse/db';
+import { escapeLike, Member, Profile, ScimGroupMember, scimGroupsOfMembers, scimUserPage, type EntityManager, type ScimUserRow } from '@gatehouse/db';
+import type { FilterQuery } from '@mikro-orm/core';
 import { AppError, DIRECTORY_DEFAULT_ROLE, fieldChanges, normalizeEmail, SCIM_MAX_PATCH_OPERATIONS } from '@gatehouse/domain';
 import { enqueueMail } from '@gatehouse/mail';
 import { recordAudit } from '../audit/index.ts';
@@ -13,7 +14,7 @@ import { portalLink } from '../shared/config.ts';
 import { assertSeatsAvailable } from '../workspace/index.ts';
 import { scimAuditActor } from './scim-caller.ts';
 import { scimChange } from './scim-change.ts';
-import { listResponse, pageWithTotal, pagingOf, type ScimCall, type ScimListQuery } from './scim-context.ts';
+import { listResponse, pagingOf, type ScimCall, type ScimListQuery } from './scim-context.ts';
 import { SCHEMA } from './scim-documents.ts';
 import { constantAttribute, dateAttribute, filterQuery, idAttribute, MATCH_ALL, textAttribute, type FilterAttributes } from './scim-filter.ts';
 import { invalidValue, notFound, ScimProblem, uniqueness } from './scim-problem.ts';
@@ -67,24 +68,31 @@ function visibleUsers(workspaceId: string): Record<string, unknown> {
 
 type GroupRef = { id: string; displayName: string };
 
-async function groupsOf(em: EntityManager, memberIds: string[]): Promise<Map<string, GroupRef[]>> {
-  const rows = memberIds.length ? await em.find(ScimGroupMember, { member: { $in: memberIds } }, { populate: ['group'] }) : [];
-  const byMember = new Map<string, GroupRef[]>();
-  for (const row of rows) {
-    const group = row.group.getEntity();
-    byMember.set(row.member.id, [...(byMember.get(row.member.id) ?? []), { id: group.id, displayName: group.displayName }]);
-  }
-  return byMember;
+/** The member as the directory sees them (the shape a page of Users is read in). */
+function rowOf(member: Member): ScimUserRow {
+  return {
+    id: member.id,
+    externalId: member.externalId ?? null,
+    directoryUserName: member.directoryUserName ?? null,
+    login: member.profile!.getEntity().email,
+    name: member.name,
+    givenName: member.givenName ?? null,
+    familyName: member.familyName ?? null,
+    position: member.position ?? null,
+    status: member.status,
+    contactEmail: member.contactEmail ?? null,
+    createdAt: member.createdAt,
+    updatedAt: member.updatedAt,
+  };
 }
 
 /** The member as a SCIM User resource (RFC 7643 §4.1). */
-export function userResource(member: Member, groups: GroupRef[], base: string): Record<string, unknown> {
-  const profile = member.profile!.getEntity();
+export function userResource(member: ScimUserRow, groups: GroupRef[], base: string): Record<string, unknown> {
   return {
     schemas: [SCHEMA.user],
     id: member.id,
     ...(member.externalId ? { externalId: member.externalId } : {}),
-    userName: member.directoryUserName ?? profile.email,
+    userName: member.directoryUserName ?? member.login,
     name: { formatted: member.name, ...(member.givenName ? { givenName: member.givenName } : {}), ...(member.familyName ? { familyName: member.familyName } : {}) },
     displayName: member.name,
     ...(member.position ? { title: member.position } : {}),
@@ -101,8 +109,10 @@ async function findUser(em: EntityManager, call: ScimCall, id: string, lock = fa
   return member;
 }
 
-async function resourceOf(em: EntityManager, call: ScimCall, member: Member): Promise<Record<string, unknown>> {
-  return userResource(member, (await groupsOf(em, [member.id])).get(member.id) ?? [], call.base);
+/** The member as a User resource, with their groups (`fresh`: just made, in none yet). */
+async function resourceOf(em: EntityManager, call: ScimCall, member: Member, fresh = false): Promise<Record<string, unknown>> {
+  const groups = fresh ? [] : ((await scimGroupsOfMembers(em, [member.id])).get(member.id) ?? []);
+  return userResource(rowOf(member), groups, call.base);
 }
 
 export async function getScimUser(call: ScimCall, id: string): Promise<Record<string, unknown>> {
@@ -111,15 +121,12 @@ export async function getScimUser(call: ScimCall, id: string): Promise<Record<st
 
 /** A page of Users, oldest first, matching the filter (`userName eq "…"` is how directories look a person up before creating them). */
 export async function listScimUsers(call: ScimCall, query: ScimListQuery): Promise<Record<string, unknown>> {
-  const where = { $and: [visibleUsers(call.caller.workspaceId), filterQuery(query.filter, USER_ATTRIBUTES)] };
+  const where = { $and: [visibleUsers(call.caller.workspaceId), filterQuery(query.filter, USER_ATTRIBUTES)] } as FilterQuery<Member>;
   const paging = pagingOf(query);
-  const { items: members, total } = await pageWithTotal(
-    paging,
-    () => call.em.find(Member, where, { populate: ['profile'], orderBy: { createdAt: 'asc', id: 'asc' }, offset: paging.offset, limit: paging.limit }),
-    () => call.em.count(Member, where),
-  );
-  const groups = await groupsOf(call.em, members.map((member) => member.id));
-  return listResponse(members.map((member) => userResource(member, groups.get(member.id) ?? [], call.base)), total, paging.startIndex);
+  const page = paging.limit ? await scimUserPage(call.em, where, paging) : { rows: [], total: null };
+  const total = page.total ?? (await call.em.count(Member, where));
+  const groups = await scimGroupsOfMembers(call.em, page.rows.map((row) => row.id));
+  return listResponse(page.rows.map((row) => userResource(row, groups.get(row.id) ?? [], call.base)), total, paging.startIndex);
 }
 
 /** The directory's names for the person are theirs alone in this workspace. */
@@ -245,7 +252,7 @@ export async function createScimUser(call: ScimCall, body: unknown): Promise<Rec
       details: { email: login, active: input.active, newProfile: created, ...(invitation ? { fromInvitation: true } : {}), scimToken: call.caller.token.name },
     });
     await em.flush();
-    return resourceOf(em, call, member);
+    return resourceOf(em, call, member, true);
   });
 }
 
