@@ -343,6 +343,9 @@ describe('bad requests', () => {
     const taken = await scim.put(`/Users/${second.body.id}`, { ...entraUser(`frank@${domain}`), emails: [{ primary: true, value: `erin@${domain}` }] });
     expect(taken.body).toMatchObject({ status: '409', scimType: 'uniqueness' });
     expect((await scim.get(`/Users/${second.body.id}`)).body.emails[0].value).toBe(`frank@${domain}`);
+    const copied = await scim.post('/Users', { ...entraUser(`gina@${domain}`), emails: [{ primary: true, value: `erin@${domain}` }] });
+    expect(copied.body).toMatchObject({ status: '409', scimType: 'uniqueness' });
+    expect((await scim.get(`/Users${filter(`userName eq "gina@${domain}"`)}`)).body.totalResults).toBe(0);
     expect((await scim.patch(`/Users/${first.body.id}`, [{ op: 'jump', path: 'active' }])).status).toBe(400);
     expect((await scim.call('PATCH', `/Users/${first.body.id}`, { Operations: [{ op: 'replace', path: 'active', value: false }] })).status).toBe(400);
     expect((await memberRow(first.body.id)).status).toBe('active');

@@ -223,13 +223,14 @@ export async function createScimUser(call: ScimCall, body: unknown): Promise<Rec
     const invitation = await em.findOne(Member, { workspace: workspace.id, profile: null, status: 'invited', contactEmail: login }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     // An invitation already holds its seat; anyone else needs a free one to arrive active.
     if (input.active && !invitation) await assertSeatsAvailable(em, workspace);
+    // Checked before anything is made: a query after would first write the new rows, then change them again.
+    await assertContactEmailFree(em, workspace.id, input.email ?? login, invitation?.id ?? null);
     const created = !profile;
     profile ??= em.create(Profile, { email: login, name: input.displayName ?? login.split('@')[0]!, passwordHash: null, locale: input.locale ?? 'en', emailVerifiedAt: null });
     member =
       invitation ??
       em.create(Member, { workspace, profile, role: DIRECTORY_DEFAULT_ROLE, status: 'active', source: 'scim', name: profile.name, contactEmail: login });
     applyAttributes(member, input, login);
-    await assertContactEmailFree(em, workspace.id, member.contactEmail!, member.id);
     Object.assign(member, {
       profile: ref(profile),
       source: 'scim',
