@@ -63,6 +63,8 @@ const EnvSchema = z.object({
    * by default only when PUBLIC_URL itself is this machine (development).
    */
   OUTBOUND_ALLOW_PRIVATE: z.enum(['true', 'false']).optional(),
+  /** The same for webhook endpoints, plain http included (development); unset: as OUTBOUND_ALLOW_PRIVATE. */
+  WEBHOOKS_ALLOW_PRIVATE: z.enum(['true', 'false']).optional(),
   /** DNS servers for verified domains' TXT look-ups (comma-separated `host` or `host:port`); unset: the system's resolver. */
   DNS_SERVERS: z
     .string()
@@ -112,6 +114,8 @@ export interface Env {
   dnsServers: string[];
   /** Outbound requests may reach private addresses (development). */
   outboundAllowPrivate: boolean;
+  /** Webhook endpoints on plain http or private addresses (development); by default as `outboundAllowPrivate`. */
+  webhooksAllowPrivate: boolean;
   staffEmails: string[];
   lifetimes: Lifetimes;
   browserSessionMaxMs: number;
@@ -136,6 +140,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new Error(`Invalid configuration: ${problems}`);
   }
   const env = parsed.data;
+  const outboundAllowPrivate = env.OUTBOUND_ALLOW_PRIVATE ? env.OUTBOUND_ALLOW_PRIVATE === 'true' : isLoopbackUrl(env.PUBLIC_URL ?? 'http://localhost');
   return {
     port: env.PORT,
     host: env.HOST,
@@ -158,7 +163,8 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     socialProviders: socialProvidersOf(env),
     rateLimits: env.RATE_LIMITS === 'on',
     dnsServers: env.DNS_SERVERS?.split(',') ?? [],
-    outboundAllowPrivate: env.OUTBOUND_ALLOW_PRIVATE ? env.OUTBOUND_ALLOW_PRIVATE === 'true' : isLoopbackUrl(env.PUBLIC_URL ?? 'http://localhost'),
+    outboundAllowPrivate,
+    webhooksAllowPrivate: env.WEBHOOKS_ALLOW_PRIVATE ? env.WEBHOOKS_ALLOW_PRIVATE === 'true' : outboundAllowPrivate,
     staffEmails: env.PLATFORM_STAFF_EMAILS.split(',').map((email) => email.trim().toLowerCase()).filter(Boolean),
     lifetimes: {
       resetLinkMs: env.RESET_LINK_LIFETIME ?? DEFAULT_LIFETIMES.resetLinkMs,

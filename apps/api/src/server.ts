@@ -2,11 +2,11 @@ import type { Server } from 'node:http';
 import net from 'node:net';
 import pino, { type Logger } from 'pino';
 import { setErrorLogger } from '@gatehouse/api';
-import { createTxtResolver, type ServiceConfig } from '@gatehouse/services';
+import { createTxtResolver, deliverAppLogouts, runWebhookRound, type ServiceConfig } from '@gatehouse/services';
 import { createDisabledRateLimits, createRateLimits, preparePasswordWork, SecretBox, SocialProviders, type RateLimits } from '@gatehouse/auth';
 import { MailSender, startMailSink, type MailSink } from '@gatehouse/mail';
 import { loadAppSecret } from './app-secret.ts';
-import { AppLogoutSender } from './app-logout-sender.ts';
+import { OutboxWorker } from './outbox-worker.ts';
 import { startJobs, type Jobs } from './jobs.ts';
 import { appointStaff } from './staff.ts';
 import { openDatabase, type Database } from './database.ts';
@@ -52,7 +52,8 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
   let mailSender: MailSender | null = null;
   let limits: RateLimits | null = null;
   let jobs: Jobs | null = null;
-  let appLogouts: AppLogoutSender | null = null;
+  let appLogouts: OutboxWorker | null = null;
+  let webhooks: OutboxWorker | null = null;
   let keyRefresh: NodeJS.Timeout | null = null;
   try {
     const appSecret = await loadAppSecret({ configured: env.appSecret, dataDir: env.dataDir });
@@ -83,12 +84,15 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
     }
     if (env.staffEmails.length) await appointStaff(database.orm, env.staffEmails, logger);
     const drain = new Drain();
-    const config: ServiceConfig = { publicUrl: env.publicUrl, appSecret, totpBox: new SecretBox(appSecret, 'totp'), limits, lifetimes: env.lifetimes, dns: createTxtResolver(env.dnsServers), outboundAllowPrivate: env.outboundAllowPrivate };
+    const config: ServiceConfig = { publicUrl: env.publicUrl, appSecret, totpBox: new SecretBox(appSecret, 'totp'), limits, lifetimes: env.lifetimes, dns: createTxtResolver(env.dnsServers), outboundAllowPrivate: env.outboundAllowPrivate, webhooksAllowPrivate: env.webhooksAllowPrivate };
     const sender = mailSender;
     jobs = await startJobs({ databaseUrl: database.url, orm: database.orm, config, logger, deliverMail: () => sender.deliverDue() });
-    appLogouts = new AppLogoutSender({ orm: database.orm, config, allowPrivate: env.outboundAllowPrivate, pollMs: 5000, logger });
+    appLogouts = new OutboxWorker({ name: 'back-channel logout', pollMs: 5000, logger, round: () => deliverAppLogouts({ orm: database.orm, config, allowPrivate: env.outboundAllowPrivate }) });
     appLogouts.start();
     const logoutSender = appLogouts;
+    webhooks = new OutboxWorker({ name: 'webhooks', pollMs: 2000, logger, round: () => runWebhookRound({ orm: database.orm, config }) });
+    webhooks.start();
+    const webhookSender = webhooks;
     const oidcIssuer = await createOidcIssuer({ orm: database.orm, config, cookie: sessionCookieSettings(env.publicUrl), trustProxy: env.trustProxy > 0, logger });
     // Keys rotated by another process (the monthly job, `pnpm oidc:rotate-keys`) are picked up within half a minute.
     keyRefresh = setInterval(() => void oidcIssuer.refreshKeys().catch((error: unknown) => logger.warn({ err: errorSummary(error) }, 'signing keys could not be reloaded')), 30_000);
@@ -107,6 +111,7 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
       onMutation: () => {
         mailSender?.nudge();
         logoutSender.nudge();
+        webhookSender.nudge();
       },
       socialProviders: new SocialProviders(env.socialProviders, env.publicUrl),
       drain,
@@ -151,6 +156,7 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
           if (keyRefresh) clearInterval(keyRefresh);
           await jobs?.stop();
           await appLogouts?.stop();
+          await webhooks?.stop();
           await mailSender?.stop();
           await mailSink?.close();
           await limits?.close();
@@ -162,6 +168,7 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
   } catch (error) {
     await jobs?.stop();
     await appLogouts?.stop();
+    await webhooks?.stop();
     await mailSender?.stop();
     await mailSink?.close();
     await limits?.close();

@@ -3,6 +3,7 @@ import { appsRouter } from './routers/apps.ts';
 import { passkeysRouter } from './routers/passkeys.ts';
 import { domainsRouter } from './routers/domains.ts';
 import { scimRouter } from './routers/scim.ts';
+import { webhooksRouter } from './routers/webhooks.ts';
 import { ssoRouter } from './routers/sso.ts';
 import { authRouter } from './routers/auth.ts';
 import { membersRouter } from './routers/members.ts';
@@ -39,6 +40,7 @@ export const appRouter = router({
   passkeys: passkeysRouter,
   domains: domainsRouter,
   scim: scimRouter,
+  webhooks: webhooksRouter,
   sso: ssoRouter,
 });
 

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import {
   SECURITY_POLICY_LIMITS,
+  WEBHOOK_DESCRIPTION_MAX_LENGTH,
+  WEBHOOK_EVENT_TYPES,
+  WEBHOOK_URL_MAX_LENGTH,
   SSO_ROLE_MAPPINGS_MAX,
   SSO_VALUE_MAX_LENGTH,
   SSO_KINDS,
@@ -433,3 +436,13 @@ export const UpdateSecurityPolicyInput = z.strictObject({
 });
 export const TwoFactorPendingInput = z.strictObject({ workspace: WorkspaceSlug, limit: z.number().int().min(1).max(100).default(50), offset: z.number().int().min(0).max(100_000).default(0) });
 export const RemindTwoFactorInput = z.strictObject({ workspace: WorkspaceSlug, memberIds: z.array(Id).min(1).max(500).optional() });
+
+const WebhookUrl = z.string().trim().min(1).max(WEBHOOK_URL_MAX_LENGTH);
+const WebhookEvents = z.array(z.enum(WEBHOOK_EVENT_TYPES)).min(1).max(WEBHOOK_EVENT_TYPES.length);
+const WebhookDescription = Line({ max: WEBHOOK_DESCRIPTION_MAX_LENGTH });
+export const CreateWebhookInput = z.strictObject({ workspace: WorkspaceSlug, url: WebhookUrl, description: WebhookDescription.default(''), events: WebhookEvents, ...ProofFields });
+export const WebhookInput = z.strictObject({ workspace: WorkspaceSlug, webhookId: Id });
+export const UpdateWebhookInput = z.strictObject({ workspace: WorkspaceSlug, webhookId: Id, url: WebhookUrl.optional(), description: WebhookDescription.optional(), events: WebhookEvents.optional(), enabled: z.boolean().optional() });
+export const RotateWebhookSecretInput = z.strictObject({ workspace: WorkspaceSlug, webhookId: Id, ...ProofFields });
+export const WebhookDeliveriesInput = z.strictObject({ workspace: WorkspaceSlug, webhookId: Id, limit: z.number().int().min(1).max(100).default(25), before: Id.optional() });
+export const RedeliverWebhookInput = z.strictObject({ workspace: WorkspaceSlug, webhookId: Id, deliveryId: Id });

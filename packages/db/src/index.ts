@@ -33,3 +33,12 @@ export { insertPasskeyChallenge, recordPasskeyUse, takePasskeyChallenge } from '
 export { findApiKeyByHash, touchApiKey, type ApiKeyRecord } from './repositories/api-key-repository.ts';
 export * from './repositories/security-policy-repository.ts';
 export { countScimGroupMembers, findScimTokenBySecret, scimGroupsOfMembers, scimUserPage, type ScimTokenRecord, type ScimUserRow } from './repositories/scim-repository.ts';
+export {
+  claimDueWebhookDeliveries,
+  claimWebhookEventsToFanOut,
+  disableFailingWebhookEndpoint,
+  recordWebhookAttempt,
+  saveWebhookFanOut,
+  type DueWebhookDelivery,
+  type WebhookEventToFanOut,
+} from './repositories/webhook-repository.ts';

@@ -83,6 +83,12 @@ export const AUDIT_ACTIONS = [
   'sso_connection.updated',
   'sso_connection.removed',
   'sign_in.break_glass',
+  'webhook.created',
+  'webhook.updated',
+  'webhook.secret_rotated',
+  'webhook.removed',
+  'webhook.disabled',
+  'webhook.redelivered',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

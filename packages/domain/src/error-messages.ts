@@ -75,6 +75,7 @@ const en: Messages = {
   DOMAIN_NOT_OWNED: () => 'This address is at a domain the workspace has not verified. Verify the domain in the console (Domains) first.',
   SSO_FAILED: () => 'Signing in through your company’s directory did not work. Try again; if it keeps failing, tell your administrator: the console says why.',
   SSO_REQUIRED: () => 'This address signs in through your company’s single sign-on. Use the button to continue with your company’s directory.',
+  DESTINATION_NOT_ALLOWED: () => 'Webhooks go to a public https address: not plain http, and not a private, loopback or link-local address.',
   RATE_LIMITED: (p) =>
     p.retryAfterSeconds ? `Too many attempts. Try again in ${p.retryAfterSeconds} seconds.` : 'Too many attempts. Try again in a moment.',
   NOT_FOUND: () => 'Not found.',
@@ -147,6 +148,7 @@ const fr: Messages = {
   DOMAIN_NOT_OWNED: () => 'Cette adresse est à un domaine que l’espace n’a pas vérifié. Vérifiez d’abord le domaine dans la console (Domaines).',
   SSO_FAILED: () => 'La connexion par l’annuaire de votre entreprise n’a pas abouti. Réessayez ; si cela persiste, prévenez votre administrateur : la console en indique la raison.',
   SSO_REQUIRED: () => 'Cette adresse se connecte par l’authentification unique de votre entreprise. Utilisez le bouton pour continuer avec l’annuaire de votre entreprise.',
+  DESTINATION_NOT_ALLOWED: () => 'Les webhooks partent vers une adresse https publique : ni http simple, ni adresse privée, de bouclage ou lien-local.',
   RATE_LIMITED: (p) =>
     p.retryAfterSeconds ? `Trop de tentatives. Réessayez dans ${p.retryAfterSeconds} secondes.` : 'Trop de tentatives. Réessayez dans un instant.',
   NOT_FOUND: () => 'Introuvable.',
@@ -219,6 +221,7 @@ const de: Messages = {
   DOMAIN_NOT_OWNED: () => 'Diese Adresse gehört zu einer Domain, die der Workspace nicht bestätigt hat. Bestätigen Sie die Domain zuerst in der Konsole (Domains).',
   SSO_FAILED: () => 'Die Anmeldung über das Verzeichnis Ihres Unternehmens hat nicht geklappt. Versuchen Sie es erneut; wenn es weiter scheitert, sagen Sie es Ihrer Administration: Die Konsole nennt den Grund.',
   SSO_REQUIRED: () => 'Diese Adresse meldet sich über das Single Sign-on Ihres Unternehmens an. Nutzen Sie die Schaltfläche, um mit dem Verzeichnis Ihres Unternehmens fortzufahren.',
+  DESTINATION_NOT_ALLOWED: () => 'Webhooks gehen an eine öffentliche https-Adresse: kein einfaches http und keine private, Loopback- oder Link-Local-Adresse.',
   RATE_LIMITED: (p) =>
     p.retryAfterSeconds ? `Zu viele Versuche. Versuchen Sie es in ${p.retryAfterSeconds} Sekunden erneut.` : 'Zu viele Versuche. Versuchen Sie es gleich noch einmal.',
   NOT_FOUND: () => 'Nicht gefunden.',
@@ -291,6 +294,7 @@ const it: Messages = {
   DOMAIN_NOT_OWNED: () => 'Questo indirizzo è di un dominio che lo spazio di lavoro non ha verificato. Verifica prima il dominio nella console (Domini).',
   SSO_FAILED: () => 'L’accesso tramite la directory della tua azienda non è riuscito. Riprova; se continua a non funzionare, avvisa il tuo amministratore: la console ne indica il motivo.',
   SSO_REQUIRED: () => 'Questo indirizzo accede tramite il single sign-on della tua azienda. Usa il pulsante per continuare con la directory della tua azienda.',
+  DESTINATION_NOT_ALLOWED: () => 'I webhook vanno a un indirizzo https pubblico: non http semplice, né un indirizzo privato, di loopback o link-local.',
   RATE_LIMITED: (p) =>
     p.retryAfterSeconds ? `Troppi tentativi. Riprova tra ${p.retryAfterSeconds} secondi.` : 'Troppi tentativi. Riprova tra un momento.',
   NOT_FOUND: () => 'Non trovato.',

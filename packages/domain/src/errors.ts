@@ -81,6 +81,8 @@ export const APP_CODES = [
   'SSO_FAILED',
   /** This address must sign in through the workspace's single sign-on connection. */
   'SSO_REQUIRED',
+  /** A webhook endpoint that is not https, or whose address is private, loopback or link-local (allowed only with the development switch). */
+  'DESTINATION_NOT_ALLOWED',
   /** Too many attempts; `retryAfterSeconds` says when to try again. */
   'RATE_LIMITED',
   /** Nothing of that id is visible to the caller, other tenants' ids included. */

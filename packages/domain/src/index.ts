@@ -19,3 +19,4 @@ export * from './security-policy.ts';
 export * from './verified-domains.ts';
 export * from './scim.ts';
 export * from './sso.ts';
+export * from './webhooks.ts';

@@ -27,6 +27,7 @@ const SAMPLE: MailParams = {
   recovery_code_used: { left: 7, link: 'http://localhost:3000/security' },
   security_policy_changed: { workspaceName: 'Acme', adminName: 'Ada', when: new Date('2026-12-01T10:00:00Z'), link: 'http://localhost:3000/console/acme/settings' },
   domain_released: { workspaceName: 'Acme', domain: 'acme.example', reason: 'Acme Corp proved it owns acme.example.', link: 'http://localhost:3000/console/acme/settings' },
+  webhook_disabled: { workspaceName: 'Acme', url: 'https://hooks.acme.example/gatehouse', since: new Date('2026-12-01T10:00:00Z'), link: 'http://localhost:3000/console/acme/integrations' },
   sso_break_glass: { workspaceName: 'Acme', adminName: 'Ada', domain: 'acme.example', when: new Date('2026-12-01T10:00:00Z'), link: 'http://localhost:3000/console/acme/audit' },
   domain_unverified: { workspaceName: 'Acme', domain: 'acme.example', recordName: '_gatehouse-challenge.acme.example', link: 'http://localhost:3000/console/acme/settings' },
   two_factor_required: { workspaceName: 'Acme', deadline: new Date('2026-12-15T10:00:00Z'), link: 'http://localhost:3000/security' },

@@ -40,6 +40,8 @@ export interface MailParams {
   domain_released: { workspaceName: string; domain: string; reason: string; link: string };
   /** To the workspace's other admins: one of them signed in with a password where single sign-on is required. */
   sso_break_glass: { workspaceName: string; adminName: string; domain: string; when: Date; link: string };
+  /** To each admin: a webhook endpoint failed for a day and was switched off. */
+  webhook_disabled: { workspaceName: string; url: string; since: Date; link: string };
   /** To a member the workspace requires two-step verification of, who has not set it up yet. */
   two_factor_required: { workspaceName: string; deadline: Date; link: string };
 }
@@ -72,6 +74,11 @@ const en: Catalogue = {
     subject: `${p.domain} was released from ${p.workspaceName}`,
     paragraphs: [`Gatehouse’s staff released ${p.domain} from ${p.workspaceName}: it no longer counts as a domain of the workspace, and another workspace may verify it. Their reason: ${p.reason}`, 'People with an address there keep their membership. If you think this is a mistake, answer this mail.'],
     action: { label: 'See the domains', url: p.link },
+  }),
+  webhook_disabled: (p, f) => ({
+    subject: `A webhook endpoint of ${p.workspaceName} was switched off`,
+    paragraphs: [`${p.url} has not taken a single event since ${f.time(p.since)}, so Gatehouse switched it off: ${p.workspaceName}’s events are no longer sent there.`, 'Once the receiver works again, switch the endpoint back on in the console; you can send the missed deliveries again from there.'],
+    action: { label: 'See the webhooks', url: p.link },
   }),
   sso_break_glass: (p, f) => ({
     subject: `${p.adminName} signed in to ${p.workspaceName} with a password instead of single sign-on`,
@@ -251,6 +258,11 @@ const fr: Catalogue = {
     paragraphs: [`L’équipe de Gatehouse a retiré ${p.domain} de ${p.workspaceName} : ce domaine ne compte plus comme un domaine de l’espace, et un autre espace peut le vérifier. Leur motif : ${p.reason}`, 'Les personnes ayant une adresse à ce domaine restent membres. Si vous pensez que c’est une erreur, répondez à ce message.'],
     action: { label: 'Voir les domaines', url: p.link },
   }),
+  webhook_disabled: (p, f) => ({
+    subject: `Un point de terminaison webhook de ${p.workspaceName} a été désactivé`,
+    paragraphs: [`${p.url} n’a accepté aucun événement depuis le ${f.time(p.since)} : Gatehouse l’a donc désactivé, et les événements de ${p.workspaceName} n’y sont plus envoyés.`, 'Quand le récepteur fonctionne de nouveau, réactivez le point de terminaison dans la console ; vous pouvez y renvoyer les livraisons manquées.'],
+    action: { label: 'Voir les webhooks', url: p.link },
+  }),
   sso_break_glass: (p, f) => ({
     subject: `${p.adminName} s’est connecté à ${p.workspaceName} avec un mot de passe au lieu de l’authentification unique`,
     paragraphs: [`${p.adminName} a utilisé la connexion de secours de ${p.workspaceName} le ${f.time(p.when)} : un mot de passe, alors que les adresses de ${p.domain} doivent se connecter par l’annuaire de votre entreprise. Elle est prévue pour quand l’annuaire est en panne.`, 'Si vous ne vous y attendiez pas, parlez-en avec cette personne, et consultez le journal d’audit.'],
@@ -429,6 +441,11 @@ const de: Catalogue = {
     paragraphs: [`Das Gatehouse-Team hat ${p.domain} von ${p.workspaceName} freigegeben: die Domain zählt nicht mehr zum Arbeitsbereich, und ein anderer Arbeitsbereich kann sie verifizieren. Begründung: ${p.reason}`, 'Personen mit einer Adresse dort bleiben Mitglieder. Wenn Sie das für einen Irrtum halten, antworten Sie auf diese E-Mail.'],
     action: { label: 'Domains ansehen', url: p.link },
   }),
+  webhook_disabled: (p, f) => ({
+    subject: `Ein Webhook-Endpunkt von ${p.workspaceName} wurde abgeschaltet`,
+    paragraphs: [`${p.url} hat seit ${f.time(p.since)} kein einziges Ereignis angenommen, daher hat Gatehouse ihn abgeschaltet: Die Ereignisse von ${p.workspaceName} werden nicht mehr dorthin gesendet.`, 'Sobald der Empfänger wieder funktioniert, schalten Sie den Endpunkt in der Konsole wieder ein; dort können Sie die verpassten Zustellungen erneut senden.'],
+    action: { label: 'Webhooks ansehen', url: p.link },
+  }),
   sso_break_glass: (p, f) => ({
     subject: `${p.adminName} hat sich bei ${p.workspaceName} mit einem Passwort statt Single Sign-on angemeldet`,
     paragraphs: [`${p.adminName} hat am ${f.time(p.when)} die Notfall-Anmeldung von ${p.workspaceName} genutzt: ein Passwort, obwohl sich Adressen bei ${p.domain} über das Verzeichnis Ihres Unternehmens anmelden müssen. Sie ist für den Fall gedacht, dass das Verzeichnis ausfällt.`, 'Wenn Sie das nicht erwartet haben, sprechen Sie mit der Person, und sehen Sie im Audit-Protokoll nach.'],
@@ -606,6 +623,11 @@ const it: Catalogue = {
     subject: `${p.domain} è stato rilasciato da ${p.workspaceName}`,
     paragraphs: [`Lo staff di Gatehouse ha rilasciato ${p.domain} da ${p.workspaceName}: non conta più come dominio dello spazio, e un altro spazio può verificarlo. Motivo: ${p.reason}`, 'Le persone con un indirizzo lì restano membri. Se pensi che sia un errore, rispondi a questa e-mail.'],
     action: { label: 'Vedi i domini', url: p.link },
+  }),
+  webhook_disabled: (p, f) => ({
+    subject: `Un endpoint webhook di ${p.workspaceName} è stato disattivato`,
+    paragraphs: [`${p.url} non ha accettato alcun evento dal ${f.time(p.since)}, quindi Gatehouse lo ha disattivato: gli eventi di ${p.workspaceName} non vi vengono più inviati.`, 'Quando il ricevitore funziona di nuovo, riattiva l’endpoint nella console; da lì puoi inviare di nuovo le consegne perse.'],
+    action: { label: 'Vedi i webhook', url: p.link },
   }),
   sso_break_glass: (p, f) => ({
     subject: `${p.adminName} ha effettuato l’accesso a ${p.workspaceName} con una password invece del single sign-on`,

@@ -4,6 +4,7 @@ export { addressKey, callerKey, type Actor, type KeyActor, type Caller, type Req
 export { passkeyRegistrationOptions, addPasskey, passkeySignInOptions, signInWithPasskey, secondStepPasskeyOptions, passkeyConfirmationOptions, acceptPasskeyProof, type PasskeyProof, listPasskeys, renamePasskey, removePasskey, type PasskeyView, type RegistrationResponseJSON, type AuthenticationResponseJSON } from './passkeys/index.ts';
 export { listApiKeys, createApiKey, revokeApiKey, authenticateApiKey, type ApiKeyView } from './api-keys/index.ts';
 export * from './scim/index.ts';
+export * from './webhooks/index.ts';
 export * from './sso/index.ts';
 export type { ServiceConfig } from './shared/config.ts';
 export * from './shared/views.ts';

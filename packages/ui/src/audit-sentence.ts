@@ -59,7 +59,7 @@ function changesText(changes: Record<string, unknown>, i18n: Translator): string
 }
 
 /** Events whose details are a map of changed fields rather than facts about the event. */
-const CHANGE_EVENTS: ReadonlySet<AuditAction> = new Set(['workspace.settings_changed', 'member.updated', 'join_link.updated', 'app.updated', 'sso_connection.updated']);
+const CHANGE_EVENTS: ReadonlySet<AuditAction> = new Set(['workspace.settings_changed', 'member.updated', 'join_link.updated', 'app.updated', 'sso_connection.updated', 'webhook.updated']);
 
 function actorText(actor: SentenceEvent['actor'], i18n: Translator): string {
   if (!actor) return i18n.t('auditValues.system');

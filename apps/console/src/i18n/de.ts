@@ -226,6 +226,7 @@ export const de: typeof en = {
       scim_token: 'Verzeichnis-Token',
       scim_group: 'Verzeichnisgruppen',
       sso_connection: 'Single Sign-on',
+      webhook: 'Webhooks',
     },
     actions: {
       member: {
@@ -328,6 +329,14 @@ export const de: typeof en = {
         created: 'Single-Sign-on-Verbindung hinzugefügt',
         updated: 'Single-Sign-on-Verbindung geändert',
         removed: 'Single-Sign-on-Verbindung entfernt',
+      },
+      webhook: {
+        created: 'Webhook-Endpunkt hinzugefügt',
+        updated: 'Webhook-Endpunkt geändert',
+        secret_rotated: 'Webhook-Geheimnis erneuert',
+        removed: 'Webhook-Endpunkt entfernt',
+        disabled: 'Webhook-Endpunkt nach Fehlern abgeschaltet',
+        redelivered: 'Webhook-Zustellung erneut gesendet',
       },
       scim_token: {
         created: 'Verzeichnis-Token erstellt',
@@ -455,6 +464,14 @@ export const de: typeof en = {
         created: '{actor} hat die Single-Sign-on-Verbindung „{name}“ hinzugefügt',
         updated: '{actor} hat die Single-Sign-on-Verbindung „{name}“ geändert: {changes}',
         removed: '{actor} hat die Single-Sign-on-Verbindung „{name}“ entfernt',
+      },
+      webhook: {
+        created: '{actor} hat den Webhook-Endpunkt {url} hinzugefügt',
+        updated: '{actor} hat den Webhook-Endpunkt {url} geändert: {changes}',
+        secret_rotated: '{actor} hat das Geheimnis des Webhook-Endpunkts {url} erneuert',
+        removed: '{actor} hat den Webhook-Endpunkt {url} entfernt',
+        disabled: 'Der Webhook-Endpunkt {url} wurde abgeschaltet: Er ist einen Tag lang fehlgeschlagen',
+        redelivered: '{actor} hat ein {type}-Ereignis erneut an {url} gesendet',
       },
       scim_token: {
         created: '{actor} hat das Verzeichnis-Token „{name}“ erstellt',

@@ -228,6 +228,7 @@ export const en = {
       scim_token: 'Directory tokens',
       scim_group: 'Directory groups',
       sso_connection: 'Single sign-on',
+      webhook: 'Webhooks',
     },
     actions: {
       member: {
@@ -330,6 +331,14 @@ export const en = {
         created: 'Single sign-on connection added',
         updated: 'Single sign-on connection changed',
         removed: 'Single sign-on connection removed',
+      },
+      webhook: {
+        created: 'Webhook endpoint added',
+        updated: 'Webhook endpoint changed',
+        secret_rotated: 'Webhook secret rotated',
+        removed: 'Webhook endpoint removed',
+        disabled: 'Webhook endpoint switched off after failing',
+        redelivered: 'Webhook delivery sent again',
       },
       scim_token: {
         created: 'Directory token made',
@@ -458,6 +467,14 @@ export const en = {
         created: '{actor} added the single sign-on connection “{name}”',
         updated: '{actor} changed the single sign-on connection “{name}”: {changes}',
         removed: '{actor} removed the single sign-on connection “{name}”',
+      },
+      webhook: {
+        created: '{actor} added the webhook endpoint {url}',
+        updated: '{actor} changed the webhook endpoint {url}: {changes}',
+        secret_rotated: '{actor} rotated the secret of the webhook endpoint {url}',
+        removed: '{actor} removed the webhook endpoint {url}',
+        disabled: 'The webhook endpoint {url} was switched off: it failed for a day',
+        redelivered: '{actor} sent a {type} event to {url} again',
       },
       scim_token: {
         created: '{actor} made the directory token “{name}”',

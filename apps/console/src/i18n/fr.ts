@@ -226,6 +226,7 @@ export const fr: typeof en = {
       scim_token: 'Jetons d’annuaire',
       scim_group: 'Groupes de l’annuaire',
       sso_connection: 'Authentification unique',
+      webhook: 'Webhooks',
     },
     actions: {
       member: {
@@ -328,6 +329,14 @@ export const fr: typeof en = {
         created: 'Connexion d’authentification unique ajoutée',
         updated: 'Connexion d’authentification unique modifiée',
         removed: 'Connexion d’authentification unique supprimée',
+      },
+      webhook: {
+        created: 'Point de terminaison webhook ajouté',
+        updated: 'Point de terminaison webhook modifié',
+        secret_rotated: 'Secret de webhook renouvelé',
+        removed: 'Point de terminaison webhook supprimé',
+        disabled: 'Point de terminaison webhook désactivé après des échecs',
+        redelivered: 'Livraison de webhook renvoyée',
       },
       scim_token: {
         created: 'Jeton d’annuaire créé',
@@ -455,6 +464,14 @@ export const fr: typeof en = {
         created: '{actor} a ajouté la connexion d’authentification unique « {name} »',
         updated: '{actor} a modifié la connexion d’authentification unique « {name} » : {changes}',
         removed: '{actor} a supprimé la connexion d’authentification unique « {name} »',
+      },
+      webhook: {
+        created: '{actor} a ajouté le point de terminaison webhook {url}',
+        updated: '{actor} a modifié le point de terminaison webhook {url} : {changes}',
+        secret_rotated: '{actor} a renouvelé le secret du point de terminaison webhook {url}',
+        removed: '{actor} a supprimé le point de terminaison webhook {url}',
+        disabled: 'Le point de terminaison webhook {url} a été désactivé : il a échoué pendant un jour',
+        redelivered: '{actor} a renvoyé un événement {type} à {url}',
       },
       scim_token: {
         created: '{actor} a créé le jeton d’annuaire « {name} »',

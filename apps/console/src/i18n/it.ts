@@ -226,6 +226,7 @@ export const it: typeof en = {
       scim_token: 'Token della directory',
       scim_group: 'Gruppi della directory',
       sso_connection: 'Single sign-on',
+      webhook: 'Webhook',
     },
     actions: {
       member: {
@@ -328,6 +329,14 @@ export const it: typeof en = {
         created: 'Connessione single sign-on aggiunta',
         updated: 'Connessione single sign-on modificata',
         removed: 'Connessione single sign-on rimossa',
+      },
+      webhook: {
+        created: 'Endpoint webhook aggiunto',
+        updated: 'Endpoint webhook modificato',
+        secret_rotated: 'Segreto del webhook rinnovato',
+        removed: 'Endpoint webhook rimosso',
+        disabled: 'Endpoint webhook disattivato dopo errori',
+        redelivered: 'Consegna webhook inviata di nuovo',
       },
       scim_token: {
         created: 'Token della directory creato',
@@ -455,6 +464,14 @@ export const it: typeof en = {
         created: '{actor} ha aggiunto la connessione single sign-on «{name}»',
         updated: '{actor} ha modificato la connessione single sign-on «{name}»: {changes}',
         removed: '{actor} ha rimosso la connessione single sign-on «{name}»',
+      },
+      webhook: {
+        created: '{actor} ha aggiunto l’endpoint webhook {url}',
+        updated: '{actor} ha modificato l’endpoint webhook {url}: {changes}',
+        secret_rotated: '{actor} ha rinnovato il segreto dell’endpoint webhook {url}',
+        removed: '{actor} ha rimosso l’endpoint webhook {url}',
+        disabled: 'L’endpoint webhook {url} è stato disattivato: ha fallito per un giorno',
+        redelivered: '{actor} ha inviato di nuovo un evento {type} a {url}',
       },
       scim_token: {
         created: '{actor} ha creato il token della directory «{name}»',

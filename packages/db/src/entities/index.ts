@@ -23,6 +23,7 @@ import { WorkspaceDomainSchema } from './workspace-domain.ts';
 import { ScimTokenSchema } from './scim-token.ts';
 import { ScimGroupSchema, ScimGroupMemberSchema } from './scim-group.ts';
 import { SamlAssertionSchema, SsoConnectionSchema, SsoEventSchema } from './sso-connection.ts';
+import { WebhookAttemptSchema, WebhookDeliverySchema, WebhookEndpointSchema, WebhookEventSchema } from './webhook.ts';
 
 export { AuditEvent } from './audit-event.ts';
 export { Identity } from './identity.ts';
@@ -49,5 +50,6 @@ export { WorkspaceDomain } from './workspace-domain.ts';
 export { ScimToken } from './scim-token.ts';
 export { ScimGroup, ScimGroupMember } from './scim-group.ts';
 export { SamlAssertion, SsoConnection, SsoEvent } from './sso-connection.ts';
+export { WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookEvent } from './webhook.ts';
 
-export const ENTITIES = [ProfileSchema, WorkspaceSchema, MemberSchema, SessionSchema, OutboxMessageSchema, TaskSchema, AuditEventSchema, ProfileTokenSchema, RecoveryCodeSchema, TwoFactorChallengeSchema, IdentitySchema, KnownDeviceSchema, RateLimitSchema, RecoveryRequestSchema, OidcRecordSchema, SigningKeySchema, WorkspaceAppSchema, AppLogoutMessageSchema, ApiKeySchema, PasskeySchema, PasskeyChallengeSchema, WorkspaceDomainSchema, ScimTokenSchema, ScimGroupSchema, ScimGroupMemberSchema, SsoConnectionSchema, SsoEventSchema, SamlAssertionSchema];
+export const ENTITIES = [ProfileSchema, WorkspaceSchema, MemberSchema, SessionSchema, OutboxMessageSchema, TaskSchema, AuditEventSchema, ProfileTokenSchema, RecoveryCodeSchema, TwoFactorChallengeSchema, IdentitySchema, KnownDeviceSchema, RateLimitSchema, RecoveryRequestSchema, OidcRecordSchema, SigningKeySchema, WorkspaceAppSchema, AppLogoutMessageSchema, ApiKeySchema, PasskeySchema, PasskeyChallengeSchema, WorkspaceDomainSchema, ScimTokenSchema, ScimGroupSchema, ScimGroupMemberSchema, SsoConnectionSchema, SsoEventSchema, SamlAssertionSchema, WebhookEndpointSchema, WebhookEventSchema, WebhookDeliverySchema, WebhookAttemptSchema];

@@ -19,6 +19,7 @@ import { Migration20261202160636_verified_domains as m16 } from './migration-202
 import { Migration20261202162909_member_source_domain as m17 } from './migration-20261202162909-member-source-domain.ts';
 import { Migration20261203070113_scim_provisioning as m18 } from './migration-20261203070113-scim-provisioning.ts';
 import { Migration20261203104313_sso_connections as m19 } from './migration-20261203104313-sso-connections.ts';
+import { Migration20261203191231_webhooks as m20 } from './migration-20261203191231-webhooks.ts';
 
 export const MIGRATIONS = [
   { name: 'migration-20261122024630-initial', class: m0 },
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   { name: 'migration-20261202162909-member-source-domain', class: m17 },
   { name: 'migration-20261203070113-scim-provisioning', class: m18 },
   { name: 'migration-20261203104313-sso-connections', class: m19 },
+  { name: 'migration-20261203191231-webhooks', class: m20 },
 ];

@@ -1,5 +1,5 @@
-import { AuditEvent, insertAuditRow, type AuditRow, type EntityManager } from '@gatehouse/db';
-import type { AuditAction } from '@gatehouse/domain';
+import { AuditEvent, insertAuditRow, WebhookEvent, type AuditRow, type EntityManager } from '@gatehouse/db';
+import { webhookEventOf, type AuditAction } from '@gatehouse/domain';
 import type { RequestOrigin } from '../shared/actor.ts';
 
 export type { AuditAction } from '@gatehouse/domain';
@@ -46,9 +46,32 @@ export function auditRowOf(actor: AuditActor | null, entry: AuditEntry): AuditRo
   };
 }
 
-/** Queues the event on the caller's entity manager: it commits, or not, with the change it describes. */
+/** Who did it, as a workspace's webhook endpoints are told (never where from). */
+function webhookActorOf(actor: AuditActor | null): Record<string, string> {
+  if (actor?.apiKey) return { type: 'api_key', id: actor.apiKey.id };
+  if (actor?.scimToken) return { type: 'scim_token', id: actor.scimToken.id };
+  if (actor?.profileId) return { type: 'person', id: actor.profileId };
+  return { type: 'system' };
+}
+
+/**
+ * Queues the event on the caller's entity manager: it commits, or not, with
+ * the change it describes — and so does the webhook event it stands for, if
+ * any (domain/webhooks.ts): endpoints hear of exactly what the trail records.
+ */
 export function recordAudit(em: EntityManager, actor: AuditActor | null, entry: AuditEntry): void {
   em.create(AuditEvent, auditRowOf(actor, entry));
+  const type = entry.workspaceId ? webhookEventOf(entry.action, entry.details) : null;
+  if (type && entry.workspaceId) {
+    em.create(WebhookEvent, {
+      workspaceId: entry.workspaceId,
+      type,
+      memberId: entry.targetMemberId ?? null,
+      data: { action: entry.action, actor: webhookActorOf(actor), profileId: entry.targetProfileId ?? null, details: entry.details ?? {} },
+      payload: null,
+      fannedOutAt: null,
+    });
+  }
 }
 
 /** Writes an event that goes with no other change (a failed sign-in) at once, in one statement. */

@@ -16,6 +16,8 @@ export interface ServiceConfig {
   dns: TxtResolver;
   /** Whether requests to addresses admins typed may reach private and loopback addresses (development and tests only). */
   outboundAllowPrivate: boolean;
+  /** The same for webhook endpoints (WEBHOOKS_ALLOW_PRIVATE; by default as above), plain http included. */
+  webhooksAllowPrivate: boolean;
 }
 
 /** The one DNS question Gatehouse asks: the TXT records at a name. */

@@ -5,7 +5,7 @@ import { BlockList, isIP } from 'node:net';
 
 /*
  * Requests Gatehouse makes on its own to addresses admins typed (an app's
- * back-channel, later webhooks). The name is resolved and every address it
+ * back-channel, webhooks). The name is resolved and every address it
  * gives is checked before connecting, on the very connection used, so a DNS
  * answer that changes between check and use cannot reach inside.
  */
@@ -63,17 +63,16 @@ function literalRefusal(target: URL, allowPrivate: boolean): string | null {
   return isIP(literal) && !allowPrivate && isPrivateAddress(literal) ? literal : null;
 }
 
-/** POSTs a form, no redirects followed, within `timeoutMs`; refused before connecting when the destination is private. */
-export function postForm(url: string, form: Record<string, string>, options: { timeoutMs: number; allowPrivate: boolean }): Promise<OutboundOutcome> {
+/** POSTs a body, no redirects followed, within `timeoutMs`; refused before connecting when the destination is private. */
+export function postOutbound(url: string, message: { body: string; headers: Record<string, string> }, options: { timeoutMs: number; allowPrivate: boolean }): Promise<OutboundOutcome> {
   const target = new URL(url);
-  const body = new URLSearchParams(form).toString();
   const client = target.protocol === 'https:' ? https : http;
   return new Promise((resolve) => {
     const literal = literalRefusal(target, options.allowPrivate);
     if (literal) return resolve({ ok: false, status: null, reason: `destination ${literal} is private` });
     const request = client.request(
       target,
-      { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body), 'user-agent': 'Gatehouse' }, timeout: options.timeoutMs, lookup: guardedLookup(options.allowPrivate) as never },
+      { method: 'POST', headers: { ...message.headers, 'content-length': Buffer.byteLength(message.body), 'user-agent': 'Gatehouse' }, timeout: options.timeoutMs, lookup: guardedLookup(options.allowPrivate) as never },
       (response) => {
         response.resume();
         const status = response.statusCode ?? 0;
@@ -82,8 +81,13 @@ export function postForm(url: string, form: Record<string, string>, options: { t
     );
     request.on('timeout', () => request.destroy(new Error(`no answer within ${options.timeoutMs} ms`)));
     request.on('error', (error) => resolve({ ok: false, status: null, reason: error.message.slice(0, 300) }));
-    request.end(body);
+    request.end(message.body);
   });
+}
+
+/** POSTs a form (a back-channel logout), as {@link postOutbound}. */
+export function postForm(url: string, form: Record<string, string>, options: { timeoutMs: number; allowPrivate: boolean }): Promise<OutboundOutcome> {
+  return postOutbound(url, { body: new URLSearchParams(form).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } }, options);
 }
 
 /**

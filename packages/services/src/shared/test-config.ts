@@ -7,5 +7,5 @@ import type { ServiceConfig } from './config.ts';
 export function testServiceConfig(databaseUrl: string): ServiceConfig & { close(): Promise<void> } {
   const appSecret = crypto.getRandomValues(new Uint8Array(32));
   const limits = createRateLimits({ databaseUrl });
-  return { publicUrl: new URL('http://localhost:3000'), appSecret, totpBox: new SecretBox(appSecret, 'totp'), limits, lifetimes: { ...DEFAULT_LIFETIMES }, dns: createTxtResolver(), outboundAllowPrivate: true, close: () => limits.close() };
+  return { publicUrl: new URL('http://localhost:3000'), appSecret, totpBox: new SecretBox(appSecret, 'totp'), limits, lifetimes: { ...DEFAULT_LIFETIMES }, dns: createTxtResolver(), outboundAllowPrivate: true, webhooksAllowPrivate: true, close: () => limits.close() };
 }

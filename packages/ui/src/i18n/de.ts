@@ -73,6 +73,9 @@ export const de = {
   },
   plans: { free: 'Kostenlos', standard: 'Standard', professional: 'Professional', enterprise: 'Enterprise' },
   auditFields: {
+    url: 'Adresse',
+    description: 'Beschreibung',
+    events: 'Ereignisse',
     defaultRole: 'Standardrolle',
     emailAttribute: 'E-Mail-Attribut',
     nameAttribute: 'Namensattribut',

@@ -74,6 +74,9 @@ export const en = {
   plans: { free: 'Free', standard: 'Standard', professional: 'Professional', enterprise: 'Enterprise' },
   /** The trail's words for a changed field and its values (console audit trail, portal security history). */
   auditFields: {
+    url: 'Address',
+    description: 'Description',
+    events: 'Events',
     defaultRole: 'Default role',
     emailAttribute: 'Email claim',
     nameAttribute: 'Name claim',

@@ -73,6 +73,9 @@ export const fr = {
   },
   plans: { free: 'Gratuite', standard: 'Standard', professional: 'Professionnelle', enterprise: 'Entreprise' },
   auditFields: {
+    url: 'Adresse',
+    description: 'Description',
+    events: 'Événements',
     defaultRole: 'Rôle par défaut',
     emailAttribute: 'Attribut d’e-mail',
     nameAttribute: 'Attribut de nom',

@@ -73,6 +73,9 @@ export const it = {
   },
   plans: { free: 'Gratuito', standard: 'Standard', professional: 'Professional', enterprise: 'Enterprise' },
   auditFields: {
+    url: 'Indirizzo',
+    description: 'Descrizione',
+    events: 'Eventi',
     defaultRole: 'Ruolo predefinito',
     emailAttribute: 'Attributo e-mail',
     nameAttribute: 'Attributo nome',
