@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Webhook } from 'standardwebhooks';
 import { AuditEvent, openOrm, queryRows, WebhookEndpoint } from '@gatehouse/db';
 import { uniqueEmail, uniqueSlug } from '@gatehouse/db/testing';
-import { assertWebhookDestination, deliverWebhooks, postForm, runWebhookRound } from '@gatehouse/services';
+import { assertWebhookDestination, deliverWebhooks, postForm, purgeExpired, runWebhookRound } from '@gatehouse/services';
 import { failureOf, TEST_PASSWORD, useTestServer } from './testing.ts';
 
 /*
@@ -284,5 +284,29 @@ describe('private destinations', () => {
     const [row] = await queryRows<{ lastError: string }>(db.orm.em.fork(), `select last_error as "lastError" from webhook_delivery where endpoint_id = $1`, [endpoint.id]);
     expect(row!.lastError).toMatch(/destination (127\.0\.0\.1|::1) is private/);
     expect((await postForm(`http://localhost:${hooks.port}/x`, {}, { timeoutMs: 1000, allowPrivate: false })).ok).toBe(false);
+  });
+});
+
+// Last in the file: the purge runs a month ahead, which ends every session.
+describe('the purge', () => {
+  it('removes events no endpoint wanted a day on, finished deliveries after a month, and keeps what is still pending', async () => {
+    const hooks = await receiver();
+    const { admin, slug, endpoint } = await workspaceWithEndpoint(hooks.url, ['member.role_changed']);
+    const member = await admin.client.invitations.register.mutate({ workspace: slug, name: 'Purged Later', email: uniqueEmail('purge') });
+    await admin.client.members.setRole.mutate({ workspace: slug, memberId: member.id, role: 'extranet', password: TEST_PASSWORD });
+    await until(() => hooks.taken.length === 1);
+    hooks.up = false;
+    await admin.client.members.setRole.mutate({ workspace: slug, memberId: member.id, role: 'employee', password: TEST_PASSWORD });
+    await until(() => hooks.attempts.length === 2);
+    const count = async (sql: string) => Number((await queryRows<{ count: string }>(db.orm.em.fork(), sql, [endpoint.id]))[0]!.count);
+    const events = () => count(`select count(*) from webhook_event e join workspace w on w.id = e.workspace_id join webhook_endpoint p on p.workspace_id = w.id where p.id = $1`);
+    // The joining (not asked for) and both role changes.
+    expect(await events()).toBe(3);
+
+    const report = await purgeExpired({ em: db.orm.em.fork(), now: new Date(Date.now() + 31 * 86_400_000) });
+    expect(report.webhooks).toBeGreaterThanOrEqual(2);
+    expect(await count(`select count(*) from webhook_delivery where endpoint_id = $1 and state = 'pending'`)).toBe(1);
+    expect(await count(`select count(*) from webhook_delivery where endpoint_id = $1 and state <> 'pending'`)).toBe(0);
+    expect(await events()).toBe(1);
   });
 });

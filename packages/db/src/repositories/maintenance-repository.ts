@@ -13,7 +13,7 @@ export interface PurgeCutoffs {
 }
 
 /** Deletes what has expired, each kind in one statement; returns how many rows of each went. */
-export async function deleteExpiredRows(em: EntityManager, cutoffs: PurgeCutoffs): Promise<{ sessions: number; challenges: number; tokens: number; invitations: number; mail: number; oidc: number; appLogouts: number; samlAssertions: number }> {
+export async function deleteExpiredRows(em: EntityManager, cutoffs: PurgeCutoffs): Promise<{ sessions: number; challenges: number; tokens: number; invitations: number; mail: number; oidc: number; appLogouts: number; samlAssertions: number; webhooks: number }> {
   return {
     sessions: await deleteExpiredSessions(em, cutoffs.now),
     challenges:
@@ -27,5 +27,13 @@ export async function deleteExpiredRows(em: EntityManager, cutoffs: PurgeCutoffs
     appLogouts: await executeStatement(em, 'delete from app_logout_outbox where (delivered_at is not null or failed_at is not null) and created_at <= $1', [cutoffs.mailBefore]),
     // A used SAML assertion past its expiry would be refused on its dates anyway.
     samlAssertions: await executeStatement(em, 'delete from saml_assertion where expires_at <= $1', [cutoffs.now]),
+    // Webhook deliveries are kept as long as mail; an event goes with its last delivery, or a day after it was fanned out to no one.
+    webhooks:
+      (await executeStatement(em, `delete from webhook_delivery where state <> 'pending' and created_at <= $1`, [cutoffs.mailBefore])) +
+      (await executeStatement(
+        em,
+        `delete from webhook_event e where e.fanned_out_at <= $1 and not exists (select 1 from webhook_delivery d where d.event_seq = e.seq)`,
+        [cutoffs.linksBefore],
+      )),
   };
 }

@@ -11,6 +11,8 @@ export interface PurgeReport {
   oidc: number;
   /** SAML assertions remembered against replay, once past their expiry. */
   samlAssertions: number;
+  /** Old webhook deliveries, and events no endpoint still holds. */
+  webhooks: number;
 }
 
 const DAY_MS = 86_400_000;
