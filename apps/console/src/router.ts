@@ -24,6 +24,7 @@ export const router = createRouter({
         { path: 'settings', name: 'settings', component: () => import('./pages/SettingsPage.vue'), props: true },
         { path: 'apps', name: 'apps', component: () => import('./pages/AppsPage.vue'), props: true },
         { path: 'api-keys', name: 'api-keys', component: () => import('./pages/ApiKeysPage.vue'), props: true },
+        { path: 'integrations', name: 'integrations', component: () => import('./pages/IntegrationsPage.vue'), props: true },
         { path: 'directory', name: 'directory', component: () => import('./pages/DirectoryPage.vue'), props: true },
         { path: 'audit', name: 'audit', component: () => import('./pages/AuditPage.vue'), props: true },
         { path: ':rest(.*)+', name: 'workspace-not-found', component: () => import('./pages/NotFoundPage.vue') },

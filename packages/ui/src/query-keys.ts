@@ -69,3 +69,8 @@ export const platformKeys = {
   pendingRecovery: (slug: string) => ['pending-recovery', slug] as const,
   workspaces: (search: string, cursor: string) => ['platform-workspaces', search, cursor] as const,
 };
+
+export const webhookKeys = {
+  of: (slug: string) => ['webhooks', slug] as const,
+  deliveries: (slug: string, webhookId: string) => ['webhook-deliveries', slug, webhookId] as const,
+};
