@@ -12,6 +12,7 @@ import { postJson, signInCookie } from './calls.ts';
 import { exchangeBody, oidcSide } from './oidc.ts';
 import { runPasskeySignIn } from './passkeys.ts';
 import { runSamlSignIn, runScim } from './directory.ts';
+import { runWebhookFanOut } from './webhooks.ts';
 
 export type Side = 'gatehouse' | 'betterAuth';
 
@@ -619,6 +620,13 @@ const samlSignIn: Extra = {
   run: (context) => runSamlSignIn(context),
 };
 
-export const extras: Extra[] = [membership, totp, invitations, codeExchange, passkeySignIn, scimProvisioning, samlSignIn, loginFlood, slowSearches, memory];
+/** Membership changes with and without webhook endpoints, and their deliveries (webhooks.ts). */
+const webhookFanOut: Extra = {
+  id: 'webhook-fan-out',
+  title: 'webhook fan-out',
+  run: (context) => runWebhookFanOut(context),
+};
+
+export const extras: Extra[] = [membership, totp, invitations, codeExchange, passkeySignIn, scimProvisioning, samlSignIn, webhookFanOut, loginFlood, slowSearches, memory];
 
 export const scenarios = { list, extras, seedBetterAuth, betterAuthVersion };

@@ -37,8 +37,9 @@ export {
   claimDueWebhookDeliveries,
   claimWebhookEventsToFanOut,
   disableFailingWebhookEndpoint,
-  recordWebhookAttempt,
+  recordWebhookAttempts,
   saveWebhookFanOut,
   type DueWebhookDelivery,
+  type WebhookAttemptOutcome,
   type WebhookEventToFanOut,
 } from './repositories/webhook-repository.ts';

@@ -116,30 +116,58 @@ export async function claimDueWebhookDeliveries(em: EntityManager, options: { no
   return rows.map((row) => ({ ...row, createdAt: new Date(row.createdAt), previousSecretExpiresAt: date(row.previousSecretExpiresAt), failingSince: date(row.failingSince) }));
 }
 
-/** One attempt's outcome: the delivery moved on (delivered, retried at `retryAt`, or given up), the attempt kept, the endpoint's health updated. */
-export async function recordWebhookAttempt(
-  em: EntityManager,
-  attempt: { deliveryId: string; endpointId: string; now: Date; outcome: 'delivered' | 'retry' | 'failed'; status: number | null; error: string | null; durationMs: number; retryAt?: Date },
-): Promise<{ failingSince: Date | null }> {
-  const error = attempt.error?.slice(0, 300) ?? null;
-  const rows = await queryRows<{ failingSince: string | null }>(
+/** What one attempt brought: the delivery delivered, tried again at `retryAt`, or given up. */
+export interface WebhookAttemptOutcome {
+  deliveryId: string;
+  endpointId: string;
+  outcome: 'delivered' | 'retry' | 'failed';
+  status: number | null;
+  error: string | null;
+  durationMs: number;
+  retryAt: Date | null;
+}
+
+/**
+ * A batch of attempts in one statement: each delivery moved on, each attempt
+ * kept, and each endpoint's health — healthy again if any of its deliveries
+ * went through, else failing since its first failure. Returns, per
+ * endpoint, since when it has been failing (null: healthy).
+ */
+export async function recordWebhookAttempts(em: EntityManager, now: Date, attempts: readonly WebhookAttemptOutcome[]): Promise<Map<string, Date | null>> {
+  if (!attempts.length) return new Map();
+  const rows = await queryRows<{ id: string; failingSince: string | null }>(
     em,
-    `with moved as (
-       update webhook_delivery set attempts = attempts + 1, locked_until = null,
-              state = case $2::text when 'retry' then 'pending' else $2::text end, last_status = $3, last_error = $4, last_attempt_at = $5,
-              delivered_at = case when $2::text = 'delivered' then $5::timestamptz end, next_attempt_at = coalesce($7::timestamptz, next_attempt_at)
-        where id = $1 returning id),
+    `with a as (
+       select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::int[], $5::text[], $6::int[], $7::timestamptz[])
+         as a(delivery_id, endpoint_id, outcome, status, error, duration_ms, retry_at)),
+     moved as (
+       update webhook_delivery d set attempts = d.attempts + 1, locked_until = null,
+              state = case a.outcome when 'retry' then 'pending' else a.outcome end,
+              last_status = a.status, last_error = a.error, last_attempt_at = $8,
+              delivered_at = case when a.outcome = 'delivered' then $8::timestamptz end,
+              next_attempt_at = coalesce(a.retry_at, d.next_attempt_at)
+         from a where d.id = a.delivery_id returning d.id),
      kept as (
        insert into webhook_attempt (id, delivery_id, attempted_at, status, error, duration_ms)
-       select gen_random_uuid(), id, $5, $3, $4, $6 from moved)
-     update webhook_endpoint set
-            failing_since = case when $2::text = 'delivered' then null else coalesce(failing_since, $5::timestamptz) end,
-            last_success_at = case when $2::text = 'delivered' then $5::timestamptz else last_success_at end
-      where id = $8 returning failing_since as "failingSince"`,
-    [attempt.deliveryId, attempt.outcome, attempt.status, error, attempt.now, attempt.durationMs, attempt.retryAt ?? null, attempt.endpointId],
+       select gen_random_uuid(), a.delivery_id, $8, a.status, a.error, a.duration_ms from a join moved on moved.id = a.delivery_id),
+     health as (select endpoint_id, bool_or(outcome = 'delivered') as healthy from a group by endpoint_id)
+     update webhook_endpoint p set
+            failing_since = case when h.healthy then null else coalesce(p.failing_since, $8::timestamptz) end,
+            last_success_at = case when h.healthy then $8::timestamptz else p.last_success_at end
+       from health h where p.id = h.endpoint_id
+     returning p.id, p.failing_since as "failingSince"`,
+    [
+      attempts.map((attempt) => attempt.deliveryId),
+      attempts.map((attempt) => attempt.endpointId),
+      attempts.map((attempt) => attempt.outcome),
+      attempts.map((attempt) => attempt.status),
+      attempts.map((attempt) => attempt.error?.slice(0, 300) ?? null),
+      attempts.map((attempt) => attempt.durationMs),
+      attempts.map((attempt) => attempt.retryAt),
+      now,
+    ],
   );
-  const failingSince = rows[0]?.failingSince;
-  return { failingSince: failingSince ? new Date(failingSince) : null };
+  return new Map(rows.map((row) => [row.id, row.failingSince ? new Date(row.failingSince) : null]));
 }
 
 /** Switches off an endpoint that kept failing; true only for the call that did it (so one process tells the admins). */

@@ -3,11 +3,12 @@ import {
   claimWebhookEventsToFanOut,
   disableFailingWebhookEndpoint,
   Member,
-  recordWebhookAttempt,
+  recordWebhookAttempts,
   saveWebhookFanOut,
   Workspace,
   type DueWebhookDelivery,
   type Orm,
+  type WebhookAttemptOutcome,
   type WebhookEventToFanOut,
 } from '@gatehouse/db';
 import { WEBHOOK_DISABLE_AFTER_FAILING_MS, WEBHOOK_RETRY_DELAYS_MS } from '@gatehouse/domain';
@@ -80,7 +81,7 @@ async function disableIfFailingForADay(orm: Orm, config: ServiceConfig, delivery
   });
 }
 
-async function attempt(orm: Orm, config: ServiceConfig, delivery: DueWebhookDelivery, now: Date): Promise<'delivered' | 'retry' | 'failed'> {
+async function attempt(config: ServiceConfig, delivery: DueWebhookDelivery, now: Date): Promise<WebhookAttemptOutcome> {
   const secrets = [openWebhookSecret(config, delivery.secretSealed)];
   if (delivery.previousSecretSealed && delivery.previousSecretExpiresAt && delivery.previousSecretExpiresAt > now) secrets.push(openWebhookSecret(config, delivery.previousSecretSealed));
   const started = performance.now();
@@ -89,21 +90,16 @@ async function attempt(orm: Orm, config: ServiceConfig, delivery: DueWebhookDeli
     { body: delivery.payload, headers: signedHeaders(secrets, { id: delivery.messageId, payload: delivery.payload, at: now }) },
     { timeoutMs: WEBHOOK_TIMEOUT_MS, allowPrivate: config.webhooksAllowPrivate },
   );
-  const durationMs = Math.round(performance.now() - started);
   const retryAt = outcome.ok ? null : nextWebhookAttempt(delivery.attempts + 1, now);
-  const result = outcome.ok ? 'delivered' : retryAt ? 'retry' : 'failed';
-  const { failingSince } = await recordWebhookAttempt(orm.em.fork(), {
+  return {
     deliveryId: delivery.id,
     endpointId: delivery.endpointId,
-    now,
-    outcome: result,
+    outcome: outcome.ok ? 'delivered' : retryAt ? 'retry' : 'failed',
     status: outcome.status,
     error: outcome.ok ? null : outcome.reason,
-    durationMs,
-    ...(retryAt ? { retryAt } : {}),
-  });
-  if (!outcome.ok && failingSince) await disableIfFailingForADay(orm, config, delivery, failingSince, now);
-  return result;
+    durationMs: Math.round(performance.now() - started),
+    retryAt,
+  };
 }
 
 /**
@@ -117,15 +113,20 @@ export async function deliverWebhooks(options: { orm: Orm; config: ServiceConfig
   const now = options.now ?? new Date();
   const due = await claimDueWebhookDeliveries(options.orm.em.fork(), { now, limit: DELIVERY_BATCH, lockMs: WEBHOOK_TIMEOUT_MS * 3 });
   const report = { claimed: due.length, delivered: 0, retried: 0, failed: 0 };
+  const outcomes: WebhookAttemptOutcome[] = [];
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(CONCURRENCY, due.length) }, async () => {
-      for (let delivery = due[next++]; delivery; delivery = due[next++]) {
-        const result = await attempt(options.orm, options.config, delivery, now);
-        report[result === 'retry' ? 'retried' : result] += 1;
-      }
+      for (let delivery = due[next++]; delivery; delivery = due[next++]) outcomes.push(await attempt(options.config, delivery, now));
     }),
   );
+  // The batch's outcomes in one statement; an endpoint that has failed for a day is then switched off.
+  const failing = await recordWebhookAttempts(options.orm.em.fork(), now, outcomes);
+  for (const outcome of outcomes) report[outcome.outcome === 'retry' ? 'retried' : outcome.outcome] += 1;
+  for (const [endpointId, failingSince] of failing) {
+    const delivery = due.find((candidate) => candidate.endpointId === endpointId)!;
+    if (failingSince) await disableIfFailingForADay(options.orm, options.config, delivery, failingSince, now);
+  }
   return report;
 }
 
