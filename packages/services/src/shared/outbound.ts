@@ -63,6 +63,24 @@ function literalRefusal(target: URL, allowPrivate: boolean): string | null {
   return isIP(literal) && !allowPrivate && isPrivateAddress(literal) ? literal : null;
 }
 
+/**
+ * Keep-alive connections per scheme and per guard: a receiver getting many
+ * messages is not connected to afresh for each. A connection is only ever
+ * made through the guarded lookup, so a reused one is one already checked;
+ * requests with and without the development switch never share one.
+ */
+const agents = new Map<string, http.Agent>();
+function agentFor(protocol: string, allowPrivate: boolean): http.Agent {
+  const key = `${protocol}${allowPrivate}`;
+  let agent = agents.get(key);
+  if (!agent) {
+    const options = { keepAlive: true, maxSockets: 16, timeout: 30_000, lookup: guardedLookup(allowPrivate) as never };
+    agent = protocol === 'https:' ? new https.Agent(options) : new http.Agent(options);
+    agents.set(key, agent);
+  }
+  return agent;
+}
+
 /** POSTs a body, no redirects followed, within `timeoutMs`; refused before connecting when the destination is private. */
 export function postOutbound(url: string, message: { body: string; headers: Record<string, string> }, options: { timeoutMs: number; allowPrivate: boolean }): Promise<OutboundOutcome> {
   const target = new URL(url);
@@ -72,7 +90,13 @@ export function postOutbound(url: string, message: { body: string; headers: Reco
     if (literal) return resolve({ ok: false, status: null, reason: `destination ${literal} is private` });
     const request = client.request(
       target,
-      { method: 'POST', headers: { ...message.headers, 'content-length': Buffer.byteLength(message.body), 'user-agent': 'Gatehouse' }, timeout: options.timeoutMs, lookup: guardedLookup(options.allowPrivate) as never },
+      {
+        method: 'POST',
+        headers: { ...message.headers, 'content-length': Buffer.byteLength(message.body), 'user-agent': 'Gatehouse' },
+        timeout: options.timeoutMs,
+        agent: agentFor(target.protocol, options.allowPrivate),
+        lookup: guardedLookup(options.allowPrivate) as never,
+      },
       (response) => {
         response.resume();
         const status = response.statusCode ?? 0;
