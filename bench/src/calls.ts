@@ -12,6 +12,13 @@ export async function postJson(target: Target, path: string, body: unknown, cook
   return { status: response.status, json: await response.json().catch(() => null) };
 }
 
+/** A Gatehouse procedure called as the console does (a POST with the input as JSON), its data or an error. */
+export async function trpc<T>(target: Target, path: string, body: unknown, cookie: string): Promise<T> {
+  const { status, json } = await postJson(target, `/trpc/${path}`, body, cookie);
+  if (status >= 300) throw new Error(`Gatehouse ${path}: ${status} ${JSON.stringify(json)}`);
+  return (json as { result: { data: T } }).result.data;
+}
+
 /** The cookies an answer sets, as a request sends them back. */
 export function cookieOf(response: Response): string {
   return response.headers

@@ -11,7 +11,7 @@
 import { inflateRawSync } from 'node:zlib';
 import { startSamlDirectory, type SamlAccount, type SamlDirectory } from '@gatehouse/api-server/testing-saml';
 import { BETTER_AUTH_SAML, BETTER_AUTH_SCIM } from './better-auth-directory.ts';
-import { cookieOf, postJson, query, signInCookie } from './calls.ts';
+import { cookieOf, postJson, query, signInCookie, trpc } from './calls.ts';
 import { eachLimited, figuresOf, fire, settle } from './measure.ts';
 import { percentile } from './paced.ts';
 import { drainOutbox } from './statements.ts';
@@ -25,12 +25,6 @@ const SCIM_DOMAIN = 'scim.bench.example';
 const SAML_DOMAIN = 'saml.bench.example';
 /** With the workspace's admin, the enterprise plan's 1,000 seats. */
 const PROVISIONED = 999;
-
-async function trpc<T>(target: Target, path: string, body: unknown, cookie: string): Promise<T> {
-  const { status, json } = await postJson(target, `/trpc/${path}`, body, cookie);
-  if (status >= 300) throw new Error(`Gatehouse ${path}: ${status} ${JSON.stringify(json)}`);
-  return (json as { result: { data: T } }).result.data;
-}
 
 /** An enterprise workspace of the bench's first person, with a domain verified (written as the DNS check would leave it). */
 async function workspaceWithDomain(context: Context, slug: string, domain: string): Promise<string> {

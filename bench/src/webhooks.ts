@@ -7,7 +7,7 @@
  * own: its event written in the same transaction; delivery runs after it.
  */
 import http from 'node:http';
-import { postJson, query, signInCookie } from './calls.ts';
+import { query, signInCookie, trpc } from './calls.ts';
 import { figuresOf, fire, settle } from './measure.ts';
 import { drainOutbox } from './statements.ts';
 import type { ScenarioResult } from './report.ts';
@@ -15,12 +15,6 @@ import type { Context, Target } from './scenarios.ts';
 
 const CONNECTIONS = 16;
 const ENDPOINTS = 3;
-
-async function trpc<T>(target: Target, path: string, body: unknown, cookie: string): Promise<T> {
-  const { status, json } = await postJson(target, `/trpc/${path}`, body, cookie);
-  if (status >= 300) throw new Error(`Gatehouse ${path}: ${status} ${JSON.stringify(json)}`);
-  return (json as { result: { data: T } }).result.data;
-}
 
 /** A receiver that acknowledges at once, counting what it took. */
 async function startReceiver(): Promise<{ url: string; received: () => number; close: () => Promise<void> }> {
