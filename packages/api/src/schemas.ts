@@ -20,6 +20,7 @@ import {
   APP_URI_MAX_LENGTH,
   appUriProblem,
   AUDIT_ACTION_GROUPS,
+  AUDIT_EXPORT_FORMATS,
   AUDIT_ACTIONS,
   checkSlug,
   EMAIL_MAX_LENGTH,
@@ -446,3 +447,12 @@ export const UpdateWebhookInput = z.strictObject({ workspace: WorkspaceSlug, web
 export const RotateWebhookSecretInput = z.strictObject({ workspace: WorkspaceSlug, webhookId: Id, ...ProofFields });
 export const WebhookDeliveriesInput = z.strictObject({ workspace: WorkspaceSlug, webhookId: Id, limit: z.number().int().min(1).max(100).default(25), before: Id.optional() });
 export const RedeliverWebhookInput = z.strictObject({ workspace: WorkspaceSlug, webhookId: Id, deliveryId: Id });
+
+export const AuditExportInput = z.strictObject({
+  workspace: WorkspaceSlug,
+  format: z.enum(AUDIT_EXPORT_FORMATS),
+  from: Moment,
+  to: Moment,
+  actor: Line({ min: 1, max: 100 }).optional(),
+  action: z.enum([...AUDIT_ACTIONS, ...AUDIT_ACTION_GROUPS]).optional(),
+});

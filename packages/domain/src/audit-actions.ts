@@ -89,6 +89,7 @@ export const AUDIT_ACTIONS = [
   'webhook.removed',
   'webhook.disabled',
   'webhook.redelivered',
+  'audit.exported',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -119,3 +120,10 @@ export function fieldChanges<T extends object>(before: T, after: T, keys: readon
   }
   return changes;
 }
+
+/** An audit export covers at most this many days, each download: a range beyond is refused rather than streamed for hours. */
+export const AUDIT_EXPORT_MAX_DAYS = 5 * 366;
+/** Nothing was recorded before this; an export starting earlier is a typing error. */
+export const AUDIT_EXPORT_EARLIEST = '2000-01-01T00:00:00Z';
+export const AUDIT_EXPORT_FORMATS = ['csv', 'ndjson'] as const;
+export type AuditExportFormat = (typeof AUDIT_EXPORT_FORMATS)[number];

@@ -11,6 +11,7 @@ export type FieldProblem =
   | { kind: 'too_few'; minimum: number }
   | { kind: 'too_many'; maximum: number }
   | { kind: 'range' }
+  | { kind: 'range_too_long' }
   | { kind: 'past' }
   | { kind: 'file_too_big' }
   | { kind: 'file_type' }
@@ -55,6 +56,7 @@ const describers: Record<Locale, Describe> = {
       case 'too_few': return `Give at least ${p.minimum}.`;
       case 'too_many': return `Give at most ${p.maximum} at a time.`;
       case 'range': return 'The end comes before the start.';
+      case 'range_too_long': return 'Choose at most five years at a time.';
       case 'past': return 'Choose a date in the future.';
       case 'file_too_big': return `This file is larger than ${megabytes} MB.`;
       case 'file_type': return 'Attach a PDF, PNG or JPEG file.';
@@ -87,6 +89,7 @@ const describers: Record<Locale, Describe> = {
       case 'too_few': return `Indiquez-en au moins ${p.minimum}.`;
       case 'too_many': return `Indiquez-en au plus ${p.maximum} à la fois.`;
       case 'range': return 'La fin précède le début.';
+      case 'range_too_long': return 'Choisissez au plus cinq ans à la fois.';
       case 'past': return 'Choisissez une date dans le futur.';
       case 'file_too_big': return `Ce fichier dépasse ${megabytes} Mo.`;
       case 'file_type': return 'Joignez un fichier PDF, PNG ou JPEG.';
@@ -119,6 +122,7 @@ const describers: Record<Locale, Describe> = {
       case 'too_few': return `Geben Sie mindestens ${p.minimum} an.`;
       case 'too_many': return `Geben Sie höchstens ${p.maximum} auf einmal an.`;
       case 'range': return 'Das Ende liegt vor dem Anfang.';
+      case 'range_too_long': return 'Wählen Sie höchstens fünf Jahre auf einmal.';
       case 'past': return 'Wählen Sie ein Datum in der Zukunft.';
       case 'file_too_big': return `Diese Datei ist größer als ${megabytes} MB.`;
       case 'file_type': return 'Hängen Sie eine PDF-, PNG- oder JPEG-Datei an.';
@@ -151,6 +155,7 @@ const describers: Record<Locale, Describe> = {
       case 'too_few': return `Indicane almeno ${p.minimum}.`;
       case 'too_many': return `Indicane al massimo ${p.maximum} alla volta.`;
       case 'range': return 'La fine viene prima dell’inizio.';
+      case 'range_too_long': return 'Scegli al massimo cinque anni alla volta.';
       case 'past': return 'Scegli una data futura.';
       case 'file_too_big': return `Questo file supera i ${megabytes} MB.`;
       case 'file_type': return 'Allega un file PDF, PNG o JPEG.';

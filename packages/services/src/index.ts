@@ -92,6 +92,10 @@ export {
   type AuditFilter,
   recordAudit,
   type AuditAction,
+  auditExportChunks,
+  auditExportOf,
+  readAuditExportLink,
+  requestAuditExport,
 } from './audit/index.ts';
 export {
   oidcStoreOn,

@@ -17,7 +17,7 @@ export interface Translator {
 
 /** Details whose value is a role, a plan, a date or a count, told as such in the sentence. */
 const ROLE_DETAILS = new Set(['role', 'invitedRole', 'previousRole']);
-const DATE_DETAILS = new Set(['until', 'expiresAt', 'lastSignInAt']);
+const DATE_DETAILS = new Set(['until', 'expiresAt', 'lastSignInAt', 'since']);
 /** What an empty value means for a field that has one (no idle time set is the default; no expiry is never). */
 const EMPTY_MEANS: Record<string, string> = { sessionIdleMinutes: 'auditValues.defaultIdle', expiresAt: 'auditValues.never', until: 'auditValues.never' };
 

@@ -190,6 +190,10 @@ export const de: typeof en = {
   },
   audit: {
     title: 'Protokoll',
+    exportCsv: 'Als CSV herunterladen',
+    exportNdjson: 'Als NDJSON herunterladen',
+    exportRange: 'Die Ereignisse wie oben gefiltert:',
+    exportLast30: 'Die Ereignisse der letzten 30 Tage, wie oben gefiltert:',
     empty: 'Noch keine Ereignisse.',
     filters: 'Protokoll filtern',
     actor: 'Wer',
@@ -227,6 +231,7 @@ export const de: typeof en = {
       scim_group: 'Verzeichnisgruppen',
       sso_connection: 'Single Sign-on',
       webhook: 'Webhooks',
+      audit: 'Protokoll-Exporte',
     },
     actions: {
       member: {
@@ -329,6 +334,9 @@ export const de: typeof en = {
         created: 'Single-Sign-on-Verbindung hinzugefügt',
         updated: 'Single-Sign-on-Verbindung geändert',
         removed: 'Single-Sign-on-Verbindung entfernt',
+      },
+      audit: {
+        exported: 'Protokoll heruntergeladen',
       },
       webhook: {
         created: 'Webhook-Endpunkt hinzugefügt',
@@ -464,6 +472,9 @@ export const de: typeof en = {
         created: '{actor} hat die Single-Sign-on-Verbindung „{name}“ hinzugefügt',
         updated: '{actor} hat die Single-Sign-on-Verbindung „{name}“ geändert: {changes}',
         removed: '{actor} hat die Single-Sign-on-Verbindung „{name}“ entfernt',
+      },
+      audit: {
+        exported: '{actor} hat das Protokoll von {since} bis {until} als {format} heruntergeladen',
       },
       webhook: {
         created: '{actor} hat den Webhook-Endpunkt {url} hinzugefügt',

@@ -191,6 +191,10 @@ export const en = {
   },
   audit: {
     title: 'Audit trail',
+    exportCsv: 'Download CSV',
+    exportNdjson: 'Download NDJSON',
+    exportRange: 'The events as filtered above:',
+    exportLast30: 'The last 30 days of events, filtered as above:',
     empty: 'No events yet.',
     filters: 'Filter the trail',
     actor: 'Who',
@@ -229,6 +233,7 @@ export const en = {
       scim_group: 'Directory groups',
       sso_connection: 'Single sign-on',
       webhook: 'Webhooks',
+      audit: 'Audit trail exports',
     },
     actions: {
       member: {
@@ -331,6 +336,9 @@ export const en = {
         created: 'Single sign-on connection added',
         updated: 'Single sign-on connection changed',
         removed: 'Single sign-on connection removed',
+      },
+      audit: {
+        exported: 'Audit trail downloaded',
       },
       webhook: {
         created: 'Webhook endpoint added',
@@ -467,6 +475,9 @@ export const en = {
         created: '{actor} added the single sign-on connection “{name}”',
         updated: '{actor} changed the single sign-on connection “{name}”: {changes}',
         removed: '{actor} removed the single sign-on connection “{name}”',
+      },
+      audit: {
+        exported: '{actor} downloaded the audit trail from {since} to {until} as {format}',
       },
       webhook: {
         created: '{actor} added the webhook endpoint {url}',

@@ -190,6 +190,10 @@ export const fr: typeof en = {
   },
   audit: {
     title: 'Journal d’audit',
+    exportCsv: 'Télécharger en CSV',
+    exportNdjson: 'Télécharger en NDJSON',
+    exportRange: 'Les événements filtrés ci-dessus :',
+    exportLast30: 'Les 30 derniers jours d’événements, filtrés ci-dessus :',
     empty: 'Aucun événement pour l’instant.',
     filters: 'Filtrer le journal',
     actor: 'Qui',
@@ -227,6 +231,7 @@ export const fr: typeof en = {
       scim_group: 'Groupes de l’annuaire',
       sso_connection: 'Authentification unique',
       webhook: 'Webhooks',
+      audit: 'Exports du journal d’audit',
     },
     actions: {
       member: {
@@ -329,6 +334,9 @@ export const fr: typeof en = {
         created: 'Connexion d’authentification unique ajoutée',
         updated: 'Connexion d’authentification unique modifiée',
         removed: 'Connexion d’authentification unique supprimée',
+      },
+      audit: {
+        exported: 'Journal d’audit téléchargé',
       },
       webhook: {
         created: 'Point de terminaison webhook ajouté',
@@ -464,6 +472,9 @@ export const fr: typeof en = {
         created: '{actor} a ajouté la connexion d’authentification unique « {name} »',
         updated: '{actor} a modifié la connexion d’authentification unique « {name} » : {changes}',
         removed: '{actor} a supprimé la connexion d’authentification unique « {name} »',
+      },
+      audit: {
+        exported: '{actor} a téléchargé le journal d’audit du {since} au {until} en {format}',
       },
       webhook: {
         created: '{actor} a ajouté le point de terminaison webhook {url}',

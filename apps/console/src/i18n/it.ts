@@ -190,6 +190,10 @@ export const it: typeof en = {
   },
   audit: {
     title: 'Registro attività',
+    exportCsv: 'Scarica CSV',
+    exportNdjson: 'Scarica NDJSON',
+    exportRange: 'Gli eventi filtrati qui sopra:',
+    exportLast30: 'Gli eventi degli ultimi 30 giorni, filtrati qui sopra:',
     empty: 'Ancora nessun evento.',
     filters: 'Filtra il registro',
     actor: 'Chi',
@@ -227,6 +231,7 @@ export const it: typeof en = {
       scim_group: 'Gruppi della directory',
       sso_connection: 'Single sign-on',
       webhook: 'Webhook',
+      audit: 'Esportazioni del registro',
     },
     actions: {
       member: {
@@ -329,6 +334,9 @@ export const it: typeof en = {
         created: 'Connessione single sign-on aggiunta',
         updated: 'Connessione single sign-on modificata',
         removed: 'Connessione single sign-on rimossa',
+      },
+      audit: {
+        exported: 'Registro attività scaricato',
       },
       webhook: {
         created: 'Endpoint webhook aggiunto',
@@ -464,6 +472,9 @@ export const it: typeof en = {
         created: '{actor} ha aggiunto la connessione single sign-on «{name}»',
         updated: '{actor} ha modificato la connessione single sign-on «{name}»: {changes}',
         removed: '{actor} ha rimosso la connessione single sign-on «{name}»',
+      },
+      audit: {
+        exported: '{actor} ha scaricato il registro attività dal {since} al {until} in {format}',
       },
       webhook: {
         created: '{actor} ha aggiunto l’endpoint webhook {url}',

@@ -1,6 +1,6 @@
-import { listAuditEvents, type AuditFilter } from '@gatehouse/services';
+import { listAuditEvents, requestAuditExport, type AuditFilter } from '@gatehouse/services';
 import { keyOpenProcedure, router } from '../trpc.ts';
-import { AuditListInput } from '../schemas.ts';
+import { AuditExportInput, AuditListInput } from '../schemas.ts';
 
 /** The workspace's audit trail, newest first, for its admins and admin API keys. */
 export const auditRouter = router({
@@ -13,4 +13,20 @@ export const auditRouter = router({
     };
     return listAuditEvents({ em: ctx.em, membership: ctx.membership, ...(input.cursor ? { cursor: input.cursor } : {}), limit: input.limit, filter });
   }),
+
+  /** A link, valid five minutes, that downloads the trail over the range as CSV or NDJSON (streamed, any size). */
+  export: keyOpenProcedure({ people: 'admin', keys: 'admin' })
+    .input(AuditExportInput)
+    .mutation(({ ctx, input }) =>
+      requestAuditExport({
+        em: ctx.em,
+        config: ctx.config,
+        actor: ctx.caller,
+        membership: ctx.membership,
+        format: input.format,
+        from: input.from,
+        to: input.to,
+        filter: { ...(input.actor ? { actor: input.actor } : {}), ...(input.action ? { action: input.action } : {}) },
+      }),
+    ),
 });

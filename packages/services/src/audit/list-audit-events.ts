@@ -44,9 +44,14 @@ function actorOf(row: AuditEvent, names: { profiles: Map<string, string>; keyNam
 
 /** The workspace's security and membership events, newest first, keyset-paged, optionally filtered. */
 export async function listAuditEvents(options: { em: EntityManager; membership: WorkspaceScope; cursor?: string; limit: number; filter?: AuditFilter }): Promise<Page<AuditEventView>> {
-  const { em, membership } = options;
+  return auditPage({ em: options.em, workspaceId: options.membership.workspace.id, limit: options.limit, ...(options.cursor ? { cursor: options.cursor } : {}), ...(options.filter ? { filter: options.filter } : {}) });
+}
+
+/** One page of a workspace's trail: what the console lists and what an export streams, page after page. */
+export async function auditPage(options: { em: EntityManager; workspaceId: string; cursor?: string; limit: number; filter?: AuditFilter }): Promise<Page<AuditEventView>> {
+  const { em } = options;
   const filter = options.filter ?? {};
-  const where: Record<string, unknown> = { workspaceId: membership.workspace.id };
+  const where: Record<string, unknown> = { workspaceId: options.workspaceId };
   if (filter.action) {
     where.action = filter.action.includes('.') ? filter.action : { $in: AUDIT_ACTIONS.filter((action) => action.startsWith(`${filter.action}.`)) };
   }
@@ -54,8 +59,8 @@ export async function listAuditEvents(options: { em: EntityManager; membership: 
   if (filter.actor) {
     const pattern = `%${escapeLike(filter.actor)}%`;
     const actors = await em.find(Profile, { $or: [{ name: { $ilike: pattern } }, { email: { $ilike: pattern } }] }, { fields: ['id'], limit: ACTOR_MATCHES });
-    const keys = await em.find(ApiKey, { workspace: membership.workspace.id, name: { $ilike: pattern } }, { fields: ['id'], limit: ACTOR_MATCHES });
-    const scimTokens = await em.find(ScimToken, { workspace: membership.workspace.id, name: { $ilike: pattern } }, { fields: ['id'], limit: ACTOR_MATCHES });
+    const keys = await em.find(ApiKey, { workspace: options.workspaceId, name: { $ilike: pattern } }, { fields: ['id'], limit: ACTOR_MATCHES });
+    const scimTokens = await em.find(ScimToken, { workspace: options.workspaceId, name: { $ilike: pattern } }, { fields: ['id'], limit: ACTOR_MATCHES });
     where.$or = [
       { actorProfileId: { $in: actors.map((profile) => profile.id) } },
       { actorApiKeyId: { $in: keys.map((key) => key.id) } },
@@ -72,12 +77,12 @@ export async function listAuditEvents(options: { em: EntityManager; membership: 
   const memberIds = [...new Set(items.map((row) => row.targetMemberId).filter((id): id is string => !!id))];
   const profiles = new Map((await em.find(Profile, { id: { $in: profileIds } })).map((profile) => [profile.id, profile.name]));
   const keyIds = [...new Set(items.map((row) => row.actorApiKeyId).filter((id): id is string => !!id))];
-  const keyNames = new Map((keyIds.length ? await em.find(ApiKey, { id: { $in: keyIds }, workspace: membership.workspace.id }, { fields: ['id', 'name'] }) : []).map((key) => [key.id, key.name]));
+  const keyNames = new Map((keyIds.length ? await em.find(ApiKey, { id: { $in: keyIds }, workspace: options.workspaceId }, { fields: ['id', 'name'] }) : []).map((key) => [key.id, key.name]));
   const scimTokenIds = [...new Set(items.map((row) => row.actorScimTokenId).filter((id): id is string => !!id))];
   const scimTokenNames = new Map(
-    (scimTokenIds.length ? await em.find(ScimToken, { id: { $in: scimTokenIds }, workspace: membership.workspace.id }, { fields: ['id', 'name'] }) : []).map((token) => [token.id, token.name]),
+    (scimTokenIds.length ? await em.find(ScimToken, { id: { $in: scimTokenIds }, workspace: options.workspaceId }, { fields: ['id', 'name'] }) : []).map((token) => [token.id, token.name]),
   );
-  const members = new Map((await em.find(Member, { id: { $in: memberIds }, workspace: membership.workspace.id })).map((member) => [member.id, member.name]));
+  const members = new Map((await em.find(Member, { id: { $in: memberIds }, workspace: options.workspaceId })).map((member) => [member.id, member.name]));
   // Whom an event concerns: the member as this workspace calls them, else the profile (a sign-in), else the address it was about.
   const targetName = (row: AuditEvent): string | null =>
     (row.targetMemberId ? members.get(row.targetMemberId) : undefined) ?? (row.targetProfileId ? profiles.get(row.targetProfileId) : undefined) ?? (typeof row.details?.email === 'string' ? row.details.email : null);
