@@ -1,13 +1,7 @@
 import { ref } from 'vue';
-import type { MemberRole, MemberStatus } from '@gatehouse/domain';
+import { csvCell, type MemberRole, type MemberStatus } from '@gatehouse/domain';
 import { api } from './api.ts';
 
-/** A cell as a spreadsheet reads it safely: quoted, and never taken for a formula (a name starting with "=" stays text). */
-export function csvCell(value: string | null | undefined): string {
-  const text = value ?? '';
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
 
 /**
  * The directory as the admin filtered it, page by page through the same API

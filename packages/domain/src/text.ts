@@ -18,3 +18,10 @@ export function hasForbiddenCharacters(text: string, options: { multiline?: bool
 export function withoutForbiddenCharacters(text: string): string {
   return text.replace(/\p{Cc}|\p{Default_Ignorable_Code_Point}/gu, ' ').replace(/\s+/g, ' ').trim();
 }
+
+/** A cell as a spreadsheet reads it safely: quoted, and never taken for a formula (a name starting with "=" stays text). */
+export function csvCell(value: string | null | undefined): string {
+  const text = value ?? '';
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return `"${safe.replace(/"/g, '""')}"`;
+}

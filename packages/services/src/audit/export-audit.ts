@@ -1,6 +1,6 @@
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import type { EntityManager, Orm } from '@gatehouse/db';
-import { AppError, AUDIT_EXPORT_EARLIEST, AUDIT_EXPORT_MAX_DAYS, type AuditExportFormat } from '@gatehouse/domain';
+import { AppError, AUDIT_EXPORT_EARLIEST, AUDIT_EXPORT_MAX_DAYS, csvCell, type AuditExportFormat } from '@gatehouse/domain';
 import type { Actor, KeyActor } from '../shared/actor.ts';
 import type { ServiceConfig } from '../shared/config.ts';
 import type { WorkspaceScope } from '../members/index.ts';
@@ -86,13 +86,6 @@ export function readAuditExportLink(config: ServiceConfig, token: string, now = 
   const grant = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as ExportGrant;
   if (grant.expiresAt < now.getTime()) throw new AppError('NOT_FOUND');
   return grant;
-}
-
-/** A cell a spreadsheet reads safely: quoted, and never taken for a formula. */
-function csvCell(value: string | null | undefined): string {
-  const text = value ?? '';
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return `"${safe.replace(/"/g, '""')}"`;
 }
 
 const CSV_COLUMNS = ['time', 'action', 'actor', 'actor_type', 'actor_id', 'target', 'target_member_id', 'ip_address', 'user_agent', 'details'];
