@@ -3,7 +3,7 @@ import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { AuditEvent, queryRows } from '@gatehouse/db';
 import { uniqueEmail, uniqueSlug } from '@gatehouse/db/testing';
-import { readAuditExportLink } from '@gatehouse/services';
+import { openDownload } from '@gatehouse/services';
 import { failureOf, TEST_PASSWORD, useTestServer } from './testing.ts';
 
 /*
@@ -63,7 +63,11 @@ describe('audit export', () => {
     const widened = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body!, 'base64url').toString()), workspaceId: '00000000-0000-4000-8000-000000000000' })).toString('base64url');
     expect((await fetch(new URL(`/exports/audit/${widened}.${mac}`, url))).status).toBe(404);
     expect((await fetch(new URL(`/exports/audit/${body}.${mac!.slice(0, -2)}xx`, url))).status).toBe(404);
-    expect(() => readAuditExportLink(test.server.serviceConfig, token, new Date(Date.now() + 6 * 60_000))).toThrow();
+    // A link of one kind opens nothing of another kind, and none opens once its five minutes are over.
+    expect((await fetch(new URL(`/exports/my-data/${token}`, url))).status).toBe(404);
+    expect((await fetch(new URL(`/exports/security-history/${token}`, url))).status).toBe(404);
+    expect(() => openDownload(db.orm, test.server.serviceConfig, 'audit', token, new Date(Date.now() + 6 * 60_000))).toThrow();
+    expect(openDownload(db.orm, test.server.serviceConfig, 'audit', token).fileName).toMatch(/^audit-/);
 
     const ask = (range: { from: string; to: string }) => failureOf(admin.client.audit.export.mutate({ workspace: slug, format: 'csv', ...range }));
     expect((await ask({ from: soon(), to: hourAgo() })).fields).toMatchObject({ to: expect.any(String) });

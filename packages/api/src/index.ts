@@ -12,7 +12,7 @@ export { bodySizeGuard, bodyLimitOf, trpcHandler, MAX_BATCH_SIZE, MAX_BODY_BYTES
 export { sessionCheckRoute } from './http/session-check.ts';
 export { socialRoutes, safeNext } from './http/social.ts';
 export { recoveryLetterRoute } from './http/recovery-letter.ts';
-export { auditExportRoute } from './http/audit-export.ts';
+export { downloadRoute } from './http/downloads.ts';
 export { shedDirectoryFlood, shedPasswordFlood } from './http/overload.ts';
 /** How busy password hashing is: what the password-flood guard watches, for the host's metrics. */
 export { passwordWorkLoad } from '@gatehouse/auth';

@@ -242,6 +242,9 @@ export const TwoFactorCodeInput = z.strictObject({ code: z.string().trim().regex
 export const DisableTwoFactorInput = z.strictObject({ password: CurrentPassword, code: SecondFactorCode });
 export const PasswordInput = z.strictObject({ password: CurrentPassword });
 export const ResetMemberTwoFactorInput = z.strictObject({ workspace: WorkspaceSlug, memberId: Id, until: z.iso.datetime().nullable().optional(), ...ProofFields });
+/** Leaving Gatehouse: every factor the profile has (the password, and the code when two-step verification is on), or a passkey. */
+export const DeleteProfileInput = z.strictObject(ProofFields);
+export const SecurityHistoryExportInput = z.strictObject({ format: z.enum(AUDIT_EXPORT_FORMATS) });
 export const SecurityEventsInput = z.strictObject({ limit: z.number().int().min(1).max(200).default(50) }).optional();
 export const IdentityIdInput = z.strictObject({ id: Id });
 export const ErrorMessageInput = z.strictObject({ appCode: z.enum(APP_CODES) });

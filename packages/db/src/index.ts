@@ -8,6 +8,7 @@ export { countMembersOfWorkspaces, lockWorkspaceRow, restartSignInClock, workspa
 export * from './repositories/member-repository.ts';
 export * from './repositories/second-factor-repository.ts';
 export * from './repositories/maintenance-repository.ts';
+export { eraseProfileRow } from './repositories/profile-erasure-repository.ts';
 export { errorSummary, isDatabaseUnavailable } from './availability.ts';
 export {
   upsertOidcRecord,

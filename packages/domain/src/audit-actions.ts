@@ -32,6 +32,8 @@ export const AUDIT_ACTIONS = [
   'profile.password_reset',
   'profile.email_change_requested',
   'profile.email_changed',
+  'profile.data_exported',
+  'profile.deleted',
   'sign_in.succeeded',
   'sign_in.failed',
   'sign_in.locked',

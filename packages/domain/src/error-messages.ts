@@ -3,7 +3,6 @@ import type { Locale } from './locale.ts';
 
 type Messages = Record<AppCode, (params: AppErrorParams) => string>;
 
-/** A day as the reader writes it (the moment a waiting time ends). */
 /** The ways in a policy allows, named in the reader's words (a social provider by its own name). */
 function waysIn(ways: string[], password: string, passkey: string): string {
   return ways
@@ -11,8 +10,14 @@ function waysIn(ways: string[], password: string, passkey: string): string {
     .join(', ');
 }
 
+/** A day as the reader writes it (the moment a waiting time ends). */
 function dayOf(iso: string, locale: Locale): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso));
+}
+
+/** "a, b and c" in the caller's language, for a message that names several things. */
+function listOf<T>(items: readonly T[] | undefined, locale: Locale, say: (item: T) => string): string {
+  return new Intl.ListFormat(locale, { type: 'conjunction' }).format((items ?? []).map(say));
 }
 
 const en: Messages = {
@@ -76,6 +81,8 @@ const en: Messages = {
   SSO_FAILED: () => 'Signing in through your company’s directory did not work. Try again; if it keeps failing, tell your administrator: the console says why.',
   SSO_REQUIRED: () => 'This address signs in through your company’s single sign-on. Use the button to continue with your company’s directory.',
   DESTINATION_NOT_ALLOWED: () => 'Webhooks go to a public https address: not plain http, and not a private, loopback or link-local address.',
+  PROFILE_NOT_DELETABLE: (p) =>
+    `Your profile has not been deleted: ${listOf(p.blockers, 'en', (b) => (b.as === 'creator' ? `you are the creator of ${b.workspace}` : `you are the last administrator of ${b.workspace}`))}. Hand over first: offer the creator’s role to another administrator, or appoint another administrator, then try again.`,
   RATE_LIMITED: (p) =>
     p.retryAfterSeconds ? `Too many attempts. Try again in ${p.retryAfterSeconds} seconds.` : 'Too many attempts. Try again in a moment.',
   NOT_FOUND: () => 'Not found.',
@@ -149,6 +156,8 @@ const fr: Messages = {
   SSO_FAILED: () => 'La connexion par l’annuaire de votre entreprise n’a pas abouti. Réessayez ; si cela persiste, prévenez votre administrateur : la console en indique la raison.',
   SSO_REQUIRED: () => 'Cette adresse se connecte par l’authentification unique de votre entreprise. Utilisez le bouton pour continuer avec l’annuaire de votre entreprise.',
   DESTINATION_NOT_ALLOWED: () => 'Les webhooks partent vers une adresse https publique : ni http simple, ni adresse privée, de bouclage ou lien-local.',
+  PROFILE_NOT_DELETABLE: (p) =>
+    `Votre profil n’a pas été supprimé : ${listOf(p.blockers, 'fr', (b) => (b.as === 'creator' ? `vous êtes le créateur de ${b.workspace}` : `vous êtes le dernier administrateur de ${b.workspace}`))}. Passez d’abord la main : proposez le rôle de créateur à un autre administrateur, ou nommez un autre administrateur, puis réessayez.`,
   RATE_LIMITED: (p) =>
     p.retryAfterSeconds ? `Trop de tentatives. Réessayez dans ${p.retryAfterSeconds} secondes.` : 'Trop de tentatives. Réessayez dans un instant.',
   NOT_FOUND: () => 'Introuvable.',
@@ -222,6 +231,8 @@ const de: Messages = {
   SSO_FAILED: () => 'Die Anmeldung über das Verzeichnis Ihres Unternehmens hat nicht geklappt. Versuchen Sie es erneut; wenn es weiter scheitert, sagen Sie es Ihrer Administration: Die Konsole nennt den Grund.',
   SSO_REQUIRED: () => 'Diese Adresse meldet sich über das Single Sign-on Ihres Unternehmens an. Nutzen Sie die Schaltfläche, um mit dem Verzeichnis Ihres Unternehmens fortzufahren.',
   DESTINATION_NOT_ALLOWED: () => 'Webhooks gehen an eine öffentliche https-Adresse: kein einfaches http und keine private, Loopback- oder Link-Local-Adresse.',
+  PROFILE_NOT_DELETABLE: (p) =>
+    `Ihr Profil wurde nicht gelöscht: ${listOf(p.blockers, 'de', (b) => (b.as === 'creator' ? `Sie sind der Ersteller von ${b.workspace}` : `Sie sind der letzte Administrator von ${b.workspace}`))}. Übergeben Sie zuerst: Bieten Sie die Ersteller-Rolle einem anderen Administrator an oder ernennen Sie einen weiteren Administrator, und versuchen Sie es dann erneut.`,
   RATE_LIMITED: (p) =>
     p.retryAfterSeconds ? `Zu viele Versuche. Versuchen Sie es in ${p.retryAfterSeconds} Sekunden erneut.` : 'Zu viele Versuche. Versuchen Sie es gleich noch einmal.',
   NOT_FOUND: () => 'Nicht gefunden.',
@@ -295,6 +306,8 @@ const it: Messages = {
   SSO_FAILED: () => 'L’accesso tramite la directory della tua azienda non è riuscito. Riprova; se continua a non funzionare, avvisa il tuo amministratore: la console ne indica il motivo.',
   SSO_REQUIRED: () => 'Questo indirizzo accede tramite il single sign-on della tua azienda. Usa il pulsante per continuare con la directory della tua azienda.',
   DESTINATION_NOT_ALLOWED: () => 'I webhook vanno a un indirizzo https pubblico: non http semplice, né un indirizzo privato, di loopback o link-local.',
+  PROFILE_NOT_DELETABLE: (p) =>
+    `Il tuo profilo non è stato eliminato: ${listOf(p.blockers, 'it', (b) => (b.as === 'creator' ? `sei il creatore di ${b.workspace}` : `sei l’ultimo amministratore di ${b.workspace}`))}. Passa prima il testimone: offri il ruolo di creatore a un altro amministratore, o nomina un altro amministratore, poi riprova.`,
   RATE_LIMITED: (p) =>
     p.retryAfterSeconds ? `Troppi tentativi. Riprova tra ${p.retryAfterSeconds} secondi.` : 'Troppi tentativi. Riprova tra un momento.',
   NOT_FOUND: () => 'Non trovato.',

@@ -83,6 +83,8 @@ export const APP_CODES = [
   'SSO_REQUIRED',
   /** A webhook endpoint that is not https, or whose address is private, loopback or link-local (allowed only with the development switch). */
   'DESTINATION_NOT_ALLOWED',
+  /** A profile deletion refused while the person is a workspace's creator or its last admin; `blockers` says which, and as what. */
+  'PROFILE_NOT_DELETABLE',
   /** Too many attempts; `retryAfterSeconds` says when to try again. */
   'RATE_LIMITED',
   /** Nothing of that id is visible to the caller, other tenants' ids included. */
@@ -128,6 +130,8 @@ export interface AppErrorParams {
   email?: string;
   /** SIGN_IN_METHOD_NOT_ALLOWED: the ways in the workspace allows this member (`password`, `passkey`, `social:<provider>`). */
   allowedWays?: string[];
+  /** PROFILE_NOT_DELETABLE: each workspace that holds the person back, and why. */
+  blockers?: { workspace: string; as: 'creator' | 'last_admin' }[];
   /** INVALID_INPUT: field → why (told in the caller's language). */
   fields?: Record<string, FieldProblemKind>;
 }

@@ -58,6 +58,8 @@ describe('the member status machine', () => {
     expect(memberActions(state('awaiting_approval', { source: 'join_link' }))).toEqual(['approve', 'reject']);
     expect(memberActions(state('active'))).toEqual(['dismiss', 'endSessions', 'unlockSignIn']);
     expect(memberActions(state('dismissed'))).toEqual(['rehire']);
+    // A person who deleted their profile: the record stays, with nobody to bring back.
+    expect(memberActions(state('dismissed', { hasProfile: false }))).toEqual([]);
   });
 
   it('refuses with a code that says what was refused', () => {

@@ -66,7 +66,8 @@ const MEMBER_TRANSITIONS: Record<MemberAction, { from: readonly MemberStatus[]; 
   delete: { from: ['invited'], refusal: 'MEMBER_NOT_DELETABLE' },
   /** Dismissal instead of deletion, for someone who has access. */
   dismiss: { from: ['active'], refusal: 'MEMBER_NOT_DISMISSABLE' },
-  rehire: { from: ['dismissed'], refusal: 'NOT_FOUND' },
+  /** Someone who deleted their profile has nobody left to bring back: their record stays as it is. */
+  rehire: { from: ['dismissed'], refusal: 'NOT_FOUND', when: (member) => member.hasProfile },
   endSessions: { from: ['active'], refusal: 'NOT_FOUND', when: (member) => member.hasProfile },
   unlockSignIn: { from: ['active'], refusal: 'NOT_FOUND', when: (member) => member.hasProfile },
 };

@@ -92,11 +92,11 @@ export {
   type AuditFilter,
   recordAudit,
   type AuditAction,
-  auditExportChunks,
-  auditExportOf,
-  readAuditExportLink,
   requestAuditExport,
+  requestSecurityHistoryExport,
 } from './audit/index.ts';
+export { openDownload, type DownloadFile } from './downloads/index.ts';
+export { deleteProfile, requestMyDataExport } from './data-rights/index.ts';
 export {
   oidcStoreOn,
   type OidcModelStore,

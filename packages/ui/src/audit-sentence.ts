@@ -101,6 +101,7 @@ export function auditSentence(event: SentenceEvent, prefix: string, i18n: Transl
 const VARIANTS: Partial<Record<AuditAction, { detail: string; present: string; absent: string }>> = {
   'two_factor.reset_by_admin': { detail: 'until', present: 'until', absent: 'untilSetUp' },
   'sign_in.succeeded': { detail: 'newDevice', present: 'newDevice', absent: 'knownDevice' },
+  'member.dismissed': { detail: 'profileDeleted', present: 'profileDeleted', absent: 'byAdmin' },
 };
 
 function variantOf(action: string, details: Record<string, unknown>): string {

@@ -15,7 +15,7 @@ import {
   interactionRoutes,
   type OidcIssuer,
   recoveryLetterRoute,
-  auditExportRoute,
+  downloadRoute,
   requestIdOf,
   requestIds,
   SCIM_PATH,
@@ -106,7 +106,7 @@ export function createApp(options: AppOptions): Express {
   const cookie = sessionCookieSettings(options.publicUrl);
   app.get('/platform/recovery-requests/:id/letter', recoveryLetterRoute({ orm, cookie }));
   // The link itself is the permission (signed, five minutes, one workspace's trail): no cookie needed, so scripts fetch it too.
-  app.get('/exports/audit/:token', auditExportRoute({ orm, config: options.config, logger }));
+  app.get('/exports/:kind/:token', downloadRoute({ orm, config: options.config, logger }));
   // The issuer's endpoints (discovery, authorize, token, userinfo…); its sign-in pages are the portal's, fed by these routes.
   app.use(INTERACTION_PATH, interactionRoutes({ orm, issuer: options.oidcIssuer, cookie, publicUrl: options.publicUrl }));
   app.use((req, res, next) => options.oidcIssuer.handle(req, res, next));

@@ -279,6 +279,8 @@ export const de: typeof en = {
         password_reset: 'Passwort zurückgesetzt',
         email_change_requested: 'Änderung der Anmelde-E-Mail angefordert',
         email_changed: 'Anmelde-E-Mail geändert',
+        data_exported: 'Daten heruntergeladen',
+        deleted: 'Profil gelöscht',
       },
       sign_in: {
         succeeded: 'Angemeldet',
@@ -375,7 +377,7 @@ export const de: typeof en = {
         joined: '{target} ist über den Schnellbeitritts-Link beigetreten',
         approved: '{actor} hat die Beitrittsanfrage von {target} bestätigt',
         rejected: '{actor} hat die Beitrittsanfrage von {target} abgelehnt',
-        dismissed: '{actor} hat {target} entlassen',
+        dismissed: { byAdmin: '{actor} hat {target} entlassen', profileDeleted: '{target} hat das Gatehouse-Profil gelöscht und ist gegangen: entlassen, die Daten bleiben' },
         rehired: '{actor} hat {target} als {role} wieder eingestellt',
         deleted: '{actor} hat die Einladung von {target} gelöscht',
         role_changed: '{actor} hat die Rolle von {target} geändert: {from} → {to}',
@@ -411,6 +413,8 @@ export const de: typeof en = {
         password_reset: '{target} hat über einen Link zum Zurücksetzen ein neues Passwort gewählt',
         email_change_requested: '{target} möchte die Anmelde-E-Mail in {newEmail} ändern',
         email_changed: '{target} hat die Anmelde-E-Mail geändert: {from} → {to}',
+        data_exported: '{target} hat die eigenen Daten heruntergeladen',
+        deleted: '{target} hat das Profil gelöscht',
       },
       sign_in: {
         succeeded: {

@@ -281,6 +281,8 @@ export const en = {
         password_reset: 'Password reset',
         email_change_requested: 'Login email change requested',
         email_changed: 'Login email changed',
+        data_exported: 'Data downloaded',
+        deleted: 'Profile deleted',
       },
       sign_in: {
         succeeded: 'Signed in',
@@ -378,7 +380,7 @@ export const en = {
         joined: '{target} joined through the quick-join link',
         approved: '{actor} approved {target}’s request to join',
         rejected: '{actor} turned down {target}’s request to join',
-        dismissed: '{actor} dismissed {target}',
+        dismissed: { byAdmin: '{actor} dismissed {target}', profileDeleted: '{target} deleted their Gatehouse profile and left: dismissed, their records stay' },
         rehired: '{actor} rehired {target} as {role}',
         deleted: '{actor} deleted the invitation of {target}',
         role_changed: '{actor} changed {target}’s role: {from} → {to}',
@@ -414,6 +416,8 @@ export const en = {
         password_reset: '{target} set a new password through a reset link',
         email_change_requested: '{target} asked to change their login email to {newEmail}',
         email_changed: '{target} changed their login email: {from} → {to}',
+        data_exported: '{target} downloaded their data',
+        deleted: '{target} deleted their profile',
       },
       sign_in: {
         succeeded: {

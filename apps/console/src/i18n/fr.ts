@@ -279,6 +279,8 @@ export const fr: typeof en = {
         password_reset: 'Mot de passe réinitialisé',
         email_change_requested: 'Changement d’e-mail de connexion demandé',
         email_changed: 'E-mail de connexion modifié',
+        data_exported: 'Données téléchargées',
+        deleted: 'Profil supprimé',
       },
       sign_in: {
         succeeded: 'Connexion',
@@ -375,7 +377,7 @@ export const fr: typeof en = {
         joined: '{target} a rejoint l’espace par le lien d’adhésion rapide',
         approved: '{actor} a approuvé la demande d’adhésion de {target}',
         rejected: '{actor} a refusé la demande d’adhésion de {target}',
-        dismissed: '{actor} a licencié {target}',
+        dismissed: { byAdmin: '{actor} a licencié {target}', profileDeleted: '{target} a supprimé son profil Gatehouse et est parti : licencié, ses données restent' },
         rehired: '{actor} a réintégré {target} comme {role}',
         deleted: '{actor} a supprimé l’invitation de {target}',
         role_changed: '{actor} a modifié le rôle de {target} : {from} → {to}',
@@ -411,6 +413,8 @@ export const fr: typeof en = {
         password_reset: '{target} a choisi un nouveau mot de passe par un lien de réinitialisation',
         email_change_requested: '{target} a demandé à changer son e-mail de connexion pour {newEmail}',
         email_changed: '{target} a changé son e-mail de connexion : {from} → {to}',
+        data_exported: '{target} a téléchargé ses données',
+        deleted: '{target} a supprimé son profil',
       },
       sign_in: {
         succeeded: {

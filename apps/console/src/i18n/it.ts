@@ -279,6 +279,8 @@ export const it: typeof en = {
         password_reset: 'Password reimpostata',
         email_change_requested: 'Cambio e-mail di accesso richiesto',
         email_changed: 'E-mail di accesso cambiata',
+        data_exported: 'Dati scaricati',
+        deleted: 'Profilo eliminato',
       },
       sign_in: {
         succeeded: 'Accesso',
@@ -375,7 +377,7 @@ export const it: typeof en = {
         joined: '{target} è entrato tramite il link di accesso rapido',
         approved: '{actor} ha approvato la richiesta di {target}',
         rejected: '{actor} ha rifiutato la richiesta di {target}',
-        dismissed: '{actor} ha disattivato {target}',
+        dismissed: { byAdmin: '{actor} ha disattivato {target}', profileDeleted: '{target} ha eliminato il proprio profilo Gatehouse ed è uscito: disattivato, i suoi dati restano' },
         rehired: '{actor} ha riattivato {target} come {role}',
         deleted: '{actor} ha eliminato l’invito di {target}',
         role_changed: '{actor} ha cambiato il ruolo di {target}: {from} → {to}',
@@ -411,6 +413,8 @@ export const it: typeof en = {
         password_reset: '{target} ha scelto una nuova password tramite un link di reimpostazione',
         email_change_requested: '{target} ha chiesto di cambiare l’e-mail di accesso in {newEmail}',
         email_changed: '{target} ha cambiato l’e-mail di accesso: {from} → {to}',
+        data_exported: '{target} ha scaricato i propri dati',
+        deleted: '{target} ha eliminato il proprio profilo',
       },
       sign_in: {
         succeeded: {

@@ -6,6 +6,7 @@ export const de: typeof en = {
   fields: { name: 'Ihr Name', workspaceName: 'Name des Unternehmens oder Teams', passwordConfirm: 'Passwort wiederholen' },
   signIn: {
     title: 'Anmelden',
+    profileDeleted: 'Ihr Profil wurde gelöscht. Ihre Workspaces behalten ihre Unterlagen über Ihre Arbeit; nichts von Ihnen meldet sich mehr an. Sie können sich jederzeit mit derselben Adresse neu registrieren.',
     noProfile: 'Noch kein Profil? Registrieren',
   },
   signUp: {
@@ -225,6 +226,7 @@ export const de: typeof en = {
     events: {
       title: 'Letzte Sicherheitsereignisse',
       empty: 'Noch nichts.',
+      downloadAll: 'Ihr gesamter Verlauf als Datei:',
       actions: {
         sign_in: {
           succeeded: {
@@ -251,6 +253,8 @@ export const de: typeof en = {
           password_reset: 'Sie haben über einen Link zum Zurücksetzen ein neues Passwort gewählt',
           email_change_requested: 'Sie möchten Ihre Anmelde-E-Mail in {newEmail} ändern',
           email_changed: 'Ihre Anmelde-E-Mail wurde geändert: {from} → {to}',
+          data_exported: 'Sie haben Ihre Daten heruntergeladen',
+          deleted: 'Ihr Profil wurde gelöscht',
           email_verified: 'Sie haben Ihre E-Mail-Adresse bestätigt',
         },
         session: {
@@ -303,6 +307,23 @@ export const de: typeof en = {
   },
   profile: {
     title: 'Mein Profil',
+    data: {
+      title: 'Ihre Daten',
+      intro: 'Eine JSON-Datei mit allem, was Gatehouse über Sie speichert: Ihr Profil, wie Sie sich anmelden (nie ein Passwort, Code oder Schlüssel), Ihre Sitzungen, Apps, Workspaces mit Rolle und Status und Ihr gesamter Sicherheitsverlauf.',
+      download: 'Meine Daten herunterladen',
+    },
+    delete: {
+      title: 'Profil löschen',
+      intro: 'Gatehouse endgültig verlassen:',
+      goes: 'Ihr Profil verschwindet: Anmelde-E-Mail, Passwort, Zwei-Schritt-Verifizierung, Passkeys, verknüpfte Konten, Sitzungen und Verlauf. Ihre Adresse ist wieder frei für eine neue Registrierung.',
+      stays: 'In jedem Ihrer Workspaces werden Sie entlassen, und das Unternehmen behält seine Unterlagen über Ihre Arbeit (Ihr Name, Aufgaben, Audit-Protokoll), wie bei jeder Entlassung.',
+      handOver: 'Wenn Sie einen Workspace erstellt haben oder sein letzter Administrator sind, übergeben Sie ihn zuerst.',
+      passwordHint: 'Leer lassen, wenn Sie kein Passwort haben (Sie melden sich nur mit einem verknüpften Konto oder einem Passkey an).',
+      submit: 'Mein Profil löschen…',
+      confirmTitle: 'Profil löschen?',
+      confirmText: 'Das lässt sich nicht rückgängig machen. Sie werden überall abgemeldet und in jedem Workspace entlassen.',
+      confirm: 'Mein Profil löschen',
+    },
     yours: 'Sie',
     loginEmail: 'Login-E-Mail',
     changeLogin: 'Ändern',

@@ -4,6 +4,7 @@ export const en = {
   fields: { name: 'Your name', workspaceName: 'Company or team name', passwordConfirm: 'Password again' },
   signIn: {
     title: 'Sign in',
+    profileDeleted: 'Your profile was deleted. Your workspaces keep their records of your work; nothing of yours signs in any more. You may sign up again with the same address at any time.',
     noProfile: 'No profile yet? Sign up',
   },
   signUp: {
@@ -223,6 +224,7 @@ export const en = {
     events: {
       title: 'Recent security events',
       empty: 'Nothing yet.',
+      downloadAll: 'Your whole history as a file:',
       actions: {
         sign_in: {
           succeeded: {
@@ -249,6 +251,8 @@ export const en = {
           password_reset: 'You set a new password through a reset link',
           email_change_requested: 'You asked to change your login email to {newEmail}',
           email_changed: 'Your login email changed: {from} → {to}',
+          data_exported: 'You downloaded your data',
+          deleted: 'Your profile was deleted',
           email_verified: 'You confirmed your email address',
         },
         session: {
@@ -301,6 +305,23 @@ export const en = {
   },
   profile: {
     title: 'My profile',
+    data: {
+      title: 'Your data',
+      intro: 'One JSON file of everything Gatehouse holds about you: your profile, how you sign in (never a password, code or key), your sessions, apps, workspaces with your role and status, and your whole security history.',
+      download: 'Download my data',
+    },
+    delete: {
+      title: 'Delete your profile',
+      intro: 'Leaving Gatehouse for good:',
+      goes: 'Your profile goes: your login email, password, two-step verification, passkeys, linked accounts, sessions and history. Your address is free to sign up again.',
+      stays: 'In each of your workspaces you are dismissed and the company keeps its records of your work (your name, tasks, audit trail), as when a company dismisses someone.',
+      handOver: 'If you created a workspace or are its last administrator, hand it over first.',
+      passwordHint: 'Leave it empty if you have no password (you sign in only with a linked account or a passkey).',
+      submit: 'Delete my profile…',
+      confirmTitle: 'Delete your profile?',
+      confirmText: 'This cannot be undone. You will be signed out everywhere, and dismissed in every workspace.',
+      confirm: 'Delete my profile',
+    },
     yours: 'You',
     loginEmail: 'Login email',
     changeLogin: 'Change it',

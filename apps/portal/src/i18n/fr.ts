@@ -6,6 +6,7 @@ export const fr: typeof en = {
   fields: { name: 'Votre nom', workspaceName: 'Nom de l’entreprise ou de l’équipe', passwordConfirm: 'Mot de passe (confirmation)' },
   signIn: {
     title: 'Se connecter',
+    profileDeleted: 'Votre profil a été supprimé. Vos espaces gardent leurs données sur votre travail ; plus rien de vous ne se connecte. Vous pouvez vous réinscrire avec la même adresse à tout moment.',
     noProfile: 'Pas encore de profil ? Inscrivez-vous',
   },
   signUp: {
@@ -225,6 +226,7 @@ export const fr: typeof en = {
     events: {
       title: 'Événements de sécurité récents',
       empty: 'Rien pour l’instant.',
+      downloadAll: 'Tout votre historique dans un fichier :',
       actions: {
         sign_in: {
           succeeded: {
@@ -251,6 +253,8 @@ export const fr: typeof en = {
           password_reset: 'Vous avez choisi un nouveau mot de passe par un lien de réinitialisation',
           email_change_requested: 'Vous avez demandé à changer votre e-mail de connexion pour {newEmail}',
           email_changed: 'Votre e-mail de connexion a changé : {from} → {to}',
+          data_exported: 'Vous avez téléchargé vos données',
+          deleted: 'Votre profil a été supprimé',
           email_verified: 'Vous avez confirmé votre adresse e-mail',
         },
         session: {
@@ -303,6 +307,23 @@ export const fr: typeof en = {
   },
   profile: {
     title: 'Mon profil',
+    data: {
+      title: 'Vos données',
+      intro: 'Un fichier JSON de tout ce que Gatehouse garde sur vous : votre profil, vos façons de vous connecter (jamais un mot de passe, un code ou une clé), vos sessions, applications, espaces avec votre rôle et votre statut, et tout votre historique de sécurité.',
+      download: 'Télécharger mes données',
+    },
+    delete: {
+      title: 'Supprimer votre profil',
+      intro: 'Quitter Gatehouse pour de bon :',
+      goes: 'Votre profil disparaît : e-mail de connexion, mot de passe, validation en deux étapes, clés d’accès, comptes liés, sessions et historique. Votre adresse redevient libre pour une nouvelle inscription.',
+      stays: 'Dans chacun de vos espaces, vous êtes licencié et l’entreprise garde ses données sur votre travail (votre nom, vos tâches, le journal d’audit), comme lorsqu’elle licencie quelqu’un.',
+      handOver: 'Si vous avez créé un espace ou en êtes le dernier administrateur, passez d’abord la main.',
+      passwordHint: 'Laissez vide si vous n’avez pas de mot de passe (vous vous connectez seulement avec un compte lié ou une clé d’accès).',
+      submit: 'Supprimer mon profil…',
+      confirmTitle: 'Supprimer votre profil ?',
+      confirmText: 'C’est définitif. Vous serez déconnecté partout et licencié de chaque espace.',
+      confirm: 'Supprimer mon profil',
+    },
     yours: 'Vous',
     loginEmail: 'E-mail de connexion',
     changeLogin: 'Le changer',

@@ -6,6 +6,7 @@ export const it: typeof en = {
   fields: { name: 'Il tuo nome', workspaceName: 'Nome dell’azienda o del team', passwordConfirm: 'Ripeti la password' },
   signIn: {
     title: 'Accedi',
+    profileDeleted: 'Il tuo profilo è stato eliminato. I tuoi spazi conservano i dati sul tuo lavoro; nulla di tuo accede più. Puoi registrarti di nuovo con lo stesso indirizzo quando vuoi.',
     noProfile: 'Non hai un profilo? Registrati',
   },
   signUp: {
@@ -225,6 +226,7 @@ export const it: typeof en = {
     events: {
       title: 'Eventi di sicurezza recenti',
       empty: 'Ancora niente.',
+      downloadAll: 'Tutta la tua cronologia in un file:',
       actions: {
         sign_in: {
           succeeded: {
@@ -251,6 +253,8 @@ export const it: typeof en = {
           password_reset: 'Hai scelto una nuova password tramite un link di reimpostazione',
           email_change_requested: 'Hai chiesto di cambiare l’e-mail di accesso in {newEmail}',
           email_changed: 'La tua e-mail di accesso è cambiata: {from} → {to}',
+          data_exported: 'Hai scaricato i tuoi dati',
+          deleted: 'Il tuo profilo è stato eliminato',
           email_verified: 'Hai confermato il tuo indirizzo e-mail',
         },
         session: {
@@ -303,6 +307,23 @@ export const it: typeof en = {
   },
   profile: {
     title: 'Il mio profilo',
+    data: {
+      title: 'I tuoi dati',
+      intro: 'Un file JSON con tutto ciò che Gatehouse conserva su di te: il profilo, come accedi (mai una password, un codice o una chiave), le sessioni, le app, gli spazi con ruolo e stato, e tutta la cronologia di sicurezza.',
+      download: 'Scarica i miei dati',
+    },
+    delete: {
+      title: 'Elimina il tuo profilo',
+      intro: 'Lasciare Gatehouse per sempre:',
+      goes: 'Il tuo profilo sparisce: e-mail di accesso, password, verifica in due passaggi, passkey, account collegati, sessioni e cronologia. Il tuo indirizzo torna libero per una nuova registrazione.',
+      stays: 'In ciascuno dei tuoi spazi vieni disattivato e l’azienda conserva i dati sul tuo lavoro (nome, attività, registro di audit), come quando disattiva qualcuno.',
+      handOver: 'Se hai creato uno spazio o ne sei l’ultimo amministratore, passa prima il testimone.',
+      passwordHint: 'Lascia vuoto se non hai una password (accedi solo con un account collegato o una passkey).',
+      submit: 'Elimina il mio profilo…',
+      confirmTitle: 'Eliminare il tuo profilo?',
+      confirmText: 'Non si può annullare. Verrai disconnesso ovunque e disattivato in ogni spazio.',
+      confirm: 'Elimina il mio profilo',
+    },
     yours: 'Tu',
     loginEmail: 'E-mail di accesso',
     changeLogin: 'Cambiala',

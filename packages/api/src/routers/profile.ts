@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { proofOf } from '../proof.ts';
-import { changePassword, confirmEmailChange, getProfile, listGrantedApps, listMySecurityEvents, joinByDomain, listMyWorkspaces, requestEmailChange, revokeGrantedApp, suggestedWorkspaces, updateProfile } from '@gatehouse/services';
+import { changePassword, confirmEmailChange, deleteProfile, getProfile, requestMyDataExport, requestSecurityHistoryExport, listGrantedApps, listMySecurityEvents, joinByDomain, listMyWorkspaces, requestEmailChange, revokeGrantedApp, suggestedWorkspaces, updateProfile } from '@gatehouse/services';
 import { authedProcedure, publicProcedure, router } from '../trpc.ts';
 import { rotateBrowserSession } from '../session-delivery.ts';
-import { AppId, ChangePasswordInput, RequestEmailChangeInput, SecurityEventsInput, UpdateProfileInput, VerifyEmailInput, WorkspaceInput } from '../schemas.ts';
+import { AppId, ChangePasswordInput, DeleteProfileInput, SecurityHistoryExportInput, RequestEmailChangeInput, SecurityEventsInput, UpdateProfileInput, VerifyEmailInput, WorkspaceInput } from '../schemas.ts';
 
 export const profileRouter = router({
   get: authedProcedure.meta({ allowedBeforePasswordChange: true, allowedDuringTwoFactorSetup: true }).query(({ ctx }) => getProfile({ em: ctx.em, actor: ctx.actor })),
@@ -28,6 +28,19 @@ export const profileRouter = router({
   confirmEmailChange: publicProcedure.input(VerifyEmailInput).mutation(({ ctx, input }) => confirmEmailChange({ em: ctx.em, config: ctx.config, token: input.token, origin: ctx.origin })),
 
   securityEvents: authedProcedure.input(SecurityEventsInput).query(({ ctx, input }) => listMySecurityEvents({ em: ctx.em, actor: ctx.actor, limit: input?.limit ?? 50 })),
+
+  /** A link, valid five minutes, to the person's whole security history as CSV or NDJSON. */
+  exportSecurityHistory: authedProcedure.input(SecurityHistoryExportInput).mutation(({ ctx, input }) => requestSecurityHistoryExport({ em: ctx.em, config: ctx.config, actor: ctx.actor, format: input.format })),
+
+  /** "Download my data": a link, valid five minutes, to one JSON file of everything Gatehouse holds about the person (never a secret). */
+  exportData: authedProcedure.mutation(({ ctx }) => requestMyDataExport({ em: ctx.em, config: ctx.config, actor: ctx.actor })),
+
+  /** Leaving Gatehouse: the profile goes, every workspace keeps its dismissed member record. This session ends with it. */
+  delete: authedProcedure.input(DeleteProfileInput).mutation(async ({ ctx, input }) => {
+    const result = await deleteProfile({ em: ctx.em, config: ctx.config, actor: ctx.actor, proof: proofOf(input) });
+    if (ctx.authVia === 'cookie') ctx.sessionCookie.clearSite();
+    return result;
+  }),
 
   workspaces: authedProcedure.query(({ ctx }) => listMyWorkspaces({ em: ctx.em, actor: ctx.actor })),
 

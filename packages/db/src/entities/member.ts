@@ -15,8 +15,14 @@ export const MemberSchema = defineEntity({
   properties: {
     id: p.uuid().primary().onCreate(() => randomUUID()),
     workspace: () => p.manyToOne(Workspace).ref().deleteRule('cascade'),
-    /** Null until an invitation is accepted. */
+    /** Null until an invitation is accepted, and again once the person deleted their profile (see `departedProfileId`). */
     profile: () => p.manyToOne(Profile).ref().nullable(),
+    /**
+     * The profile this member was before the person deleted it: the record
+     * stays, dismissed, and the workspace's audit trail still names who acted
+     * by this id. An id, not a relation: the profile is gone.
+     */
+    departedProfileId: p.uuid().nullable(),
     role: p.enum(MEMBER_ROLES).default('employee'),
     status: p.enum(MEMBER_STATUSES),
     /** The name shown in this workspace's directory. */
@@ -26,7 +32,7 @@ export const MemberSchema = defineEntity({
     /** The workspace mailbox address: informational only, never a login. */
     mailboxEmail: p.string().length(254).nullable(),
     position: p.string().length(200).nullable(),
-    invitedBy: () => p.manyToOne(Profile).ref().nullable(),
+    invitedBy: () => p.manyToOne(Profile).ref().nullable().deleteRule('set null'),
     /** How this person came in. */
     source: p.enum(MEMBER_SOURCES).default('invitation'),
     /** SHA-256 of the invitation link's secret; null once accepted, or for other ways in. */
@@ -72,6 +78,7 @@ export const MemberSchema = defineEntity({
     { name: 'member_status_directory_idx', properties: ['workspace', 'status', 'name', 'id'] },
     { name: 'member_contact_email_idx', properties: ['workspace', 'contactEmail'] },
     { name: 'member_profile_idx', properties: ['profile'] },
+    { name: 'member_departed_profile_idx', expression: 'create index "member_departed_profile_idx" on "member" ("workspace_id", "departed_profile_id") where "departed_profile_id" is not null' },
     // Directory search (`ilike '%…%'` on what the directory shows): trigram indexes, combined by a bitmap OR.
     { name: 'member_name_trgm_idx', expression: 'create index "member_name_trgm_idx" on "member" using gin ("name" gin_trgm_ops)' },
     { name: 'member_contact_email_trgm_idx', expression: 'create index "member_contact_email_trgm_idx" on "member" using gin ("contact_email" gin_trgm_ops)' },

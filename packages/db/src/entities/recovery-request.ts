@@ -32,7 +32,7 @@ export const RecoveryRequestSchema = defineEntity({
     adminsUntil: p.datetime().nullable(),
     /** The admin who refused it, when one did. */
     refusedBy: () => p.manyToOne(Member).ref().nullable().deleteRule('set null'),
-    reviewedBy: () => p.manyToOne(Profile).ref().nullable(),
+    reviewedBy: () => p.manyToOne(Profile).ref().nullable().deleteRule('set null'),
     reviewNote: p.string().length(1000).nullable(),
     reviewedAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),

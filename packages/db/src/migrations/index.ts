@@ -20,6 +20,7 @@ import { Migration20261202162909_member_source_domain as m17 } from './migration
 import { Migration20261203070113_scim_provisioning as m18 } from './migration-20261203070113-scim-provisioning.ts';
 import { Migration20261203104313_sso_connections as m19 } from './migration-20261203104313-sso-connections.ts';
 import { Migration20261203191231_webhooks as m20 } from './migration-20261203191231-webhooks.ts';
+import { Migration20261204004611_profile_deletion as m21 } from './migration-20261204004611-profile-deletion.ts';
 
 export const MIGRATIONS = [
   { name: 'migration-20261122024630-initial', class: m0 },
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   { name: 'migration-20261203070113-scim-provisioning', class: m18 },
   { name: 'migration-20261203104313-sso-connections', class: m19 },
   { name: 'migration-20261203191231-webhooks', class: m20 },
+  { name: 'migration-20261204004611-profile-deletion', class: m21 },
 ];

@@ -12,7 +12,7 @@ export interface GrantedAppView {
 }
 
 /** The apps of every workspace the person gave access to through Gatehouse. */
-export async function listGrantedApps(options: { em: EntityManager; actor: Actor }): Promise<GrantedAppView[]> {
+export async function listGrantedApps(options: { em: EntityManager; actor: Pick<Actor, 'profileId'> }): Promise<GrantedAppView[]> {
   const apps = await findGrantedApps(options.em, options.actor.profileId);
   return apps.map((app) => ({ appId: app.appId, name: app.appName, logoUrl: app.logoUrl, workspace: { slug: app.workspaceSlug, name: app.workspaceName }, grantedAt: app.grantedAt.toISOString() }));
 }

@@ -1,23 +1,21 @@
-import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import type { EntityManager, Orm } from '@gatehouse/db';
 import { AppError, AUDIT_EXPORT_EARLIEST, AUDIT_EXPORT_MAX_DAYS, csvCell, type AuditExportFormat } from '@gatehouse/domain';
 import type { Actor, KeyActor } from '../shared/actor.ts';
 import type { ServiceConfig } from '../shared/config.ts';
+import { issueDownloadLink, readDownloadLink, type DownloadFile } from '../shared/download-link.ts';
 import type { WorkspaceScope } from '../members/index.ts';
 import { auditPage, type AuditEventView, type AuditFilter } from './list-audit-events.ts';
 import { recordAudit } from './record-audit.ts';
 
 /*
  * Downloading the audit trail: `audit.export` checks the caller and the
- * range, records that the trail was exported, and answers a link valid for
- * five minutes (signed with the app secret: it names the workspace, the
- * filter and the format, nothing a caller could widen). The link's GET
- * streams the events page by page by keyset, each page read on its own
- * entity manager and written out before the next is read: a million events
- * cost no more memory than a thousand.
+ * range, records that the trail was exported, and answers a download link
+ * naming the workspace, the filter and the format. The link's GET streams
+ * the events page by page by keyset, each page read on its own entity
+ * manager and written out before the next is read: a million events cost no
+ * more memory than a thousand.
  */
 
-const LINK_LIFETIME_MS = 5 * 60_000;
 const PAGE = 1000;
 const DAY_MS = 86_400_000;
 
@@ -29,19 +27,10 @@ interface ExportGrant {
   to: string;
   actor?: string;
   action?: string;
-  expiresAt: number;
-}
-
-function linkKey(config: ServiceConfig): Buffer {
-  return Buffer.from(hkdfSync('sha256', config.appSecret, Buffer.alloc(0), 'gatehouse:audit-export', 32));
-}
-
-function sign(config: ServiceConfig, body: string): string {
-  return createHmac('sha256', linkKey(config)).update(body).digest('base64url');
 }
 
 /** The range an export covers: both ends given, in order, not before the product existed nor after tomorrow, and at most five years. */
-function checkRange(from: Date, to: Date, now: Date): void {
+export function checkExportRange(from: Date, to: Date, now: Date): void {
   if (from >= to) throw new AppError('INVALID_INPUT', { fields: { to: 'range' } });
   if (from < new Date(AUDIT_EXPORT_EARLIEST) || to.getTime() > now.getTime() + DAY_MS) throw new AppError('INVALID_INPUT', { fields: { from: 'invalid' } });
   if (to.getTime() - from.getTime() > AUDIT_EXPORT_MAX_DAYS * DAY_MS) throw new AppError('INVALID_INPUT', { fields: { to: 'range_too_long' } });
@@ -60,7 +49,7 @@ export async function requestAuditExport(options: {
   now?: Date;
 }): Promise<{ url: string; expiresAt: string }> {
   const now = options.now ?? new Date();
-  checkRange(options.from, options.to, now);
+  checkExportRange(options.from, options.to, now);
   const workspace = options.membership.workspace;
   const grant: ExportGrant = {
     workspaceId: workspace.id,
@@ -70,22 +59,10 @@ export async function requestAuditExport(options: {
     to: options.to.toISOString(),
     ...(options.filter.actor ? { actor: options.filter.actor } : {}),
     ...(options.filter.action ? { action: options.filter.action } : {}),
-    expiresAt: now.getTime() + LINK_LIFETIME_MS,
   };
   recordAudit(options.em, options.actor, { workspaceId: workspace.id, action: 'audit.exported', details: { since: grant.from, until: grant.to, format: grant.format, ...options.filter } });
   await options.em.flush();
-  const body = Buffer.from(JSON.stringify(grant)).toString('base64url');
-  return { url: new URL(`/exports/audit/${body}.${sign(options.config, body)}`, options.config.publicUrl).toString(), expiresAt: new Date(grant.expiresAt).toISOString() };
-}
-
-/** The grant a link carries, or NOT_FOUND when it is forged, altered or expired (alike). */
-export function readAuditExportLink(config: ServiceConfig, token: string, now = new Date()): ExportGrant {
-  const [body, mac] = token.split('.');
-  const expected = body ? sign(config, body) : '';
-  if (!body || !mac || mac.length !== expected.length || !timingSafeEqual(Buffer.from(mac), Buffer.from(expected))) throw new AppError('NOT_FOUND');
-  const grant = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as ExportGrant;
-  if (grant.expiresAt < now.getTime()) throw new AppError('NOT_FOUND');
-  return grant;
+  return issueDownloadLink(options.config, 'audit', grant, now);
 }
 
 const CSV_COLUMNS = ['time', 'action', 'actor', 'actor_type', 'actor_id', 'target', 'target_member_id', 'ip_address', 'user_agent', 'details'];
@@ -96,16 +73,18 @@ function csvLine(event: AuditEventView): string {
   return [event.createdAt, event.action, event.actor?.name ?? null, actorType, actorId, event.target.name, event.target.memberId, event.ipAddress, event.userAgent, event.details ? JSON.stringify(event.details) : null].map(csvCell).join(',') + '\r\n';
 }
 
-/** The file's name and type, then its text piece by piece: a header (CSV), then one line per event, newest first. */
-export function auditExportOf(grant: ExportGrant): { fileName: string; contentType: string } {
+/** The file a link promises: a header (CSV), then one line per event, newest first. NOT_FOUND for a link that is not one. */
+export function openAuditExport(orm: Orm, config: ServiceConfig, token: string, now = new Date()): DownloadFile {
+  const grant = readDownloadLink<ExportGrant>(config, 'audit', token, now);
   const day = (iso: string) => iso.slice(0, 10);
-  return {
-    fileName: `audit-${grant.slug}-${day(grant.from)}-${day(grant.to)}.${grant.format}`,
-    contentType: grant.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
-  };
+  return { fileName: `audit-${grant.slug}-${day(grant.from)}-${day(grant.to)}.${grant.format}`, contentType: exportContentType(grant.format), chunks: auditExportChunks(orm, grant) };
 }
 
-export async function* auditExportChunks(orm: Orm, grant: ExportGrant): AsyncGenerator<string> {
+export function exportContentType(format: AuditExportFormat): string {
+  return format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8';
+}
+
+async function* auditExportChunks(orm: Orm, grant: ExportGrant): AsyncGenerator<string> {
   if (grant.format === 'csv') yield CSV_COLUMNS.join(',') + '\r\n';
   const filter: AuditFilter = { from: new Date(grant.from), to: new Date(grant.to), ...(grant.actor ? { actor: grant.actor } : {}), ...(grant.action ? { action: grant.action as AuditFilter['action'] & string } : {}) };
   let cursor: string | null = null;

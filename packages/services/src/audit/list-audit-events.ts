@@ -14,6 +14,17 @@ export interface AuditEventView {
   createdAt: string;
 }
 
+/** Where a newest-first page of events ended, as its last event's time and id. */
+export function auditCursorOf(last: Pick<AuditEvent, 'createdAt' | 'id'>): string {
+  return Buffer.from(`${last.createdAt.toISOString()}|${last.id}`).toString('base64url');
+}
+
+/** The condition for the events after `cursor`, newest first. */
+export function afterAuditCursor(cursor: string): Record<string, unknown> {
+  const [at, id] = decodeCursor(cursor);
+  return { $or: [{ createdAt: { $lt: new Date(at) } }, { createdAt: new Date(at), id: { $lt: id } }] };
+}
+
 function decodeCursor(cursor: string): [string, string] {
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   if (!at || !id || Number.isNaN(Date.parse(at))) throw new AppError('INVALID_INPUT', { fields: { cursor: 'invalid' } });
@@ -59,23 +70,26 @@ export async function auditPage(options: { em: EntityManager; workspaceId: strin
   if (filter.actor) {
     const pattern = `%${escapeLike(filter.actor)}%`;
     const actors = await em.find(Profile, { $or: [{ name: { $ilike: pattern } }, { email: { $ilike: pattern } }] }, { fields: ['id'], limit: ACTOR_MATCHES });
+    const departed = await em.find(Member, { workspace: options.workspaceId, departedProfileId: { $ne: null }, name: { $ilike: pattern } }, { fields: ['departedProfileId'], limit: ACTOR_MATCHES });
     const keys = await em.find(ApiKey, { workspace: options.workspaceId, name: { $ilike: pattern } }, { fields: ['id'], limit: ACTOR_MATCHES });
     const scimTokens = await em.find(ScimToken, { workspace: options.workspaceId, name: { $ilike: pattern } }, { fields: ['id'], limit: ACTOR_MATCHES });
     where.$or = [
-      { actorProfileId: { $in: actors.map((profile) => profile.id) } },
+      { actorProfileId: { $in: [...actors.map((profile) => profile.id), ...departed.map((member) => member.departedProfileId!)] } },
       { actorApiKeyId: { $in: keys.map((key) => key.id) } },
       { actorScimTokenId: { $in: scimTokens.map((token) => token.id) } },
     ];
   }
-  if (options.cursor) {
-    const [at, id] = decodeCursor(options.cursor);
-    where.$and = [{ $or: [{ createdAt: { $lt: new Date(at) } }, { createdAt: new Date(at), id: { $lt: id } }] }];
-  }
+  if (options.cursor) where.$and = [afterAuditCursor(options.cursor)];
   const rows = await em.find(AuditEvent, where, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: options.limit + 1 });
   const items = rows.slice(0, options.limit);
   const profileIds = [...new Set(items.flatMap((row) => [row.actorProfileId, row.targetProfileId]).filter((id): id is string => !!id))];
   const memberIds = [...new Set(items.map((row) => row.targetMemberId).filter((id): id is string => !!id))];
   const profiles = new Map((await em.find(Profile, { id: { $in: profileIds } })).map((profile) => [profile.id, profile.name]));
+  // People who deleted their profile are still named by the member record this workspace keeps of them.
+  const departedIds = profileIds.filter((id) => !profiles.has(id));
+  if (departedIds.length) {
+    for (const member of await em.find(Member, { workspace: options.workspaceId, departedProfileId: { $in: departedIds } }, { fields: ['departedProfileId', 'name'] })) profiles.set(member.departedProfileId!, member.name);
+  }
   const keyIds = [...new Set(items.map((row) => row.actorApiKeyId).filter((id): id is string => !!id))];
   const keyNames = new Map((keyIds.length ? await em.find(ApiKey, { id: { $in: keyIds }, workspace: options.workspaceId }, { fields: ['id', 'name'] }) : []).map((key) => [key.id, key.name]));
   const scimTokenIds = [...new Set(items.map((row) => row.actorScimTokenId).filter((id): id is string => !!id))];
@@ -98,6 +112,6 @@ export async function auditPage(options: { em: EntityManager; workspaceId: strin
       userAgent: row.userAgent ?? null,
       createdAt: row.createdAt.toISOString(),
     })),
-    nextCursor: rows.length > options.limit && last ? Buffer.from(`${last.createdAt.toISOString()}|${last.id}`).toString('base64url') : null,
+    nextCursor: rows.length > options.limit && last ? auditCursorOf(last) : null,
   };
 }

@@ -1,6 +1,8 @@
 import { AuditEvent, Workspace, type EntityManager } from '@gatehouse/db';
 import { SECURITY_ACTIONS } from '@gatehouse/domain';
 import type { Actor } from '../shared/actor.ts';
+import type { Page } from '../members/index.ts';
+import { afterAuditCursor, auditCursorOf } from './list-audit-events.ts';
 
 export interface SecurityEventView {
   id: string;
@@ -16,21 +18,31 @@ export interface SecurityEventView {
 
 /** What happened to the caller's own profile (sign-ins, failures, 2FA, password and email changes), newest first. */
 export async function listMySecurityEvents(options: { em: EntityManager; actor: Actor; limit: number }): Promise<SecurityEventView[]> {
-  const events = await options.em.find(
+  return (await securityEventsPage({ em: options.em, profileId: options.actor.profileId, limit: options.limit })).items;
+}
+
+/** One keyset page of a profile's security history: what the portal lists, and what its downloads stream page after page. */
+export async function securityEventsPage(options: { em: EntityManager; profileId: string; limit: number; cursor?: string | null }): Promise<Page<SecurityEventView>> {
+  const rows = await options.em.find(
     AuditEvent,
-    { targetProfileId: options.actor.profileId, action: { $in: [...SECURITY_ACTIONS] } },
-    { orderBy: { createdAt: 'desc', id: 'desc' }, limit: options.limit },
+    { targetProfileId: options.profileId, action: { $in: [...SECURITY_ACTIONS] }, ...(options.cursor ? { $and: [afterAuditCursor(options.cursor)] } : {}) },
+    { orderBy: { createdAt: 'desc', id: 'desc' }, limit: options.limit + 1 },
   );
+  const events = rows.slice(0, options.limit);
   const workspaceIds = [...new Set(events.map((event) => event.workspaceId).filter((id): id is string => !!id))];
   const names = new Map((await options.em.find(Workspace, { id: { $in: workspaceIds } }, { fields: ['id', 'name'] })).map((workspace) => [workspace.id, workspace.name]));
-  return events.map((event) => ({
-    id: event.id,
-    action: event.action,
-    workspaceId: event.workspaceId ?? null,
-    workspaceName: event.workspaceId ? (names.get(event.workspaceId) ?? null) : null,
-    ipAddress: event.ipAddress ?? null,
-    userAgent: event.userAgent ?? null,
-    details: event.details ?? null,
-    createdAt: event.createdAt.toISOString(),
-  }));
+  const last = events[events.length - 1];
+  return {
+    items: events.map((event) => ({
+      id: event.id,
+      action: event.action,
+      workspaceId: event.workspaceId ?? null,
+      workspaceName: event.workspaceId ? (names.get(event.workspaceId) ?? null) : null,
+      ipAddress: event.ipAddress ?? null,
+      userAgent: event.userAgent ?? null,
+      details: event.details ?? null,
+      createdAt: event.createdAt.toISOString(),
+    })),
+    nextCursor: rows.length > options.limit && last ? auditCursorOf(last) : null,
+  };
 }

@@ -9,7 +9,7 @@ import { assertAnotherWayIn } from '../sign-in/index.ts';
 import { passkeyView, type PasskeyView } from './passkey-view.ts';
 
 /** The person's own passkeys, newest first. */
-export async function listPasskeys(options: { em: EntityManager; actor: Actor }): Promise<PasskeyView[]> {
+export async function listPasskeys(options: { em: EntityManager; actor: Pick<Actor, 'profileId'> }): Promise<PasskeyView[]> {
   const passkeys = await options.em.find(Passkey, { profile: options.actor.profileId }, { orderBy: { createdAt: 'desc', id: 'desc' } });
   return passkeys.map(passkeyView);
 }

@@ -12,7 +12,7 @@ export interface IdentityView {
   directory: { name: string; workspaceName: string } | null;
 }
 
-export async function listIdentities(options: { em: EntityManager; actor: Actor }): Promise<IdentityView[]> {
+export async function listIdentities(options: { em: EntityManager; actor: Pick<Actor, 'profileId'> }): Promise<IdentityView[]> {
   const identities = await options.em.find(Identity, { profile: options.actor.profileId }, { orderBy: { createdAt: 'asc' } });
   const connectionIds = identities.filter((identity) => identity.provider.startsWith(SSO_WAY_IN_PREFIX)).map((identity) => identity.provider.slice(SSO_WAY_IN_PREFIX.length));
   const connections = connectionIds.length ? await options.em.find(SsoConnection, { id: { $in: connectionIds } }, { populate: ['workspace'] }) : [];

@@ -4,7 +4,7 @@ import type { Actor } from '../shared/actor.ts';
 import type { SessionView } from '../shared/views.ts';
 
 /** The caller's signed-in devices, most recently used first. */
-export async function listSessions(options: { em: EntityManager; actor: Actor }): Promise<SessionView[]> {
+export async function listSessions(options: { em: EntityManager; actor: Pick<Actor, 'profileId' | 'sessionId'> }): Promise<SessionView[]> {
   const { em, actor } = options;
   const sessions = await em.find(Session, { profile: actor.profileId }, { populate: ['workspace'], orderBy: { lastActiveAt: 'desc' }, limit: 200 });
   const now = Date.now();

@@ -12,7 +12,7 @@ export interface TwoFactorStatus {
   exemptions: { workspace: { slug: string; name: string }; until: string | null }[];
 }
 
-export async function twoFactorStatus(options: { em: EntityManager; actor: Actor }): Promise<TwoFactorStatus> {
+export async function twoFactorStatus(options: { em: EntityManager; actor: Pick<Actor, 'profileId'> }): Promise<TwoFactorStatus> {
   const profile = await options.em.findOneOrFail(Profile, { id: options.actor.profileId }, { populate: ['totpSecretEncrypted'] });
   const exempted = profile.twoFactorEnabledAt
     ? await options.em.find(Member, { profile: profile.id, twoFactorExemptAt: { $ne: null } }, { populate: ['workspace'], orderBy: { createdAt: 'asc' } })

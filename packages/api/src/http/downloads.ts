@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import type { Orm } from '@gatehouse/db';
 import { isAppError } from '@gatehouse/domain';
-import { auditExportChunks, auditExportOf, readAuditExportLink, type ServiceConfig } from '@gatehouse/services';
+import { openDownload, type DownloadFile, type ServiceConfig } from '@gatehouse/services';
 
 type Logger = { warn(details: object, message: string): void };
 
@@ -19,33 +19,33 @@ function drainedOrClosed(res: Response): Promise<void> {
 }
 
 /**
- * GET /exports/audit/<link>: the file `audit.export` promised, streamed as it
- * is read — each page written out, and the next read only once the client
- * took it (backpressure), so a slow download holds no more than a page.
+ * GET /exports/<kind>/<link>: the file a procedure promised (`audit.export`,
+ * `profile.exportData`, `profile.exportSecurityHistory`), streamed as it is
+ * read — each page written out, and the next read only once the client took
+ * it (backpressure), so a slow download holds no more than a page.
  */
-export function auditExportRoute(options: { orm: Orm; config: ServiceConfig; logger: Logger }) {
+export function downloadRoute(options: { orm: Orm; config: ServiceConfig; logger: Logger }) {
   return async (req: Request, res: Response): Promise<void> => {
-    let grant;
+    let file: DownloadFile;
     try {
-      grant = readAuditExportLink(options.config, String(req.params.token));
+      file = openDownload(options.orm, options.config, String(req.params.kind), String(req.params.token));
     } catch (error) {
       if (!isAppError(error)) throw error;
       return void res.status(404).type('text/plain').send('This download link is unknown or has expired: ask for a new one.');
     }
-    const file = auditExportOf(grant);
     res.status(200);
     res.setHeader('Content-Type', file.contentType);
     res.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('X-Content-Type-Options', 'nosniff');
     try {
-      for await (const chunk of auditExportChunks(options.orm, grant)) {
+      for await (const chunk of file.chunks) {
         if (res.destroyed) return;
         if (chunk && !res.write(chunk)) await drainedOrClosed(res);
       }
       res.end();
     } catch (error) {
-      options.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'audit export failed midway');
+      options.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'download failed midway');
       // Headers are gone: the client sees a cut-off file rather than a complete-looking one.
       res.destroy(error instanceof Error ? error : new Error(String(error)));
     }
