@@ -1,14 +1,14 @@
 import { PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
 import { errorSummary, isDatabaseUnavailable, type Orm } from '@gatehouse/db';
-import { purgeExpired, recheckDomains, rotateSigningKeys, runAbandonedCleanup, type ServiceConfig } from '@gatehouse/services';
+import { announceExpiredInvitations, purgeExpired, recheckDomains, rotateSigningKeys, runAbandonedCleanup, type ServiceConfig } from '@gatehouse/services';
 import { RETIRED_KEY_PUBLISHED_MS } from '@gatehouse/api';
 
 /** Background work, coordinated through PostgreSQL by pg-boss so any number of api processes can run it. */
 export const JOBS = {
   /** Free workspaces silent for 40/47 days are warned, for 50 deleted. Daily. */
   abandonedCleanup: { name: 'abandoned-cleanup', cron: '17 3 * * *' },
-  /** Expired sessions, challenges, links and long-expired invitations go. Every 15 minutes. */
+  /** Invitations that just expired are announced (audit, webhooks); expired sessions, challenges, links, long-expired invitations and audit events past their workspace's retention go. Every 15 minutes. */
   purgeExpired: { name: 'purge-expired', cron: '*/15 * * * *' },
   /** A delivery round every minute, in case a nudge was missed (each process also sends right after its own changes). */
   mailOutbox: { name: 'mail-outbox', cron: '* * * * *' },
@@ -40,7 +40,11 @@ export async function startJobs(options: { databaseUrl: string; orm: Orm; config
       if (report.warned.length) await options.deliverMail();
       return report;
     },
-    'purge-expired': () => purgeExpired({ em: orm.em.fork(), now: new Date() }),
+    'purge-expired': async () => {
+      const now = new Date();
+      const invitationsAnnounced = await announceExpiredInvitations({ em: orm.em.fork(), now });
+      return { invitationsAnnounced, ...(await purgeExpired({ em: orm.em.fork(), now })) };
+    },
     'mail-outbox': async () => ({ delivered: await options.deliverMail() }),
     'rotate-signing-keys': () => rotateSigningKeys({ em: orm.em.fork(), appSecret: config.appSecret, keepPublishedMs: RETIRED_KEY_PUBLISHED_MS }),
     'recheck-domains': async () => {

@@ -21,6 +21,7 @@ import {
   appUriProblem,
   AUDIT_ACTION_GROUPS,
   AUDIT_EXPORT_FORMATS,
+  AUDIT_RETENTION_CHOICES,
   AUDIT_ACTIONS,
   checkSlug,
   EMAIL_MAX_LENGTH,
@@ -168,6 +169,15 @@ export const UpdateSettingsInput = z.strictObject({
   anyoneCanInvite: z.boolean().optional(),
   /** Minutes of browser inactivity before sign-out; null restores the default. */
   sessionIdleMinutes: z.number().int().min(5).max(480).nullable().optional(),
+  /** Days the audit trail is kept (one of the offered choices); null restores the plan's default. */
+  auditRetentionDays: z
+    .number()
+    .int()
+    .refine((days) => (AUDIT_RETENTION_CHOICES as readonly number[]).includes(days))
+    .nullable()
+    .optional(),
+  /** Keeping the trail for less time erases events: confirmed like any sensitive action. */
+  ...ProofFields,
 });
 
 export const ListMembersFilter = ListMembersInput.extend({ role: MemberRoleInput.optional() });

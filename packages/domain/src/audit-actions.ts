@@ -7,6 +7,7 @@ export const AUDIT_ACTIONS = [
   'member.invited',
   'member.registered',
   'member.invitation_resent',
+  'member.invitation_expired',
   'member.invitation_accepted',
   'member.join_requested',
   'member.joined',

@@ -4,6 +4,7 @@ import { AppError, APP_CODES, describeError } from './errors.ts';
 import { LOCALES, negotiateLocale } from './locale.ts';
 import { checkPassword } from './password-policy.ts';
 import { checkSlug, slugFromName } from './slug.ts';
+import { auditRetentionDaysOf } from './plans.ts';
 import { isActivityWriteDue, isSessionExpired, sessionExpiresAt } from './session-policy.ts';
 
 describe('emails', () => {
@@ -90,5 +91,26 @@ describe('error catalogue', () => {
     expect(negotiateLocale('ja, it;q=0.5')).toBe('it');
     expect(negotiateLocale('ja')).toBeUndefined();
     expect(negotiateLocale(undefined)).toBeUndefined();
+  });
+});
+
+describe('audit retention', () => {
+  it('keeps a paid plan’s trail forever and a free one’s a year, the admins’ choice shortening either but never lengthening a free year', () => {
+    expect(auditRetentionDaysOf('standard', null)).toBeNull();
+    expect(auditRetentionDaysOf('enterprise', 3650)).toBe(3650);
+    expect(auditRetentionDaysOf('free', null)).toBe(365);
+    expect(auditRetentionDaysOf('free', 90)).toBe(90);
+    expect(auditRetentionDaysOf('free', 1825)).toBe(365);
+  });
+});
+
+describe('a refusal to delete a profile', () => {
+  it('names every workspace that holds the person back, and why, in the reader’s language', () => {
+    const blockers = [
+      { workspace: 'Acme', as: 'creator' as const },
+      { workspace: 'Beta', as: 'last_admin' as const },
+    ];
+    expect(describeError('PROFILE_NOT_DELETABLE', { blockers }, 'en')).toContain('you are the creator of Acme and you are the last administrator of Beta');
+    expect(describeError('PROFILE_NOT_DELETABLE', { blockers }, 'de')).toContain('Sie sind der Ersteller von Acme und Sie sind der letzte Administrator von Beta');
   });
 });

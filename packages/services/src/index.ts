@@ -151,6 +151,7 @@ export {
   registerMember,
   type RegisterMemberOptions,
   resendInvitation,
+  announceExpiredInvitations,
   MAX_INVITATION_SENDS,
   previewInvitation,
   type InvitationPreview,

@@ -19,7 +19,7 @@ export interface Translator {
 const ROLE_DETAILS = new Set(['role', 'invitedRole', 'previousRole']);
 const DATE_DETAILS = new Set(['until', 'expiresAt', 'lastSignInAt', 'since']);
 /** What an empty value means for a field that has one (no idle time set is the default; no expiry is never). */
-const EMPTY_MEANS: Record<string, string> = { sessionIdleMinutes: 'auditValues.defaultIdle', expiresAt: 'auditValues.never', until: 'auditValues.never' };
+const EMPTY_MEANS: Record<string, string> = { sessionIdleMinutes: 'auditValues.defaultIdle', auditRetentionDays: 'auditValues.planDefault', expiresAt: 'auditValues.never', until: 'auditValues.never' };
 
 /** A directory's value and the role it gives (a single sign-on connection's role mappings). */
 function isRoleMapping(value: unknown): value is { value: string; role: string } {

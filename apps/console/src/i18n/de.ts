@@ -163,6 +163,11 @@ export const de: typeof en = {
     anyoneCanInvite: 'Allen erlauben, neue Nutzer in diesen Workspace einzuladen',
     sessionIdle: 'Inaktivitätszeit von Browser-Sitzungen (Minuten)',
     sessionIdleHint: 'Nach so langer Inaktivität wird man abgemeldet. Standard: 24 Minuten.',
+    auditRetention: 'Audit-Protokoll aufbewahren',
+    auditRetentionDefaultPaid: 'Für immer (Standard des Tarifs)',
+    auditRetentionDefaultFree: 'Ein Jahr (Standard des Tarifs)',
+    auditRetentionDays: '{days} Tage',
+    auditRetentionHint: 'Ältere Ereignisse werden endgültig gelöscht, jede Viertelstunde. Kostenlose Workspaces bewahren höchstens ein Jahr auf. Kürzer aufzubewahren verlangt eine Bestätigung, dass Sie es sind.',
     saved: 'Einstellungen gespeichert.',
     creator: {
       title: 'Ersteller-Rolle',
@@ -238,6 +243,7 @@ export const de: typeof en = {
         invited: 'Eingeladen',
         registered: 'Direkt registriert',
         invitation_resent: 'Einladung erneut gesendet',
+        invitation_expired: 'Einladung abgelaufen',
         invitation_accepted: 'Einladung angenommen',
         join_requested: 'Beitritt angefragt',
         joined: 'Über den Link beigetreten',
@@ -372,6 +378,7 @@ export const de: typeof en = {
         invited: '{actor} hat {target} als {role} eingeladen',
         registered: '{actor} hat {target} direkt registriert',
         invitation_resent: '{actor} hat die Einladung an {target} erneut gesendet',
+        invitation_expired: 'Die Einladung an {target} ist unbeantwortet abgelaufen',
         invitation_accepted: '{target} hat die Einladung angenommen und ist als {role} beigetreten',
         join_requested: '{target} hat über den Schnellbeitritts-Link um Beitritt gebeten',
         joined: '{target} ist über den Schnellbeitritts-Link beigetreten',
@@ -795,6 +802,7 @@ export const de: typeof en = {
     },
     invitation: {
       resent: 'Einladung erneut gesendet',
+      expired: 'Einladung abgelaufen',
     },
     join_link: {
       changed: 'Beitrittslink geändert',

@@ -164,6 +164,11 @@ export const en = {
     anyoneCanInvite: 'Allow everyone to invite new users to this workspace',
     sessionIdle: 'Browser session idle time (minutes)',
     sessionIdleHint: 'People are signed out after this long without activity. 24 minutes by default.',
+    auditRetention: 'Keep the audit trail',
+    auditRetentionDefaultPaid: 'Forever (the plan’s default)',
+    auditRetentionDefaultFree: 'One year (the plan’s default)',
+    auditRetentionDays: '{days} days',
+    auditRetentionHint: 'Older events are erased for good, every quarter of an hour. Free workspaces keep a year at most. Keeping less time asks you to confirm it is you.',
     saved: 'Settings saved.',
     creator: {
       title: 'Creator role',
@@ -240,6 +245,7 @@ export const en = {
         invited: 'Invited',
         registered: 'Registered directly',
         invitation_resent: 'Invitation resent',
+        invitation_expired: 'Invitation expired',
         invitation_accepted: 'Invitation accepted',
         join_requested: 'Asked to join',
         joined: 'Joined through the link',
@@ -375,6 +381,7 @@ export const en = {
         invited: '{actor} invited {target} as {role}',
         registered: '{actor} registered {target} directly',
         invitation_resent: '{actor} sent the invitation to {target} again',
+        invitation_expired: 'The invitation of {target} expired unaccepted',
         invitation_accepted: '{target} accepted the invitation and joined as {role}',
         join_requested: '{target} asked to join through the quick-join link',
         joined: '{target} joined through the quick-join link',
@@ -798,6 +805,7 @@ export const en = {
     },
     invitation: {
       resent: 'Invitation sent again',
+      expired: 'Invitation expired',
     },
     join_link: {
       changed: 'Join link changed',

@@ -163,6 +163,11 @@ export const fr: typeof en = {
     anyoneCanInvite: 'Permettre à tout le monde d’inviter de nouveaux utilisateurs dans cet espace',
     sessionIdle: 'Durée d’inactivité des sessions du navigateur (minutes)',
     sessionIdleHint: 'Les personnes sont déconnectées après cette durée sans activité. 24 minutes par défaut.',
+    auditRetention: 'Conserver le journal d’audit',
+    auditRetentionDefaultPaid: 'Pour toujours (par défaut du forfait)',
+    auditRetentionDefaultFree: 'Un an (par défaut du forfait)',
+    auditRetentionDays: '{days} jours',
+    auditRetentionHint: 'Les événements plus anciens sont effacés pour de bon, chaque quart d’heure. Les espaces gratuits gardent un an au plus. Conserver moins longtemps vous demande de confirmer que c’est bien vous.',
     saved: 'Paramètres enregistrés.',
     creator: {
       title: 'Rôle de créateur',
@@ -238,6 +243,7 @@ export const fr: typeof en = {
         invited: 'Invité',
         registered: 'Inscrit directement',
         invitation_resent: 'Invitation renvoyée',
+        invitation_expired: 'Invitation expirée',
         invitation_accepted: 'Invitation acceptée',
         join_requested: 'Demande d’adhésion',
         joined: 'A rejoint par le lien',
@@ -372,6 +378,7 @@ export const fr: typeof en = {
         invited: '{actor} a invité {target} comme {role}',
         registered: '{actor} a inscrit {target} directement',
         invitation_resent: '{actor} a renvoyé l’invitation à {target}',
+        invitation_expired: 'L’invitation de {target} a expiré sans être acceptée',
         invitation_accepted: '{target} a accepté l’invitation et a rejoint l’espace comme {role}',
         join_requested: '{target} a demandé à rejoindre l’espace par le lien d’adhésion rapide',
         joined: '{target} a rejoint l’espace par le lien d’adhésion rapide',
@@ -795,6 +802,7 @@ export const fr: typeof en = {
     },
     invitation: {
       resent: 'Invitation renvoyée',
+      expired: 'Invitation expirée',
     },
     join_link: {
       changed: 'Lien d’adhésion modifié',

@@ -163,6 +163,11 @@ export const it: typeof en = {
     anyoneCanInvite: 'Consenti a tutti di invitare nuovi utenti in questo spazio',
     sessionIdle: 'Tempo di inattività delle sessioni del browser (minuti)',
     sessionIdleHint: 'Dopo questo tempo senza attività si viene disconnessi. 24 minuti per impostazione predefinita.',
+    auditRetention: 'Conserva il registro di audit',
+    auditRetentionDefaultPaid: 'Per sempre (predefinito del piano)',
+    auditRetentionDefaultFree: 'Un anno (predefinito del piano)',
+    auditRetentionDays: '{days} giorni',
+    auditRetentionHint: 'Gli eventi più vecchi vengono cancellati definitivamente, ogni quarto d’ora. Gli spazi gratuiti conservano al massimo un anno. Conservare meno a lungo chiede di confermare che sei tu.',
     saved: 'Impostazioni salvate.',
     creator: {
       title: 'Ruolo di creatore',
@@ -238,6 +243,7 @@ export const it: typeof en = {
         invited: 'Invitato',
         registered: 'Registrato direttamente',
         invitation_resent: 'Invito inviato di nuovo',
+        invitation_expired: 'Invito scaduto',
         invitation_accepted: 'Invito accettato',
         join_requested: 'Richiesta di accesso',
         joined: 'Entrato tramite il link',
@@ -372,6 +378,7 @@ export const it: typeof en = {
         invited: '{actor} ha invitato {target} come {role}',
         registered: '{actor} ha registrato {target} direttamente',
         invitation_resent: '{actor} ha inviato di nuovo l’invito a {target}',
+        invitation_expired: 'L’invito a {target} è scaduto senza essere accettato',
         invitation_accepted: '{target} ha accettato l’invito ed è entrato come {role}',
         join_requested: '{target} ha chiesto di entrare tramite il link di accesso rapido',
         joined: '{target} è entrato tramite il link di accesso rapido',
@@ -795,6 +802,7 @@ export const it: typeof en = {
     },
     invitation: {
       resent: 'Invito inviato di nuovo',
+      expired: 'Invito scaduto',
     },
     join_link: {
       changed: 'Link di adesione modificato',

@@ -19,6 +19,9 @@ export const workspaceRouter = router({
       ...(input.slug !== undefined ? { slug: input.slug } : {}),
       ...(input.anyoneCanInvite !== undefined ? { anyoneCanInvite: input.anyoneCanInvite } : {}),
       ...(input.sessionIdleMinutes !== undefined ? { sessionIdleMinutes: input.sessionIdleMinutes } : {}),
+      ...(input.auditRetentionDays !== undefined ? { auditRetentionDays: input.auditRetentionDays } : {}),
+      config: ctx.config,
+      proof: proofOf(input),
     }),
   ),
 

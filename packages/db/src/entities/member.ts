@@ -38,6 +38,8 @@ export const MemberSchema = defineEntity({
     /** SHA-256 of the invitation link's secret; null once accepted, or for other ways in. */
     invitationTokenHash: p.string().length(64).nullable().unique('member_invitation_token_unique'),
     invitationExpiresAt: p.datetime().nullable(),
+    /** The expiry the workspace was last told of (`member.invitation_expired`): a resent invitation has a new one, told again when it passes. */
+    invitationExpiryAnnouncedFor: p.datetime().nullable(),
     invitationMessage: p.string().length(2000).nullable(),
     invitationSentAt: p.datetime().nullable(),
     invitationSendCount: p.integer().default(0),

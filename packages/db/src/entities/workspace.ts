@@ -15,6 +15,8 @@ export const WorkspaceSchema = defineEntity({
     anyoneCanInvite: p.boolean().default(false),
     /** Idle minutes for browser sessions signed in here; null means the product default (24). */
     sessionIdleMinutes: p.integer().nullable(),
+    /** Days the audit trail is kept, as the admins chose; null: the plan's default (domain `auditRetentionDaysOf`). */
+    auditRetentionDays: p.integer().nullable(),
     /* The workspace's security policy (domain/security-policy.ts says what each rule means). */
     twoFactorRequiredFor: p.enum(TWO_FACTOR_REQUIREMENTS).default('nobody'),
     twoFactorGraceDays: p.integer().default(14),

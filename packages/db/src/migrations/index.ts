@@ -21,6 +21,7 @@ import { Migration20261203070113_scim_provisioning as m18 } from './migration-20
 import { Migration20261203104313_sso_connections as m19 } from './migration-20261203104313-sso-connections.ts';
 import { Migration20261203191231_webhooks as m20 } from './migration-20261203191231-webhooks.ts';
 import { Migration20261204004611_profile_deletion as m21 } from './migration-20261204004611-profile-deletion.ts';
+import { Migration20261204010634_audit_retention_and_expired_invitations as m22 } from './migration-20261204010634-audit-retention-and-expired-invitations.ts';
 
 export const MIGRATIONS = [
   { name: 'migration-20261122024630-initial', class: m0 },
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   { name: 'migration-20261203104313-sso-connections', class: m19 },
   { name: 'migration-20261203191231-webhooks', class: m20 },
   { name: 'migration-20261204004611-profile-deletion', class: m21 },
+  { name: 'migration-20261204010634-audit-retention-and-expired-invitations', class: m22 },
 ];

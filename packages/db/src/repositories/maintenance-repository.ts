@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { executeStatement } from '../sql.ts';
+import { executeStatement, queryRows } from '../sql.ts';
 import { deleteExpiredSessions } from './session-repository.ts';
 
 export interface PurgeCutoffs {
@@ -36,4 +36,45 @@ export async function deleteExpiredRows(em: EntityManager, cutoffs: PurgeCutoffs
         [cutoffs.linksBefore],
       )),
   };
+}
+
+/**
+ * Inside a transaction: takes up to `limit` invitations whose link has just
+ * passed its expiry and whose workspace was not yet told, marking each as
+ * told of that expiry (a resent invitation has a new one, told again when it
+ * passes). Rows another process holds are skipped, so none is told twice.
+ */
+export async function claimExpiredInvitations(em: EntityManager, now: Date, limit: number): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(
+    em,
+    `update member set invitation_expiry_announced_for = invitation_expires_at
+      where id in (select id from member
+                    where status = 'invited' and invitation_expires_at <= $1 and invitation_expiry_announced_for is distinct from invitation_expires_at
+                    order by invitation_expires_at limit $2 for update skip locked)
+      returning id`,
+    [now, limit],
+  );
+  return rows.map((row) => row.id);
+}
+
+/** The workspaces whose audit trail is kept a limited time, as chosen or as their plan allows: the purge asks their rule of each. */
+export async function workspacesWithLimitedAudit(em: EntityManager, options: { afterId: string | null; limit: number }): Promise<{ id: string; plan: string; auditRetentionDays: number | null }[]> {
+  return queryRows(
+    em,
+    `select id, plan, audit_retention_days as "auditRetentionDays" from workspace
+      where (plan = 'free' or audit_retention_days is not null) and ($1::uuid is null or id > $1::uuid)
+      order by id limit $2`,
+    [options.afterId, options.limit],
+  );
+}
+
+/** Removes each workspace's audit events older than its retention, in one statement. */
+export async function deleteAuditBeyondRetention(em: EntityManager, now: Date, retention: { workspaceId: string; days: number }[]): Promise<number> {
+  if (!retention.length) return 0;
+  return executeStatement(
+    em,
+    `delete from audit_event e using unnest($1::uuid[], $2::int[]) as r(workspace_id, days)
+      where e.workspace_id = r.workspace_id and e.created_at < $3::timestamptz - make_interval(days => r.days)`,
+    [retention.map((row) => row.workspaceId), retention.map((row) => row.days), now],
+  );
 }

@@ -1,6 +1,6 @@
 import type { Member, Profile, Workspace } from '@gatehouse/db';
 import type { Locale, MemberAction, MemberRole, MemberStatus, PlanId, SessionClient } from '@gatehouse/domain';
-import { DEFAULT_SESSION_IDLE_MINUTES, seatsOf } from '@gatehouse/domain';
+import { auditRetentionDaysOf, DEFAULT_SESSION_IDLE_MINUTES, seatsOf } from '@gatehouse/domain';
 
 /** Plain data the use cases return: ISO date strings, no entities. */
 export interface ProfileView {
@@ -20,7 +20,13 @@ export interface WorkspaceView {
   name: string;
   plan: PlanId;
   seats: { used: number; total: number };
-  settings: { anyoneCanInvite: boolean; sessionIdleMinutes: number };
+  settings: {
+    anyoneCanInvite: boolean;
+    sessionIdleMinutes: number;
+    /** The admins' choice of days the audit trail is kept (null: the plan's default), and what is kept in effect (null: forever). */
+    auditRetentionDays: number | null;
+    auditKeptDays: number | null;
+  };
   createdAt: string;
 }
 
@@ -112,6 +118,8 @@ export function workspaceView(workspace: Workspace, seatsUsed: number): Workspac
     settings: {
       anyoneCanInvite: workspace.anyoneCanInvite,
       sessionIdleMinutes: workspace.sessionIdleMinutes ?? DEFAULT_SESSION_IDLE_MINUTES,
+      auditRetentionDays: workspace.auditRetentionDays ?? null,
+      auditKeptDays: auditRetentionDaysOf(workspace.plan, workspace.auditRetentionDays),
     },
     createdAt: workspace.createdAt.toISOString(),
   };

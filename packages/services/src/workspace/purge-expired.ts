@@ -1,4 +1,5 @@
-import { deleteExpiredRows, type EntityManager } from '@gatehouse/db';
+import { deleteAuditBeyondRetention, deleteExpiredRows, workspacesWithLimitedAudit, type EntityManager } from '@gatehouse/db';
+import { auditRetentionDaysOf, type PlanId } from '@gatehouse/domain';
 
 export interface PurgeReport {
   sessions: number;
@@ -13,6 +14,8 @@ export interface PurgeReport {
   samlAssertions: number;
   /** Old webhook deliveries, and events no endpoint still holds. */
   webhooks: number;
+  /** Audit events older than their workspace keeps them. */
+  auditEvents: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -24,10 +27,29 @@ const MAIL_KEPT_DAYS = 30;
 /** Removes what has expired: sessions, second-factor challenges, used or dead links, long-expired invitations, old delivered mail, the provider's expired records. */
 export async function purgeExpired(options: { em: EntityManager; now: Date }): Promise<PurgeReport> {
   const { now } = options;
-  return deleteExpiredRows(options.em, {
+  const expired = await deleteExpiredRows(options.em, {
     now,
     linksBefore: new Date(now.getTime() - DAY_MS),
     invitationsExpiredBefore: new Date(now.getTime() - EXPIRED_INVITATION_GRACE_DAYS * DAY_MS),
     mailBefore: new Date(now.getTime() - MAIL_KEPT_DAYS * DAY_MS),
   });
+  return { ...expired, auditEvents: await purgeAuditBeyondRetention(options.em, now) };
+}
+
+const RETENTION_PAGE = 5000;
+
+/** Each workspace's audit trail cut to its retention (domain `auditRetentionDaysOf`), a page of workspaces at a time. */
+async function purgeAuditBeyondRetention(em: EntityManager, now: Date): Promise<number> {
+  let removed = 0;
+  let afterId: string | null = null;
+  for (;;) {
+    const page: Awaited<ReturnType<typeof workspacesWithLimitedAudit>> = await workspacesWithLimitedAudit(em, { afterId, limit: RETENTION_PAGE });
+    const retention = page.flatMap((workspace) => {
+      const days = auditRetentionDaysOf(workspace.plan as PlanId, workspace.auditRetentionDays);
+      return days === null ? [] : [{ workspaceId: workspace.id, days }];
+    });
+    removed += await deleteAuditBeyondRetention(em, now, retention);
+    if (page.length < RETENTION_PAGE) return removed;
+    afterId = page[page.length - 1]!.id;
+  }
 }

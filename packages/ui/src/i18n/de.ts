@@ -97,6 +97,7 @@ export const de = {
     slug: 'Adresse',
     anyoneCanInvite: 'Alle dürfen einladen',
     sessionIdleMinutes: 'Inaktive Minuten bis zur Abmeldung',
+    auditRetentionDays: 'Aufbewahrung des Audit-Protokolls (Tage)',
     contactEmail: 'Kontakt-E-Mail',
     position: 'Position',
     mailboxEmail: 'Postfach',
@@ -116,6 +117,7 @@ export const de = {
   /** What an API key may do (console, audit trail). */
   apiKeyRoles: { reader: 'Verzeichnis-Leser', admin: 'Administrator' },
   auditValues: {
+    planDefault: 'Standard des Tarifs',
     apiKey: 'API-Schlüssel „{name}“',
     scimToken: 'das Verzeichnis (SCIM-Token „{name}“)',
     change: '{field}: {from} → {to}',

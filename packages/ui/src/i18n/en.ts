@@ -98,6 +98,7 @@ export const en = {
     slug: 'Address',
     anyoneCanInvite: 'Anyone can invite',
     sessionIdleMinutes: 'Idle minutes before sign-out',
+    auditRetentionDays: 'Days the audit trail is kept',
     contactEmail: 'Contact email',
     position: 'Position',
     mailboxEmail: 'Mailbox',
@@ -117,6 +118,7 @@ export const en = {
   /** What an API key may do (console, audit trail). */
   apiKeyRoles: { reader: 'Directory reader', admin: 'Administrator' },
   auditValues: {
+    planDefault: 'the plan’s default',
     apiKey: 'API key “{name}”',
     scimToken: 'the directory (SCIM token “{name}”)',
     change: '{field}: {from} → {to}',

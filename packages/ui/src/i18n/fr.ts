@@ -97,6 +97,7 @@ export const fr = {
     slug: 'Adresse',
     anyoneCanInvite: 'Tout le monde peut inviter',
     sessionIdleMinutes: 'Minutes d’inactivité avant déconnexion',
+    auditRetentionDays: 'Jours de conservation du journal d’audit',
     contactEmail: 'E-mail de contact',
     position: 'Poste',
     mailboxEmail: 'Boîte aux lettres',
@@ -116,6 +117,7 @@ export const fr = {
   /** What an API key may do (console, audit trail). */
   apiKeyRoles: { reader: 'Lecteur de l’annuaire', admin: 'Administrateur' },
   auditValues: {
+    planDefault: 'le défaut du forfait',
     apiKey: 'Clé d’API « {name} »',
     scimToken: 'l’annuaire (jeton SCIM « {name} »)',
     change: '{field} : {from} → {to}',

@@ -97,6 +97,7 @@ export const it = {
     slug: 'Indirizzo',
     anyoneCanInvite: 'Tutti possono invitare',
     sessionIdleMinutes: 'Minuti di inattività prima della disconnessione',
+    auditRetentionDays: 'Giorni di conservazione del registro di audit',
     contactEmail: 'E-mail di contatto',
     position: 'Posizione',
     mailboxEmail: 'Casella di posta',
@@ -116,6 +117,7 @@ export const it = {
   /** What an API key may do (console, audit trail). */
   apiKeyRoles: { reader: 'Lettore della rubrica', admin: 'Amministratore' },
   auditValues: {
+    planDefault: 'il predefinito del piano',
     apiKey: 'Chiave API «{name}»',
     scimToken: 'la directory (token SCIM «{name}»)',
     change: '{field}: {from} → {to}',
