@@ -56,5 +56,13 @@ describe('a person’s own data in the portal', () => {
     // The workspace keeps its member, dismissed under the same name; the old session opens nothing.
     expect(await admin.client.members.get.query({ workspace: slug, memberId })).toMatchObject({ status: 'dismissed', name: 'Lee Leaver' });
     expect(await member.client.auth.session.query()).toBeNull();
+    // In the console the admin sees the record, dismissed, with nobody left who signs in as them, and nothing to bring back.
+    const console = await test.consolePage(slug, admin.email);
+    await console.goto(`${test.server.publicUrl}/console/${slug}/members/${memberId}`);
+    await console.getByTestId('member-sign-in').waitFor();
+    expect(await console.getByTestId('member-sign-in').textContent()).toContain('deleted their Gatehouse profile');
+    expect(await console.getByTestId('member-status').textContent()).toBe('Dismissed');
+    expect(await console.getByRole('button', { name: 'Rehire' }).count()).toBe(0);
+    await screenshot(console, '134-console-member-profile-deleted');
   });
 });

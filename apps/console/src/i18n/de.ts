@@ -65,6 +65,7 @@ export const de: typeof en = {
     signsInWith: 'Meldet sich an mit',
     socialNetwork: 'ein soziales Netzwerk ({provider})',
     notYet: 'Noch nicht registriert',
+    profileDeleted: 'Niemand: Diese Person hat ihr Gatehouse-Profil gelöscht. Der Workspace behält diesen Eintrag.',
     role: 'Rolle',
     since: 'Seit',
     actions: 'Aktionen',

@@ -66,6 +66,7 @@ export const en = {
     signsInWith: 'Signs in with',
     socialNetwork: 'a social network ({provider})',
     notYet: 'Not signed up yet',
+    profileDeleted: 'Nobody: this person deleted their Gatehouse profile. The workspace keeps this record of them.',
     role: 'Role',
     since: 'Since',
     actions: 'Actions',

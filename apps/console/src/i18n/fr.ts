@@ -65,6 +65,7 @@ export const fr: typeof en = {
     signsInWith: 'Se connecte avec',
     socialNetwork: 'un réseau social ({provider})',
     notYet: 'Pas encore inscrit',
+    profileDeleted: 'Personne : cette personne a supprimé son profil Gatehouse. L’espace garde cette fiche.',
     role: 'Rôle',
     since: 'Depuis',
     actions: 'Actions',

@@ -65,6 +65,7 @@ export const it: typeof en = {
     signsInWith: 'Accede con',
     socialNetwork: 'un social network ({provider})',
     notYet: 'Non ancora registrato',
+    profileDeleted: 'Nessuno: questa persona ha eliminato il proprio profilo Gatehouse. Lo spazio conserva questa scheda.',
     role: 'Ruolo',
     since: 'Dal',
     actions: 'Azioni',

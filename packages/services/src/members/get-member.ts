@@ -30,6 +30,7 @@ export async function getMember(options: { em: EntityManager; membership: Worksp
           // The creator's rights are the creator's alone: other admins are not offered what would be refused.
           actions: memberActions(memberStateOf(member)).filter((action) => action !== 'dismiss' || !creatorProtected),
           canChangeRole: !creatorProtected && !onlyCreatorDemotes(workspace.creator.id, myProfileId, member),
+          profileDeleted: member.departedProfileId != null,
           loginDiffersFromContact: signIn?.kind === 'email' && member.contactEmail != null && signIn.email !== member.contactEmail,
           twoFactor: profile
             ? { enabled: profile.twoFactorEnabledAt != null, exempt: isTwoFactorExempt(member), exemptUntil: isTwoFactorExempt(member) ? (member.twoFactorExemptUntil?.toISOString() ?? null) : null }

@@ -79,6 +79,8 @@ export interface MemberDetailView extends MemberView {
   loginDiffersFromContact?: boolean;
   /** Admins only: whether two-step verification is on, and whether this workspace exempts the member from it (until when; null: until set up again). */
   twoFactor?: { enabled: boolean; exempt: boolean; exemptUntil: string | null } | null;
+  /** Admins only: the person deleted their Gatehouse profile; this record is what the workspace keeps of them. */
+  profileDeleted?: boolean;
 }
 
 export interface SessionView {
