@@ -181,6 +181,10 @@ describe('deleting a profile', () => {
     expect(directory.items.map((item) => item.id)).toContain(member.id);
     expect((await failureOf(creator.client.members.rehire.mutate({ workspace: workspace.slug, memberId: member.id }))).appCode).toBe('NOT_FOUND');
 
+    // The address is told, in the person's language, which workspaces keep their records.
+    const goodbye = await test.server.mailSink!.waitFor(person.email, (mail) => mail.subject === 'Your Gatehouse profile was deleted');
+    expect(goodbye.text).toContain('You were dismissed from Records Ltd');
+
     // The address is free: a new profile signs up with it, a stranger to the workspace.
     const signUp = await createClient({ url: test.server.url }).auth.signUp.mutate({ email: person.email, password: TEST_PASSWORD, name: 'Dana Again' });
     expect(signUp).toBeTruthy();

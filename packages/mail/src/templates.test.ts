@@ -30,6 +30,7 @@ const SAMPLE: MailParams = {
   webhook_disabled: { workspaceName: 'Acme', url: 'https://hooks.acme.example/gatehouse', since: new Date('2026-12-01T10:00:00Z'), link: 'http://localhost:3000/console/acme/integrations' },
   sso_break_glass: { workspaceName: 'Acme', adminName: 'Ada', domain: 'acme.example', when: new Date('2026-12-01T10:00:00Z'), link: 'http://localhost:3000/console/acme/audit' },
   domain_unverified: { workspaceName: 'Acme', domain: 'acme.example', recordName: '_gatehouse-challenge.acme.example', link: 'http://localhost:3000/console/acme/settings' },
+  profile_deleted: { when: new Date('2026-12-01T10:00:00Z'), workspaces: ['Acme', 'Beta'], signUpLink: 'http://localhost:3000/signup' },
   two_factor_required: { workspaceName: 'Acme', deadline: new Date('2026-12-15T10:00:00Z'), link: 'http://localhost:3000/security' },
   second_factor_failed: { when: new Date('2026-12-01T10:00:00Z'), address: '203.0.113.9', resetLink: 'http://localhost:3000/forgot-password' },
 };
@@ -57,7 +58,7 @@ describe('mail templates', () => {
           expect(mail.html, at).toContain('483920');
         } else {
           // The link to follow, in the text and as a real link in the HTML.
-          const link = String(params.link ?? params.signInLink ?? params.sessionsLink ?? params.resetLink);
+          const link = String(params.link ?? params.signInLink ?? params.signUpLink ?? params.sessionsLink ?? params.resetLink);
           expect(mail.text, at).toContain(link);
           expect(mail.html, at).toContain(`href="${link}"`);
         }

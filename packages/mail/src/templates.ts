@@ -42,6 +42,8 @@ export interface MailParams {
   sso_break_glass: { workspaceName: string; adminName: string; domain: string; when: Date; link: string };
   /** To each admin: a webhook endpoint failed for a day and was switched off. */
   webhook_disabled: { workspaceName: string; url: string; since: Date; link: string };
+  /** To the address of a profile just deleted: what went, and which workspaces keep their records. */
+  profile_deleted: { when: Date; workspaces: string[]; signUpLink: string };
   /** To a member the workspace requires two-step verification of, who has not set it up yet. */
   two_factor_required: { workspaceName: string; deadline: Date; link: string };
 }
@@ -60,6 +62,16 @@ type Writer<K extends MailKind> = (params: MailParams[K], format: { date: (value
 type Catalogue = { [K in MailKind]: Writer<K> };
 
 const en: Catalogue = {
+  profile_deleted: (p, f) => ({
+    subject: 'Your Gatehouse profile was deleted',
+    paragraphs: [
+      `Your Gatehouse profile with this address was deleted on ${f.time(p.when)}: your password, two-step verification, passkeys, linked accounts and sessions are gone, and nothing signs in as you any more.`,
+      p.workspaces.length ? `You were dismissed from ${p.workspaces.join(', ')}; each keeps its records of your work, as when a company dismisses someone.` : 'You were a member of no workspace.',
+      'This address is free: you may sign up again with it at any time.',
+    ],
+    action: { label: 'Sign up again', url: p.signUpLink },
+    footer: 'If you did not delete your profile, answer this mail at once.',
+  }),
   domain_unverified: (p) => ({
     subject: `${p.domain} is no longer verified for ${p.workspaceName}`,
     paragraphs: [`The TXT record ${p.recordName} is gone, so ${p.domain} no longer counts as a domain of ${p.workspaceName}: people with an address there are not let in or pointed to the workspace through it.`, 'Put the record back at your DNS provider and check it again in the console.'],
@@ -243,6 +255,16 @@ const en: Catalogue = {
 };
 
 const fr: Catalogue = {
+  profile_deleted: (p, f) => ({
+    subject: 'Votre profil Gatehouse a été supprimé',
+    paragraphs: [
+      `Votre profil Gatehouse à cette adresse a été supprimé le ${f.time(p.when)} : mot de passe, validation en deux étapes, clés d’accès, comptes liés et sessions ont disparu, et plus rien ne se connecte en votre nom.`,
+      p.workspaces.length ? `Vous avez été licencié de ${p.workspaces.join(', ')} ; chacun garde ses données sur votre travail, comme lorsqu’une entreprise licencie quelqu’un.` : 'Vous n’étiez membre d’aucun espace.',
+      'Cette adresse est libre : vous pouvez vous réinscrire avec elle à tout moment.',
+    ],
+    action: { label: 'Se réinscrire', url: p.signUpLink },
+    footer: 'Si vous n’avez pas supprimé votre profil, répondez tout de suite à ce message.',
+  }),
   domain_unverified: (p) => ({
     subject: `${p.domain} n’est plus vérifié pour ${p.workspaceName}`,
     paragraphs: [`L’enregistrement TXT ${p.recordName} a disparu : ${p.domain} ne compte plus comme un domaine de ${p.workspaceName}, et les personnes qui y ont une adresse ne sont plus admises ni orientées vers l’espace par ce biais.`, 'Rétablissez l’enregistrement chez votre fournisseur DNS, puis vérifiez-le à nouveau dans la console.'],
@@ -426,6 +448,16 @@ const fr: Catalogue = {
 };
 
 const de: Catalogue = {
+  profile_deleted: (p, f) => ({
+    subject: 'Ihr Gatehouse-Profil wurde gelöscht',
+    paragraphs: [
+      `Ihr Gatehouse-Profil mit dieser Adresse wurde am ${f.time(p.when)} gelöscht: Passwort, Zwei-Schritt-Verifizierung, Passkeys, verknüpfte Konten und Sitzungen sind weg, und nichts meldet sich mehr als Sie an.`,
+      p.workspaces.length ? `Sie wurden aus ${p.workspaces.join(', ')} entlassen; jeder Workspace behält seine Unterlagen über Ihre Arbeit, wie bei jeder Entlassung.` : 'Sie waren Mitglied keines Workspaces.',
+      'Diese Adresse ist frei: Sie können sich jederzeit wieder damit registrieren.',
+    ],
+    action: { label: 'Neu registrieren', url: p.signUpLink },
+    footer: 'Wenn Sie Ihr Profil nicht gelöscht haben, antworten Sie sofort auf diese Nachricht.',
+  }),
   domain_unverified: (p) => ({
     subject: `${p.domain} ist für ${p.workspaceName} nicht mehr bestätigt`,
     paragraphs: [`Der TXT-Eintrag ${p.recordName} ist verschwunden: ${p.domain} zählt nicht mehr als Domain von ${p.workspaceName}, und Personen mit einer Adresse dort werden darüber weder aufgenommen noch auf den Workspace hingewiesen.`, 'Legen Sie den Eintrag bei Ihrem DNS-Anbieter wieder an und prüfen Sie ihn in der Konsole erneut.'],
@@ -609,6 +641,16 @@ const de: Catalogue = {
 };
 
 const it: Catalogue = {
+  profile_deleted: (p, f) => ({
+    subject: 'Il tuo profilo Gatehouse è stato eliminato',
+    paragraphs: [
+      `Il tuo profilo Gatehouse con questo indirizzo è stato eliminato il ${f.time(p.when)}: password, verifica in due passaggi, passkey, account collegati e sessioni non ci sono più, e nulla accede più a tuo nome.`,
+      p.workspaces.length ? `Sei stato disattivato da ${p.workspaces.join(', ')}; ognuno conserva i dati sul tuo lavoro, come quando un’azienda disattiva qualcuno.` : 'Non eri membro di alcuno spazio.',
+      'Questo indirizzo è libero: puoi registrarti di nuovo quando vuoi.',
+    ],
+    action: { label: 'Registrati di nuovo', url: p.signUpLink },
+    footer: 'Se non hai eliminato tu il profilo, rispondi subito a questo messaggio.',
+  }),
   domain_unverified: (p) => ({
     subject: `${p.domain} non è più verificato per ${p.workspaceName}`,
     paragraphs: [`Il record TXT ${p.recordName} non c’è più: ${p.domain} non conta più come dominio di ${p.workspaceName}, e chi ha un indirizzo lì non viene più ammesso né indirizzato allo spazio di lavoro tramite esso.`, 'Ripristina il record presso il tuo provider DNS e verificalo di nuovo nella console.'],

@@ -2,7 +2,8 @@ import { LockMode } from '@mikro-orm/core';
 import { eraseProfileRow, Member, Profile, revokeOidcAccountRecords, Workspace, type EntityManager } from '@gatehouse/db';
 import { AppError, isLastAdmin, type AppErrorParams } from '@gatehouse/domain';
 import type { Actor } from '../shared/actor.ts';
-import type { ServiceConfig } from '../shared/config.ts';
+import { enqueueMail } from '@gatehouse/mail';
+import { portalLink, type ServiceConfig } from '../shared/config.ts';
 import { recordAudit } from '../audit/index.ts';
 import { activeAdminCount, applyDismissal } from '../members/index.ts';
 import { assertReauthenticated, type Proof } from '../sign-in/index.ts';
@@ -78,6 +79,13 @@ export async function deleteProfile(options: { em: EntityManager; config: Servic
     await eraseProfileRow(em, profile.id);
     em.getUnitOfWork().unsetIdentity(profile);
     recordAudit(em, actor, { workspaceId: null, action: 'profile.deleted', targetProfileId: profile.id, details: { workspaces: members.length } });
+    // The address is told what went and what stays: a deletion nobody asked for is noticed at once.
+    enqueueMail(em, {
+      to: profile.email,
+      kind: 'profile_deleted',
+      locale: profile.locale,
+      params: { when: new Date(), workspaces: members.map((member) => member.workspace.getEntity().name), signUpLink: portalLink(options.config, '/signup') },
+    });
     await em.flush();
     return { deleted: true, workspacesLeft: members.length };
   });
