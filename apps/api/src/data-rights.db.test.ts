@@ -103,6 +103,20 @@ describe('download my data', () => {
     expect((await fetch(url.replace('/security-history/', '/my-data/'))).status).toBe(404);
     expect((await fetch(`${url.slice(0, -3)}abc`)).status).toBe(404);
     expect((await failureOf(person.client.profile.exportSecurityHistory.mutate({ format: 'xml' as 'csv' }))).appCode).toBe('INVALID_INPUT');
+
+    // A range keeps what happened in it: a sign-in of last year is in the whole history, not in the last month's.
+    const [{ id: lastYear } = { id: '' }] = await queryRows<{ id: string }>(
+      db.orm.em.fork(),
+      `insert into audit_event (id, target_profile_id, action, created_at) values (gen_random_uuid(), $1, 'sign_in.succeeded', now() - interval '400 days') returning id`,
+      [person.profile.id],
+    );
+    const whole = await download((await person.client.profile.exportSecurityHistory.mutate({ format: 'ndjson' })).url);
+    expect(whole.text).toContain(lastYear);
+    const from = new Date(Date.now() - 30 * 86_400_000).toISOString();
+    const month = await download((await person.client.profile.exportSecurityHistory.mutate({ format: 'ndjson', from, to: new Date(Date.now() + 60_000).toISOString() })).url);
+    expect(month.text).not.toContain(lastYear);
+    expect(month.text).toContain('sign_in.failed');
+    expect((await failureOf(person.client.profile.exportSecurityHistory.mutate({ format: 'csv', from: '1990-01-01T00:00:00Z' }))).appCode).toBe('INVALID_INPUT');
   });
 });
 

@@ -254,7 +254,6 @@ export const PasswordInput = z.strictObject({ password: CurrentPassword });
 export const ResetMemberTwoFactorInput = z.strictObject({ workspace: WorkspaceSlug, memberId: Id, until: z.iso.datetime().nullable().optional(), ...ProofFields });
 /** Leaving Gatehouse: every factor the profile has (the password, and the code when two-step verification is on), or a passkey. */
 export const DeleteProfileInput = z.strictObject(ProofFields);
-export const SecurityHistoryExportInput = z.strictObject({ format: z.enum(AUDIT_EXPORT_FORMATS) });
 export const SecurityEventsInput = z.strictObject({ limit: z.number().int().min(1).max(200).default(50) }).optional();
 export const IdentityIdInput = z.strictObject({ id: Id });
 export const ErrorMessageInput = z.strictObject({ appCode: z.enum(APP_CODES) });
@@ -460,6 +459,9 @@ export const UpdateWebhookInput = z.strictObject({ workspace: WorkspaceSlug, web
 export const RotateWebhookSecretInput = z.strictObject({ workspace: WorkspaceSlug, webhookId: Id, ...ProofFields });
 export const WebhookDeliveriesInput = z.strictObject({ workspace: WorkspaceSlug, webhookId: Id, limit: z.number().int().min(1).max(100).default(25), before: Id.optional() });
 export const RedeliverWebhookInput = z.strictObject({ workspace: WorkspaceSlug, webhookId: Id, deliveryId: Id });
+
+/** The whole history, or the part between `from` and `to`. */
+export const SecurityHistoryExportInput = z.strictObject({ format: z.enum(AUDIT_EXPORT_FORMATS), from: Moment.optional(), to: Moment.optional() });
 
 export const AuditExportInput = z.strictObject({
   workspace: WorkspaceSlug,

@@ -29,8 +29,8 @@ export const profileRouter = router({
 
   securityEvents: authedProcedure.input(SecurityEventsInput).query(({ ctx, input }) => listMySecurityEvents({ em: ctx.em, actor: ctx.actor, limit: input?.limit ?? 50 })),
 
-  /** A link, valid five minutes, to the person's whole security history as CSV or NDJSON. */
-  exportSecurityHistory: authedProcedure.input(SecurityHistoryExportInput).mutation(({ ctx, input }) => requestSecurityHistoryExport({ em: ctx.em, config: ctx.config, actor: ctx.actor, format: input.format })),
+  /** A link, valid five minutes, to the person's security history (all of it, or between `from` and `to`) as CSV or NDJSON. */
+  exportSecurityHistory: authedProcedure.input(SecurityHistoryExportInput).mutation(({ ctx, input }) => requestSecurityHistoryExport({ em: ctx.em, config: ctx.config, actor: ctx.actor, format: input.format, ...(input.from ? { from: input.from } : {}), ...(input.to ? { to: input.to } : {}) })),
 
   /** "Download my data": a link, valid five minutes, to one JSON file of everything Gatehouse holds about the person (never a secret). */
   exportData: authedProcedure.mutation(({ ctx }) => requestMyDataExport({ em: ctx.em, config: ctx.config, actor: ctx.actor })),

@@ -22,10 +22,11 @@ export async function listMySecurityEvents(options: { em: EntityManager; actor: 
 }
 
 /** One keyset page of a profile's security history: what the portal lists, and what its downloads stream page after page. */
-export async function securityEventsPage(options: { em: EntityManager; profileId: string; limit: number; cursor?: string | null }): Promise<Page<SecurityEventView>> {
+export async function securityEventsPage(options: { em: EntityManager; profileId: string; limit: number; cursor?: string | null; from?: Date; to?: Date }): Promise<Page<SecurityEventView>> {
+  const during = options.from || options.to ? { createdAt: { ...(options.from ? { $gte: options.from } : {}), ...(options.to ? { $lt: options.to } : {}) } } : {};
   const rows = await options.em.find(
     AuditEvent,
-    { targetProfileId: options.profileId, action: { $in: [...SECURITY_ACTIONS] }, ...(options.cursor ? { $and: [afterAuditCursor(options.cursor)] } : {}) },
+    { targetProfileId: options.profileId, action: { $in: [...SECURITY_ACTIONS] }, ...during, ...(options.cursor ? { $and: [afterAuditCursor(options.cursor)] } : {}) },
     { orderBy: { createdAt: 'desc', id: 'desc' }, limit: options.limit + 1 },
   );
   const events = rows.slice(0, options.limit);
