@@ -299,7 +299,7 @@ export const de: typeof en = {
     filed: 'Ihre Anfrage ist gesendet. Das Plattform-Team prüft sie und schreibt Ihnen.',
     filedWaiting: 'Ihre Anfrage ist gesendet. Die Administratoren wurden informiert und können sie bis {until} ablehnen; danach prüft das Plattform-Team sie anhand Ihres Schreibens und schreibt Ihnen.',
   },
-  reauth: { intro: 'Eine Sitzung auf einem anderen Gerät zu beenden braucht Ihr Passwort, einen Code aus Ihrer Authenticator-App oder einen Passkey.' },
+  reauth: { intro: 'Bestätigen Sie, dass Sie es sind: mit Ihrem Passwort, einem Code aus Ihrer Authenticator-App oder einem Passkey.' },
   inviteColleagues: {
     title: 'Kollegen zu {workspace} einladen',
     intro: 'Hier dürfen alle einladen. Eingeladene erhalten eine E-Mail mit einem Link; jede Einladung belegt einen Platz des Tarifs, bis sie angenommen oder gelöscht wird.',

@@ -297,7 +297,7 @@ export const en = {
     filed: 'Your request was sent. Platform staff will review it and write to you.',
     filedWaiting: 'Your request was sent. The administrators were told and may refuse it until {until}; after that, platform staff review it with your letter and write to you.',
   },
-  reauth: { intro: 'Ending a session on another device needs your password, a code from your authenticator app, or a passkey.' },
+  reauth: { intro: 'Confirm it is you: your password, a code from your authenticator app, or a passkey.' },
   inviteColleagues: {
     title: 'Invite colleagues to {workspace}',
     intro: 'Everyone here may invite. The people you invite get an email with a link; each takes a seat of the plan until they accept or the invitation is deleted.',

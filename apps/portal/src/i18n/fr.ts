@@ -299,7 +299,7 @@ export const fr: typeof en = {
     filed: 'Votre demande est envoyée. L’équipe de la plateforme l’examinera et vous écrira.',
     filedWaiting: 'Votre demande est envoyée. Les administrateurs ont été prévenus et peuvent la refuser jusqu’au {until} ; ensuite, l’équipe de la plateforme l’examinera avec votre lettre et vous écrira.',
   },
-  reauth: { intro: 'Fermer une session sur un autre appareil demande votre mot de passe, un code de votre application d’authentification, ou une clé d’accès.' },
+  reauth: { intro: 'Confirmez que c’est bien vous : votre mot de passe, un code de votre application d’authentification, ou une clé d’accès.' },
   inviteColleagues: {
     title: 'Inviter des collègues dans {workspace}',
     intro: 'Tout le monde peut inviter ici. Les personnes invitées reçoivent un e-mail avec un lien ; chacune occupe une place de l’offre jusqu’à ce qu’elle accepte ou que l’invitation soit supprimée.',

@@ -299,7 +299,7 @@ export const it: typeof en = {
     filed: 'La richiesta è stata inviata. Lo staff della piattaforma la esaminerà e ti scriverà.',
     filedWaiting: 'La richiesta è stata inviata. Gli amministratori sono stati avvisati e possono rifiutarla fino al {until}; dopo, lo staff della piattaforma la esaminerà con la tua lettera e ti scriverà.',
   },
-  reauth: { intro: 'Chiudere una sessione su un altro dispositivo richiede la tua password, un codice della tua app di autenticazione o una passkey.' },
+  reauth: { intro: 'Conferma che sei tu: la tua password, un codice della tua app di autenticazione o una passkey.' },
   inviteColleagues: {
     title: 'Invita colleghi in {workspace}',
     intro: 'Qui tutti possono invitare. Le persone invitate ricevono un’e-mail con un link; ognuna occupa un posto del piano finché non accetta o l’invito viene eliminato.',
