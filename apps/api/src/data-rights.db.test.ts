@@ -37,8 +37,9 @@ async function personWithEverything() {
   return { person, secret, recoveryCodes, creator, workspace, member };
 }
 
-async function download(url: string): Promise<{ status: number; type: string | null; disposition: string | null; text: string }> {
-  const response = await fetch(url);
+/** A person's own download, fetched with their session (the link alone opens nothing). */
+async function download(url: string, token: string): Promise<{ status: number; type: string | null; disposition: string | null; text: string }> {
+  const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
   return { status: response.status, type: response.headers.get('content-type'), disposition: response.headers.get('content-disposition'), text: await response.text() };
 }
 
@@ -64,7 +65,10 @@ describe('download my data', () => {
     const { person, secret, recoveryCodes } = await personWithEverything();
     const { url, expiresAt } = await person.client.profile.exportData.mutate();
     expect(new Date(expiresAt).getTime()).toBeGreaterThan(Date.now());
-    const file = await download(url);
+    const file = await download(url, person.token);
+    // The link alone, or in another person's hands, opens nothing.
+    expect((await fetch(url)).status).toBe(404);
+    expect((await download(url, (await people.signedIn()).token)).status).toBe(404);
     expect(file.status).toBe(200);
     expect(file.type).toContain('application/json');
     expect(file.disposition).toMatch(/^attachment; filename="gatehouse-my-data-\d{4}-\d{2}-\d{2}\.json"$/);
@@ -87,7 +91,7 @@ describe('download my data', () => {
   it('downloads the whole security history as CSV or NDJSON, only the person’s own, from links that open nothing else', async () => {
     const { person } = await personWithEverything();
     const other = await people.signedIn({ name: 'Someone Else' });
-    const ndjson = await download((await person.client.profile.exportSecurityHistory.mutate({ format: 'ndjson' })).url);
+    const ndjson = await download((await person.client.profile.exportSecurityHistory.mutate({ format: 'ndjson' })).url, person.token);
     expect(ndjson.type).toContain('application/x-ndjson');
     const events = ndjson.text.trim().split('\n').map((line) => JSON.parse(line) as { action: string; ipAddress: string | null });
     const [{ count } = { count: -1 }] = await queryRows<{ count: number }>(db.orm.em.fork(), `select count(*)::int as count from audit_event where target_profile_id = $1 and action like any (array['sign_in.%', 'two_factor.%', 'profile.%'])`, [person.profile.id]);
@@ -95,13 +99,13 @@ describe('download my data', () => {
     expect(events.map((event) => event.action)).toContain('sign_in.failed');
 
     const { url } = await person.client.profile.exportSecurityHistory.mutate({ format: 'csv' });
-    const csv = await download(url);
+    const csv = await download(url, person.token);
     expect(csv.type).toContain('text/csv');
     expect(csv.text.split('\r\n')[0]).toBe('time,action,workspace,ip_address,user_agent,details');
     expect(csv.text).not.toContain(other.profile.id);
     // The same link under another kind opens nothing; an altered one neither.
-    expect((await fetch(url.replace('/security-history/', '/my-data/'))).status).toBe(404);
-    expect((await fetch(`${url.slice(0, -3)}abc`)).status).toBe(404);
+    expect((await download(url.replace('/security-history/', '/my-data/'), person.token)).status).toBe(404);
+    expect((await download(`${url.slice(0, -3)}abc`, person.token)).status).toBe(404);
     expect((await failureOf(person.client.profile.exportSecurityHistory.mutate({ format: 'xml' as 'csv' }))).appCode).toBe('INVALID_INPUT');
 
     // A range keeps what happened in it: a sign-in of last year is in the whole history, not in the last month's.
@@ -110,10 +114,10 @@ describe('download my data', () => {
       `insert into audit_event (id, target_profile_id, action, created_at) values (gen_random_uuid(), $1, 'sign_in.succeeded', now() - interval '400 days') returning id`,
       [person.profile.id],
     );
-    const whole = await download((await person.client.profile.exportSecurityHistory.mutate({ format: 'ndjson' })).url);
+    const whole = await download((await person.client.profile.exportSecurityHistory.mutate({ format: 'ndjson' })).url, person.token);
     expect(whole.text).toContain(lastYear);
     const from = new Date(Date.now() - 30 * 86_400_000).toISOString();
-    const month = await download((await person.client.profile.exportSecurityHistory.mutate({ format: 'ndjson', from, to: new Date(Date.now() + 60_000).toISOString() })).url);
+    const month = await download((await person.client.profile.exportSecurityHistory.mutate({ format: 'ndjson', from, to: new Date(Date.now() + 60_000).toISOString() })).url, person.token);
     expect(month.text).not.toContain(lastYear);
     expect(month.text).toContain('sign_in.failed');
     expect((await failureOf(person.client.profile.exportSecurityHistory.mutate({ format: 'csv', from: '1990-01-01T00:00:00Z' }))).appCode).toBe('INVALID_INPUT');

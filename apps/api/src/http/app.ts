@@ -105,8 +105,8 @@ export function createApp(options: AppOptions): Express {
   const mailInboxPath = options.mailSink ? '/mail/' : null;
   const cookie = sessionCookieSettings(options.publicUrl);
   app.get('/platform/recovery-requests/:id/letter', recoveryLetterRoute({ orm, cookie }));
-  // The link itself is the permission (signed, five minutes, one workspace's trail): no cookie needed, so scripts fetch it too.
-  app.get('/exports/:kind/:token', downloadRoute({ orm, config: options.config, logger }));
+  // A workspace's trail: the link itself is the permission (signed, five minutes), so scripts fetch it too; a person's own files also need their session.
+  app.get('/exports/:kind/:token', downloadRoute({ orm, config: options.config, cookie, logger }));
   // The issuer's endpoints (discovery, authorize, token, userinfo…); its sign-in pages are the portal's, fed by these routes.
   app.use(INTERACTION_PATH, interactionRoutes({ orm, issuer: options.oidcIssuer, cookie, publicUrl: options.publicUrl }));
   app.use((req, res, next) => options.oidcIssuer.handle(req, res, next));

@@ -2,6 +2,8 @@ import type { Request, Response } from 'express';
 import type { Orm } from '@gatehouse/db';
 import { isAppError } from '@gatehouse/domain';
 import { openDownload, type DownloadFile, type ServiceConfig } from '@gatehouse/services';
+import { actorOfRequest } from './request-actor.ts';
+import type { SessionCookieSettings } from './session-cookie.ts';
 
 type Logger = { warn(details: object, message: string): void };
 
@@ -24,15 +26,18 @@ function drainedOrClosed(res: Response): Promise<void> {
  * read — each page written out, and the next read only once the client took
  * it (backpressure), so a slow download holds no more than a page.
  */
-export function downloadRoute(options: { orm: Orm; config: ServiceConfig; logger: Logger }) {
+export function downloadRoute(options: { orm: Orm; config: ServiceConfig; cookie: SessionCookieSettings; logger: Logger }) {
+  const unknown = (res: Response) => void res.status(404).type('text/plain').send('This download link is unknown or has expired: ask for a new one.');
   return async (req: Request, res: Response): Promise<void> => {
     let file: DownloadFile;
     try {
       file = openDownload(options.orm, options.config, String(req.params.kind), String(req.params.token));
     } catch (error) {
       if (!isAppError(error)) throw error;
-      return void res.status(404).type('text/plain').send('This download link is unknown or has expired: ask for a new one.');
+      return unknown(res);
     }
+    // A person's own file opens for their session alone; to anyone else the link is as unknown as a forged one.
+    if (file.ownerProfileId && (await actorOfRequest(req, { orm: options.orm, cookie: options.cookie, bearer: true }))?.profileId !== file.ownerProfileId) return unknown(res);
     res.status(200);
     res.setHeader('Content-Type', file.contentType);
     res.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);

@@ -70,5 +70,10 @@ async function* securityHistoryChunks(orm: Orm, grant: SecurityHistoryGrant): As
 /** The file a security-history link promises; NOT_FOUND for a link that is not one. */
 export function openSecurityHistoryExport(orm: Orm, config: ServiceConfig, token: string, now = new Date()): DownloadFile {
   const grant = readDownloadLink<SecurityHistoryGrant>(config, 'security-history', token, now);
-  return { fileName: `security-history-${new Date().toISOString().slice(0, 10)}.${grant.format}`, contentType: exportContentType(grant.format), chunks: securityHistoryChunks(orm, grant) };
+  return {
+    fileName: `security-history-${new Date().toISOString().slice(0, 10)}.${grant.format}`,
+    contentType: exportContentType(grant.format),
+    ownerProfileId: grant.profileId,
+    chunks: securityHistoryChunks(orm, grant),
+  };
 }

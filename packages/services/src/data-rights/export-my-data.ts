@@ -87,5 +87,10 @@ async function* myDataChunks(orm: Orm, grant: MyDataGrant): AsyncGenerator<strin
 /** The file a my-data link promises; NOT_FOUND for a link that is not one. */
 export function openMyDataExport(orm: Orm, config: ServiceConfig, token: string, now = new Date()): DownloadFile {
   const grant = readDownloadLink<MyDataGrant>(config, 'my-data', token, now);
-  return { fileName: `gatehouse-my-data-${new Date().toISOString().slice(0, 10)}.json`, contentType: 'application/json; charset=utf-8', chunks: myDataChunks(orm, grant) };
+  return {
+    fileName: `gatehouse-my-data-${new Date().toISOString().slice(0, 10)}.json`,
+    contentType: 'application/json; charset=utf-8',
+    ownerProfileId: grant.profileId,
+    chunks: myDataChunks(orm, grant),
+  };
 }

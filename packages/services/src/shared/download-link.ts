@@ -44,5 +44,7 @@ export function readDownloadLink<Grant extends object>(config: ServiceConfig, ki
 export interface DownloadFile {
   fileName: string;
   contentType: string;
+  /** A person's own file: only their session may follow the link (a link leaked from a browser's history opens nothing). */
+  ownerProfileId?: string;
   chunks: AsyncIterable<string>;
 }
