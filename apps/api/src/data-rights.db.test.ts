@@ -122,6 +122,14 @@ describe('download my data', () => {
     expect(month.text).toContain('sign_in.failed');
     expect((await failureOf(person.client.profile.exportSecurityHistory.mutate({ format: 'csv', from: '1990-01-01T00:00:00Z' }))).appCode).toBe('INVALID_INPUT');
   });
+
+  it('is asked at a person’s pace: ten downloads an hour, then a clear wait', async () => {
+    const person = await people.signedIn({ name: 'Eager Exporter' });
+    for (let i = 0; i < 10; i++) await (i % 2 ? person.client.profile.exportData.mutate() : person.client.profile.exportSecurityHistory.mutate({ format: 'csv' }));
+    const refused = await failureOf(person.client.profile.exportData.mutate());
+    expect(refused.appCode).toBe('RATE_LIMITED');
+    expect(refused.message).toMatch(/Try again in \d+ seconds/);
+  });
 });
 
 describe('deleting a profile', () => {

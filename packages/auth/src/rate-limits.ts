@@ -101,6 +101,16 @@ const LIMITS = {
     { points: 600, duration: MINUTE, blockDuration: MINUTE },
     { points: 20000, duration: HOUR, blockDuration: 15 * MINUTE },
   ],
+  /** Downloads a person asks of their own data and history, per profile: each streams everything, so a pace, not a loop. */
+  personalExport: [
+    { points: 10, duration: HOUR, blockDuration: HOUR },
+    { points: 50, duration: 24 * HOUR, blockDuration: 24 * HOUR },
+  ],
+  /** Audit trail downloads per workspace (admins and their API keys together). */
+  auditExport: [
+    { points: 60, duration: HOUR, blockDuration: HOUR },
+    { points: 500, duration: 24 * HOUR, blockDuration: 24 * HOUR },
+  ],
   /** Unknown or revoked SCIM tokens presented, per client address. */
   scimTokenAddress: [
     { points: 20, duration: 15 * MINUTE, blockDuration: 15 * MINUTE },

@@ -51,6 +51,7 @@ export async function requestAuditExport(options: {
   const now = options.now ?? new Date();
   checkExportRange(options.from, options.to, now);
   const workspace = options.membership.workspace;
+  await options.config.limits.consume('auditExport', workspace.id);
   const grant: ExportGrant = {
     workspaceId: workspace.id,
     slug: workspace.slug,

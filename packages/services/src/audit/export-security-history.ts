@@ -27,6 +27,7 @@ export async function requestSecurityHistoryExport(options: { em: EntityManager;
   const now = options.now ?? new Date();
   const range = { from: options.from ?? new Date(AUDIT_EXPORT_EARLIEST), to: options.to ?? new Date(now.getTime() + 60_000) };
   if (options.from || options.to) checkExportRange(range.from, range.to, now);
+  await options.config.limits.consume('personalExport', options.actor.profileId);
   const grant: SecurityHistoryGrant = {
     profileId: options.actor.profileId,
     format: options.format,

@@ -23,6 +23,7 @@ interface MyDataGrant {
 
 /** A download link for the caller's data; the download is a line of their security history. */
 export async function requestMyDataExport(options: { em: EntityManager; config: ServiceConfig; actor: Actor; now?: Date }): Promise<{ url: string; expiresAt: string }> {
+  await options.config.limits.consume('personalExport', options.actor.profileId);
   recordAudit(options.em, options.actor, { workspaceId: null, action: 'profile.data_exported', targetProfileId: options.actor.profileId, details: { what: 'all', format: 'json' } });
   await options.em.flush();
   return issueDownloadLink(options.config, 'my-data', { profileId: options.actor.profileId, sessionId: options.actor.sessionId } satisfies MyDataGrant, options.now);
