@@ -66,7 +66,7 @@ const en: Catalogue = {
     subject: 'Your Gatehouse profile was deleted',
     paragraphs: [
       `Your Gatehouse profile with this address was deleted on ${f.time(p.when)}: your password, two-step verification, passkeys, linked accounts and sessions are gone, and nothing signs in as you any more.`,
-      p.workspaces.length ? `You were dismissed from ${p.workspaces.join(', ')}; each keeps its records of your work, as when a company dismisses someone.` : 'You were a member of no workspace.',
+      p.workspaces.length ? `You were dismissed from ${p.workspaces.join(', ')}; each keeps its records of your work, as when a company dismisses someone.` : 'You were no longer an active member of any workspace.',
       'This address is free: you may sign up again with it at any time.',
     ],
     action: { label: 'Sign up again', url: p.signUpLink },
@@ -259,7 +259,7 @@ const fr: Catalogue = {
     subject: 'Votre profil Gatehouse a été supprimé',
     paragraphs: [
       `Votre profil Gatehouse à cette adresse a été supprimé le ${f.time(p.when)} : mot de passe, validation en deux étapes, clés d’accès, comptes liés et sessions ont disparu, et plus rien ne se connecte en votre nom.`,
-      p.workspaces.length ? `Vous avez été licencié de ${p.workspaces.join(', ')} ; chacun garde ses données sur votre travail, comme lorsqu’une entreprise licencie quelqu’un.` : 'Vous n’étiez membre d’aucun espace.',
+      p.workspaces.length ? `Vous avez été licencié de ${p.workspaces.join(', ')} ; chacun garde ses données sur votre travail, comme lorsqu’une entreprise licencie quelqu’un.` : 'Vous n’étiez plus membre actif d’aucun espace.',
       'Cette adresse est libre : vous pouvez vous réinscrire avec elle à tout moment.',
     ],
     action: { label: 'Se réinscrire', url: p.signUpLink },
@@ -452,7 +452,7 @@ const de: Catalogue = {
     subject: 'Ihr Gatehouse-Profil wurde gelöscht',
     paragraphs: [
       `Ihr Gatehouse-Profil mit dieser Adresse wurde am ${f.time(p.when)} gelöscht: Passwort, Zwei-Schritt-Verifizierung, Passkeys, verknüpfte Konten und Sitzungen sind weg, und nichts meldet sich mehr als Sie an.`,
-      p.workspaces.length ? `Sie wurden aus ${p.workspaces.join(', ')} entlassen; jeder Workspace behält seine Unterlagen über Ihre Arbeit, wie bei jeder Entlassung.` : 'Sie waren Mitglied keines Workspaces.',
+      p.workspaces.length ? `Sie wurden aus ${p.workspaces.join(', ')} entlassen; jeder Workspace behält seine Unterlagen über Ihre Arbeit, wie bei jeder Entlassung.` : 'Sie waren in keinem Workspace mehr aktives Mitglied.',
       'Diese Adresse ist frei: Sie können sich jederzeit wieder damit registrieren.',
     ],
     action: { label: 'Neu registrieren', url: p.signUpLink },
@@ -645,7 +645,7 @@ const it: Catalogue = {
     subject: 'Il tuo profilo Gatehouse è stato eliminato',
     paragraphs: [
       `Il tuo profilo Gatehouse con questo indirizzo è stato eliminato il ${f.time(p.when)}: password, verifica in due passaggi, passkey, account collegati e sessioni non ci sono più, e nulla accede più a tuo nome.`,
-      p.workspaces.length ? `Sei stato disattivato da ${p.workspaces.join(', ')}; ognuno conserva i dati sul tuo lavoro, come quando un’azienda disattiva qualcuno.` : 'Non eri membro di alcuno spazio.',
+      p.workspaces.length ? `Sei stato disattivato da ${p.workspaces.join(', ')}; ognuno conserva i dati sul tuo lavoro, come quando un’azienda disattiva qualcuno.` : 'Non eri più membro attivo di alcuno spazio.',
       'Questo indirizzo è libero: puoi registrarti di nuovo quando vuoi.',
     ],
     action: { label: 'Registrati di nuovo', url: p.signUpLink },

@@ -31,8 +31,8 @@ async function blockersOf(em: EntityManager, profileId: string, members: Member[
   return blockers;
 }
 
-/** The member's record as the workspace keeps it once the person is gone: dismissed, named, not linked to anyone who signs in. */
-async function leaveWorkspace(em: EntityManager, actor: Actor, profile: Profile, member: Member): Promise<void> {
+/** The member's record as the workspace keeps it once the person is gone: dismissed, named, not linked to anyone who signs in. Whether it was dismissed now. */
+async function leaveWorkspace(em: EntityManager, actor: Actor, profile: Profile, member: Member): Promise<boolean> {
   const wasStatus = member.status;
   if (member.status === 'active') await applyDismissal(em, member);
   else if (member.status === 'awaiting_approval') Object.assign(member, { status: 'dismissed', dismissedAt: new Date() });
@@ -52,6 +52,7 @@ async function leaveWorkspace(em: EntityManager, actor: Actor, profile: Profile,
   });
   const workspace = member.workspace.getEntity();
   if (workspace.creatorTransferTo === member.id) workspace.creatorTransferTo = null;
+  return wasStatus !== 'dismissed';
 }
 
 /**
@@ -65,14 +66,23 @@ export async function deleteProfile(options: { em: EntityManager; config: Servic
   await assertReauthenticated({ em: options.em, config: options.config, actor, proof: options.proof, require: 'every' });
   return options.em.transactional(async (em) => {
     // Every workspace the person is in, locked in one order (two deletions, or a deletion and an admin's change, cannot deadlock), before anything is counted.
-    const workspaceIds = (await em.find(Member, { profile: actor.profileId }, { fields: ['workspace'] })).map((member) => member.workspace.id).sort();
-    for (const workspaceId of new Set(workspaceIds)) await lockWorkspace(em, workspaceId);
+    const locked = new Set<string>();
+    const lockAll = async (ids: string[]) => {
+      for (const id of [...new Set(ids)].filter((id) => !locked.has(id)).sort()) {
+        await lockWorkspace(em, id);
+        locked.add(id);
+      }
+    };
+    await lockAll((await em.find(Member, { profile: actor.profileId }, { fields: ['workspace'] })).map((member) => member.workspace.id));
     const profile = await em.findOneOrFail(Profile, { id: actor.profileId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     const members = await em.find(Member, { profile: profile.id }, { populate: ['workspace'], orderBy: { createdAt: 'asc' } });
+    // A membership that arrived between the two reads (an invitation accepted just now) is locked too before anything is counted.
+    await lockAll(members.map((member) => member.workspace.id));
     const blockers = await blockersOf(em, profile.id, members);
     if (blockers.length) throw new AppError('PROFILE_NOT_DELETABLE', { blockers });
 
-    for (const member of members) await leaveWorkspace(em, actor, profile, member);
+    const dismissedFrom: string[] = [];
+    for (const member of members) if (await leaveWorkspace(em, actor, profile, member)) dismissedFrom.push(member.workspace.getEntity().name);
     // The apps of every workspace lose the person's grants, and hear it on their back-channels.
     await revokeOidcAccountRecords(em, { accountId: profile.id, workspaceId: null });
     await em.flush();
@@ -84,7 +94,7 @@ export async function deleteProfile(options: { em: EntityManager; config: Servic
       to: profile.email,
       kind: 'profile_deleted',
       locale: profile.locale,
-      params: { when: new Date(), workspaces: members.map((member) => member.workspace.getEntity().name), signUpLink: portalLink(options.config, '/signup') },
+      params: { when: new Date(), workspaces: dismissedFrom, signUpLink: portalLink(options.config, '/signup') },
     });
     await em.flush();
     return { deleted: true, workspacesLeft: members.length };
