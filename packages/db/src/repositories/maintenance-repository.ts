@@ -57,14 +57,14 @@ export async function claimExpiredInvitations(em: EntityManager, now: Date, limi
   return rows.map((row) => row.id);
 }
 
-/** The workspaces whose audit trail is kept a limited time, as chosen or as their plan allows: the purge asks their rule of each. */
-export async function workspacesWithLimitedAudit(em: EntityManager, options: { afterId: string | null; limit: number }): Promise<{ id: string; plan: string; auditRetentionDays: number | null }[]> {
+/** The workspaces whose audit trail may be kept a limited time — a time chosen, or a plan in `limitedPlans` — for the purge to ask their rule of each. */
+export async function workspacesWithLimitedAudit(em: EntityManager, options: { limitedPlans: readonly string[]; afterId: string | null; limit: number }): Promise<{ id: string; plan: string; auditRetentionDays: number | null }[]> {
   return queryRows(
     em,
     `select id, plan, audit_retention_days as "auditRetentionDays" from workspace
-      where (plan = 'free' or audit_retention_days is not null) and ($1::uuid is null or id > $1::uuid)
-      order by id limit $2`,
-    [options.afterId, options.limit],
+      where (plan = any($1::text[]) or audit_retention_days is not null) and ($2::uuid is null or id > $2::uuid)
+      order by id limit $3`,
+    [options.limitedPlans, options.afterId, options.limit],
   );
 }
 

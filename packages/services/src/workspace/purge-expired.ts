@@ -1,5 +1,5 @@
 import { deleteAuditBeyondRetention, deleteExpiredRows, workspacesWithLimitedAudit, type EntityManager } from '@gatehouse/db';
-import { auditRetentionDaysOf, type PlanId } from '@gatehouse/domain';
+import { auditRetentionDaysOf, PLAN_IDS, type PlanId } from '@gatehouse/domain';
 
 export interface PurgeReport {
   sessions: number;
@@ -37,13 +37,15 @@ export async function purgeExpired(options: { em: EntityManager; now: Date }): P
 }
 
 const RETENTION_PAGE = 5000;
+/** The plans that keep a limited trail even when nobody chose a time (the free one), as the domain's rule says. */
+const LIMITED_PLANS = PLAN_IDS.filter((plan) => auditRetentionDaysOf(plan, null) !== null);
 
 /** Each workspace's audit trail cut to its retention (domain `auditRetentionDaysOf`), a page of workspaces at a time. */
 async function purgeAuditBeyondRetention(em: EntityManager, now: Date): Promise<number> {
   let removed = 0;
   let afterId: string | null = null;
   for (;;) {
-    const page: Awaited<ReturnType<typeof workspacesWithLimitedAudit>> = await workspacesWithLimitedAudit(em, { afterId, limit: RETENTION_PAGE });
+    const page: Awaited<ReturnType<typeof workspacesWithLimitedAudit>> = await workspacesWithLimitedAudit(em, { limitedPlans: LIMITED_PLANS, afterId, limit: RETENTION_PAGE });
     const retention = page.flatMap((workspace) => {
       const days = auditRetentionDaysOf(workspace.plan as PlanId, workspace.auditRetentionDays);
       return days === null ? [] : [{ workspaceId: workspace.id, days }];
